@@ -1,0 +1,140 @@
+//! `PipelineConfig`: what a pipeline does, read from a `pipelines/*.toml` file or built from the
+//! `extract` command's flags. Where it runs (threads) is a command-line flag, not part of this.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// One output table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Parquet,
+    Csv,
+    Jsonl,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Parquet => "parquet",
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "parquet" => Some(Format::Parquet),
+            "csv" => Some(Format::Csv),
+            "jsonl" | "json" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Which word splitter the detectors run on (see `tokenize/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenizerKind {
+    /// whosaid's own byte-level splitter: the same boundaries as the reference, much faster.
+    #[default]
+    Fast,
+    /// Hugging Face `tokenizers`' `Whitespace` pre-tokenizer, the reference.
+    Huggingface,
+}
+
+/// A pipeline: its inputs, where its tables go, and in which formats.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PipelineConfig {
+    /// Files or folders to read; relative paths are taken from the pipeline file's folder.
+    pub inputs: Vec<PathBuf>,
+    /// The output folder; relative to the pipeline file's folder.
+    pub out: PathBuf,
+    #[serde(default = "default_formats")]
+    pub formats: Vec<Format>,
+    #[serde(default)]
+    pub tokenizer: TokenizerKind,
+    /// Articles handed to the workers at once: memory is bounded by this, not by corpus size.
+    #[serde(default = "default_batch_articles")]
+    pub batch_articles: usize,
+}
+
+pub fn default_formats() -> Vec<Format> {
+    vec![Format::Parquet, Format::Csv]
+}
+
+pub fn default_batch_articles() -> usize {
+    512
+}
+
+impl PipelineConfig {
+    pub fn new(inputs: Vec<PathBuf>, out: PathBuf) -> PipelineConfig {
+        PipelineConfig {
+            inputs,
+            out,
+            formats: default_formats(),
+            tokenizer: TokenizerKind::default(),
+            batch_articles: default_batch_articles(),
+        }
+    }
+
+    /// Reads a pipeline file; relative paths in it are resolved against the file's folder, so a
+    /// pipeline runs the same from cron as from the project root.
+    pub fn from_file(path: &Path) -> Result<PipelineConfig> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Input { path: path.to_path_buf(), source })?;
+        let mut config =
+            PipelineConfig::from_toml(&text).map_err(|message| Error::Config { path: path.to_path_buf(), message })?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        for input in &mut config.inputs {
+            if input.is_relative() && input.as_os_str() != "-" {
+                *input = base.join(&*input);
+            }
+        }
+        if config.out.is_relative() {
+            config.out = base.join(&config.out);
+        }
+        Ok(config)
+    }
+
+    pub fn from_toml(text: &str) -> Result<PipelineConfig, String> {
+        let config: PipelineConfig = toml::from_str(text).map_err(|err| err.to_string())?;
+        if config.inputs.is_empty() {
+            return Err("`inputs` names no input".to_string());
+        }
+        if config.formats.is_empty() {
+            return Err("`formats` names no format".to_string());
+        }
+        if config.batch_articles == 0 {
+            return Err("`batch_articles` must be at least 1".to_string());
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_minimal_pipeline_with_defaults() {
+        let config = PipelineConfig::from_toml("inputs = [\"a.jsonl\"]\nout = \"o\"\n").unwrap();
+        assert_eq!(config.formats, vec![Format::Parquet, Format::Csv]);
+        assert_eq!(config.tokenizer, TokenizerKind::Fast);
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_that_names_it() {
+        let err = PipelineConfig::from_toml("inputs = [\"a\"]\nout = \"o\"\nthreds = 2\n").unwrap_err();
+        assert!(err.contains("threds"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_format_is_an_error() {
+        let err = PipelineConfig::from_toml("inputs = [\"a\"]\nout = \"o\"\nformats = [\"xls\"]\n").unwrap_err();
+        assert!(err.contains("xls"), "{err}");
+    }
+}

@@ -1,0 +1,60 @@
+//! `Doc`: one article's text with its segments and tokens, the view the detectors work on.
+
+use crate::model::Span;
+use crate::segment::Segments;
+use crate::tokenize::{Token, TokenKind};
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub segments: Segments,
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, tokenizer: &dyn crate::tokenize::Tokenize) -> Doc<'a> {
+        let segments = crate::segment::segment(text);
+        let mut tokens = Vec::new();
+        tokenizer.tokenize(text, &mut tokens);
+        Doc { text, segments, tokens }
+    }
+
+    pub fn tok(&self, idx: usize) -> &'a str {
+        &self.text[self.tokens[idx].span.clone()]
+    }
+
+    pub fn is_word(&self, idx: usize) -> bool {
+        self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// A word token whose first letter is upper case.
+    pub fn is_capitalized(&self, idx: usize) -> bool {
+        self.is_word(idx) && self.tok(idx).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The first token starting at or after byte `at`.
+    pub fn token_at_or_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    /// The span from the start of token `first` to the end of token `last`.
+    pub fn span_of(&self, first: usize, last: usize) -> Span {
+        self.tokens[first].span.start..self.tokens[last].span.end
+    }
+
+    /// Whether token `idx` is the punctuation `p` (or starts with it, for runs such as `,”`).
+    pub fn is_punct(&self, idx: usize, p: &str) -> bool {
+        self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct) && self.tok(idx).starts_with(p)
+    }
+
+    pub fn paragraph_end(&self, at: usize) -> usize {
+        self.segments.paragraph_of(at).map_or(self.text.len(), |p| self.segments.paragraphs[p].end)
+    }
+
+    pub fn paragraph_start(&self, at: usize) -> usize {
+        self.segments.paragraph_of(at).map_or(0, |p| self.segments.paragraphs[p].start)
+    }
+
+    pub fn sentence_start(&self, at: usize) -> usize {
+        self.segments.sentence_of(at).map_or(0, |s| self.segments.sentences[s].start)
+    }
+}

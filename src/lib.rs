@@ -1,0 +1,39 @@
+//! whosaid reads news articles and answers *who said what, and when*.
+//!
+//! The stages, in the order data flows through them:
+//! 1. [`read`]: input files → [`model::Record`]s (an article, or a reject with its reason).
+//! 2. [`segment`]: an article's text → paragraphs and sentences.
+//! 3. [`tokenize`]: text → word and punctuation tokens (byte spans).
+//! 4. [`quotes`]: quote marks → quoted spans.
+//! 5. [`speakers`]: each quoted span → a statement with its cue, speaker and resolved name.
+//! 6. [`dates`]: the article's publication date.
+//! 7. [`write`]: rows → Parquet, CSV and JSON Lines tables.
+//!
+//! [`pipeline`] sequences the stages and is the one place that runs them in parallel. Stages 2–5
+//! are plain functions over one article, gathered in [`extract`].
+
+pub mod config;
+pub mod dates;
+pub mod doc;
+pub mod error;
+pub mod model;
+pub mod pipeline;
+pub mod quotes;
+pub mod read;
+pub mod segment;
+pub mod speakers;
+pub mod tokenize;
+pub mod write;
+
+pub use error::{Error, Result};
+
+use model::Extraction;
+use tokenize::Tokenize;
+
+/// Finds the statements in one article's text and their speakers.
+pub fn extract(text: &str, tokenizer: &dyn Tokenize) -> Extraction {
+    let doc = doc::Doc::new(text, tokenizer);
+    let names = speakers::names::NameIndex::build(&doc);
+    let candidates = quotes::find_candidates(&doc);
+    Extraction { quotes: speakers::attribute(&doc, &names, candidates) }
+}

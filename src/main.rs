@@ -1,0 +1,45 @@
+//! The `whosaid` binary: parses flags and runs the pipeline.
+//!
+//! Exit codes: 0 every record was read; 3 some records were rejected (see `rejects.jsonl`; every
+//! other record was written); 1 a fatal error (an input that cannot be opened, an output that
+//! cannot be written, an invalid pipeline file); 2 a usage error.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use whosaid::pipeline::{self, ProgressMode};
+
+const EXIT_REJECTS: u8 = 3;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("whosaid: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = cli::Cli::parse();
+    let (config, threads, quiet) = cli.command.into_config()?;
+    let threads = threads.unwrap_or_else(pipeline::default_threads).max(1);
+    let progress = if quiet { ProgressMode::Quiet } else { ProgressMode::Auto };
+    let report = pipeline::run(&config, threads, progress)
+        .with_context(|| format!("run writing to {}", config.out.display()))?;
+    if report.counts.rejected > 0 {
+        eprintln!(
+            "whosaid: {} of {} records rejected; see {}",
+            report.counts.rejected,
+            report.counts.records_read,
+            config.out.join("rejects.jsonl").display()
+        );
+        return Ok(ExitCode::from(EXIT_REJECTS));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,91 @@
+//! The types every stage shares: an article as read, the records a reader yields, and the quotes
+//! the detectors find.
+//!
+//! Every span here is a byte range into the article's original text. Code-point offsets (what a
+//! Python user slices with) are computed once, by `write/`, when rows are written.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A byte range into an article's text.
+pub type Span = Range<usize>;
+
+/// One article as read from an input file, before any stage has looked at it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub text: String,
+    /// The publication date or datetime as the input gave it.
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub origin: Origin,
+}
+
+/// Where a record came from: the input file, and its line (JSON Lines) or row (CSV).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Origin {
+    pub file: Arc<str>,
+    pub line: Option<u64>,
+}
+
+/// A record that could not be read as an article, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reject {
+    pub origin: Origin,
+    pub article_id: Option<String>,
+    pub reason: String,
+}
+
+/// What a reader yields, in input order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Article(Article),
+    Reject(Reject),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteType {
+    /// All of the content is inside quote marks.
+    Direct,
+    /// Partly inside quote marks: a quoted fragment inside reported speech.
+    Mixed,
+    /// No quote marks at all.
+    Indirect,
+}
+
+impl QuoteType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteType::Direct => "direct",
+            QuoteType::Mixed => "mixed",
+            QuoteType::Indirect => "indirect",
+        }
+    }
+}
+
+/// One statement found in an article, with its attribution when one was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// From the first character of the statement to its last, quote marks included: a quote
+    /// interrupted by its attribution is one statement, and this span covers the interruption.
+    pub span: Span,
+    /// The content parts, in order, without the attribution that interrupts them.
+    pub parts: Vec<Span>,
+    pub kind: QuoteType,
+    pub cue: Option<Span>,
+    pub speaker: Option<Span>,
+    /// The fullest name the article gives the speaker, or `None` where it cannot be resolved.
+    pub speaker_name: Option<String>,
+    pub speaker_title: Option<String>,
+    /// The detector and attribution rule that produced this row, as `detector/attribution`.
+    pub rule: String,
+}
+
+/// What extraction gives for one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+}

@@ -1,0 +1,241 @@
+//! The pipeline: reads records in bounded batches, extracts each batch's articles in parallel, and
+//! writes the rows in input order. This is the only module that uses rayon.
+//!
+//! **Invariant:** output order and content do not depend on the thread count: a batch is mapped
+//! with an order-preserving parallel iterator and written by this one thread.
+//! Memory is bounded by the batch size, not by the corpus: a batch holds at most
+//! `batch_articles` articles or [`BATCH_BYTES`] of text.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::PipelineConfig;
+use crate::error::{Error, Result};
+use crate::model::Record;
+use crate::read::{discover, Reader};
+use crate::write::{rows_for, ArticleRow, QuoteRow, RejectRow, RejectWriter, TableWriter};
+
+/// The most article text a batch holds before it is handed to the workers.
+pub const BATCH_BYTES: usize = 32 << 20;
+
+/// Where a run reports its progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// A progress bar when standard error is a terminal, else a log line every few seconds.
+    Auto,
+    /// Nothing.
+    Quiet,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Counts {
+    pub records_read: u64,
+    pub articles_ok: u64,
+    pub rejected: u64,
+    pub quotes: u64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FileCounts {
+    pub file: String,
+    pub records_read: u64,
+    pub articles_ok: u64,
+    pub rejected: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunOptions {
+    pub formats: Vec<String>,
+    pub threads: usize,
+    pub tokenizer: String,
+    pub batch_articles: usize,
+}
+
+/// What `run.json` holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    pub version: &'static str,
+    pub inputs: Vec<String>,
+    pub out: String,
+    pub options: RunOptions,
+    pub counts: Counts,
+    pub files: Vec<FileCounts>,
+    pub text_bytes: u64,
+    pub wall_seconds: f64,
+    pub mb_per_s: f64,
+    pub articles_per_s: f64,
+}
+
+/// Runs a pipeline with `threads` workers and writes its tables to `config.out`.
+pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode) -> Result<RunReport> {
+    let started = Instant::now();
+    let files = discover(&config.inputs)?;
+    std::fs::create_dir_all(&config.out).map_err(|e| Error::output(&config.out, e))?;
+    let mut file_counts: Vec<FileCounts> = Vec::new();
+    let mut file_idx: HashMap<Arc<str>, usize> = HashMap::new();
+    for file in &files {
+        let name: Arc<str> = file.display_name().into();
+        file_idx.entry(name.clone()).or_insert_with(|| {
+            file_counts.push(FileCounts { file: name.to_string(), records_read: 0, articles_ok: 0, rejected: 0 });
+            file_counts.len() - 1
+        });
+    }
+    let mut quotes_out = TableWriter::<QuoteRow>::create(&config.out, "quotes", &config.formats)?;
+    let mut articles_out = TableWriter::<ArticleRow>::create(&config.out, "articles", &config.formats)?;
+    let mut rejects_out = RejectWriter::create(&config.out)?;
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool of a positive size builds");
+    let tokenizer = crate::tokenize::tokenizer(config.tokenizer);
+    let mut counts = Counts::default();
+    let mut text_bytes = 0u64;
+    let mut reporter = Reporter::new(progress);
+    let mut reader = Reader::new(files).peekable();
+    let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
+    loop {
+        batch.clear();
+        let mut batch_bytes = 0;
+        while batch.len() < config.batch_articles && batch_bytes < BATCH_BYTES {
+            let Some(record) = reader.next() else { break };
+            if let Record::Article(article) = &record {
+                batch_bytes += article.text.len();
+            }
+            batch.push(record);
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Option<(ArticleRow, Vec<QuoteRow>)>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|record| match record {
+                    Record::Article(article) => Some(rows_for(article, &crate::extract(&article.text, tokenizer))),
+                    Record::Reject(_) => None,
+                })
+                .collect()
+        });
+        let mut quote_rows = Vec::new();
+        let mut article_rows = Vec::new();
+        for (record, result) in batch.iter().zip(results) {
+            counts.records_read += 1;
+            let file = match record {
+                Record::Article(a) => &a.origin.file,
+                Record::Reject(r) => &r.origin.file,
+            };
+            let per_file = file_idx.get(file).map(|&i| &mut file_counts[i]);
+            match (record, result) {
+                (Record::Article(article), Some((article_row, rows))) => {
+                    counts.articles_ok += 1;
+                    counts.quotes += rows.len() as u64;
+                    text_bytes += article.text.len() as u64;
+                    if let Some(f) = per_file {
+                        f.records_read += 1;
+                        f.articles_ok += 1;
+                    }
+                    article_rows.push(article_row);
+                    quote_rows.extend(rows);
+                }
+                (Record::Reject(reject), _) => {
+                    counts.rejected += 1;
+                    if let Some(f) = per_file {
+                        f.records_read += 1;
+                        f.rejected += 1;
+                    }
+                    rejects_out.write(&RejectRow::from(reject))?;
+                }
+                (Record::Article(_), None) => unreachable!("every article gives rows"),
+            }
+        }
+        quotes_out.write(&quote_rows)?;
+        articles_out.write(&article_rows)?;
+        reporter.update(&counts, text_bytes, started);
+    }
+    quotes_out.commit()?;
+    articles_out.commit()?;
+    rejects_out.commit()?;
+    reporter.finish(&counts, text_bytes, started);
+    let wall_seconds = started.elapsed().as_secs_f64();
+    let report = RunReport {
+        version: env!("CARGO_PKG_VERSION"),
+        inputs: config.inputs.iter().map(|p| p.display().to_string()).collect(),
+        out: config.out.display().to_string(),
+        options: RunOptions {
+            formats: config.formats.iter().map(|f| f.extension().to_string()).collect(),
+            threads,
+            tokenizer: format!("{:?}", config.tokenizer).to_lowercase(),
+            batch_articles: config.batch_articles,
+        },
+        files: file_counts,
+        text_bytes,
+        wall_seconds,
+        mb_per_s: text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
+        articles_per_s: counts.articles_ok as f64 / wall_seconds.max(1e-9),
+        counts,
+    };
+    crate::write::write_json(config.out.join("run.json"), &report)?;
+    Ok(report)
+}
+
+/// Progress on standard error: an indicatif bar on a terminal, a plain line every few seconds
+/// otherwise (cron, CI), nothing when quiet.
+struct Reporter {
+    bar: Option<indicatif::ProgressBar>,
+    log_lines: bool,
+    last_line: Instant,
+}
+
+const LOG_EVERY: Duration = Duration::from_secs(5);
+
+impl Reporter {
+    fn new(mode: ProgressMode) -> Reporter {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (mode == ProgressMode::Auto && terminal).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").expect("a valid template"),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Reporter { bar, log_lines: mode == ProgressMode::Auto && !terminal, last_line: Instant::now() }
+    }
+
+    fn message(counts: &Counts, text_bytes: u64, started: Instant) -> String {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        format!(
+            "{} articles ({:.0}/s), {:.1} MB ({:.1} MB/s), {} quotes, {} rejected",
+            counts.articles_ok,
+            counts.articles_ok as f64 / secs,
+            text_bytes as f64 / 1e6,
+            text_bytes as f64 / 1e6 / secs,
+            counts.quotes,
+            counts.rejected
+        )
+    }
+
+    fn update(&mut self, counts: &Counts, text_bytes: u64, started: Instant) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(Self::message(counts, text_bytes, started));
+        } else if self.log_lines && self.last_line.elapsed() >= LOG_EVERY {
+            eprintln!("whosaid: {}", Self::message(counts, text_bytes, started));
+            self.last_line = Instant::now();
+        }
+    }
+
+    fn finish(&mut self, counts: &Counts, text_bytes: u64, started: Instant) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_with_message(Self::message(counts, text_bytes, started));
+        } else if self.log_lines {
+            eprintln!("whosaid: done: {}", Self::message(counts, text_bytes, started));
+        }
+    }
+}
+
+/// The default worker count: every core the machine has.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

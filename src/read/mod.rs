@@ -1,0 +1,304 @@
+//! Reading articles: finds the input files, opens them (decompressing `.gz` and `.zst`), and
+//! yields one [`Record`] at a time in input order, an [`Article`] or a [`Reject`].
+//!
+//! Formats are told by the file name: `.jsonl`/`.ndjson` (one article a line), `.csv` (a header
+//! row), `.txt` (one article a file); any of them may end in `.gz` or `.zst`; `-` is JSON Lines on
+//! standard input. A folder means every supported file below it, in sorted path order.
+//!
+//! **Invariant:** a bad record never stops the reader and is never dropped: it comes out as a
+//! `Reject` with its file, line and reason, and the records after it are read as usual. Only an
+//! input named on the command line that cannot be opened at all is a fatal error.
+
+mod csv;
+mod jsonl;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::model::{Article, Origin, Record, Reject};
+
+/// How an input file's records are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    Jsonl,
+    Csv,
+    Txt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// One input to read: a file (or standard input), or a file that turned out unreadable while
+/// walking a folder, which is read as a single reject.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    pub format: InputFormat,
+    pub compression: Compression,
+    pub unreadable: Option<String>,
+}
+
+pub const STDIN: &str = "-";
+
+impl InputFile {
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == STDIN
+    }
+
+    pub fn display_name(&self) -> String {
+        if self.is_stdin() {
+            "<stdin>".to_string()
+        } else {
+            self.path.display().to_string()
+        }
+    }
+}
+
+/// Tells a file's format and compression from its name, or `None` when whosaid does not read it.
+pub fn classify(path: &Path) -> Option<(InputFormat, Compression)> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (inner, compression) = if let Some(inner) = name.strip_suffix(".gz") {
+        (inner, Compression::Gzip)
+    } else if let Some(inner) = name.strip_suffix(".zst") {
+        (inner, Compression::Zstd)
+    } else {
+        (name.as_str(), Compression::None)
+    };
+    let format = match inner.rsplit_once('.')?.1 {
+        "jsonl" | "ndjson" => InputFormat::Jsonl,
+        "csv" => InputFormat::Csv,
+        "txt" => InputFormat::Txt,
+        _ => return None,
+    };
+    Some((format, compression))
+}
+
+/// Expands the inputs named by the user into the files to read, in order. A named path that does
+/// not exist or has an unsupported name is fatal; inside a folder, files of other kinds are
+/// skipped and unreadable entries become inputs that read as one reject each.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == STDIN {
+            files.push(InputFile {
+                path: input.clone(),
+                format: InputFormat::Jsonl,
+                compression: Compression::None,
+                unreadable: None,
+            });
+            continue;
+        }
+        let meta = std::fs::metadata(input).map_err(|source| Error::Input { path: input.clone(), source })?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found);
+            found.sort_by(|a, b| a.path.cmp(&b.path));
+            files.extend(found);
+        } else {
+            let (format, compression) = classify(input).ok_or_else(|| Error::UnsupportedInput {
+                path: input.clone(),
+                reason: "expected a .jsonl, .ndjson, .csv or .txt file, optionally .gz or .zst".to_string(),
+            })?;
+            files.push(InputFile { path: input.clone(), format, compression, unreadable: None });
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, found: &mut Vec<InputFile>) {
+    let unreadable = |path: &Path, reason: String| InputFile {
+        path: path.to_path_buf(),
+        format: InputFormat::Txt,
+        compression: Compression::None,
+        unreadable: Some(reason),
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            found.push(unreadable(dir, format!("cannot read folder: {err}")));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                found.push(unreadable(dir, format!("cannot read folder entry: {err}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        // Follow links to files and folders alike, as a user who points at a folder expects.
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, found),
+            Ok(_) => {
+                if let Some((format, compression)) = classify(&path) {
+                    found.push(InputFile { path, format, compression, unreadable: None });
+                }
+            }
+            Err(err) => {
+                if classify(&path).is_some() {
+                    found.push(unreadable(&path, format!("cannot read file: {err}")));
+                }
+            }
+        }
+    }
+}
+
+/// The source of one file's records.
+trait RecordSource {
+    fn next_record(&mut self) -> Option<Record>;
+}
+
+/// Yields every record of every input file in order.
+pub struct Reader {
+    files: std::vec::IntoIter<InputFile>,
+    current: Option<Box<dyn RecordSource + Send>>,
+}
+
+impl Reader {
+    pub fn new(files: Vec<InputFile>) -> Reader {
+        Reader { files: files.into_iter(), current: None }
+    }
+
+    fn open_next(&mut self) -> Option<Box<dyn RecordSource + Send>> {
+        let file = self.files.next()?;
+        let name: Arc<str> = file.display_name().into();
+        if let Some(reason) = file.unreadable.clone() {
+            return Some(Box::new(Single(Some(file_reject(name, reason)))));
+        }
+        let input: Box<dyn Read + Send> = if file.is_stdin() {
+            Box::new(std::io::stdin())
+        } else {
+            match File::open(&file.path) {
+                Ok(handle) => Box::new(handle),
+                Err(err) => return Some(Box::new(Single(Some(file_reject(name, format!("cannot open file: {err}")))))),
+            }
+        };
+        let input: Box<dyn Read + Send> = match file.compression {
+            Compression::None => input,
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(input))),
+            Compression::Zstd => match zstd::Decoder::new(input) {
+                Ok(decoder) => Box::new(decoder),
+                Err(err) => {
+                    return Some(Box::new(Single(Some(file_reject(name, format!("cannot start zstd decoder: {err}"))))))
+                }
+            },
+        };
+        let input: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, input));
+        Some(match file.format {
+            InputFormat::Jsonl => Box::new(jsonl::JsonlSource::new(input, name)),
+            InputFormat::Csv => Box::new(csv::CsvSource::new(input, name, stem(&file.path))),
+            InputFormat::Txt => Box::new(Single(Some(read_txt(input, name, stem(&file.path))))),
+        })
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            if let Some(source) = &mut self.current {
+                if let Some(record) = source.next_record() {
+                    return Some(record);
+                }
+            }
+            self.current = Some(self.open_next()?);
+        }
+    }
+}
+
+/// A source that yields one record and ends.
+struct Single(Option<Record>);
+
+impl RecordSource for Single {
+    fn next_record(&mut self) -> Option<Record> {
+        self.0.take()
+    }
+}
+
+fn file_reject(file: Arc<str>, reason: String) -> Record {
+    Record::Reject(Reject { origin: Origin { file, line: None }, article_id: None, reason })
+}
+
+/// The file name without its extensions (`2019.jsonl.gz` → `2019`): the id of a `.txt` article,
+/// and the prefix of ids made up for CSV rows.
+pub fn stem(path: &Path) -> String {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let mut stem = name;
+    for suffix in [".gz", ".zst"] {
+        if let Some(inner) = stem.strip_suffix(suffix) {
+            stem = inner;
+        }
+    }
+    match stem.rsplit_once('.') {
+        Some((head, _)) if !head.is_empty() => head.to_string(),
+        _ => stem.to_string(),
+    }
+}
+
+fn read_txt(mut input: Box<dyn BufRead + Send>, file: Arc<str>, id: String) -> Record {
+    let mut bytes = Vec::new();
+    let reject = |reason: String| {
+        Record::Reject(Reject {
+            origin: Origin { file: file.clone(), line: None },
+            article_id: Some(id.clone()),
+            reason,
+        })
+    };
+    if let Err(err) = input.read_to_end(&mut bytes) {
+        return reject(format!("read error: {err}"));
+    }
+    if memchr::memchr(0, &bytes).is_some() {
+        return reject("binary file: contains NUL bytes".to_string());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            return reject(format!("invalid UTF-8 at byte {at}"));
+        }
+    };
+    if text.trim().is_empty() {
+        return reject("empty text".to_string());
+    }
+    Record::Article(Article {
+        id: id.clone(),
+        text,
+        origin: Origin { file: file.clone(), line: None },
+        ..Article::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_by_name() {
+        let check = |name: &str, expected: Option<(InputFormat, Compression)>| {
+            assert_eq!(classify(Path::new(name)), expected, "{name}");
+        };
+        check("a.jsonl", Some((InputFormat::Jsonl, Compression::None)));
+        check("a.NDJSON.gz", Some((InputFormat::Jsonl, Compression::Gzip)));
+        check("dir/a.csv.zst", Some((InputFormat::Csv, Compression::Zstd)));
+        check("a.txt", Some((InputFormat::Txt, Compression::None)));
+        check("a.parquet", None);
+        check("README", None);
+    }
+
+    #[test]
+    fn stems_drop_every_extension() {
+        assert_eq!(stem(Path::new("x/2019.csv.gz")), "2019");
+        assert_eq!(stem(Path::new("story.txt")), "story");
+        assert_eq!(stem(Path::new(".hidden")), ".hidden");
+    }
+}

@@ -1,0 +1,150 @@
+//! Segmenting: paragraphs and sentences, as byte spans into the article text.
+//!
+//! A paragraph is a line that is not blank: news text marks paragraphs with one newline or with a
+//! blank line, and both come out the same. Sentences split at `.`, `!`, `?` or `…` (with any
+//! closing quote marks and brackets after them) followed by white space and an upper-case letter,
+//! a digit or an opening mark, except after a known abbreviation ("Mr.", "Gen.", "Aug.") or a
+//! single initial ("George W. Bush").
+
+use crate::model::Span;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Segments {
+    pub paragraphs: Vec<Span>,
+    /// Sentences in text order; a sentence never crosses a paragraph boundary.
+    pub sentences: Vec<Span>,
+}
+
+impl Segments {
+    /// The index of the paragraph holding byte `at`, if any.
+    pub fn paragraph_of(&self, at: usize) -> Option<usize> {
+        let idx = self.paragraphs.partition_point(|p| p.end <= at);
+        (idx < self.paragraphs.len() && self.paragraphs[idx].start <= at).then_some(idx)
+    }
+
+    /// The index of the sentence holding byte `at`, if any.
+    pub fn sentence_of(&self, at: usize) -> Option<usize> {
+        let idx = self.sentences.partition_point(|s| s.end <= at);
+        (idx < self.sentences.len() && self.sentences[idx].start <= at).then_some(idx)
+    }
+}
+
+pub fn segment(text: &str) -> Segments {
+    let mut segments = Segments::default();
+    let mut line_start = 0;
+    for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        if let Some(span) = trim(text, line_start..line_end) {
+            segments.paragraphs.push(span.clone());
+            split_sentences(text, span, &mut segments.sentences);
+        }
+        line_start = line_end + 1;
+    }
+    segments
+}
+
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let slice = &text[span.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    (!trimmed.is_empty()).then(|| span.start + lead..span.start + lead + trimmed.len())
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+    "st", "jr", "sr", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
+    "fig", "approx", "dept", "est", "atty", "supt",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“')
+}
+
+fn is_opening_or_start(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '«' | '»' | '„' | '(' | '[' | '\'')
+}
+
+fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
+    let slice = &text[para.clone()];
+    let mut start = 0;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((idx, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut end = idx + c.len_utf8();
+        while let Some(&(next_idx, next)) = chars.peek() {
+            if matches!(next, '.' | '!' | '?' | '…') || is_closing(next) {
+                end = next_idx + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &slice[end..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() || after_space.is_empty() {
+            continue;
+        }
+        if !after_space.chars().next().is_some_and(is_opening_or_start) {
+            continue;
+        }
+        if c == '.' && is_abbreviation(&slice[..idx]) {
+            continue;
+        }
+        out.push(para.start + start..para.start + end);
+        start = end + (rest.len() - after_space.len());
+    }
+    if start < slice.len() {
+        out.push(para.start + start..para.end);
+    }
+}
+
+/// Whether the word just before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        return first.is_uppercase();
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let segments = segment(text);
+        let got: Vec<&str> = segments.sentences.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn splits_sentences_and_paragraphs() {
+        check("One here. Two there!\n\nThree? Four", &["One here.", "Two there!", "Three?", "Four"]);
+        check(
+            "Mr. Smith met George W. Bush on Aug. 20. Then left.",
+            &["Mr. Smith met George W. Bush on Aug. 20.", "Then left."],
+        );
+        check("“It is done.” He said so. “Yes,” she said.", &["“It is done.”", "He said so.", "“Yes,” she said."]);
+        check("The U.S. Senate voted. it went on", &["The U.S. Senate voted. it went on"]);
+    }
+
+    #[test]
+    fn one_newline_or_a_blank_line_separate_paragraphs() {
+        let text = "First.\nSecond.\n\n  \nThird.";
+        let segments = segment(text);
+        let got: Vec<&str> = segments.paragraphs.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(got, ["First.", "Second.", "Third."]);
+        assert_eq!(segments.paragraph_of(8), Some(1));
+        assert_eq!(segments.sentence_of(text.len() - 1), Some(2));
+    }
+}

@@ -1,0 +1,597 @@
+//! Attribution: finds the reporting cue and the speaker of each quoted span, decides what kind of
+//! statement it is, and resolves the speaker to the fullest name the article gives.
+//!
+//! Patterns, tried in this order for each quote (the `rule` column names the one that fired):
+//! - `after`: “…,” X said / “…,” said X — the cue and speaker right after the closing mark.
+//! - `before`: X said: “…” / X said on Friday, “…” / according to X, “…” — a cue earlier in the
+//!   sentence with nothing but a short adverbial, a comma or a colon between it and the quote.
+//! - `embedded`: X said the plan is “good” — a cue earlier in the sentence with reported content
+//!   between: the row is `mixed` and spans from that content to the end of the quote.
+//! - `colon`: a quote opening a paragraph after a paragraph that ends with "X said:".
+//! - `floating`: a quote with no attribution of its own continues the speaker of the sentence
+//!   before it (a cue with a subject) or of the previous quote in the same or previous paragraph.
+//! - A quote interrupted by its attribution (“We will not agree,” he said, “to any of it.”) is one
+//!   statement and one row: the cue found after the first part is the cue found before the next.
+//! - A short quote (under five words) with no cue around it is a scare quote, a title or a term,
+//!   not a statement, and gives no row.
+//!
+//! Speakers are mentions as written (a name, a pronoun, "the outlet", "officials"); a pronoun
+//! resolves to the nearest person named before it, a family name to the fullest form of that name,
+//! "the minister" to the nearest person whose title has that word, "the outlet" to the nearest
+//! medium introduced as such. What cannot be resolved keeps `speaker_name` empty.
+
+pub mod lexicon;
+pub mod names;
+
+use lexicon::LEXICON;
+use names::{text_of, EntityKind, NameIndex};
+
+use crate::doc::Doc;
+use crate::model::{Quote, QuoteType};
+use crate::quotes::Candidate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Pronoun,
+    Name,
+    Nominal,
+    Group,
+}
+
+/// A speaker mention: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub kind: MentionKind,
+}
+
+/// What the attribution patterns found for one quote.
+#[derive(Debug, Clone, PartialEq)]
+struct Attribution {
+    cue: Option<(usize, usize)>,
+    speaker: Option<Mention>,
+    /// A title the sentence gives in apposition ("Nancy Pelosi, the Speaker of the House, said").
+    apposition: Option<String>,
+    rule: &'static str,
+    kind: QuoteType,
+    /// Where a `mixed` row starts (the reported content before the quote).
+    mixed_start: Option<usize>,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one", "this", "that"];
+
+fn lower(doc: &Doc, idx: usize) -> String {
+    doc.tok(idx).to_lowercase()
+}
+
+/// The cue at token `idx` as (first, last) token, when it is one: a lower-case cue word, or
+/// "according to". "so-called" is not a cue.
+fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
+    if !doc.is_word(idx) {
+        return None;
+    }
+    let word = doc.tok(idx);
+    if word.eq_ignore_ascii_case("according") && doc.tok_is(idx + 1, "to") {
+        return Some((idx, idx + 1));
+    }
+    LEXICON.cue(word)?;
+    if word == "called" && idx >= 2 && doc.tok(idx - 1) == "-" && doc.tok(idx - 2).eq_ignore_ascii_case("so") {
+        return None;
+    }
+    Some((idx, idx))
+}
+
+impl Doc<'_> {
+    fn tok_is(&self, idx: usize, word: &str) -> bool {
+        idx < self.tokens.len() && self.tok(idx).eq_ignore_ascii_case(word)
+    }
+}
+
+/// A speaker mention starting at token `idx`, not reaching `limit`.
+fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
+    if idx >= limit || !doc.is_word(idx) {
+        return None;
+    }
+    let word = doc.tok(idx);
+    if LEXICON.is_pronoun(word) && word != "who" {
+        return Some(Mention { first: idx, last: idx, kind: MentionKind::Pronoun });
+    }
+    let lower_word = word.to_lowercase();
+    if DETERMINERS.contains(&lower_word.as_str()) {
+        let mut last = idx;
+        let mut capitalized = false;
+        for next in idx + 1..limit.min(idx + 7) {
+            if doc.is_word(next) && LEXICON.cue(doc.tok(next)).is_none() && !LEXICON.is_preposition(doc.tok(next)) {
+                capitalized |= doc.is_capitalized(next);
+                last = next;
+            } else if doc.tok(next) == "’" || doc.tok(next) == "'" || doc.tok(next) == "-" {
+                continue;
+            } else {
+                break;
+            }
+        }
+        if last == idx {
+            return None;
+        }
+        let kind = if capitalized { MentionKind::Name } else { MentionKind::Nominal };
+        return Some(Mention { first: idx, last, kind });
+    }
+    if doc.is_capitalized(idx) && !LEXICON.is_not_name(word) {
+        let mut last = idx;
+        while last + 1 < limit
+            && (doc.is_capitalized(last + 1) || (doc.tok(last + 1) == "." && doc.tok(last).len() == 1))
+        {
+            last += 1;
+        }
+        while !doc.is_word(last) {
+            last -= 1;
+        }
+        return Some(Mention { first: idx, last, kind: MentionKind::Name });
+    }
+    if LEXICON.is_group(word) {
+        return Some(Mention { first: idx, last: idx, kind: MentionKind::Group });
+    }
+    None
+}
+
+/// A speaker mention ending at token `idx`, not before `floor`, and a title given in apposition.
+fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<String>)> {
+    if idx < floor || idx >= doc.tokens.len() {
+        return None;
+    }
+    if doc.tok(idx) == "," {
+        return apposition_left(doc, idx, floor);
+    }
+    if !doc.is_word(idx) {
+        return None;
+    }
+    let word = doc.tok(idx);
+    if LEXICON.is_pronoun(word) && word != "who" {
+        return Some((Mention { first: idx, last: idx, kind: MentionKind::Pronoun }, None));
+    }
+    if doc.is_capitalized(idx) {
+        let mut first = idx;
+        while first > floor {
+            let prev = first - 1;
+            let joins = doc.is_capitalized(prev) && !LEXICON.is_not_name(doc.tok(prev));
+            let initial_dot =
+                doc.tok(prev) == "." && prev > floor && doc.is_capitalized(prev - 1) && doc.tok(prev - 1).len() == 1;
+            let connector = doc.is_word(prev)
+                && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
+                && prev > floor
+                && doc.is_capitalized(prev - 1);
+            if joins || initial_dot || connector {
+                first = prev;
+            } else {
+                break;
+            }
+        }
+        if LEXICON.is_not_name(doc.tok(first)) && first == idx {
+            return None;
+        }
+        if first > floor && doc.tok_is(first - 1, "the") {
+            first -= 1;
+        }
+        return Some((Mention { first, last: idx, kind: MentionKind::Name }, None));
+    }
+    // A nominal: lower-case words back to a determiner ("the outlet", "the company's spokesperson").
+    let mut first = idx;
+    let mut steps = 0;
+    while first > floor && steps < 6 {
+        let lower_word = lower(doc, first);
+        if DETERMINERS.contains(&lower_word.as_str()) {
+            return (first < idx).then_some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
+        }
+        let prev = first - 1;
+        let ok = doc.is_word(prev) && LEXICON.cue(doc.tok(prev)).is_none() && !LEXICON.is_adverb(doc.tok(prev))
+            || matches!(doc.tok(prev), "’" | "'" | "-");
+        if !ok {
+            break;
+        }
+        first = prev;
+        steps += 1;
+    }
+    if DETERMINERS.contains(&lower(doc, first).as_str()) && first < idx {
+        return Some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
+    }
+    if LEXICON.is_group(word) {
+        let mut first = idx;
+        while first > floor && doc.is_capitalized(first - 1) {
+            first -= 1;
+        }
+        return Some((Mention { first, last: idx, kind: MentionKind::Group }, None));
+    }
+    None
+}
+
+/// "NAME, TITLE, said" or "TITLE, NAME, said": the mention and the title in apposition.
+fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Option<String>)> {
+    let mut open = comma;
+    while open > floor && comma - open < 30 {
+        open -= 1;
+        if doc.tok(open) == "," {
+            break;
+        }
+        if doc.is_punct(open, ".") || doc.is_punct(open, ";") || doc.is_punct(open, "“") || doc.is_punct(open, "\"") {
+            return None;
+        }
+    }
+    if open == comma || doc.tok(open) != "," || open + 1 >= comma {
+        return None;
+    }
+    let inside_first = open + 1;
+    let inside_last = comma - 1;
+    let before = mention_left(doc, open - 1, floor).filter(|(m, _)| m.kind != MentionKind::Pronoun);
+    let inside_is_name = doc.is_capitalized(inside_first)
+        && !LEXICON.is_not_name(doc.tok(inside_first))
+        && (inside_first..=inside_last).all(|i| doc.is_capitalized(i) || doc.tok(i) == ".");
+    if inside_is_name {
+        let title = before.map(|(m, _)| text_of(doc, m.first, m.last));
+        return Some((Mention { first: inside_first, last: inside_last, kind: MentionKind::Name }, title));
+    }
+    let (mention, _) = before?;
+    Some((mention, Some(text_of(doc, inside_first, inside_last))))
+}
+
+/// Skips adverbs and auxiliaries leftwards from `idx` ("Lavrov also has said").
+fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
+    while idx >= floor && doc.is_word(idx) && LEXICON.is_adverb(doc.tok(idx)) && !doc.is_capitalized(idx) {
+        if idx == 0 {
+            return None;
+        }
+        idx -= 1;
+    }
+    (idx >= floor).then_some(idx)
+}
+
+fn skip_adverbs_right(doc: &Doc, mut idx: usize, limit: usize) -> usize {
+    while idx < limit && doc.is_word(idx) && LEXICON.is_adverb(doc.tok(idx)) {
+        idx += 1;
+    }
+    idx
+}
+
+/// The subject of the cue at token `cue` (left of it) or, inverted, right after it.
+fn cue_subject(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<(Mention, Option<String>)> {
+    if doc.tok(cue.0).eq_ignore_ascii_case("according") {
+        return mention_right(doc, cue.1 + 1, limit).map(|m| (m, None));
+    }
+    if cue.0 > floor {
+        if let Some(left) = skip_adverbs_left(doc, cue.0 - 1, floor) {
+            if let Some(found) = mention_left(doc, left, floor) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// “…,” X said / “…,” said X.
+fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attribution> {
+    let limit = doc.token_at_or_after(limit_at);
+    let mut idx = doc.token_at_or_after(quote.marked.outer.end);
+    while idx < limit && (doc.tok(idx) == "," || doc.tok(idx) == "—" || doc.tok(idx) == "–") {
+        idx += 1;
+    }
+    if idx >= limit {
+        return None;
+    }
+    let (cue, speaker) = if let Some(cue) = cue_at(doc, idx) {
+        let speaker = mention_right(doc, skip_adverbs_right(doc, cue.1 + 1, limit), limit)?;
+        (cue, speaker)
+    } else {
+        let speaker = mention_right(doc, idx, limit)?;
+        let at = skip_adverbs_right(doc, speaker.last + 1, limit);
+        if at >= limit {
+            return None;
+        }
+        (cue_at(doc, at)?, speaker)
+    };
+    let after_cue = cue.1.max(speaker.last) + 1;
+    if doc.tok_is(after_cue, "that") {
+        return None;
+    }
+    // A quote that ends its sentence and is followed by a capitalized subject starts a new
+    // sentence: "X said" there attributes it only when nothing but an adverbial follows.
+    if quote.ends_sentence && doc.is_capitalized(idx) && after_cue < limit {
+        let next = doc.tok(after_cue);
+        let ends = matches!(next, "." | "," | ";" | ":") || next.starts_with('.') || LEXICON.is_preposition(next);
+        if !ends {
+            return None;
+        }
+    }
+    Some(Attribution {
+        cue: Some(cue),
+        speaker: Some(speaker),
+        apposition: None,
+        rule: "after",
+        kind: QuoteType::Direct,
+        mixed_start: None,
+    })
+}
+
+/// X said: “…” / X said on Friday “…” / according to X, “…” / X said the plan is “good”.
+fn before_pattern(
+    doc: &Doc,
+    quote: &Candidate,
+    floor_at: usize,
+    previous: Option<&Attribution>,
+) -> Option<Attribution> {
+    let open = doc.token_at_or_after(quote.marked.outer.start);
+    let floor = doc.token_at_or_after(floor_at);
+    let mut idx = open;
+    let cue = loop {
+        if idx <= floor {
+            return None;
+        }
+        idx -= 1;
+        if let Some(cue) = cue_at(doc, idx) {
+            break cue;
+        }
+        // An "according to" whose "to" we walked past.
+        if idx > floor {
+            if let Some(cue) = cue_at(doc, idx - 1).filter(|c| c.1 == idx) {
+                break cue;
+            }
+        }
+    };
+    let limit = open;
+    let (speaker, apposition, rule, gap_start) = if doc.tok(cue.0).eq_ignore_ascii_case("according") {
+        let speaker = mention_right(doc, cue.1 + 1, limit)?;
+        (Some(speaker), None, "according-to", speaker.last + 1)
+    } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit) {
+        (Some(speaker), apposition, "before", cue.1 + 1)
+    } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit).filter(|m| m.kind == MentionKind::Name) {
+        // "said Trump:" — the subject after the cue.
+        (Some(speaker), None, "before-inverted", speaker.last + 1)
+    } else if cue.0 > floor && doc.tok(cue.0 - 1) == "," {
+        // A cue with its subject elided ("…, naming a number of “conditions…”"): the subject is
+        // the previous statement's speaker in the same sentence.
+        let previous = previous?;
+        (previous.speaker, previous.apposition.clone(), "elided-subject", cue.1 + 1)
+    } else {
+        return None;
+    };
+    let gap: Vec<usize> = (gap_start..open).collect();
+    let direct = match gap.as_slice() {
+        [] => true,
+        [.., last] if matches!(doc.tok(*last), "," | ":") || doc.tok(*last).ends_with(':') => gap.len() <= 10,
+        [first, ..] => {
+            let first_word = lower(doc, *first);
+            (gap.len() <= 3 && LEXICON.is_preposition(&first_word) && first_word != "of" && first_word != "for")
+                || (gap.len() == 1 && first_word == "that")
+                || (gap.len() <= 2 && doc.tok(*first) == "reporters")
+        }
+    };
+    let mut mixed_start = None;
+    if !direct {
+        let mut start = gap_start;
+        if doc.tok_is(start, "that") || doc.tok(start) == "," {
+            start += 1;
+        }
+        mixed_start = Some(doc.tokens[start.min(open)].span.start.min(quote.marked.outer.start));
+    }
+    Some(Attribution {
+        cue: Some(cue),
+        speaker,
+        apposition,
+        rule: if direct {
+            rule
+        } else if rule == "elided-subject" {
+            rule
+        } else {
+            "embedded"
+        },
+        kind: if direct { QuoteType::Direct } else { QuoteType::Mixed },
+        mixed_start,
+    })
+}
+
+/// A paragraph that opens with a quote, after a paragraph that ends with "X said:".
+fn colon_pattern(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
+    let para = doc.segments.paragraph_of(quote.marked.outer.start)?;
+    if para == 0 || doc.segments.paragraphs[para].start != quote.marked.outer.start {
+        return None;
+    }
+    let previous = doc.segments.paragraphs[para - 1].clone();
+    if !doc.text[previous.clone()].trim_end().ends_with(':') {
+        return None;
+    }
+    let sentence_start = doc.sentence_start(previous.end - 1);
+    let floor = doc.token_at_or_after(sentence_start);
+    let end = doc.token_at_or_after(previous.end);
+    let cue = (floor..end).rev().find_map(|i| cue_at(doc, i))?;
+    let (speaker, apposition) = cue_subject(doc, cue, floor, end)?;
+    Some(Attribution {
+        cue: Some(cue),
+        speaker: Some(speaker),
+        apposition,
+        rule: "colon",
+        kind: QuoteType::Direct,
+        mixed_start: None,
+    })
+}
+
+/// The subject of the last cue in the sentence before the quote, in the same paragraph.
+fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
+    let start = quote.marked.outer.start;
+    let sentence = doc.segments.sentence_of(start)?;
+    if sentence == 0 || doc.segments.sentences[sentence].start != start {
+        return None;
+    }
+    let previous = doc.segments.sentences[sentence - 1].clone();
+    if doc.segments.paragraph_of(previous.start) != doc.segments.paragraph_of(start) {
+        return None;
+    }
+    let floor = doc.token_at_or_after(previous.start);
+    let end = doc.token_at_or_after(previous.end);
+    let cue = (floor..end).rev().find_map(|i| cue_at(doc, i))?;
+    let (speaker, apposition) = cue_subject(doc, cue, floor, end)?;
+    Some(Attribution {
+        cue: Some(cue),
+        speaker: Some(speaker),
+        apposition,
+        rule: "floating",
+        kind: QuoteType::Direct,
+        mixed_start: None,
+    })
+}
+
+/// The speaker name and title a mention resolves to.
+fn resolve(
+    doc: &Doc,
+    names: &NameIndex,
+    mention: Mention,
+    apposition: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let apposition = apposition.map(str::to_string);
+    match mention.kind {
+        MentionKind::Pronoun => {
+            let word = lower(doc, mention.first);
+            if !matches!(word.as_str(), "he" | "she") {
+                return (None, None);
+            }
+            match names.person_before(mention.first) {
+                Some(run) => {
+                    let family = doc.tok(run.last);
+                    names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t))
+                }
+                None => (None, None),
+            }
+        }
+        MentionKind::Name => {
+            let family = doc.tok(mention.last);
+            if let Some((name, title)) = names.person(family) {
+                return (Some(name), apposition.or(title));
+            }
+            let mut first = mention.first;
+            if DETERMINERS.contains(&lower(doc, first).as_str()) {
+                first += 1;
+            }
+            let run = names.run_at(mention.last);
+            let name = match run {
+                Some(run) if run.kind == EntityKind::Person => names.name_text(doc, run),
+                _ => text_of(doc, first, mention.last),
+            };
+            (Some(name), apposition)
+        }
+        MentionKind::Nominal => {
+            let head = lower(doc, mention.last);
+            if LEXICON.is_media_head(&head) {
+                let run = names
+                    .find_before(mention.first, |r| r.premodifier.split_whitespace().any(|w| LEXICON.is_media_head(w)));
+                return (run.map(|r| names.name_text(doc, r)), apposition);
+            }
+            if LEXICON.is_title(&head) {
+                let run = names.find_before(mention.first, |r| {
+                    r.kind == EntityKind::Person
+                        && r.name_first > r.first
+                        && text_of(doc, r.first, r.name_first - 1).to_lowercase().split_whitespace().any(|w| w == head)
+                });
+                if let Some(run) = run {
+                    let family = doc.tok(run.last);
+                    return names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t));
+                }
+            }
+            (None, apposition)
+        }
+        MentionKind::Group => (None, apposition),
+    }
+}
+
+/// Turns the quoted spans of one article into statements with their speakers.
+pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::new();
+    // The attribution of the last row, with the cue it used, for interruptions and floating quotes.
+    let mut last: Option<(Attribution, usize)> = None;
+    for (idx, candidate) in candidates.iter().enumerate() {
+        let outer = candidate.outer();
+        let para_start = doc.paragraph_start(outer.start);
+        let para_end = doc.paragraph_end(outer.end.saturating_sub(1));
+        let previous_end = idx.checked_sub(1).map_or(0, |i| candidates[i].marked.outer.end);
+        let next_start = candidates.get(idx + 1).map_or(doc.text.len(), |c| c.marked.outer.start);
+        let floor_at = para_start.max(previous_end).max(doc.sentence_start(outer.start));
+        let limit_at = para_end.min(next_start);
+        let previous_in_sentence = last
+            .as_ref()
+            .filter(|(_, q)| doc.segments.sentence_of(quotes[*q].span.start) == doc.segments.sentence_of(outer.start))
+            .map(|(a, _)| a);
+
+        // An interruption: the cue after the previous quote is the cue before this one.
+        if let Some((previous, quote_idx)) = &last {
+            let same_para =
+                doc.segments.paragraph_of(quotes[*quote_idx].span.start) == doc.segments.paragraph_of(outer.start);
+            let before = before_pattern(doc, candidate, para_start.max(previous_end), None);
+            if same_para && previous.rule == "after" {
+                if before.is_some_and(|b| b.cue == previous.cue && b.kind == QuoteType::Direct) {
+                    let quote = &mut quotes[*quote_idx];
+                    quote.span.end = outer.end;
+                    quote.parts.push(outer);
+                    continue;
+                }
+            }
+        }
+
+        let attribution = if candidate.ends_with_comma {
+            after_pattern(doc, candidate, limit_at)
+                .or_else(|| before_pattern(doc, candidate, floor_at, previous_in_sentence))
+        } else {
+            before_pattern(doc, candidate, floor_at, previous_in_sentence)
+                .or_else(|| after_pattern(doc, candidate, limit_at))
+        }
+        .or_else(|| colon_pattern(doc, candidate))
+        .or_else(|| previous_sentence_speaker(doc, candidate));
+
+        let attribution = match attribution {
+            Some(a) => a,
+            None => {
+                // Floating: the previous statement's speaker, when it was in this paragraph or the
+                // one before and this quote is a statement of its own.
+                let inherited = last.as_ref().filter(|(_, q)| {
+                    let prev_para = doc.segments.paragraph_of(quotes[*q].span.start);
+                    let this_para = doc.segments.paragraph_of(outer.start);
+                    matches!((prev_para, this_para), (Some(p), Some(t)) if t <= p + 1)
+                });
+                match inherited {
+                    Some((previous, _)) if candidate.n_words >= 3 && previous.speaker.is_some() => {
+                        Attribution { rule: "floating", kind: QuoteType::Direct, mixed_start: None, ..previous.clone() }
+                    }
+                    _ if candidate.n_words >= 6 && !candidate.starts_lower => Attribution {
+                        cue: None,
+                        speaker: None,
+                        apposition: None,
+                        rule: "none",
+                        kind: QuoteType::Direct,
+                        mixed_start: None,
+                    },
+                    _ => continue,
+                }
+            }
+        };
+        // A short quote attributed only by a cue far before it in the sentence is a term the
+        // reporter quotes, unless it is a fragment of the reported clause (a mixed row).
+        let detector = if candidate.marked.unclosed { "direct-unclosed" } else { "direct" };
+        let (span, kind) = match attribution.mixed_start {
+            Some(start) => (start..outer.end, QuoteType::Mixed),
+            None => (outer.clone(), attribution.kind),
+        };
+        let (speaker_name, speaker_title) = match attribution.speaker {
+            Some(m) => resolve(doc, names, m, attribution.apposition.as_deref()),
+            None => (None, None),
+        };
+        let rule = format!("{}/{}", if kind == QuoteType::Mixed { "mixed" } else { detector }, attribution.rule);
+        quotes.push(Quote {
+            parts: vec![span.clone()],
+            span,
+            kind,
+            cue: attribution.cue.map(|(a, b)| doc.span_of(a, b)),
+            speaker: attribution.speaker.map(|m| doc.span_of(m.first, m.last)),
+            speaker_name,
+            speaker_title,
+            rule,
+        });
+        last = Some((attribution, quotes.len() - 1));
+    }
+    quotes
+}

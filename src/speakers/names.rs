@@ -1,0 +1,245 @@
+//! The names an article mentions: runs of capitalized words, each split into a title ("Russian
+//! Foreign Minister") and a name ("Sergey Lavrov"), and told apart as person or organisation.
+//!
+//! Within one article a person is named in full once and by family name after, so every mention
+//! of a person is canonicalised to the fullest name in the article with the same last word.
+
+use std::collections::HashMap;
+
+use super::lexicon::LEXICON;
+use crate::doc::Doc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Unknown,
+}
+
+/// One run of capitalized words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameRun {
+    /// First and last token of the whole run, title included.
+    pub first: usize,
+    pub last: usize,
+    /// First token of the name part (after the title).
+    pub name_first: usize,
+    pub kind: EntityKind,
+    /// The lower-case words just before the run ("state media" in "state media RIA Novosti").
+    pub premodifier: String,
+}
+
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    pub runs: Vec<NameRun>,
+    /// Family name (last word) → (fullest name, title) of the persons in the article.
+    persons: HashMap<String, (String, Option<String>)>,
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "al", "bin", "van", "von", "der", "da", "du", "la", "le", "del", "y"];
+
+fn is_initial(doc: &Doc, idx: usize) -> bool {
+    doc.is_capitalized(idx) && doc.tok(idx).chars().count() == 1 && doc.is_punct(idx + 1, ".")
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether tokens `a` and `b` are written with no space between them.
+fn adjacent(doc: &Doc, a: usize, b: usize) -> bool {
+    doc.tokens[a].span.end == doc.tokens[b].span.start
+}
+
+/// Whether token `idx` can continue a name run that has reached `idx - 1`.
+fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
+    if idx >= doc.tokens.len() {
+        return None;
+    }
+    if doc.is_capitalized(idx) && !LEXICON.is_not_name(doc.tok(idx)) {
+        return Some(idx);
+    }
+    // "W." inside "George W. Bush": the full stop belongs to the initial.
+    if doc.is_punct(idx, ".")
+        && doc.tok(idx) == "."
+        && idx >= 1
+        && is_initial(doc, idx - 1)
+        && doc.is_capitalized(idx + 1)
+    {
+        return Some(idx);
+    }
+    let word = doc.tok(idx);
+    let joins =
+        (doc.is_word(idx) && CONNECTORS.contains(&word)) || (doc.tok(idx) == "-" && adjacent(doc, idx - 1, idx));
+    if joins && doc.is_capitalized(idx + 1) && !LEXICON.is_not_name(doc.tok(idx + 1)) {
+        return Some(idx);
+    }
+    None
+}
+
+impl NameIndex {
+    pub fn build(doc: &Doc) -> NameIndex {
+        let mut index = NameIndex::default();
+        let mut idx = 0;
+        while idx < doc.tokens.len() {
+            if !doc.is_capitalized(idx) || LEXICON.is_not_name(doc.tok(idx)) {
+                idx += 1;
+                continue;
+            }
+            let first = idx;
+            let mut last = idx;
+            while let Some(next) = continues_run(doc, last + 1) {
+                last = next;
+            }
+            // A connector or full stop never ends a run.
+            while last > first && !doc.is_capitalized(last) {
+                last -= 1;
+            }
+            index.runs.push(classify(doc, first, last));
+            idx = last + 1;
+        }
+        index.link_persons(doc);
+        index
+    }
+
+    fn link_persons(&mut self, doc: &Doc) {
+        for run in &self.runs {
+            if run.kind != EntityKind::Person {
+                continue;
+            }
+            let name = self.name_text(doc, run);
+            let family = doc.tok(run.last).to_string();
+            let title = (run.name_first > run.first).then(|| text_of(doc, run.first, run.name_first - 1));
+            let entry = self.persons.entry(family).or_insert_with(|| (name.clone(), None));
+            if name.split_whitespace().count() > entry.0.split_whitespace().count() {
+                entry.0 = name;
+            }
+            if entry.1.is_none() {
+                entry.1 = title;
+            }
+        }
+        // A single word that is the family name of a person named in full is that person.
+        for run in &mut self.runs {
+            if run.kind == EntityKind::Unknown && run.first == run.last && self.persons.contains_key(doc.tok(run.last))
+            {
+                run.kind = EntityKind::Person;
+            }
+        }
+    }
+
+    pub fn name_text(&self, doc: &Doc, run: &NameRun) -> String {
+        text_of(doc, run.name_first, run.last)
+    }
+
+    /// The fullest name and the title of the person whose family name is `family`.
+    pub fn person(&self, family: &str) -> Option<(String, Option<String>)> {
+        self.persons.get(family).cloned()
+    }
+
+    /// The run that covers token `idx`.
+    pub fn run_at(&self, idx: usize) -> Option<&NameRun> {
+        let at = self.runs.partition_point(|r| r.last < idx);
+        self.runs.get(at).filter(|r| r.first <= idx)
+    }
+
+    /// The nearest person mentioned before token `idx`.
+    pub fn person_before(&self, idx: usize) -> Option<&NameRun> {
+        let end = self.runs.partition_point(|r| r.last < idx);
+        self.runs[..end].iter().rev().find(|r| r.kind == EntityKind::Person)
+    }
+
+    /// The nearest run before token `idx` that `accept` takes.
+    pub fn find_before(&self, idx: usize, accept: impl Fn(&NameRun) -> bool) -> Option<&NameRun> {
+        let end = self.runs.partition_point(|r| r.last < idx);
+        self.runs[..end].iter().rev().find(|r| accept(r))
+    }
+}
+
+pub fn text_of(doc: &Doc, first: usize, last: usize) -> String {
+    doc.text[doc.span_of(first, last)].to_string()
+}
+
+fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
+    let words: Vec<usize> = (first..=last).filter(|&i| doc.is_word(i)).collect();
+    let mut boundary = None;
+    let mut has_title = false;
+    let mut has_org = false;
+    for &i in &words {
+        let word = doc.tok(i);
+        if LEXICON.is_title(word) {
+            boundary = Some(i);
+            has_title = true;
+        } else if LEXICON.is_org_word(word) {
+            boundary = Some(i);
+            has_org = true;
+        }
+    }
+    let premodifier = premodifier(doc, first);
+    let name_words: Vec<usize> = words.iter().copied().filter(|&i| boundary.is_none_or(|b| i > b)).collect();
+    let acronym = words.iter().any(|&i| is_acronym(doc.tok(i)));
+    let (name_first, kind) = match name_words.as_slice() {
+        [] => (first, if has_org { EntityKind::Organisation } else { EntityKind::Unknown }),
+        [.., a, b] if name_words.len() > 3 => (a.min(b).to_owned(), EntityKind::Person),
+        names => {
+            let start = names[0];
+            let kind = if acronym && !has_title {
+                EntityKind::Organisation
+            } else if has_title || names.len() >= 2 {
+                if has_org && !has_title && boundary == Some(last) {
+                    EntityKind::Organisation
+                } else {
+                    EntityKind::Person
+                }
+            } else {
+                EntityKind::Unknown
+            };
+            (if kind == EntityKind::Organisation && !has_title { first } else { start }, kind)
+        }
+    };
+    NameRun { first, last, name_first, kind, premodifier }
+}
+
+fn premodifier(doc: &Doc, first: usize) -> String {
+    let mut words = Vec::new();
+    let mut idx = first;
+    while idx > 0 && words.len() < 3 {
+        idx -= 1;
+        if !doc.is_word(idx) || doc.is_capitalized(idx) {
+            break;
+        }
+        words.push(doc.tok(idx));
+    }
+    words.reverse();
+    words.join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::FastTokenizer;
+
+    fn runs(text: &str) -> Vec<(String, String, EntityKind)> {
+        let doc = Doc::new(text, &FastTokenizer);
+        let index = NameIndex::build(&doc);
+        index.runs.iter().map(|r| (text_of(&doc, r.first, r.last), index.name_text(&doc, r), r.kind)).collect()
+    }
+
+    #[test]
+    fn splits_titles_from_names() {
+        let got = runs("Russian Foreign Minister Sergey Lavrov spoke. The State Department and George W. Bush met.");
+        assert_eq!(
+            got[0],
+            ("Russian Foreign Minister Sergey Lavrov".into(), "Sergey Lavrov".into(), EntityKind::Person)
+        );
+        assert_eq!(got[1], ("State Department".into(), "State Department".into(), EntityKind::Organisation));
+        assert_eq!(got[2], ("George W. Bush".into(), "George W. Bush".into(), EntityKind::Person));
+    }
+
+    #[test]
+    fn a_family_name_alone_is_the_person_named_in_full() {
+        let doc = Doc::new("Prime Minister Boris Johnson came. Later Johnson left.", &FastTokenizer);
+        let index = NameIndex::build(&doc);
+        assert_eq!(index.runs.last().unwrap().kind, EntityKind::Person);
+        assert_eq!(index.person("Johnson"), Some(("Boris Johnson".into(), Some("Prime Minister".into()))));
+    }
+}

@@ -1,0 +1,158 @@
+//! Tokenizing: splits text into word and punctuation tokens, each a byte span into the text.
+//!
+//! The boundaries are those of Hugging Face `tokenizers`' `Whitespace` pre-tokenizer (the regex
+//! `\w+|[^\w\s]+`): a token is a run of word characters or a run of other non-space characters.
+//! [`FastTokenizer`] is whosaid's own splitter with exactly those boundaries (a differential test
+//! holds it to the reference on the sample corpus); [`HfTokenizer`] runs the reference itself.
+//! The detectors take the tokenizer behind [`Tokenize`], so the choice is a measured one: see the
+//! `tokenize` benchmark and ARCHITECTURE.md for the figures.
+
+use crate::model::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of word characters (letters, digits, marks, `_`).
+    Word,
+    /// A run of other characters that are not white space.
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// A word splitter. `out` is cleared and filled, so that one buffer serves many calls.
+pub trait Tokenize: Send + Sync {
+    fn tokenize(&self, text: &str, out: &mut Vec<Token>);
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FastTokenizer;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Word,
+    Other,
+}
+
+const fn ascii_classes() -> [Class; 128] {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            Class::Word
+        } else if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            Class::Space
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+}
+
+static ASCII_CLASSES: [Class; 128] = ascii_classes();
+
+fn class_of(c: char) -> Class {
+    if c.is_ascii() {
+        ASCII_CLASSES[c as usize]
+    } else if regex_syntax::is_word_character(c) {
+        Class::Word
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Other
+    }
+}
+
+impl Tokenize for FastTokenizer {
+    fn tokenize(&self, text: &str, out: &mut Vec<Token>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut current = Class::Space;
+        let mut idx = 0;
+        while idx < bytes.len() {
+            let byte = bytes[idx];
+            let (class, width) = if byte < 0x80 {
+                (ASCII_CLASSES[byte as usize], 1)
+            } else {
+                let c = text[idx..].chars().next().expect("idx is a char boundary");
+                (class_of(c), c.len_utf8())
+            };
+            if class != current {
+                push(out, current, start, idx);
+                start = idx;
+                current = class;
+            }
+            idx += width;
+        }
+        push(out, current, start, idx);
+    }
+}
+
+fn push(out: &mut Vec<Token>, class: Class, start: usize, end: usize) {
+    let kind = match class {
+        Class::Space => return,
+        Class::Word => TokenKind::Word,
+        Class::Other => TokenKind::Punct,
+    };
+    if start < end {
+        out.push(Token { span: start..end, kind });
+    }
+}
+
+/// The reference: `tokenizers`' `Whitespace` pre-tokenizer, through `PreTokenizedString`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HfTokenizer;
+
+impl Tokenize for HfTokenizer {
+    fn tokenize(&self, text: &str, out: &mut Vec<Token>) {
+        use tokenizers::pre_tokenizers::whitespace::Whitespace;
+        use tokenizers::{OffsetReferential, OffsetType, PreTokenizedString, PreTokenizer};
+        out.clear();
+        let mut pretokenized = PreTokenizedString::from(text);
+        if Whitespace.pre_tokenize(&mut pretokenized).is_err() {
+            // The Whitespace pre-tokenizer only splits; it has no failure on valid UTF-8.
+            unreachable!("Whitespace pre-tokenizer failed on valid text");
+        }
+        for (piece, (start, end), _) in pretokenized.get_splits(OffsetReferential::Original, OffsetType::Byte) {
+            let first = piece.chars().next().map(class_of);
+            let kind = if first == Some(Class::Word) { TokenKind::Word } else { TokenKind::Punct };
+            out.push(Token { span: start..end, kind });
+        }
+    }
+}
+
+pub fn tokenizer(kind: crate::config::TokenizerKind) -> &'static dyn Tokenize {
+    match kind {
+        crate::config::TokenizerKind::Fast => &FastTokenizer,
+        crate::config::TokenizerKind::Huggingface => &HfTokenizer,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        for tokenizer in [&FastTokenizer as &dyn Tokenize, &HfTokenizer] {
+            let mut tokens = Vec::new();
+            tokenizer.tokenize(text, &mut tokens);
+            let got: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+            assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn splits_words_and_punctuation_runs() {
+        check("“I’m sure,” Lavrov said.", &["“", "I", "’", "m", "sure", ",”", "Lavrov", "said", "."]);
+        check("  U.S. $5,000\tcafé—naïve ", &["U", ".", "S", ".", "$", "5", ",", "000", "café", "—", "naïve"]);
+        check("", &[]);
+        check("Erdoğan's 30-day", &["Erdoğan", "'", "s", "30", "-", "day"]);
+    }
+}

@@ -1,0 +1,160 @@
+//! Writing: the output tables (`quotes`, `articles`) in Parquet, CSV and JSON Lines, plus
+//! `rejects.jsonl` and `run.json`.
+//!
+//! **Invariant:** only this module knows polars, csv and Parquet. Every file is written under a
+//! temporary name in the output folder and renamed into place when complete, so a reader never
+//! sees a half-written table.
+
+mod parquet;
+pub mod rows;
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::config::Format;
+use crate::error::{Error, Result};
+pub use rows::{rows_for, ArticleRow, QuoteRow, RejectRow};
+
+/// A file being written under a temporary name, renamed into place by [`AtomicFile::commit`].
+pub struct AtomicFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    file: BufWriter<File>,
+    committed: bool,
+}
+
+impl AtomicFile {
+    pub fn create(path: PathBuf) -> Result<AtomicFile> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+        let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
+        Ok(AtomicFile { tmp, path, file: BufWriter::with_capacity(1 << 20, file), committed: false })
+    }
+
+    pub fn writer(&mut self) -> &mut BufWriter<File> {
+        &mut self.file
+    }
+
+    pub fn commit(mut self) -> Result<()> {
+        self.file.flush().map_err(|e| Error::output(&self.tmp, e))?;
+        self.file.get_ref().sync_all().map_err(|e| Error::output(&self.tmp, e))?;
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::output(&self.path, e))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // Not committed: leave no temporary file behind.
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// A table's rows, as every format needs them.
+pub trait TableRow: Serialize + Sized + Clone {
+    fn frame(rows: &[Self]) -> polars::prelude::PolarsResult<polars::prelude::DataFrame>;
+}
+
+enum Sink<R: TableRow> {
+    Csv(csv::Writer<AtomicFile>, PathBuf),
+    Jsonl(AtomicFile),
+    Parquet(parquet::ParquetSink<R>),
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// One table written in every requested format.
+pub struct TableWriter<R: TableRow> {
+    sinks: Vec<Sink<R>>,
+}
+
+impl<R: TableRow> TableWriter<R> {
+    pub fn create(dir: &Path, name: &str, formats: &[Format]) -> Result<TableWriter<R>> {
+        let mut sinks = Vec::new();
+        for format in formats {
+            let path = dir.join(format!("{name}.{}", format.extension()));
+            sinks.push(match format {
+                Format::Csv => Sink::Csv(csv::Writer::from_writer(AtomicFile::create(path.clone())?), path),
+                Format::Jsonl => Sink::Jsonl(AtomicFile::create(path)?),
+                Format::Parquet => Sink::Parquet(parquet::ParquetSink::create(path)?),
+            });
+        }
+        Ok(TableWriter { sinks })
+    }
+
+    pub fn write(&mut self, rows: &[R]) -> Result<()> {
+        for sink in &mut self.sinks {
+            match sink {
+                Sink::Csv(writer, path) => {
+                    for row in rows {
+                        writer.serialize(row).map_err(|source| Error::Csv { path: path.clone(), source })?;
+                    }
+                }
+                Sink::Jsonl(file) => {
+                    for row in rows {
+                        serde_json::to_writer(&mut *file, row).map_err(|e| Error::output(&file.path, e.into()))?;
+                        file.write_all(b"\n").map_err(|e| Error::output(&file.path, e))?;
+                    }
+                }
+                Sink::Parquet(sink) => sink.write(rows)?,
+            }
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> Result<()> {
+        for sink in self.sinks {
+            match sink {
+                Sink::Csv(writer, path) => {
+                    // An empty table still gets its header, so that every reader sees the columns.
+                    let file = writer.into_inner().map_err(|e| Error::output(&path, e.into_error()))?;
+                    file.commit()?;
+                }
+                Sink::Jsonl(file) => file.commit()?,
+                Sink::Parquet(sink) => sink.commit()?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes `value` as pretty JSON to `path`, atomically.
+pub fn write_json(path: PathBuf, value: &impl Serialize) -> Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    serde_json::to_writer_pretty(&mut file, value).map_err(|e| Error::output(&file.path, e.into()))?;
+    file.write_all(b"\n").map_err(|e| Error::output(&file.path, e))?;
+    file.commit()
+}
+
+/// `rejects.jsonl`, one line per rejected record.
+pub struct RejectWriter {
+    file: AtomicFile,
+}
+
+impl RejectWriter {
+    pub fn create(dir: &Path) -> Result<RejectWriter> {
+        Ok(RejectWriter { file: AtomicFile::create(dir.join("rejects.jsonl"))? })
+    }
+
+    pub fn write(&mut self, row: &RejectRow) -> Result<()> {
+        serde_json::to_writer(&mut self.file, row).map_err(|e| Error::output(&self.file.path, e.into()))?;
+        self.file.write_all(b"\n").map_err(|e| Error::output(&self.file.path, e))
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.file.commit()
+    }
+}

@@ -1,0 +1,134 @@
+//! Parquet through polars: rows are gathered into columns and written in row groups of up to
+//! [`ROW_GROUP_ROWS`] rows, with typed columns (integers, `published` as a date, nullable strings).
+
+use polars::prelude::*;
+
+use super::rows::{ArticleRow, QuoteRow};
+use super::{AtomicFile, TableRow};
+use crate::error::{Error, Result};
+
+const ROW_GROUP_ROWS: usize = 65_536;
+
+pub struct ParquetSink<R: TableRow> {
+    path: std::path::PathBuf,
+    file: SharedFile,
+    writer: polars::io::parquet::write::BatchedWriter<SharedFile>,
+    pending: Vec<R>,
+}
+
+/// The batched writer keeps its sink to the end and has no `into_inner`; the file is shared so
+/// that it can still be committed (synced and renamed into place) after the footer is written.
+#[derive(Clone)]
+struct SharedFile(std::sync::Arc<std::sync::Mutex<Option<AtomicFile>>>);
+
+impl std::io::Write for SharedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut guard = self.0.lock().expect("no panic while writing");
+        guard.as_mut().expect("file open until commit").write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        let mut guard = self.0.lock().expect("no panic while writing");
+        guard.as_mut().expect("file open until commit").flush()
+    }
+}
+
+impl<R: TableRow> ParquetSink<R> {
+    pub fn create(path: std::path::PathBuf) -> Result<ParquetSink<R>> {
+        let file = SharedFile(std::sync::Arc::new(std::sync::Mutex::new(Some(AtomicFile::create(path.clone())?))));
+        let err = |source| Error::Parquet { path: path.clone(), source };
+        let schema = R::frame(&[]).map_err(err)?.schema().as_ref().clone();
+        let writer = ParquetWriter::new(file.clone()).batched(&schema).map_err(err)?;
+        Ok(ParquetSink { path, file, writer, pending: Vec::new() })
+    }
+
+    pub fn write(&mut self, rows: &[R]) -> Result<()> {
+        self.pending.extend_from_slice(rows);
+        if self.pending.len() >= ROW_GROUP_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let frame = R::frame(&self.pending).map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
+        self.writer.write_batch(&frame).map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
+        self.pending.clear();
+        Ok(())
+    }
+
+    pub fn commit(mut self) -> Result<()> {
+        self.flush()?;
+        self.writer.finish().map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
+        let file = self.file.0.lock().expect("no panic while writing").take().expect("committed once");
+        file.commit()
+    }
+}
+
+fn strings<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<&str>) -> Column {
+    Column::new(name.into(), rows.iter().map(get).collect::<Vec<Option<&str>>>())
+}
+
+fn ints<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<i64>) -> Column {
+    Column::new(name.into(), rows.iter().map(get).collect::<Vec<Option<i64>>>())
+}
+
+fn dates<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<i32>) -> PolarsResult<Column> {
+    Column::new(name.into(), rows.iter().map(get).collect::<Vec<Option<i32>>>()).cast(&DataType::Date)
+}
+
+impl TableRow for QuoteRow {
+    fn frame(rows: &[QuoteRow]) -> PolarsResult<DataFrame> {
+        let int = |v: u64| Some(v as i64);
+        DataFrame::new(
+            rows.len(),
+            vec![
+                strings("article_id", rows, |r| Some(&r.article_id)),
+                ints("quote_idx", rows, |r| Some(r.quote_idx as i64)),
+                strings("quote_text", rows, |r| Some(&r.quote_text)),
+                ints("quote_start", rows, |r| int(r.quote_start)),
+                ints("quote_end", rows, |r| int(r.quote_end)),
+                strings("quote_type", rows, |r| Some(r.quote_type)),
+                strings("quote_parts", rows, |r| Some(&r.quote_parts)),
+                strings("cue", rows, |r| r.cue.as_deref()),
+                ints("cue_start", rows, |r| r.cue_start.and_then(int)),
+                ints("cue_end", rows, |r| r.cue_end.and_then(int)),
+                strings("speaker", rows, |r| r.speaker.as_deref()),
+                ints("speaker_start", rows, |r| r.speaker_start.and_then(int)),
+                ints("speaker_end", rows, |r| r.speaker_end.and_then(int)),
+                strings("speaker_name", rows, |r| r.speaker_name.as_deref()),
+                strings("speaker_title", rows, |r| r.speaker_title.as_deref()),
+                dates("published", rows, |r| r.published_days)?,
+                strings("outlet", rows, |r| r.outlet.as_deref()),
+                strings("title", rows, |r| r.title.as_deref()),
+                strings("url", rows, |r| r.url.as_deref()),
+                strings("rule", rows, |r| Some(&r.rule)),
+            ],
+        )
+    }
+}
+
+impl TableRow for ArticleRow {
+    fn frame(rows: &[ArticleRow]) -> PolarsResult<DataFrame> {
+        DataFrame::new(
+            rows.len(),
+            vec![
+                strings("article_id", rows, |r| Some(&r.article_id)),
+                strings("status", rows, |r| Some(r.status)),
+                ints("n_quotes", rows, |r| Some(r.n_quotes as i64)),
+                ints("n_chars", rows, |r| Some(r.n_chars as i64)),
+                dates("published", rows, |r| r.published_days)?,
+                strings("published_raw", rows, |r| r.published_raw.as_deref()),
+                strings("title", rows, |r| r.title.as_deref()),
+                strings("outlet", rows, |r| r.outlet.as_deref()),
+                strings("url", rows, |r| r.url.as_deref()),
+                strings("author", rows, |r| r.author.as_deref()),
+                strings("file", rows, |r| Some(&r.file)),
+                ints("line", rows, |r| r.line.map(|l| l as i64)),
+                strings("error", rows, |r| r.error.as_deref()),
+            ],
+        )
+    }
+}

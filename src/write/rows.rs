@@ -1,0 +1,191 @@
+//! The rows of the output tables, built from an article and what extraction found in it. This is
+//! where byte spans become code-point offsets, once per article.
+
+use serde::Serialize;
+
+use crate::model::{Article, Extraction, Reject, Span};
+
+/// One row of `quotes.<fmt>`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteRow {
+    pub article_id: String,
+    pub quote_idx: u32,
+    pub quote_text: String,
+    pub quote_start: u64,
+    pub quote_end: u64,
+    pub quote_type: &'static str,
+    /// The content parts as `start-end` code-point ranges joined by `;` (more than one where the
+    /// attribution interrupts the statement).
+    pub quote_parts: String,
+    pub cue: Option<String>,
+    pub cue_start: Option<u64>,
+    pub cue_end: Option<u64>,
+    pub speaker: Option<String>,
+    pub speaker_start: Option<u64>,
+    pub speaker_end: Option<u64>,
+    pub speaker_name: Option<String>,
+    pub speaker_title: Option<String>,
+    pub published: Option<String>,
+    #[serde(skip)]
+    pub published_days: Option<i32>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub rule: String,
+}
+
+/// One row of `articles.<fmt>`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRow {
+    pub article_id: String,
+    pub status: &'static str,
+    pub n_quotes: u32,
+    pub n_chars: u64,
+    pub published: Option<String>,
+    #[serde(skip)]
+    pub published_days: Option<i32>,
+    pub published_raw: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub file: String,
+    pub line: Option<u64>,
+    pub error: Option<String>,
+}
+
+/// One line of `rejects.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RejectRow<'a> {
+    pub file: &'a str,
+    pub line: Option<u64>,
+    pub article_id: Option<&'a str>,
+    pub reason: &'a str,
+}
+
+impl<'a> From<&'a Reject> for RejectRow<'a> {
+    fn from(reject: &'a Reject) -> RejectRow<'a> {
+        RejectRow {
+            file: &reject.origin.file,
+            line: reject.origin.line,
+            article_id: reject.article_id.as_deref(),
+            reason: &reject.reason,
+        }
+    }
+}
+
+/// Converts byte offsets into code-point offsets for one text, walking it once.
+pub struct CharOffsets {
+    /// Sorted, deduplicated byte offsets and their code-point offsets.
+    table: Vec<(usize, u64)>,
+    ascii: bool,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str, mut offsets: Vec<usize>) -> CharOffsets {
+        if text.is_ascii() {
+            return CharOffsets { table: Vec::new(), ascii: true };
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut table = Vec::with_capacity(offsets.len());
+        let mut chars = 0u64;
+        let mut at = 0usize;
+        for offset in offsets {
+            chars += text[at..offset].chars().count() as u64;
+            at = offset;
+            table.push((offset, chars));
+        }
+        CharOffsets { table, ascii: false }
+    }
+
+    pub fn get(&self, byte: usize) -> u64 {
+        if self.ascii {
+            return byte as u64;
+        }
+        let idx = self.table.binary_search_by_key(&byte, |&(b, _)| b).expect("every offset was registered");
+        self.table[idx].1
+    }
+}
+
+pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<QuoteRow>) {
+    let text = &article.text;
+    let mut offsets = vec![text.len()];
+    for quote in &extraction.quotes {
+        let spans = std::iter::once(&quote.span).chain(&quote.parts).chain(&quote.cue).chain(&quote.speaker);
+        for span in spans {
+            offsets.push(span.start);
+            offsets.push(span.end);
+        }
+    }
+    let chars = CharOffsets::new(text, offsets);
+    let published_date = article.published.as_deref().and_then(crate::dates::parse_published);
+    let published = published_date.map(|d| d.to_string());
+    let published_days = published_date.map(crate::dates::days_since_epoch);
+    let slice = |span: &Span| text[span.clone()].to_string();
+    let quotes: Vec<QuoteRow> = extraction
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(idx, quote)| QuoteRow {
+            article_id: article.id.clone(),
+            quote_idx: idx as u32,
+            quote_text: slice(&quote.span),
+            quote_start: chars.get(quote.span.start),
+            quote_end: chars.get(quote.span.end),
+            quote_type: quote.kind.as_str(),
+            quote_parts: quote
+                .parts
+                .iter()
+                .map(|p| format!("{}-{}", chars.get(p.start), chars.get(p.end)))
+                .collect::<Vec<_>>()
+                .join(";"),
+            cue: quote.cue.as_ref().map(slice),
+            cue_start: quote.cue.as_ref().map(|s| chars.get(s.start)),
+            cue_end: quote.cue.as_ref().map(|s| chars.get(s.end)),
+            speaker: quote.speaker.as_ref().map(slice),
+            speaker_start: quote.speaker.as_ref().map(|s| chars.get(s.start)),
+            speaker_end: quote.speaker.as_ref().map(|s| chars.get(s.end)),
+            speaker_name: quote.speaker_name.clone(),
+            speaker_title: quote.speaker_title.clone(),
+            published: published.clone(),
+            published_days,
+            outlet: article.outlet.clone(),
+            title: article.title.clone(),
+            url: article.url.clone(),
+            rule: quote.rule.clone(),
+        })
+        .collect();
+    let unparsed = article.published.is_some() && published_date.is_none();
+    let article_row = ArticleRow {
+        article_id: article.id.clone(),
+        status: "ok",
+        n_quotes: quotes.len() as u32,
+        n_chars: chars.get(text.len()),
+        published,
+        published_days,
+        published_raw: article.published.clone(),
+        title: article.title.clone(),
+        outlet: article.outlet.clone(),
+        url: article.url.clone(),
+        author: article.author.clone(),
+        file: article.origin.file.to_string(),
+        line: article.origin.line,
+        error: unparsed.then(|| "unparsable `published` date, kept in published_raw".to_string()),
+    };
+    (article_row, quotes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_point_offsets_count_characters_not_bytes() {
+        let text = "“Ja,” sagte Ørsted.";
+        let offsets = CharOffsets::new(text, vec![0, 3, text.len()]);
+        assert_eq!(offsets.get(0), 0);
+        assert_eq!(offsets.get(3), 1);
+        assert_eq!(offsets.get(text.len()), text.chars().count() as u64);
+    }
+}
