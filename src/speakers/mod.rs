@@ -27,7 +27,7 @@ use lexicon::LEXICON;
 use names::{text_of, EntityKind, NameIndex};
 
 use crate::doc::Doc;
-use crate::model::{Quote, QuoteType};
+use crate::model::{Quote, QuoteType, Span};
 use crate::quotes::Candidate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,7 +296,8 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     // sentence: "X said" there attributes it only when nothing but an adverbial follows.
     if quote.ends_sentence && doc.is_capitalized(idx) && after_cue < limit {
         let next = doc.tok(after_cue);
-        let ends = matches!(next, "." | "," | ";" | ":") || next.starts_with('.') || LEXICON.is_preposition(next);
+        // "…." McGurk wrote, “…” — a cue followed by a comma or colon introduces the next quote.
+        let ends = next.starts_with('.') || LEXICON.is_preposition(next);
         if !ends {
             return None;
         }
@@ -438,6 +439,39 @@ fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution
     })
 }
 
+/// Whether the quote at `next` continues `previous` (attributed after its closing mark): same
+/// paragraph, and between them only the attribution, at most a dozen words with no other cue.
+fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, next: &Span) -> bool {
+    if doc.segments.paragraph_of(previous.span.start) != doc.segments.paragraph_of(next.start) {
+        return false;
+    }
+    let Some(cue) = attribution.cue else { return false };
+    let first = doc.token_at_or_after(previous.span.end);
+    let last = doc.token_at_or_after(next.start);
+    if !(first..last).contains(&cue.0) {
+        return false;
+    }
+    let words = (first..last).filter(|&i| doc.is_word(i)).count();
+    // News style puts the attribution after the first sentence of a longer quote ("“A.” he said.
+    // “B. C.”"); after a quote of several sentences, a new quote is a new statement.
+    let interrupted_in_sentence = (first..last).any(|i| doc.tok(i) == "," && i > cue.0);
+    if !interrupted_in_sentence && sentences_in(doc, &previous.parts[previous.parts.len() - 1]) > 1 {
+        return false;
+    }
+    let other_cue = (first..last).any(|i| i != cue.0 && cue_at(doc, i).is_some_and(|c| c.0 != cue.0 && c.1 != cue.1));
+    words <= 12 && !other_cue
+}
+
+/// How many sentences a span holds.
+fn sentences_in(doc: &Doc, span: &Span) -> usize {
+    let first = doc.segments.sentence_of(span.start);
+    let last = doc.segments.sentence_of(span.end.saturating_sub(1));
+    match (first, last) {
+        (Some(a), Some(b)) => b - a + 1,
+        _ => 1,
+    }
+}
+
 /// The speaker name and title a mention resolves to.
 fn resolve(
     doc: &Doc,
@@ -518,18 +552,14 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             .filter(|(_, q)| doc.segments.sentence_of(quotes[*q].span.start) == doc.segments.sentence_of(outer.start))
             .map(|(a, _)| a);
 
-        // An interruption: the cue after the previous quote is the cue before this one.
+        // An interruption: “A,” X said, “B.” or “A,” X said. “B.” — nothing but the previous
+        // quote's attribution stands between the two parts, so they are one statement.
         if let Some((previous, quote_idx)) = &last {
-            let same_para =
-                doc.segments.paragraph_of(quotes[*quote_idx].span.start) == doc.segments.paragraph_of(outer.start);
-            let before = before_pattern(doc, candidate, para_start.max(previous_end), None);
-            if same_para && previous.rule == "after" {
-                if before.is_some_and(|b| b.cue == previous.cue && b.kind == QuoteType::Direct) {
-                    let quote = &mut quotes[*quote_idx];
-                    quote.span.end = outer.end;
-                    quote.parts.push(outer);
-                    continue;
-                }
+            if previous.rule == "after" && continues_statement(doc, &quotes[*quote_idx], previous, &outer) {
+                let quote = &mut quotes[*quote_idx];
+                quote.span.end = outer.end;
+                quote.parts.push(outer);
+                continue;
             }
         }
 
