@@ -59,7 +59,26 @@ struct Attribution {
     mixed_start: Option<usize>,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one", "this", "that"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"];
+
+/// Abbreviated titles written with a full stop inside a name ("Sen. Marco Rubio").
+const TITLE_ABBREVIATIONS: &[&str] =
+    &["Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Capt"];
+
+/// Whether token `idx` joins the capitalized words on both sides of it into one name: the full
+/// stop of an initial or an abbreviated title, or a hyphen or apostrophe written without spaces
+/// ("Mark-Viverito", "O’Malley").
+fn joins_name(doc: &Doc, idx: usize) -> bool {
+    if idx == 0 || idx + 1 >= doc.tokens.len() || !doc.is_capitalized(idx + 1) || !doc.is_capitalized(idx - 1) {
+        return false;
+    }
+    let tok = doc.tok(idx);
+    let prev = doc.tok(idx - 1);
+    let tight = doc.tokens[idx - 1].span.end == doc.tokens[idx].span.start
+        && doc.tokens[idx].span.end == doc.tokens[idx + 1].span.start;
+    (tok == "." && (prev.chars().count() == 1 || TITLE_ABBREVIATIONS.contains(&prev)))
+        || (matches!(tok, "-" | "’" | "'") && tight)
+}
 
 fn lower(doc: &Doc, idx: usize) -> String {
     doc.tok(idx).to_lowercase()
@@ -101,11 +120,15 @@ fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     if DETERMINERS.contains(&lower_word.as_str()) {
         let mut last = idx;
         let mut capitalized = false;
-        for next in idx + 1..limit.min(idx + 7) {
-            if doc.is_word(next) && LEXICON.cue(doc.tok(next)).is_none() && !LEXICON.is_preposition(doc.tok(next)) {
+        for next in idx + 1..limit.min(idx + 6) {
+            let stop = LEXICON.cue(doc.tok(next)).is_some()
+                || LEXICON.is_preposition(doc.tok(next))
+                || LEXICON.is_adverb(doc.tok(next))
+                || LEXICON.is_pronoun(doc.tok(next));
+            if doc.is_word(next) && !stop {
                 capitalized |= doc.is_capitalized(next);
                 last = next;
-            } else if doc.tok(next) == "’" || doc.tok(next) == "'" || doc.tok(next) == "-" {
+            } else if matches!(doc.tok(next), "’" | "'" | "-" | "&") {
                 continue;
             } else {
                 break;
@@ -119,15 +142,29 @@ fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     }
     if doc.is_capitalized(idx) && !LEXICON.is_not_name(word) {
         let mut last = idx;
-        while last + 1 < limit
-            && (doc.is_capitalized(last + 1) || (doc.tok(last + 1) == "." && doc.tok(last).len() == 1))
-        {
+        while last + 1 < limit && (doc.is_capitalized(last + 1) || joins_name(doc, last + 1)) {
             last += 1;
         }
         while !doc.is_word(last) {
             last -= 1;
         }
         return Some(Mention { first: idx, last, kind: MentionKind::Name });
+    }
+    // A role before a name: "said pollster Frank Luntz", "said former tech executive Carly Fiorina".
+    if !doc.is_capitalized(idx) && LEXICON.cue(word).is_none() && !LEXICON.is_group(word) {
+        let mut next = idx;
+        while next < limit.min(idx + 4) && doc.is_word(next) && !doc.is_capitalized(next) {
+            if LEXICON.is_preposition(doc.tok(next))
+                || LEXICON.is_adverb(doc.tok(next))
+                || LEXICON.is_not_name(doc.tok(next))
+            {
+                return None;
+            }
+            next += 1;
+        }
+        if next < limit && doc.is_capitalized(next) && !LEXICON.is_not_name(doc.tok(next)) {
+            return mention_right(doc, next, limit);
+        }
     }
     if LEXICON.is_group(word) {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Group });
@@ -143,10 +180,18 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     if doc.tok(idx) == "," {
         return apposition_left(doc, idx, floor);
     }
+    if doc.tok(idx).ends_with(')') {
+        // "Sen. Marco Rubio (R-Fla.) said": the parenthesis after a name.
+        let open = (floor..idx).rev().take(12).find(|&i| doc.tok(i).contains('('))?;
+        return (open > floor).then(|| mention_left(doc, open - 1, floor)).flatten();
+    }
     if !doc.is_word(idx) {
         return None;
     }
     let word = doc.tok(idx);
+    if LEXICON.is_preposition(word) || (LEXICON.is_not_name(word) && !LEXICON.is_pronoun(word)) {
+        return None;
+    }
     if LEXICON.is_pronoun(word) && word != "who" {
         return Some((Mention { first: idx, last: idx, kind: MentionKind::Pronoun }, None));
     }
@@ -155,8 +200,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         while first > floor {
             let prev = first - 1;
             let joins = doc.is_capitalized(prev) && !LEXICON.is_not_name(doc.tok(prev));
-            let initial_dot =
-                doc.tok(prev) == "." && prev > floor && doc.is_capitalized(prev - 1) && doc.tok(prev - 1).len() == 1;
+            let initial_dot = prev > floor && joins_name(doc, prev);
             let connector = doc.is_word(prev)
                 && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
                 && prev > floor
@@ -277,12 +321,23 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     if idx >= limit {
         return None;
     }
+    let mut apposition = None;
     let (cue, speaker) = if let Some(cue) = cue_at(doc, idx) {
         let speaker = mention_right(doc, skip_adverbs_right(doc, cue.1 + 1, limit), limit)?;
         (cue, speaker)
     } else {
         let speaker = mention_right(doc, idx, limit)?;
-        let at = skip_adverbs_right(doc, speaker.last + 1, limit);
+        let mut at = speaker.last + 1;
+        // "Ki Hong, 33, said", "Marco Rubio (R-Fla.) said", "Smith, a pollster, said".
+        if at < limit && (doc.tok(at) == "," || doc.tok(at).starts_with('(')) {
+            let close = if doc.tok(at) == "," { "," } else { ")" };
+            let end = (at + 1..limit.min(at + 20)).find(|&i| doc.tok(i).contains(close))?;
+            if speaker.kind == MentionKind::Name && end > at + 1 && close == "," {
+                apposition = Some(text_of(doc, at + 1, end - 1));
+            }
+            at = end + 1;
+        }
+        let at = skip_adverbs_right(doc, at, limit);
         if at >= limit {
             return None;
         }
@@ -292,20 +347,21 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     if doc.tok_is(after_cue, "that") {
         return None;
     }
-    // A quote that ends its sentence and is followed by a capitalized subject starts a new
-    // sentence: "X said" there attributes it only when nothing but an adverbial follows.
-    if quote.ends_sentence && doc.is_capitalized(idx) && after_cue < limit {
-        let next = doc.tok(after_cue);
-        // "…." McGurk wrote, “…” — a cue followed by a comma or colon introduces the next quote.
-        let ends = next.starts_with('.') || LEXICON.is_preposition(next);
-        if !ends {
+    // A quote that ends its sentence, followed by "X wrote," or "X said:" and another quote: the
+    // cue introduces the next quote, not this one. Nor is "X said he…" about this quote.
+    if quote.ends_sentence && doc.is_capitalized(idx) {
+        let introduces_next = limit_at < doc.paragraph_end(quote.marked.outer.end)
+            && (after_cue..limit).all(|i| matches!(doc.tok(i), "," | ":"));
+        let clause_follows =
+            after_cue < limit && LEXICON.is_pronoun(doc.tok(after_cue)) && cue.0 == cue.1 && doc.tok(cue.0) != "told";
+        if introduces_next || clause_follows {
             return None;
         }
     }
     Some(Attribution {
         cue: Some(cue),
         speaker: Some(speaker),
-        apposition: None,
+        apposition,
         rule: "after",
         kind: QuoteType::Direct,
         mixed_start: None,
@@ -346,11 +402,13 @@ fn before_pattern(
     } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit).filter(|m| m.kind == MentionKind::Name) {
         // "said Trump:" — the subject after the cue.
         (Some(speaker), None, "before-inverted", speaker.last + 1)
-    } else if cue.0 > floor && doc.tok(cue.0 - 1) == "," {
+    } else if let Some(previous) = previous.filter(|_| cue.0 > floor && doc.tok(cue.0 - 1) == ",") {
         // A cue with its subject elided ("…, naming a number of “conditions…”"): the subject is
         // the previous statement's speaker in the same sentence.
-        let previous = previous?;
         (previous.speaker, previous.apposition.clone(), "elided-subject", cue.1 + 1)
+    } else if let Some(speaker) = clause_subject(doc, quote.marked.outer.start, cue.0) {
+        // "The SDF opposed the withdrawal and said it was…", "She followed that by saying, “…”".
+        (Some(speaker), None, "elided-subject", cue.1 + 1)
     } else {
         return None;
     };
@@ -387,6 +445,18 @@ fn before_pattern(
         kind: if direct { QuoteType::Direct } else { QuoteType::Mixed },
         mixed_start,
     })
+}
+
+/// The subject of the sentence holding byte `at`, when it comes before token `before`: the first
+/// mention after any opening adverbial phrase ("On Wednesday, Lavrov …").
+fn clause_subject(doc: &Doc, at: usize, before: usize) -> Option<Mention> {
+    let mut idx = doc.token_at_or_after(doc.sentence_start(at).max(doc.paragraph_start(at)));
+    if idx < before && LEXICON.is_preposition(doc.tok(idx)) {
+        idx = (idx..before).find(|&i| doc.tok(i) == ",")? + 1;
+    }
+    let mention = mention_right(doc, idx, before)?;
+    (mention.kind != MentionKind::Nominal || DETERMINERS.contains(&lower(doc, mention.first).as_str()))
+        .then_some(mention)
 }
 
 /// A paragraph that opens with a quote, after a paragraph that ends with "X said:".
