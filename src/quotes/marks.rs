@@ -94,7 +94,9 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
             match state {
                 None => {
                     let opens = match c {
-                        '“' | '„' | '«' | '‘' | '‚' | '‹' | '‟' => !is_space_or_edge(after),
+                        // French spacing puts a space inside guillemets: « oui ».
+                        '«' | '‹' => after.is_some(),
+                        '“' | '„' | '‘' | '‚' | '‟' => !is_space_or_edge(after),
                         '"' | '»' | '”' | '›' => looks_opening,
                         _ => false,
                     };

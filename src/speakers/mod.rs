@@ -435,13 +435,7 @@ fn before_pattern(
         cue: Some(cue),
         speaker,
         apposition,
-        rule: if direct {
-            rule
-        } else if rule == "elided-subject" {
-            rule
-        } else {
-            "embedded"
-        },
+        rule: if direct || rule == "elided-subject" { rule } else { "embedded" },
         kind: if direct { QuoteType::Direct } else { QuoteType::Mixed },
         mixed_start,
     })

@@ -62,9 +62,9 @@ pub trait TableRow: Serialize + Sized + Clone {
 }
 
 enum Sink<R: TableRow> {
-    Csv(csv::Writer<AtomicFile>, PathBuf),
+    Csv(Box<csv::Writer<AtomicFile>>, PathBuf),
     Jsonl(AtomicFile),
-    Parquet(parquet::ParquetSink<R>),
+    Parquet(Box<parquet::ParquetSink<R>>),
 }
 
 impl Write for AtomicFile {
@@ -87,9 +87,9 @@ impl<R: TableRow> TableWriter<R> {
         for format in formats {
             let path = dir.join(format!("{name}.{}", format.extension()));
             sinks.push(match format {
-                Format::Csv => Sink::Csv(csv::Writer::from_writer(AtomicFile::create(path.clone())?), path),
+                Format::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(AtomicFile::create(path.clone())?)), path),
                 Format::Jsonl => Sink::Jsonl(AtomicFile::create(path)?),
-                Format::Parquet => Sink::Parquet(parquet::ParquetSink::create(path)?),
+                Format::Parquet => Sink::Parquet(Box::new(parquet::ParquetSink::create(path)?)),
             });
         }
         Ok(TableWriter { sinks })

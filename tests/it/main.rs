@@ -1,1 +1,7 @@
+//! Integration tests: the `whosaid` binary run in temporary folders, as a user runs it.
 
+mod cli;
+mod golden;
+mod inputs;
+mod properties;
+mod util;

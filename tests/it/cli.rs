@@ -1,0 +1,131 @@
+//! The command line: the sample pipeline, exit codes, fatal errors, thread-count identity.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use crate::util::{bin, extract, read_jsonl, root, run_json, stderr};
+
+#[test]
+fn the_sample_pipeline_runs_on_the_sample_corpus() {
+    let out = tempfile::tempdir().unwrap();
+    let output = bin()
+        .args(["run", "pipelines/sample.toml", "--quiet", "--out"])
+        .arg(out.path())
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    for name in ["quotes.parquet", "quotes.csv", "articles.parquet", "articles.csv", "rejects.jsonl", "run.json"] {
+        assert!(out.path().join(name).is_file(), "{name} missing");
+    }
+    let run = run_json(out.path());
+    assert_eq!(run["counts"]["records_read"], 296);
+    assert_eq!(run["counts"]["articles_ok"], 296);
+    assert_eq!(run["counts"]["rejected"], 0);
+    assert!(run["counts"]["quotes"].as_u64().unwrap() > 500, "{run}");
+    let quotes = std::fs::read_to_string(out.path().join("quotes.csv")).unwrap();
+    assert_eq!(quotes.lines().count() as u64, run["counts"]["quotes"].as_u64().unwrap() + 1);
+}
+
+#[test]
+fn every_pipeline_file_runs_on_the_sample_corpus() {
+    for entry in std::fs::read_dir(root().join("pipelines")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let out = tempfile::tempdir().unwrap();
+            let output = bin().arg("run").arg(&path).arg("--quiet").arg("--out").arg(out.path()).output().unwrap();
+            assert_eq!(output.status.code(), Some(0), "{}: {}", path.display(), stderr(&output));
+        }
+    }
+}
+
+#[test]
+fn output_is_byte_identical_for_one_and_two_threads() {
+    let sample = root().join("sample_corpus");
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    for (out, threads) in [(&one, "1"), (&two, "2")] {
+        let output = extract(&[&sample], out.path(), &["--threads", threads, "--format", "parquet,csv,jsonl"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    for name in ["quotes.csv", "quotes.jsonl", "quotes.parquet", "articles.csv", "articles.parquet", "rejects.jsonl"] {
+        let a = std::fs::read(one.path().join(name)).unwrap();
+        let b = std::fs::read(two.path().join(name)).unwrap();
+        assert!(a == b, "{name} differs between 1 and 2 threads");
+    }
+}
+
+#[test]
+fn an_unknown_pipeline_key_is_a_fatal_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipeline = dir.path().join("p.toml");
+    std::fs::write(&pipeline, "inputs = [\"x.jsonl\"]\nout = \"o\"\nformat = [\"csv\"]\n").unwrap();
+    let output = bin().arg("run").arg(&pipeline).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("format") && message.contains("p.toml"), "{message}");
+}
+
+#[test]
+fn a_missing_input_is_a_fatal_error_naming_the_path() {
+    let out = tempfile::tempdir().unwrap();
+    let missing = out.path().join("nope.jsonl");
+    let output = extract(&[&missing], &out.path().join("o"), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("nope.jsonl"), "{}", stderr(&output));
+}
+
+#[test]
+fn an_unwritable_output_is_a_fatal_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(&input, "{\"id\":\"a\",\"text\":\"“Yes, we will do it,” she said.\"}\n").unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "").unwrap();
+    let output = extract(&[&input], &blocker.join("out"), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("file/out"), "{}", stderr(&output));
+}
+
+#[test]
+fn reads_json_lines_from_standard_input() {
+    let out = tempfile::tempdir().unwrap();
+    let mut child = bin()
+        .args(["extract", "-", "--format", "jsonl", "--quiet", "--out"])
+        .arg(out.path())
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"id\":\"s1\",\"text\":\"“We will not agree to any of it,” Lavrov said.\"}\n".as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let quotes = read_jsonl(&out.path().join("quotes.jsonl"));
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0]["speaker"], "Lavrov");
+    assert_eq!(quotes[0]["quote_start"], 0);
+}
+
+#[test]
+fn offsets_are_code_points_that_slice_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    let text = "Ørsted’s chief — Mads Nipper — spoke. “Wir schaffen das nicht allein, sagen wir,” Nipper said.";
+    std::fs::write(&input, serde_json::json!({"id": "a", "text": text}).to_string()).unwrap();
+    let output = extract(&[&input], dir.path(), &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let quotes = read_jsonl(&dir.path().join("quotes.jsonl"));
+    assert_eq!(quotes.len(), 1);
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |start: &serde_json::Value, end: &serde_json::Value| -> String {
+        chars[start.as_u64().unwrap() as usize..end.as_u64().unwrap() as usize].iter().collect()
+    };
+    assert_eq!(slice(&quotes[0]["quote_start"], &quotes[0]["quote_end"]), quotes[0]["quote_text"]);
+    assert_eq!(slice(&quotes[0]["speaker_start"], &quotes[0]["speaker_end"]), "Nipper");
+    assert_eq!(quotes[0]["speaker_name"], "Mads Nipper");
+}

@@ -1,0 +1,141 @@
+//! Every input format, and every kind of bad record: what is rejected, with which reason, and
+//! that the good records around it are all written.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::util::{extract, read_jsonl, run_json, stderr};
+
+const GOOD: &str = "“We will not agree to any of it,” the minister said.";
+
+fn article_ids(out: &Path) -> Vec<String> {
+    read_jsonl(&out.join("articles.jsonl")).iter().map(|a| a["article_id"].as_str().unwrap().to_string()).collect()
+}
+
+fn jsonl_line(id: &str) -> String {
+    format!("{}\n", serde_json::json!({"id": id, "text": GOOD}))
+}
+
+#[test]
+fn reads_every_format_and_compression_in_sorted_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("nested")).unwrap();
+    std::fs::write(corpus.join("a.jsonl"), jsonl_line("j1")).unwrap();
+    std::fs::write(corpus.join("b.csv"), format!("url,date,title,text\nhttp://x,2019-01-04,T,\"{GOOD}\"\n")).unwrap();
+    std::fs::write(corpus.join("c.txt"), GOOD).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(jsonl_line("g1").as_bytes()).unwrap();
+    std::fs::write(corpus.join("nested/d.ndjson.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(corpus.join("nested/e.jsonl.zst"), zstd::encode_all(jsonl_line("z1").as_bytes(), 3).unwrap())
+        .unwrap();
+    std::fs::write(corpus.join("notes.md"), "not an input").unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&corpus], &out, &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(article_ids(&out), ["j1", "b:1", "c", "g1", "z1"]);
+    let quotes = read_jsonl(&out.join("quotes.jsonl"));
+    assert_eq!(quotes.len(), 5);
+    assert_eq!(quotes[1]["published"], "2019-01-04");
+    assert!(quotes.iter().all(|q| q["speaker"] == "the minister"), "{quotes:?}");
+}
+
+/// Runs over one file and returns the rejects and the ids of the articles written.
+fn run_with_breakage(name: &str, content: &[u8]) -> (Vec<serde_json::Value>, Vec<String>, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(name);
+    std::fs::write(&input, content).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&input], &out, &["--format", "jsonl"]);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    let expected = if rejects.is_empty() { 0 } else { 3 };
+    assert_eq!(output.status.code(), Some(expected), "{}", stderr(&output));
+    (rejects, article_ids(&out), run_json(&out))
+}
+
+fn reasons(rejects: &[serde_json::Value]) -> Vec<(Option<u64>, String)> {
+    rejects.iter().map(|r| (r["line"].as_u64(), r["reason"].as_str().unwrap().to_string())).collect()
+}
+
+#[test]
+fn bad_json_lines_are_rejected_with_line_and_reason() {
+    let mut content = Vec::new();
+    content.extend(jsonl_line("ok1").as_bytes());
+    content.extend(b"{\"id\": \"broken\", \"text\": \n");
+    content.extend(b"{\"id\": \"bad-utf8\", \"text\": \"caf\xe9\"}\n");
+    content.extend(b"{\"id\": \"no-text\"}\n");
+    content.extend(b"{\"id\": \"empty\", \"text\": \"   \"}\n");
+    content.extend(b"{\"text\": \"no id here\"}\n");
+    content.extend(jsonl_line("ok2").as_bytes());
+    let (rejects, ids, run) = run_with_breakage("in.jsonl", &content);
+    assert_eq!(ids, ["ok1", "ok2"]);
+    let got = reasons(&rejects);
+    assert_eq!(got.len(), 5, "{got:?}");
+    assert_eq!(got[0].0, Some(2));
+    assert!(got[0].1.starts_with("invalid JSON"), "{got:?}");
+    assert_eq!(rejects[0]["article_id"], "broken");
+    assert!(got[1].1.starts_with("invalid UTF-8"), "{got:?}");
+    assert_eq!(got[2], (Some(4), "missing `text`".to_string()));
+    assert_eq!(got[3], (Some(5), "empty `text`".to_string()));
+    assert_eq!(got[4], (Some(6), "missing or empty `id`".to_string()));
+    assert_eq!(run["counts"]["records_read"], 7);
+    assert_eq!(run["counts"]["articles_ok"], 2);
+    assert_eq!(run["counts"]["rejected"], 5);
+}
+
+#[test]
+fn a_csv_row_with_the_wrong_field_count_is_rejected() {
+    let content = format!("id,text\na,\"{GOOD}\"\nb,one,two\nc,\"{GOOD}\"\n");
+    let (rejects, ids, _) = run_with_breakage("in.csv", content.as_bytes());
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(reasons(&rejects), [(Some(3), "wrong number of fields: 3 where the header has 2".to_string())]);
+    assert_eq!(rejects[0]["article_id"], "b");
+}
+
+#[test]
+fn a_truncated_gzip_file_keeps_what_was_read_and_rejects_the_rest() {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    for i in 0..200 {
+        gz.write_all(jsonl_line(&format!("a{i}")).as_bytes()).unwrap();
+    }
+    let bytes = gz.finish().unwrap();
+    let (rejects, ids, run) = run_with_breakage("in.jsonl.gz", &bytes[..bytes.len() * 2 / 3]);
+    assert!(!ids.is_empty() && ids.len() < 200, "{}", ids.len());
+    assert_eq!(rejects.len(), 1);
+    assert!(reasons(&rejects)[0].1.starts_with("read error"), "{rejects:?}");
+    assert_eq!(run["counts"]["records_read"].as_u64(), Some(ids.len() as u64 + 1));
+}
+
+#[test]
+fn a_binary_or_invalid_text_file_is_one_reject() {
+    let (rejects, ids, _) = run_with_breakage("story.txt", b"\x00\x01binary\x00");
+    assert!(ids.is_empty());
+    assert_eq!(reasons(&rejects), [(None, "binary file: contains NUL bytes".to_string())]);
+    let (rejects, _, _) = run_with_breakage("story.txt", b"caf\xe9 au lait");
+    assert_eq!(reasons(&rejects), [(None, "invalid UTF-8 at byte 3".to_string())]);
+}
+
+#[test]
+fn an_unreadable_entry_in_a_folder_is_rejected_and_the_rest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("a.jsonl"), jsonl_line("a")).unwrap();
+    std::os::unix::fs::symlink(corpus.join("gone.jsonl"), corpus.join("b.jsonl")).unwrap();
+    std::fs::write(corpus.join("c.jsonl"), jsonl_line("c")).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&corpus], &out, &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert_eq!(article_ids(&out), ["a", "c"]);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    assert_eq!(rejects.len(), 1);
+    assert!(rejects[0]["file"].as_str().unwrap().ends_with("b.jsonl"));
+    assert!(rejects[0]["reason"].as_str().unwrap().starts_with("cannot read file"), "{rejects:?}");
+}
+
+#[test]
+fn an_empty_file_is_read_as_no_records() {
+    let (rejects, ids, run) = run_with_breakage("empty.jsonl", b"");
+    assert!(rejects.is_empty() && ids.is_empty());
+    assert_eq!(run["files"][0]["records_read"], 0);
+}

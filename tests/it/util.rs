@@ -1,0 +1,36 @@
+//! Helpers: run the binary, read its tables.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `whosaid extract INPUTS --out OUT` with extra flags and returns its output.
+pub fn extract(inputs: &[&Path], out: &Path, flags: &[&str]) -> Output {
+    let mut cmd = bin();
+    cmd.arg("extract").args(inputs).arg("--out").arg(out).args(flags).arg("--quiet");
+    cmd.output().expect("whosaid runs")
+}
+
+pub fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+pub fn run_json(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).expect("run.json")).expect("valid run.json")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
