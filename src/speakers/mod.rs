@@ -148,6 +148,16 @@ fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
         while !doc.is_word(last) {
             last -= 1;
         }
+        // "Erdogan's office", "the company's spokesperson": a possessive names the speaker.
+        if last + 3 < limit + 1
+            && matches!(doc.tok(last + 1), "’" | "'")
+            && doc.tok_is(last + 2, "s")
+            && doc.is_word(last + 3)
+            && !doc.is_capitalized(last + 3)
+            && LEXICON.cue(doc.tok(last + 3)).is_none()
+        {
+            return Some(Mention { first: idx, last: last + 3, kind: MentionKind::Nominal });
+        }
         return Some(Mention { first: idx, last, kind: MentionKind::Name });
     }
     // A role before a name: "said pollster Frank Luntz", "said former tech executive Carly Fiorina".
@@ -170,6 +180,36 @@ fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Group });
     }
     None
+}
+
+/// Words for a document that speaks for its author ("a statement released by X").
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "report",
+    "release",
+    "letter",
+    "post",
+    "tweet",
+    "transcript",
+    "interview",
+    "memo",
+    "filing",
+    "study",
+    "survey",
+    "poll",
+];
+
+/// The source after "according to": the mention, or the author of the document it names
+/// ("according to a statement released by Erdogan's office" → "Erdogan's office").
+fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
+    let mention = mention_right(doc, idx, limit)?;
+    if mention.kind == MentionKind::Nominal && DOCUMENTS.contains(&lower(doc, mention.last).as_str()) {
+        let by = (mention.last + 1..limit.min(mention.last + 4)).find(|&i| matches!(doc.tok(i), "by" | "from"));
+        if let Some(author) = by.and_then(|by| mention_right(doc, by + 1, limit)) {
+            return Some(author);
+        }
+    }
+    Some(mention)
 }
 
 /// A speaker mention ending at token `idx`, not before `floor`, and a title given in apposition.
@@ -299,7 +339,7 @@ fn skip_adverbs_right(doc: &Doc, mut idx: usize, limit: usize) -> usize {
 /// The subject of the cue at token `cue` (left of it) or, inverted, right after it.
 fn cue_subject(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<(Mention, Option<String>)> {
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
-        return mention_right(doc, cue.1 + 1, limit).map(|m| (m, None));
+        return according_to_source(doc, cue.1 + 1, limit).map(|m| (m, None));
     }
     if cue.0 > floor {
         if let Some(left) = skip_adverbs_left(doc, cue.0 - 1, floor) {
@@ -395,7 +435,7 @@ fn before_pattern(
     };
     let limit = open;
     let (speaker, apposition, rule, gap_start) = if doc.tok(cue.0).eq_ignore_ascii_case("according") {
-        let speaker = mention_right(doc, cue.1 + 1, limit)?;
+        let speaker = according_to_source(doc, cue.1 + 1, limit)?;
         (Some(speaker), None, "according-to", speaker.last + 1)
     } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit) {
         (Some(speaker), apposition, "before", cue.1 + 1)
@@ -536,6 +576,16 @@ fn sentences_in(doc: &Doc, span: &Span) -> usize {
     }
 }
 
+/// Whether a quote reads as a title ("The Nightly Show with Larry Wilmore"): most of its longer
+/// words are capitalized.
+fn is_title_case(doc: &Doc, inner: &Span) -> bool {
+    let first = doc.token_at_or_after(inner.start);
+    let last = doc.token_at_or_after(inner.end);
+    let long: Vec<usize> = (first..last).filter(|&i| doc.is_word(i) && doc.tok(i).chars().count() >= 4).collect();
+    let capitalized = long.iter().filter(|&&i| doc.is_capitalized(i)).count();
+    !long.is_empty() && capitalized * 10 >= long.len() * 6
+}
+
 /// The speaker name and title a mention resolves to.
 fn resolve(
     doc: &Doc,
@@ -642,11 +692,21 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             None => {
                 // Floating: the previous statement's speaker, when it was in this paragraph or the
                 // one before and this quote is a statement of its own.
+                // A quote that starts its sentence, or follows the previous one with only "and" or
+                // "or" between them ("“A” and “B”"), is the previous speaker's.
+                let joined = last.as_ref().is_some_and(|(_, q)| {
+                    let between = doc.token_at_or_after(quotes[*q].span.end)..doc.token_at_or_after(outer.start);
+                    !between.is_empty() && between.clone().all(|i| matches!(doc.tok(i), "and" | "or" | ","))
+                });
+                let starts_sentence = doc.sentence_start(outer.start) == outer.start || joined;
                 let inherited = last.as_ref().filter(|(_, q)| {
                     let prev_para = doc.segments.paragraph_of(quotes[*q].span.start);
                     let this_para = doc.segments.paragraph_of(outer.start);
-                    matches!((prev_para, this_para), (Some(p), Some(t)) if t <= p + 1)
+                    starts_sentence && matches!((prev_para, this_para), (Some(p), Some(t)) if t <= p + 1)
                 });
+                if is_title_case(doc, &candidate.marked.inner) {
+                    continue;
+                }
                 match inherited {
                     Some((previous, _)) if candidate.n_words >= 3 && previous.speaker.is_some() => {
                         Attribution { rule: "floating", kind: QuoteType::Direct, mixed_start: None, ..previous.clone() }
