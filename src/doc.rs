@@ -54,6 +54,14 @@ impl<'a> Doc<'a> {
         self.segments.paragraph_of(at).map_or(0, |p| self.segments.paragraphs[p].start)
     }
 
+    /// How many paragraph boundaries lie between bytes `a` and `b` (a ≤ b).
+    pub fn paragraph_of_gap(&self, a: usize, b: usize) -> usize {
+        match (self.segments.paragraph_of(a), self.segments.paragraph_of(b)) {
+            (Some(pa), Some(pb)) => pb.saturating_sub(pa),
+            _ => usize::MAX,
+        }
+    }
+
     pub fn sentence_start(&self, at: usize) -> usize {
         self.segments.sentence_of(at).map_or(0, |s| self.segments.sentences[s].start)
     }

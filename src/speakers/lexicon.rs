@@ -77,6 +77,9 @@ impl Lexicon {
     pub fn is_media_head(&self, word: &str) -> bool {
         self.has("media_heads", word)
     }
+    pub fn is_time_word(&self, word: &str) -> bool {
+        self.has("time_words", word)
+    }
     pub fn is_group(&self, word: &str) -> bool {
         self.has("groups", word)
     }

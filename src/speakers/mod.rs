@@ -61,6 +61,12 @@ struct Attribution {
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"];
 
+/// Words that open a subordinate clause before a sentence's subject.
+const SUBORDINATORS: &[&str] = &[
+    "when", "as", "after", "if", "while", "although", "though", "because", "since", "before", "once", "unless",
+    "whereas",
+];
+
 /// Abbreviated titles written with a full stop inside a name ("Sen. Marco Rubio").
 const TITLE_ABBREVIATIONS: &[&str] =
     &["Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Capt"];
@@ -120,7 +126,7 @@ fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     if DETERMINERS.contains(&lower_word.as_str()) {
         let mut last = idx;
         let mut capitalized = false;
-        for next in idx + 1..limit.min(idx + 6) {
+        for next in idx + 1..limit.min(idx + 9) {
             let stop = LEXICON.cue(doc.tok(next)).is_some()
                 || LEXICON.is_preposition(doc.tok(next))
                 || LEXICON.is_adverb(doc.tok(next))
@@ -254,6 +260,13 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         if LEXICON.is_not_name(doc.tok(first)) && first == idx {
             return None;
         }
+        // "On Wednesday, …", "at Purchase, …": a name after a preposition is no subject.
+        if first > 0 && doc.is_word(first - 1) && LEXICON.is_preposition(&lower(doc, first - 1)) {
+            return None;
+        }
+        if LEXICON.is_time_word(doc.tok(idx)) {
+            return None;
+        }
         if first > floor && doc.tok_is(first - 1, "the") {
             first -= 1;
         }
@@ -365,6 +378,8 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     let (cue, speaker) = if let Some(cue) = cue_at(doc, idx) {
         let speaker = mention_right(doc, skip_adverbs_right(doc, cue.1 + 1, limit), limit)?;
         (cue, speaker)
+    } else if let Some(found) = determiner_phrase_before_cue(doc, idx, limit) {
+        found
     } else {
         let speaker = mention_right(doc, idx, limit)?;
         let mut at = speaker.last + 1;
@@ -377,7 +392,11 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
             }
             at = end + 1;
         }
-        let at = skip_adverbs_right(doc, at, limit);
+        let mut at = skip_adverbs_right(doc, at, limit);
+        // "a Democratic staffer in the room wondered": a short phrase between speaker and cue.
+        if at < limit && LEXICON.is_preposition(doc.tok(at)) && cue_at(doc, at).is_none() {
+            at = (at + 1..limit.min(at + 5)).find(|&i| cue_at(doc, i).is_some())?;
+        }
         if at >= limit {
             return None;
         }
@@ -406,6 +425,19 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
         kind: QuoteType::Direct,
         mixed_start: None,
     })
+}
+
+/// "the bespectacled, 71-year-old diplomat said": a determiner phrase, commas and all, that runs
+/// up to a cue within a few words.
+fn determiner_phrase_before_cue(doc: &Doc, idx: usize, limit: usize) -> Option<((usize, usize), Mention)> {
+    if !DETERMINERS.contains(&lower(doc, idx).as_str()) {
+        return None;
+    }
+    let cue_idx = (idx + 1..limit.min(idx + 10)).find(|&i| cue_at(doc, i).is_some())?;
+    let last = (idx + 1..cue_idx).rev().find(|&i| doc.is_word(i) && !LEXICON.is_adverb(doc.tok(i)))?;
+    let clean = (idx + 1..=last).all(|i| doc.is_word(i) || matches!(doc.tok(i), "," | "-" | "’" | "'"));
+    clean
+        .then(|| (cue_at(doc, cue_idx).expect("found above"), Mention { first: idx, last, kind: MentionKind::Nominal }))
 }
 
 /// X said: “…” / X said on Friday “…” / according to X, “…” / X said the plan is “good”.
@@ -485,7 +517,17 @@ fn before_pattern(
 /// mention after any opening adverbial phrase ("On Wednesday, Lavrov …").
 fn clause_subject(doc: &Doc, at: usize, before: usize) -> Option<Mention> {
     let mut idx = doc.token_at_or_after(doc.sentence_start(at).max(doc.paragraph_start(at)));
-    if idx < before && LEXICON.is_preposition(doc.tok(idx)) {
+    // An opening phrase or clause ("On Wednesday,", "When Wallace died in 1998,", "Talking about
+    // energy,") comes before the subject: skip to its comma.
+    let opener = idx < before && {
+        let word = lower(doc, idx);
+        LEXICON.is_preposition(&word)
+            || SUBORDINATORS.contains(&word.as_str())
+            || (word.ends_with("ing")
+                && !doc.is_capitalized(idx + 1)
+                && mention_right(doc, idx, before).is_none_or(|m| m.first == m.last))
+    };
+    if opener {
         idx = (idx..before).find(|&i| doc.tok(i) == ",")? + 1;
     }
     let mention = mention_right(doc, idx, before)?;
@@ -493,25 +535,37 @@ fn clause_subject(doc: &Doc, at: usize, before: usize) -> Option<Mention> {
         .then_some(mention)
 }
 
-/// A paragraph that opens with a quote, after a paragraph that ends with "X said:".
+/// A quote introduced by a colon, in its paragraph or at the end of the one before: "X said:",
+/// "X delivered a retort:", "X issued the following statement:". The speaker is the subject of
+/// the cue before the colon, else the subject of that clause.
 fn colon_pattern(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
-    let para = doc.segments.paragraph_of(quote.marked.outer.start)?;
-    if para == 0 || doc.segments.paragraphs[para].start != quote.marked.outer.start {
+    let before = doc.text[..quote.marked.outer.start].trim_end();
+    if !before.ends_with(':') {
         return None;
     }
-    let previous = doc.segments.paragraphs[para - 1].clone();
-    if !doc.text[previous.clone()].trim_end().ends_with(':') {
+    let colon = before.len() - 1;
+    if doc.paragraph_of_gap(colon, quote.marked.outer.start) > 1 {
         return None;
     }
-    let sentence_start = doc.sentence_start(previous.end - 1);
-    let floor = doc.token_at_or_after(sentence_start);
-    let end = doc.token_at_or_after(previous.end);
-    let cue = (floor..end).rev().find_map(|i| cue_at(doc, i))?;
-    let (speaker, apposition) = cue_subject(doc, cue, floor, end)?;
+    let floor = doc.token_at_or_after(doc.sentence_start(colon).max(doc.paragraph_start(colon)));
+    let end = doc.token_at_or_after(colon);
+    if let Some(cue) = (floor..end).rev().find_map(|i| cue_at(doc, i)) {
+        if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, end) {
+            return Some(Attribution {
+                cue: Some(cue),
+                speaker: Some(speaker),
+                apposition,
+                rule: "colon",
+                kind: QuoteType::Direct,
+                mixed_start: None,
+            });
+        }
+    }
+    let speaker = clause_subject(doc, colon, end)?;
     Some(Attribution {
-        cue: Some(cue),
+        cue: None,
         speaker: Some(speaker),
-        apposition,
+        apposition: None,
         rule: "colon",
         kind: QuoteType::Direct,
         mixed_start: None,
@@ -584,6 +638,53 @@ fn is_title_case(doc: &Doc, inner: &Span) -> bool {
     let long: Vec<usize> = (first..last).filter(|&i| doc.is_word(i) && doc.tok(i).chars().count() >= 4).collect();
     let capitalized = long.iter().filter(|&&i| doc.is_capitalized(i)).count();
     !long.is_empty() && capitalized * 10 >= long.len() * 6
+}
+
+/// A statement with no attribution next to it, whose sentence goes on to name its speaker
+/// ("“…” if she did not win by more, said David Wasserman"): the first cue later in the
+/// sentence, with its subject.
+fn later_cue(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attribution> {
+    let sentence = doc.segments.sentence_of(quote.marked.outer.end.saturating_sub(1))?;
+    let end = doc.segments.sentences[sentence].end.min(limit_at);
+    let first = doc.token_at_or_after(quote.marked.outer.end);
+    let limit = doc.token_at_or_after(end);
+    let cue = (first..limit).find_map(|i| cue_at(doc, i))?;
+    let speaker = match mention_right(doc, skip_adverbs_right(doc, cue.1 + 1, limit), limit) {
+        Some(m) if m.kind == MentionKind::Name => m,
+        _ => {
+            let left = skip_adverbs_left(doc, cue.0.checked_sub(1)?, first)?;
+            mention_left(doc, left, first)?.0
+        }
+    };
+    Some(Attribution {
+        cue: Some(cue),
+        speaker: Some(speaker),
+        apposition: None,
+        rule: "later",
+        kind: QuoteType::Direct,
+        mixed_start: None,
+    })
+}
+
+/// A statement inside a sentence whose subject comes before it ("Clinton told an audience at a
+/// fundraiser, “…”" with no cue the lexicon knows): that subject, when it is a person or a pronoun.
+fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
+    let start = quote.marked.outer.start;
+    if doc.sentence_start(start) == start {
+        return None;
+    }
+    let speaker = clause_subject(doc, start, doc.token_at_or_after(start))?;
+    if !matches!(speaker.kind, MentionKind::Name | MentionKind::Pronoun) {
+        return None;
+    }
+    Some(Attribution {
+        cue: None,
+        speaker: Some(speaker),
+        apposition: None,
+        rule: "subject",
+        kind: QuoteType::Direct,
+        mixed_start: None,
+    })
 }
 
 /// The speaker name and title a mention resolves to.
@@ -711,14 +812,16 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                     Some((previous, _)) if candidate.n_words >= 3 && previous.speaker.is_some() => {
                         Attribution { rule: "floating", kind: QuoteType::Direct, mixed_start: None, ..previous.clone() }
                     }
-                    _ if candidate.n_words >= 6 && !candidate.starts_lower => Attribution {
-                        cue: None,
-                        speaker: None,
-                        apposition: None,
-                        rule: "none",
-                        kind: QuoteType::Direct,
-                        mixed_start: None,
-                    },
+                    _ if candidate.n_words >= 6 && !candidate.starts_lower => later_cue(doc, candidate, limit_at)
+                        .or_else(|| sentence_subject(doc, candidate))
+                        .unwrap_or(Attribution {
+                            cue: None,
+                            speaker: None,
+                            apposition: None,
+                            rule: "none",
+                            kind: QuoteType::Direct,
+                            mixed_start: None,
+                        }),
                     _ => continue,
                 }
             }
