@@ -609,14 +609,21 @@ fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, n
     if !(first..last).contains(&cue.0) {
         return false;
     }
-    let words = (first..last).filter(|&i| doc.is_word(i)).count();
+    // An apposition after the speaker ("said David Axelrod, the top strategist on Obama's
+    // campaigns.") describes the speaker and does not count against the attribution's length.
+    let speaker_end = attribution.speaker.map_or(cue.1, |m| m.last.max(cue.1));
+    let apposition_at = (speaker_end + 1..last).find(|&i| {
+        doc.tok(i) == "," && matches!(doc.tokens.get(i + 1).map(|_| lower(doc, i + 1)).as_deref(), Some("a" | "an" | "the" | "who"))
+    });
+    let words = (first..apposition_at.unwrap_or(last)).filter(|&i| doc.is_word(i)).count();
     // News style puts the attribution after the first sentence of a longer quote ("“A.” he said.
     // “B. C.”"); after a quote of several sentences, a new quote is a new statement.
     let interrupted_in_sentence = (first..last).any(|i| doc.tok(i) == "," && i > cue.0);
     if !interrupted_in_sentence && sentences_in(doc, &previous.parts[previous.parts.len() - 1]) > 1 {
         return false;
     }
-    let other_cue = (first..last).any(|i| i != cue.0 && cue_at(doc, i).is_some_and(|c| c.0 != cue.0 && c.1 != cue.1));
+    let other_cue = (first..apposition_at.unwrap_or(last))
+        .any(|i| i != cue.0 && cue_at(doc, i).is_some_and(|c| c.0 != cue.0 && c.1 != cue.1));
     words <= 12 && !other_cue
 }
 
