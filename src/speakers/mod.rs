@@ -466,15 +466,20 @@ fn before_pattern(
         }
     };
     let limit = open;
+    // A participle ("…, calling X “…”", "sent an email saying “…”") has the subject of the
+    // clause it hangs on; the noun before it is that clause's object, the one after its own.
+    let participle = doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1;
     let (speaker, apposition, rule, gap_start) = if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         let speaker = according_to_source(doc, cue.1 + 1, limit)?;
         (Some(speaker), None, "according-to", speaker.last + 1)
-    } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit) {
+    } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit).filter(|_| !participle) {
         (Some(speaker), apposition, "before", cue.1 + 1)
-    } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit).filter(|m| m.kind == MentionKind::Name) {
+    } else if let Some(speaker) =
+        mention_right(doc, cue.1 + 1, limit).filter(|m| m.kind == MentionKind::Name && !participle)
+    {
         // "said Trump:" — the subject after the cue.
         (Some(speaker), None, "before-inverted", speaker.last + 1)
-    } else if let Some(previous) = previous.filter(|_| cue.0 > floor && doc.tok(cue.0 - 1) == ",") {
+    } else if let Some(previous) = previous.filter(|_| participle || (cue.0 > floor && doc.tok(cue.0 - 1) == ",")) {
         // A cue with its subject elided ("…, naming a number of “conditions…”"): the subject is
         // the previous statement's speaker in the same sentence.
         (previous.speaker, previous.apposition.clone(), "elided-subject", cue.1 + 1)
@@ -613,7 +618,8 @@ fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, n
     // campaigns.") describes the speaker and does not count against the attribution's length.
     let speaker_end = attribution.speaker.map_or(cue.1, |m| m.last.max(cue.1));
     let apposition_at = (speaker_end + 1..last).find(|&i| {
-        doc.tok(i) == "," && matches!(doc.tokens.get(i + 1).map(|_| lower(doc, i + 1)).as_deref(), Some("a" | "an" | "the" | "who"))
+        doc.tok(i) == ","
+            && matches!(doc.tokens.get(i + 1).map(|_| lower(doc, i + 1)).as_deref(), Some("a" | "an" | "the" | "who"))
     });
     let words = (first..apposition_at.unwrap_or(last)).filter(|&i| doc.is_word(i)).count();
     // News style puts the attribution after the first sentence of a longer quote ("“A.” he said.
