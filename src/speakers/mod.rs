@@ -61,6 +61,13 @@ struct Attribution {
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"];
 
+/// Cues whose subject may follow them ("said Trump", "wrote McGurk"); after the others ("called
+/// the pact “insanity”", "told Fox News") a name is the object.
+const INVERTIBLE: &[&str] = &[
+    "say", "add", "write", "continue", "explain", "note", "reply", "respond", "declare", "recall", "insist", "argue",
+    "warn", "tweet", "post", "quip", "joke",
+];
+
 /// Words that open a subordinate clause before a sentence's subject.
 const SUBORDINATORS: &[&str] = &[
     "when", "as", "after", "if", "while", "although", "though", "because", "since", "before", "once", "unless",
@@ -238,7 +245,8 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     if LEXICON.is_preposition(word) || (LEXICON.is_not_name(word) && !LEXICON.is_pronoun(word)) {
         return None;
     }
-    if LEXICON.is_pronoun(word) && word != "who" {
+    // "Trump, who has said …": the relative pronoun is the mention nearest the cue.
+    if LEXICON.is_pronoun(word) && (word != "who" || (idx > 0 && doc.tok(idx - 1) == ",")) {
         return Some((Mention { first: idx, last: idx, kind: MentionKind::Pronoun }, None));
     }
     if doc.is_capitalized(idx) {
@@ -332,12 +340,34 @@ fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Op
 }
 
 /// Skips adverbs and auxiliaries leftwards from `idx` ("Lavrov also has said").
+/// Skips adverbs, auxiliaries and time words leftwards from `idx` ("Lavrov also has said",
+/// "Priebus later Thursday told", "Trump on Wednesday said").
 fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
-    while idx >= floor && doc.is_word(idx) && LEXICON.is_adverb(doc.tok(idx)) && !doc.is_capitalized(idx) {
+    loop {
+        if idx < floor || !doc.is_word(idx) {
+            break;
+        }
+        let word = doc.tok(idx);
+        let adverb = LEXICON.is_adverb(word) && !doc.is_capitalized(idx);
+        let time = LEXICON.is_time_word(word) && idx > floor && {
+            let prev = lower(doc, idx - 1);
+            doc.is_word(idx - 1)
+                && (prev == "on"
+                    || prev == "last"
+                    || prev == "this"
+                    || LEXICON.is_adverb(&prev)
+                    || doc.is_capitalized(idx - 1))
+        };
+        if !(adverb || time) {
+            break;
+        }
         if idx == 0 {
             return None;
         }
         idx -= 1;
+        if time && matches!(lower(doc, idx).as_str(), "on" | "last" | "this") {
+            idx = idx.checked_sub(1)?;
+        }
     }
     (idx >= floor).then_some(idx)
 }
@@ -474,9 +504,9 @@ fn before_pattern(
         (Some(speaker), None, "according-to", speaker.last + 1)
     } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit).filter(|_| !participle) {
         (Some(speaker), apposition, "before", cue.1 + 1)
-    } else if let Some(speaker) =
-        mention_right(doc, cue.1 + 1, limit).filter(|m| m.kind == MentionKind::Name && !participle)
-    {
+    } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit).filter(|m| {
+        m.kind == MentionKind::Name && !participle && INVERTIBLE.contains(&LEXICON.cue(doc.tok(cue.0)).unwrap_or(""))
+    }) {
         // "said Trump:" — the subject after the cue.
         (Some(speaker), None, "before-inverted", speaker.last + 1)
     } else if let Some(previous) = previous.filter(|_| participle || (cue.0 > floor && doc.tok(cue.0 - 1) == ",")) {
@@ -711,6 +741,17 @@ fn resolve(
     match mention.kind {
         MentionKind::Pronoun => {
             let word = lower(doc, mention.first);
+            if word == "who" {
+                // The antecedent is the name just before the comma.
+                let run = names.run_at(mention.first.saturating_sub(2)).filter(|r| r.last + 2 == mention.first);
+                return match run {
+                    Some(run) if run.kind == EntityKind::Person => names
+                        .person(doc.tok(run.last))
+                        .map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), apposition.or(t))),
+                    Some(run) => (Some(names.name_text(doc, run)), apposition),
+                    None => (None, apposition),
+                };
+            }
             if !matches!(word.as_str(), "he" | "she") {
                 return (None, None);
             }
