@@ -476,6 +476,7 @@ fn before_pattern(
     quote: &Candidate,
     floor_at: usize,
     previous: Option<&Attribution>,
+    statement_floor: usize,
 ) -> Option<Attribution> {
     let open = doc.token_at_or_after(quote.marked.outer.start);
     let floor = doc.token_at_or_after(floor_at);
@@ -513,7 +514,7 @@ fn before_pattern(
         // A cue with its subject elided ("…, naming a number of “conditions…”"): the subject is
         // the previous statement's speaker in the same sentence.
         (previous.speaker, previous.apposition.clone(), "elided-subject", cue.1 + 1)
-    } else if let Some(speaker) = clause_subject(doc, quote.marked.outer.start, cue.0) {
+    } else if let Some(speaker) = clause_subject_after(doc, quote.marked.outer.start, cue.0, statement_floor) {
         // "The SDF opposed the withdrawal and said it was…", "She followed that by saying, “…”".
         (Some(speaker), None, "elided-subject", cue.1 + 1)
     } else {
@@ -551,7 +552,24 @@ fn before_pattern(
 /// The subject of the sentence holding byte `at`, when it comes before token `before`: the first
 /// mention after any opening adverbial phrase ("On Wednesday, Lavrov …").
 fn clause_subject(doc: &Doc, at: usize, before: usize) -> Option<Mention> {
-    let mut idx = doc.token_at_or_after(doc.sentence_start(at).max(doc.paragraph_start(at)));
+    clause_subject_after(doc, at, before, 0)
+}
+
+/// [`clause_subject`], for a clause that starts no earlier than byte `floor` (the end of a
+/// statement that the sentence opened with: "“…,” Cruz said, adding: “…”").
+fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Option<Mention> {
+    let mut idx = doc.token_at_or_after(doc.sentence_start(at).max(doc.paragraph_start(at)).max(floor));
+    while idx < before && matches!(doc.tok(idx), "," | "—" | "–") {
+        idx += 1;
+    }
+    // "Hours later, she …", "Moments earlier, …": a time phrase before the subject.
+    if let Some(comma) = (idx..before.min(idx + 4)).find(|&i| doc.tok(i) == ",") {
+        if (idx..comma)
+            .any(|i| matches!(lower(doc, i).as_str(), "later" | "earlier" | "ago" | "afterwards" | "meanwhile"))
+        {
+            idx = comma + 1;
+        }
+    }
     // An opening phrase or clause ("On Wednesday,", "When Wallace died in 1998,", "Talking about
     // energy,") comes before the subject: skip to its comma.
     let opener = idx < before && {
@@ -818,8 +836,16 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
         let limit_at = para_end.min(next_start);
         let previous_in_sentence = last
             .as_ref()
-            .filter(|(_, q)| doc.segments.sentence_of(quotes[*q].span.start) == doc.segments.sentence_of(outer.start))
+            .filter(|(_, q)| {
+                doc.segments.sentence_of(quotes[*q].span.end.saturating_sub(1)) == doc.segments.sentence_of(outer.start)
+            })
             .map(|(a, _)| a);
+        // The end of the last statement when it is in this paragraph: a clause starts after it.
+        let statement_floor = last
+            .as_ref()
+            .map(|(_, q)| quotes[*q].span.end)
+            .filter(|&end| end >= para_start && end <= outer.start)
+            .unwrap_or(0);
 
         // An interruption: “A,” X said, “B.” or “A,” X said. “B.” — nothing but the previous
         // quote's attribution stands between the two parts, so they are one statement.
@@ -834,9 +860,9 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
 
         let attribution = if candidate.ends_with_comma {
             after_pattern(doc, candidate, limit_at)
-                .or_else(|| before_pattern(doc, candidate, floor_at, previous_in_sentence))
+                .or_else(|| before_pattern(doc, candidate, floor_at, previous_in_sentence, statement_floor))
         } else {
-            before_pattern(doc, candidate, floor_at, previous_in_sentence)
+            before_pattern(doc, candidate, floor_at, previous_in_sentence, statement_floor)
                 .or_else(|| after_pattern(doc, candidate, limit_at))
         }
         .or_else(|| colon_pattern(doc, candidate))
