@@ -130,6 +130,10 @@ fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Pronoun });
     }
     let lower_word = word.to_lowercase();
+    // "“…,” read one." / "said another": a bare "one" or "another" stands for a person.
+    if matches!(lower_word.as_str(), "one" | "another") && (idx + 1 >= limit || !doc.is_word(idx + 1)) {
+        return Some(Mention { first: idx, last: idx, kind: MentionKind::Nominal });
+    }
     if DETERMINERS.contains(&lower_word.as_str()) {
         let mut last = idx;
         let mut capitalized = false;
@@ -457,6 +461,20 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     })
 }
 
+/// The subject of a participle cue from the words before it: "with many marchers chanting",
+/// or the subject of an earlier cue in the sentence ("…, Spicer said, adding, “…”").
+fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -> Option<(Mention, Option<String>)> {
+    if cue.0 > floor + 1 {
+        if let Some((mention, _)) = mention_left(doc, cue.0 - 1, floor) {
+            if mention.first > floor && doc.tok_is(mention.first - 1, "with") {
+                return Some((mention, None));
+            }
+        }
+    }
+    let earlier = (floor..cue.0).rev().find_map(|i| cue_at(doc, i).filter(|c| !doc.tok(c.0).ends_with("ing")))?;
+    cue_subject(doc, earlier, floor, cue.0)
+}
+
 /// "the bespectacled, 71-year-old diplomat said": a determiner phrase, commas and all, that runs
 /// up to a cue within a few words.
 fn determiner_phrase_before_cue(doc: &Doc, idx: usize, limit: usize) -> Option<((usize, usize), Mention)> {
@@ -510,6 +528,8 @@ fn before_pattern(
     }) {
         // "said Trump:" — the subject after the cue.
         (Some(speaker), None, "before-inverted", speaker.last + 1)
+    } else if let Some((speaker, apposition)) = participle.then(|| participle_subject(doc, cue, floor)).flatten() {
+        (Some(speaker), apposition, "elided-subject", cue.1 + 1)
     } else if let Some(previous) = previous.filter(|_| participle || (cue.0 > floor && doc.tok(cue.0 - 1) == ",")) {
         // A cue with its subject elided ("…, naming a number of “conditions…”"): the subject is
         // the previous statement's speaker in the same sentence.
@@ -581,7 +601,11 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
                 && mention_right(doc, idx, before).is_none_or(|m| m.first == m.last))
     };
     if opener {
-        idx = (idx..before).find(|&i| doc.tok(i) == ",")? + 1;
+        // The subject follows the comma that ends the opener; an opener may hold commas of its own
+        // ("In a wide-ranging, in-prison interview with X last year, Lazar said").
+        idx = (idx..before).filter(|&i| doc.tok(i) == ",").map(|i| i + 1).find(|&i| {
+            mention_right(doc, i, before).is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+        })?;
     }
     let mention = mention_right(doc, idx, before)?;
     (mention.kind != MentionKind::Nominal || DETERMINERS.contains(&lower(doc, mention.first).as_str()))
