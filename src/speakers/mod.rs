@@ -74,6 +74,10 @@ const SUBORDINATORS: &[&str] = &[
     "whereas",
 ];
 
+/// Quantifiers that open a nominal speaker ("many commentators said", "some officials say").
+const QUANTIFIERS: &[&str] =
+    &["many", "some", "several", "most", "few", "both", "all", "two", "three", "other", "others"];
+
 /// Abbreviated titles written with a full stop inside a name ("Sen. Marco Rubio").
 const TITLE_ABBREVIATIONS: &[&str] =
     &["Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Capt"];
@@ -272,10 +276,6 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         if LEXICON.is_not_name(doc.tok(first)) && first == idx {
             return None;
         }
-        // "On Wednesday, …", "at Purchase, …": a name after a preposition is no subject.
-        if first > 0 && doc.is_word(first - 1) && LEXICON.is_preposition(&lower(doc, first - 1)) {
-            return None;
-        }
         if LEXICON.is_time_word(doc.tok(idx)) {
             return None;
         }
@@ -285,23 +285,31 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         return Some((Mention { first, last: idx, kind: MentionKind::Name }, None));
     }
     // A nominal: lower-case words back to a determiner ("the outlet", "the company's spokesperson").
+    let opens_nominal = |i: usize| {
+        let word = lower(doc, i);
+        DETERMINERS.contains(&word.as_str()) || QUANTIFIERS.contains(&word.as_str())
+    };
     let mut first = idx;
     let mut steps = 0;
-    while first > floor && steps < 6 {
-        let lower_word = lower(doc, first);
-        if DETERMINERS.contains(&lower_word.as_str()) {
+    while first > floor && steps < 4 {
+        if opens_nominal(first) {
             return (first < idx).then_some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
         }
         let prev = first - 1;
-        let ok = doc.is_word(prev) && LEXICON.cue(doc.tok(prev)).is_none() && !LEXICON.is_adverb(doc.tok(prev))
-            || matches!(doc.tok(prev), "’" | "'" | "-");
+        let word = doc.tok(prev);
+        let ok = doc.is_word(prev)
+            && LEXICON.cue(word).is_none()
+            && !LEXICON.is_adverb(word)
+            && !LEXICON.is_preposition(word)
+            && (!LEXICON.is_not_name(word) || opens_nominal(prev))
+            || matches!(word, "’" | "'" | "-");
         if !ok {
             break;
         }
         first = prev;
         steps += 1;
     }
-    if DETERMINERS.contains(&lower(doc, first).as_str()) && first < idx {
+    if opens_nominal(first) && first < idx {
         return Some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
     }
     if LEXICON.is_group(word) {
@@ -331,7 +339,23 @@ fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Op
     }
     let inside_first = open + 1;
     let inside_last = comma - 1;
-    let before = mention_left(doc, open - 1, floor).filter(|(m, _)| m.kind != MentionKind::Pronoun);
+    // "Clinton, during a town hall meeting in Columbus, Ohio, said": "Columbus, Ohio" is one
+    // place inside a longer apposition, which opens at an earlier comma.
+    let place_continues = inside_first == inside_last
+        && doc.is_capitalized(inside_first)
+        && open >= 2
+        && doc.is_capitalized(open - 1)
+        && doc.is_word(open - 2)
+        && LEXICON.is_preposition(&lower(doc, open - 2));
+    if place_continues {
+        return apposition_left(doc, open, floor).filter(|(m, _)| m.last + 1 < open - 1);
+    }
+    // "On Wednesday, …", "at Purchase, …": a name after a preposition is no subject.
+    let before = mention_left(doc, open - 1, floor).filter(|(m, _)| {
+        let after_preposition =
+            m.first > 0 && doc.is_word(m.first - 1) && LEXICON.is_preposition(&lower(doc, m.first - 1));
+        m.kind != MentionKind::Pronoun && !after_preposition
+    });
     let inside_is_name = doc.is_capitalized(inside_first)
         && !LEXICON.is_not_name(doc.tok(inside_first))
         && (inside_first..=inside_last).all(|i| doc.is_capitalized(i) || doc.tok(i) == ".");
@@ -461,6 +485,22 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     })
 }
 
+/// "Rubio was asked by moderator Gerard Baker whether …": in the passive, the speaker is the
+/// agent after "by", and the subject is the one spoken to.
+fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<Mention> {
+    if !matches!(LEXICON.cue(doc.tok(cue.0)), Some("ask" | "tell" | "urge" | "warn" | "accuse" | "call")) {
+        return None;
+    }
+    let aux = skip_adverbs_left(doc, cue.0.checked_sub(1)?, floor).map_or(cue.0 - 1, |i| i + 1);
+    let passive = (aux..cue.0)
+        .chain(cue.0.checked_sub(1))
+        .any(|i| matches!(lower(doc, i).as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being"));
+    if !passive || !doc.tok_is(cue.1 + 1, "by") {
+        return None;
+    }
+    mention_right(doc, cue.1 + 2, limit)
+}
+
 /// The subject of a participle cue from the words before it: "with many marchers chanting",
 /// or the subject of an earlier cue in the sentence ("…, Spicer said, adding, “…”").
 fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -> Option<(Mention, Option<String>)> {
@@ -521,6 +561,8 @@ fn before_pattern(
     let (speaker, apposition, rule, gap_start) = if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         let speaker = according_to_source(doc, cue.1 + 1, limit)?;
         (Some(speaker), None, "according-to", speaker.last + 1)
+    } else if let Some(agent) = passive_agent(doc, cue, floor, limit) {
+        (Some(agent), None, "passive", agent.last + 1)
     } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit).filter(|_| !participle) {
         (Some(speaker), apposition, "before", cue.1 + 1)
     } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit).filter(|m| {
