@@ -22,6 +22,8 @@
 
 pub mod lexicon;
 pub mod names;
+#[cfg(test)]
+mod tests;
 
 use lexicon::LEXICON;
 use names::{text_of, EntityKind, NameIndex};
@@ -224,7 +226,8 @@ const DOCUMENTS: &[&str] = &[
 /// ("according to a statement released by Erdogan's office" → "Erdogan's office").
 fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     let mention = mention_right(doc, idx, limit)?;
-    if mention.kind == MentionKind::Nominal && DOCUMENTS.contains(&lower(doc, mention.last).as_str()) {
+    let names_document = (mention.first..=mention.last).any(|i| DOCUMENTS.contains(&lower(doc, i).as_str()));
+    if mention.kind == MentionKind::Nominal && names_document {
         let by = (mention.last + 1..limit.min(mention.last + 4)).find(|&i| matches!(doc.tok(i), "by" | "from"));
         if let Some(author) = by.and_then(|by| mention_right(doc, by + 1, limit)) {
             return Some(author);
@@ -434,6 +437,11 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     }
     let mut apposition = None;
     let (cue, speaker) = if let Some(cue) = cue_at(doc, idx) {
+        // "“…,” said X": only a say-type cue takes its subject after it ("“good,” naming a
+        // number of …" names no speaker).
+        if !INVERTIBLE.contains(&LEXICON.cue(doc.tok(cue.0)).unwrap_or("")) || doc.tok(cue.0).ends_with("ing") {
+            return None;
+        }
         let speaker = mention_right(doc, skip_adverbs_right(doc, cue.1 + 1, limit), limit)?;
         (cue, speaker)
     } else if let Some(found) = determiner_phrase_before_cue(doc, idx, limit) {
@@ -524,7 +532,8 @@ fn determiner_phrase_before_cue(doc: &Doc, idx: usize, limit: usize) -> Option<(
     let cue_idx = (idx + 1..limit.min(idx + 10)).find(|&i| cue_at(doc, i).is_some())?;
     let last = (idx + 1..cue_idx).rev().find(|&i| doc.is_word(i) && !LEXICON.is_adverb(doc.tok(i)))?;
     let clean = (idx + 1..=last).all(|i| doc.is_word(i) || matches!(doc.tok(i), "," | "-" | "’" | "'"));
-    clean
+    let has_comma = (idx + 1..=last).any(|i| doc.tok(i) == ",");
+    (clean && has_comma)
         .then(|| (cue_at(doc, cue_idx).expect("found above"), Mention { first: idx, last, kind: MentionKind::Nominal }))
 }
 

@@ -1,0 +1,213 @@
+//! One minimal case per attribution rule: `check(text, rows)`, each row
+//! `rule | quote as written | speaker mention | speaker_name`.
+
+use crate::tokenize::FastTokenizer;
+
+fn render(text: &str) -> Vec<String> {
+    crate::extract(text, &FastTokenizer)
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref().map_or("-", |s| &text[s.clone()]);
+            format!(
+                "{} | {} | {} | {}",
+                q.rule,
+                &text[q.span.clone()],
+                speaker,
+                q.speaker_name.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn check(text: &str, expected: &[&str]) {
+    assert_eq!(render(text), expected, "in {text:?}");
+}
+
+#[test]
+fn cue_and_speaker_after_the_quote() {
+    check(
+        "“We will not agree to this,” Lavrov said.",
+        &["direct/after | “We will not agree to this,” | Lavrov | Lavrov"],
+    );
+    check(
+        "\"It is a disgrace and a shame,\" said Senator Lindsey Graham.",
+        &["direct/after | \"It is a disgrace and a shame,\" | Senator Lindsey Graham | Lindsey Graham"],
+    );
+    check(
+        "\"I kind of got into a panic,\" Ki Hong, 33, said.",
+        &["direct/after | \"I kind of got into a panic,\" | Ki Hong | Ki Hong"],
+    );
+    check(
+        "\"Will he be the next attorney general?\" a staffer in the room wondered.",
+        &["direct/after | \"Will he be the next attorney general?\" | a staffer | -"],
+    );
+}
+
+#[test]
+fn cue_and_speaker_before_the_quote() {
+    check(
+        "Trump said on Friday \"I can do it if I want to do it.\"",
+        &["direct/before | \"I can do it if I want to do it.\" | Trump | Trump"],
+    );
+    check(
+        "Nancy Pelosi, the Speaker of the House, said: \"We are committed to this.\"",
+        &["direct/before | \"We are committed to this.\" | Nancy Pelosi | Nancy Pelosi"],
+    );
+    check(
+        "The Vice President, Mike Pence, said: \"We are in a crisis now.\"",
+        &["direct/before | \"We are in a crisis now.\" | Mike Pence | Mike Pence"],
+    );
+    check(
+        "According to the BBC, \"the talks have collapsed and will not resume.\"",
+        &["direct/according-to | \"the talks have collapsed and will not resume.\" | the BBC | BBC"],
+    );
+    check(
+        "According to a statement released by Erdogan's office, \"the threat is gone for good now.\"",
+        &["direct/according-to | \"the threat is gone for good now.\" | Erdogan's office | -"],
+    );
+}
+
+#[test]
+fn a_quoted_fragment_in_reported_speech_is_one_mixed_row() {
+    check(
+        "Putin said the proposal is “good and we absolutely support it” before leaving.",
+        &["mixed/embedded | the proposal is “good and we absolutely support it” | Putin | Putin"],
+    );
+    check(
+        "Putin said the plan is “good,” naming a number of “conditions that need to be studied.”",
+        &[
+            "mixed/embedded | the plan is “good,” | Putin | Putin",
+            "mixed/elided-subject | a number of “conditions that need to be studied.” | Putin | Putin",
+        ],
+    );
+}
+
+#[test]
+fn colon_introductions() {
+    check(
+        "Cruz continued:\n\n“You look at the questions and you see the bias.”",
+        &["direct/colon | “You look at the questions and you see the bias.” | Cruz | Cruz"],
+    );
+    check(
+        "Sanders delivered a snappy retort: \"No one is tearing this up today.\"",
+        &["direct/colon | \"No one is tearing this up today.\" | Sanders | Sanders"],
+    );
+    check(
+        "When Wallace died, President Bill Clinton released the following statement:\n\n“Hillary and I offer our condolences.”",
+        &["direct/colon | “Hillary and I offer our condolences.” | President Bill Clinton | Bill Clinton"],
+    );
+}
+
+#[test]
+fn floating_quotes_continue_the_speaker_before_them() {
+    check(
+        "Brett McGurk also criticized the decision via Twitter. \"The statement shows a lack of understanding.\"",
+        &["direct/floating | \"The statement shows a lack of understanding.\" | Brett McGurk | Brett McGurk"],
+    );
+    check(
+        "“We will win this,” Ana Costa said.\n\n“And nobody will stop us, not now and not later.”",
+        &[
+            "direct/after | “We will win this,” | Ana Costa | Ana Costa",
+            "direct/floating | “And nobody will stop us, not now and not later.” | Ana Costa | Ana Costa",
+        ],
+    );
+    check(
+        "Schumer said \"we made a plea to the president\" and \"we told him to open the government.\"",
+        &[
+            "direct/before | \"we made a plea to the president\" | Schumer | Schumer",
+            "direct/floating | \"we told him to open the government.\" | Schumer | Schumer",
+        ],
+    );
+}
+
+#[test]
+fn interrupted_statements_are_one_row() {
+    check(
+        "“We will not agree,” Costa said, “to any of it.”",
+        &["direct/after | “We will not agree,” Costa said, “to any of it.” | Costa | Costa"],
+    );
+    check(
+        "“It is a trap,” she said. “Nobody will sign it.”",
+        &["direct/after | “It is a trap,” she said. “Nobody will sign it.” | she | -"],
+    );
+    check(
+        "\"Not a serious candidate,\" said David Axelrod, the top strategist on the 2008 campaign. \"That is not enough to win.\"",
+        &["direct/after | \"Not a serious candidate,\" said David Axelrod, the top strategist on the 2008 campaign. \"That is not enough to win.\" | David Axelrod | David Axelrod"],
+    );
+    // After a quote of several sentences, a new quote is a new statement.
+    check(
+        "\"It is over. We lost. It was low\", Graham continued. \"This decision has undone all the gains.\"",
+        &[
+            "direct/after | \"It is over. We lost. It was low\" | Graham | Graham",
+            "direct/floating | \"This decision has undone all the gains.\" | Graham | Graham",
+        ],
+    );
+    // "X wrote," after a finished quote introduces the next one.
+    check(
+        "\"It is over and done now.\" McGurk later wrote, \"The SDF suffered thousands of casualties.\"",
+        &[
+            "direct/none | \"It is over and done now.\" | - | -",
+            "direct/before | \"The SDF suffered thousands of casualties.\" | McGurk | McGurk",
+        ],
+    );
+}
+
+#[test]
+fn speakers_resolve_to_the_fullest_name() {
+    check(
+        "Prime Minister Boris Johnson spoke at a hospital. He said, \"I think everybody is with the family.\"",
+        &["direct/before | \"I think everybody is with the family.\" | He | Boris Johnson"],
+    );
+    check(
+        "A summary by Russian state media RIA Novosti differed. “Moscow will not agree to this,” the outlet wrote.",
+        &["direct/after | “Moscow will not agree to this,” | the outlet | RIA Novosti"],
+    );
+    check(
+        "Foreign Minister Ana Costa arrived. “We will not agree to this plan,” the minister said.",
+        &["direct/after | “We will not agree to this plan,” | the minister | Ana Costa"],
+    );
+    check(
+        "Contrast that with Trump, who has called the pact \"insanity and a disaster for workers.\"",
+        &["mixed/embedded | the pact \"insanity and a disaster for workers.\" | who | Trump"],
+    );
+}
+
+#[test]
+fn subjects_of_participles_passives_and_later_cues() {
+    check(
+        "Republicans chimed in, with Donald Trump tweeting that it was a \"disaster\" for her.",
+        &["mixed/elided-subject | it was a \"disaster\" | Donald Trump | Donald Trump"],
+    );
+    check(
+        "Rubio was asked by moderator Gerard Baker whether the plan was \"a giveaway to the rich and nothing else.\"",
+        &["mixed/embedded | whether the plan was \"a giveaway to the rich and nothing else.\" | Gerard Baker | Gerard Baker"],
+    );
+    check(
+        "\"Many would consider that an embarrassment for her\" if she did not win, said David Wasserman.",
+        &["direct/later | \"Many would consider that an embarrassment for her\" | David Wasserman | David Wasserman"],
+    );
+    check(
+        "Hours later, she issued a statement calling on the country \"to redouble our efforts.\"",
+        &["direct/elided-subject | \"to redouble our efforts.\" | she | -"],
+    );
+    check(
+        "In a wide-ranging, in-prison interview last year, Lazar said he welcomed it and added, \"I will plead guilty, no problem.\"",
+        &["direct/elided-subject | \"I will plead guilty, no problem.\" | Lazar | Lazar"],
+    );
+    check(
+        "Clinton, during a town hall meeting in Columbus, Ohio, said she was \"going to put a lot of miners out of work.\"",
+        &["mixed/embedded | she was \"going to put a lot of miners out of work.\" | Clinton | Clinton"],
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_statements() {
+    check("The so-called “peace plan” was published on Monday.", &[]);
+    check("He is now host of “The Nightly Show with Larry Wilmore.”", &[]);
+    check(
+        "Critics called it a “rush to judgment” in the end.",
+        &["mixed/embedded | it a “rush to judgment” | Critics | Critics"],
+    );
+}
