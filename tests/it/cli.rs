@@ -129,3 +129,14 @@ fn offsets_are_code_points_that_slice_the_text() {
     assert_eq!(slice(&quotes[0]["speaker_start"], &quotes[0]["speaker_end"]), "Nipper");
     assert_eq!(quotes[0]["speaker_name"], "Mads Nipper");
 }
+
+#[test]
+fn without_a_terminal_progress_is_plain_log_lines() {
+    let out = tempfile::tempdir().unwrap();
+    let output = bin().arg("extract").arg(root().join("sample_corpus")).arg("--out").arg(out.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let log = stderr(&output);
+    let done = log.lines().find(|l| l.starts_with("whosaid: done: ")).unwrap_or_else(|| panic!("{log}"));
+    assert!(done.contains("296 articles") && done.contains("MB/s"), "{done}");
+    assert!(!log.contains('\r') && !log.contains('\u{1b}'), "terminal control codes in {log:?}");
+}
