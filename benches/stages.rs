@@ -33,7 +33,9 @@ fn stages(c: &mut Criterion) {
             n
         })
     });
-    for (name, tokenizer) in [("tokenize/fast", &FastTokenizer as &dyn Tokenize), ("tokenize/huggingface", &HfTokenizer)] {
+    for (name, tokenizer) in
+        [("tokenize/fast", &FastTokenizer as &dyn Tokenize), ("tokenize/huggingface", &HfTokenizer)]
+    {
         group.bench_function(name, |b| {
             let mut tokens = Vec::new();
             b.iter(|| {

@@ -31,6 +31,10 @@ pub enum Command {
         /// The word splitter: fast (default) or huggingface (the reference).
         #[arg(long, value_enum, default_value = "fast")]
         tokenizer: TokenizerArg,
+        /// A state folder: run incrementally, processing only new or changed articles and adding
+        /// their rows as a new partition under DIR/quotes/run=…/.
+        #[arg(long)]
+        state: Option<PathBuf>,
     },
     /// Run a pipeline file (see pipelines/).
     Run {
@@ -51,6 +55,9 @@ pub struct RunFlags {
     /// No progress bar or log lines.
     #[arg(long, short)]
     pub quiet: bool,
+    /// With a state folder: forget the state and reprocess everything, replacing every partition.
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -76,24 +83,25 @@ fn parse_formats(value: &str) -> Result<Formats, String> {
 }
 
 impl Command {
-    /// The pipeline to run, the thread count and whether to stay quiet.
-    pub fn into_config(self) -> whosaid::Result<(PipelineConfig, Option<usize>, bool)> {
+    /// The pipeline to run, and the flags that say how.
+    pub fn into_config(self) -> whosaid::Result<(PipelineConfig, RunFlags)> {
         match self {
-            Command::Extract { inputs, out, format, run, tokenizer } => {
+            Command::Extract { inputs, out, format, run, tokenizer, state } => {
                 let mut config = PipelineConfig::new(inputs, out);
                 config.formats = format.0;
                 config.tokenizer = match tokenizer {
                     TokenizerArg::Fast => TokenizerKind::Fast,
                     TokenizerArg::Huggingface => TokenizerKind::Huggingface,
                 };
-                Ok((config, run.threads, run.quiet))
+                config.state = state;
+                Ok((config, run))
             }
             Command::Run { pipeline, out, run } => {
                 let mut config = PipelineConfig::from_file(&pipeline)?;
                 if let Some(out) = out {
                     config.out = out;
                 }
-                Ok((config, run.threads, run.quiet))
+                Ok((config, run))
             }
         }
     }

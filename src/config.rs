@@ -58,6 +58,11 @@ pub struct PipelineConfig {
     pub formats: Vec<Format>,
     #[serde(default)]
     pub tokenizer: TokenizerKind,
+    /// A state folder: when set, runs are incremental (see `write::incremental`): each processes
+    /// only new or changed articles and adds their rows as a new partition. Relative to the
+    /// pipeline file's folder.
+    #[serde(default)]
+    pub state: Option<PathBuf>,
     /// Articles handed to the workers at once: memory is bounded by this, not by corpus size.
     #[serde(default = "default_batch_articles")]
     pub batch_articles: usize,
@@ -78,6 +83,7 @@ impl PipelineConfig {
             out,
             formats: default_formats(),
             tokenizer: TokenizerKind::default(),
+            state: None,
             batch_articles: default_batch_articles(),
         }
     }
@@ -96,6 +102,9 @@ impl PipelineConfig {
         }
         if config.out.is_relative() {
             config.out = base.join(&config.out);
+        }
+        if let Some(state) = config.state.as_mut().filter(|s| s.is_relative()) {
+            *state = base.join(&*state);
         }
         Ok(config)
     }

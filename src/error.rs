@@ -36,6 +36,10 @@ pub enum Error {
     },
     #[error("invalid pipeline file {path}: {message}")]
     Config { path: PathBuf, message: String },
+    #[error("another whosaid run holds the state lock {path}; wait for it to finish (a crashed run releases the lock by itself)")]
+    Locked { path: PathBuf },
+    #[error("invalid state {path}: {message}")]
+    State { path: PathBuf, message: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -27,10 +27,13 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<ExitCode> {
     let cli = cli::Cli::parse();
-    let (config, threads, quiet) = cli.command.into_config()?;
-    let threads = threads.unwrap_or_else(pipeline::default_threads).max(1);
-    let progress = if quiet { ProgressMode::Quiet } else { ProgressMode::Auto };
-    let report = pipeline::run(&config, threads, progress)
+    let (config, flags) = cli.command.into_config()?;
+    let threads = flags.threads.unwrap_or_else(pipeline::default_threads).max(1);
+    let progress = if flags.quiet { ProgressMode::Quiet } else { ProgressMode::Auto };
+    if flags.full && config.state.is_none() {
+        anyhow::bail!("--full needs a state folder (`state` in the pipeline file, or --state)");
+    }
+    let report = pipeline::run(&config, threads, progress, flags.full)
         .with_context(|| format!("run writing to {}", config.out.display()))?;
     if report.counts.rejected > 0 {
         eprintln!(

@@ -16,8 +16,9 @@ use serde::Serialize;
 
 use crate::config::PipelineConfig;
 use crate::error::{Error, Result};
-use crate::model::Record;
+use crate::model::{Record, Reject};
 use crate::read::{discover, Reader};
+use crate::write::incremental::{Session, Verdict, PART_NAME};
 use crate::write::{rows_for, ArticleRow, QuoteRow, RejectRow, RejectWriter, TableWriter};
 
 /// The most article text a batch holds before it is handed to the workers.
@@ -34,9 +35,12 @@ pub enum ProgressMode {
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Counts {
+    /// `records_read = articles_ok + rejected + unchanged`.
     pub records_read: u64,
     pub articles_ok: u64,
     pub rejected: u64,
+    /// Incremental runs: articles an earlier run finished with the same content, not redone.
+    pub unchanged: u64,
     pub quotes: u64,
 }
 
@@ -46,6 +50,7 @@ pub struct FileCounts {
     pub records_read: u64,
     pub articles_ok: u64,
     pub rejected: u64,
+    pub unchanged: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +65,8 @@ pub struct RunOptions {
 #[derive(Debug, Clone, Serialize)]
 pub struct RunReport {
     pub version: &'static str,
+    /// The partition this run wrote (`run=<id>`), in incremental mode.
+    pub run_id: Option<String>,
     pub inputs: Vec<String>,
     pub out: String,
     pub options: RunOptions,
@@ -72,22 +79,44 @@ pub struct RunReport {
 }
 
 /// Runs a pipeline with `threads` workers and writes its tables to `config.out`.
-pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode) -> Result<RunReport> {
+///
+/// With `config.state`, the run is incremental (see [`crate::write::incremental`]); `full` then
+/// forgets the state and replaces every earlier partition.
+pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full: bool) -> Result<RunReport> {
     let started = Instant::now();
     let files = discover(&config.inputs)?;
     std::fs::create_dir_all(&config.out).map_err(|e| Error::output(&config.out, e))?;
+    let mut session = match &config.state {
+        Some(state) => Some(Session::begin(&config.out, state, full)?),
+        None => None,
+    };
     let mut file_counts: Vec<FileCounts> = Vec::new();
     let mut file_idx: HashMap<Arc<str>, usize> = HashMap::new();
     for file in &files {
         let name: Arc<str> = file.display_name().into();
         file_idx.entry(name.clone()).or_insert_with(|| {
-            file_counts.push(FileCounts { file: name.to_string(), records_read: 0, articles_ok: 0, rejected: 0 });
+            file_counts.push(FileCounts {
+                file: name.to_string(),
+                records_read: 0,
+                articles_ok: 0,
+                rejected: 0,
+                unchanged: 0,
+            });
             file_counts.len() - 1
         });
     }
-    let mut quotes_out = TableWriter::<QuoteRow>::create(&config.out, "quotes", &config.formats)?;
-    let mut articles_out = TableWriter::<ArticleRow>::create(&config.out, "articles", &config.formats)?;
-    let mut rejects_out = RejectWriter::create(&config.out)?;
+    let (mut quotes_out, mut articles_out, mut rejects_out) = match &session {
+        Some(session) => (
+            TableWriter::<QuoteRow>::create(&session.table_dir("quotes"), PART_NAME, &config.formats)?,
+            TableWriter::<ArticleRow>::create(&session.table_dir("articles"), PART_NAME, &config.formats)?,
+            RejectWriter::create(&session.table_dir("rejects"))?,
+        ),
+        None => (
+            TableWriter::<QuoteRow>::create(&config.out, "quotes", &config.formats)?,
+            TableWriter::<ArticleRow>::create(&config.out, "articles", &config.formats)?,
+            RejectWriter::create(&config.out)?,
+        ),
+    };
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool of a positive size builds");
     let tokenizer = crate::tokenize::tokenizer(config.tokenizer);
@@ -109,45 +138,74 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode) -> R
         if batch.is_empty() {
             break;
         }
+        // Incremental runs skip what an earlier run finished and reject a second record with an
+        // id already read in this run, before any work is spent on them.
+        let verdicts: Vec<Verdict> = batch
+            .iter_mut()
+            .map(|record| {
+                let (Some(session), Record::Article(article)) = (session.as_mut(), &*record) else {
+                    return Verdict::Process;
+                };
+                let verdict = session.check(article);
+                if verdict == Verdict::Duplicate {
+                    *record = Record::Reject(Reject {
+                        origin: article.origin.clone(),
+                        article_id: Some(article.id.clone()),
+                        reason: "duplicate article id: an earlier record in this run has it".to_string(),
+                    });
+                }
+                verdict
+            })
+            .collect();
         let results: Vec<Option<(ArticleRow, Vec<QuoteRow>)>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|record| match record {
-                    Record::Article(article) => Some(rows_for(article, &crate::extract(&article.text, tokenizer))),
-                    Record::Reject(_) => None,
+                .zip(&verdicts)
+                .map(|(record, verdict)| match (record, verdict) {
+                    (Record::Article(article), Verdict::Process) => {
+                        Some(rows_for(article, &crate::extract(&article.text, tokenizer)))
+                    }
+                    _ => None,
                 })
                 .collect()
         });
         let mut quote_rows = Vec::new();
         let mut article_rows = Vec::new();
-        for (record, result) in batch.iter().zip(results) {
+        for ((record, result), verdict) in batch.iter().zip(results).zip(&verdicts) {
             counts.records_read += 1;
             let file = match record {
                 Record::Article(a) => &a.origin.file,
                 Record::Reject(r) => &r.origin.file,
             };
-            let per_file = file_idx.get(file).map(|&i| &mut file_counts[i]);
+            let mut per_file = file_idx.get(file).map(|&i| &mut file_counts[i]);
+            if let Some(f) = per_file.as_deref_mut() {
+                f.records_read += 1;
+            }
             match (record, result) {
                 (Record::Article(article), Some((article_row, rows))) => {
                     counts.articles_ok += 1;
                     counts.quotes += rows.len() as u64;
                     text_bytes += article.text.len() as u64;
                     if let Some(f) = per_file {
-                        f.records_read += 1;
                         f.articles_ok += 1;
                     }
                     article_rows.push(article_row);
                     quote_rows.extend(rows);
                 }
+                (Record::Article(_), None) => {
+                    debug_assert_eq!(*verdict, Verdict::Unchanged);
+                    counts.unchanged += 1;
+                    if let Some(f) = per_file {
+                        f.unchanged += 1;
+                    }
+                }
                 (Record::Reject(reject), _) => {
                     counts.rejected += 1;
                     if let Some(f) = per_file {
-                        f.records_read += 1;
                         f.rejected += 1;
                     }
                     rejects_out.write(&RejectRow::from(reject))?;
                 }
-                (Record::Article(_), None) => unreachable!("every article gives rows"),
             }
         }
         quotes_out.write(&quote_rows)?;
@@ -161,6 +219,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode) -> R
     let wall_seconds = started.elapsed().as_secs_f64();
     let report = RunReport {
         version: env!("CARGO_PKG_VERSION"),
+        run_id: session.as_ref().map(|s| s.run_id().to_string()),
         inputs: config.inputs.iter().map(|p| p.display().to_string()).collect(),
         out: config.out.display().to_string(),
         options: RunOptions {
@@ -176,7 +235,10 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode) -> R
         articles_per_s: counts.articles_ok as f64 / wall_seconds.max(1e-9),
         counts,
     };
-    crate::write::write_json(config.out.join("run.json"), &report)?;
+    match session {
+        Some(session) => session.commit(&config.formats, &report)?,
+        None => crate::write::write_json(config.out.join("run.json"), &report)?,
+    }
     Ok(report)
 }
 
@@ -207,13 +269,18 @@ impl Reporter {
     fn message(counts: &Counts, text_bytes: u64, started: Instant) -> String {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         format!(
-            "{} articles ({:.0}/s), {:.1} MB ({:.1} MB/s), {} quotes, {} rejected",
+            "{} articles ({:.0}/s), {:.1} MB ({:.1} MB/s), {} quotes, {} rejected{}",
             counts.articles_ok,
             counts.articles_ok as f64 / secs,
             text_bytes as f64 / 1e6,
             text_bytes as f64 / 1e6 / secs,
             counts.quotes,
-            counts.rejected
+            counts.rejected,
+            if counts.unchanged > 0 {
+                format!(", {} unchanged since the last run", counts.unchanged)
+            } else {
+                String::new()
+            }
         )
     }
 

@@ -5,6 +5,7 @@
 //! temporary name in the output folder and renamed into place when complete, so a reader never
 //! sees a half-written table.
 
+pub mod incremental;
 mod parquet;
 pub mod rows;
 
@@ -137,6 +138,57 @@ pub fn write_json(path: PathBuf, value: &impl Serialize) -> Result<()> {
     serde_json::to_writer_pretty(&mut file, value).map_err(|e| Error::output(&file.path, e.into()))?;
     file.write_all(b"\n").map_err(|e| Error::output(&file.path, e))?;
     file.commit()
+}
+
+/// Copies a table file without the rows of the articles in `ids`: how an incremental run removes
+/// the earlier rows of an article that changed.
+pub fn rewrite_without(
+    source: &Path,
+    target: &Path,
+    format: Format,
+    ids: &std::collections::HashSet<String>,
+) -> Result<()> {
+    let input_err = |source_err: std::io::Error| Error::Input { path: source.to_path_buf(), source: source_err };
+    match format {
+        Format::Parquet => parquet::rewrite_without(source, target, ids),
+        Format::Csv => {
+            let mut reader =
+                csv::Reader::from_path(source).map_err(|e| Error::Csv { path: source.to_path_buf(), source: e })?;
+            let headers =
+                reader.byte_headers().map_err(|e| Error::Csv { path: source.to_path_buf(), source: e })?.clone();
+            let id_column = headers.iter().position(|h| h == b"article_id").unwrap_or(0);
+            let mut writer = csv::Writer::from_writer(AtomicFile::create(target.to_path_buf())?);
+            let csv_err = |e| Error::Csv { path: target.to_path_buf(), source: e };
+            writer.write_byte_record(&headers).map_err(csv_err)?;
+            for record in reader.byte_records() {
+                let record = record.map_err(|e| Error::Csv { path: source.to_path_buf(), source: e })?;
+                let id = std::str::from_utf8(&record[id_column]).unwrap_or("");
+                if !ids.contains(id) {
+                    writer.write_byte_record(&record).map_err(csv_err)?;
+                }
+            }
+            let file = writer.into_inner().map_err(|e| Error::output(target, e.into_error()))?;
+            file.commit()
+        }
+        Format::Jsonl => {
+            let text = std::fs::read_to_string(source).map_err(input_err)?;
+            let mut file = AtomicFile::create(target.to_path_buf())?;
+            for line in text.lines() {
+                #[derive(serde::Deserialize)]
+                struct Row {
+                    article_id: String,
+                }
+                let row: Row = serde_json::from_str(line)
+                    .map_err(|e| Error::State { path: source.to_path_buf(), message: e.to_string() })?;
+                if !ids.contains(&row.article_id) {
+                    file.write_all(line.as_bytes())
+                        .and_then(|()| file.write_all(b"\n"))
+                        .map_err(|e| Error::output(target, e))?;
+                }
+            }
+            file.commit()
+        }
+    }
 }
 
 /// `rejects.jsonl`, one line per rejected record.

@@ -132,3 +132,23 @@ impl TableRow for ArticleRow {
         )
     }
 }
+
+/// Copies a Parquet table without the rows whose `article_id` is in `ids`.
+pub fn rewrite_without(
+    source: &std::path::Path,
+    target: &std::path::Path,
+    ids: &std::collections::HashSet<String>,
+) -> Result<()> {
+    let err = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Parquet { path, source }
+    };
+    let file = std::fs::File::open(source).map_err(|e| Error::Input { path: source.to_path_buf(), source: e })?;
+    let frame = ParquetReader::new(file).finish().map_err(err(source))?;
+    let article_ids = frame.column("article_id").and_then(|c| c.str().cloned()).map_err(err(source))?;
+    let keep: BooleanChunked = article_ids.iter().map(|id| id.is_none_or(|id| !ids.contains(id))).collect();
+    let mut kept = frame.filter(&keep).map_err(err(source))?;
+    let mut out = AtomicFile::create(target.to_path_buf())?;
+    ParquetWriter::new(&mut out).finish(&mut kept).map_err(err(target))?;
+    out.commit()
+}

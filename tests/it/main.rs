@@ -3,5 +3,6 @@
 mod cli;
 mod golden;
 mod inputs;
+mod nightly;
 mod properties;
 mod util;
