@@ -131,9 +131,13 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
             }
         }
         if let Some((open, start, inner_start)) = state {
-            let next_opens = segments.paragraphs.get(para_idx + 1).is_some_and(|next| {
-                text[next.clone()].chars().next().is_some_and(|c| family_of(c) == Some(family) && c != '”' && c != '’')
-            });
+            // The convention repeats the same opening mark at each new paragraph of the quote,
+            // and the paragraph left open has words in it; anything else is a stray mark.
+            let has_words = text[inner_start.max(para.start)..para.end].chars().any(char::is_alphanumeric);
+            let next_opens = has_words
+                && segments.paragraphs.get(para_idx + 1).is_some_and(|next| {
+                    text[next.clone()].chars().next().is_some_and(|c| c == open || (c == '"' && open == '"'))
+                });
             if next_opens {
                 carried = Some((open, start, inner_start));
             } else {

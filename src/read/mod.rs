@@ -101,6 +101,11 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>> {
             walk(input, &mut found);
             found.sort_by(|a, b| a.path.cmp(&b.path));
             files.extend(found);
+        } else if !meta.is_file() {
+            return Err(Error::UnsupportedInput {
+                path: input.clone(),
+                reason: "not a regular file (a pipe or device); use `-` to read standard input".to_string(),
+            });
         } else {
             let (format, compression) = classify(input).ok_or_else(|| Error::UnsupportedInput {
                 path: input.clone(),
@@ -138,9 +143,12 @@ fn walk(dir: &Path, found: &mut Vec<InputFile>) {
         // Follow links to files and folders alike, as a user who points at a folder expects.
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, found),
-            Ok(_) => {
+            Ok(meta) => {
                 if let Some((format, compression)) = classify(&path) {
-                    found.push(InputFile { path, format, compression, unreadable: None });
+                    // A named pipe, socket or device would block or never end: only regular
+                    // files are read.
+                    let unreadable = (!meta.is_file()).then(|| "not a regular file".to_string());
+                    found.push(InputFile { path, format, compression, unreadable });
                 }
             }
             Err(err) => {

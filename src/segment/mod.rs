@@ -102,6 +102,13 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
 
 /// Whether the word just before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
+    // Only the last few characters matter; looking further would make a long run of dotted
+    // letters quadratic.
+    let mut cut = before.len().saturating_sub(16);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let before = &before[cut..];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));

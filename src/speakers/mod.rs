@@ -70,6 +70,10 @@ const INVERTIBLE: &[&str] = &[
     "warn", "tweet", "post", "quip", "joke",
 ];
 
+/// How far (in tokens) a rule looks back for a subject or cue in one sentence: far enough for
+/// any real attribution, and a bound that keeps a pathological sentence linear.
+const WINDOW: usize = 80;
+
 /// Words that open a subordinate clause before a sentence's subject.
 const SUBORDINATORS: &[&str] = &[
     "when", "as", "after", "if", "while", "although", "though", "because", "since", "before", "once", "unless",
@@ -630,6 +634,9 @@ fn clause_subject(doc: &Doc, at: usize, before: usize) -> Option<Mention> {
 /// statement that the sentence opened with: "“…,” Cruz said, adding: “…”").
 fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Option<Mention> {
     let mut idx = doc.token_at_or_after(doc.sentence_start(at).max(doc.paragraph_start(at)).max(floor));
+    // A subject is near its cue: in a sentence thousands of tokens long, look at its end only,
+    // so that many quotes in one sentence stay linear.
+    idx = idx.max(before.saturating_sub(WINDOW));
     while idx < before && matches!(doc.tok(idx), "," | "—" | "–") {
         idx += 1;
     }
@@ -675,8 +682,10 @@ fn colon_pattern(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     if doc.paragraph_of_gap(colon, quote.marked.outer.start) > 1 {
         return None;
     }
-    let floor = doc.token_at_or_after(doc.sentence_start(colon).max(doc.paragraph_start(colon)));
     let end = doc.token_at_or_after(colon);
+    let floor = doc
+        .token_at_or_after(doc.sentence_start(colon).max(doc.paragraph_start(colon)))
+        .max(end.saturating_sub(WINDOW));
     if let Some(cue) = (floor..end).rev().find_map(|i| cue_at(doc, i)) {
         if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, end) {
             return Some(Attribution {

@@ -36,6 +36,9 @@ pub struct NameIndex {
     persons: HashMap<String, (String, Option<String>)>,
 }
 
+/// How many names back an antecedent is looked for.
+pub const LOOK_BACK: usize = 400;
+
 const CONNECTORS: &[&str] = &["of", "de", "al", "bin", "van", "von", "der", "da", "du", "la", "le", "del", "y"];
 
 fn is_initial(doc: &Doc, idx: usize) -> bool {
@@ -144,14 +147,15 @@ impl NameIndex {
 
     /// The nearest person mentioned before token `idx`.
     pub fn person_before(&self, idx: usize) -> Option<&NameRun> {
-        let end = self.runs.partition_point(|r| r.last < idx);
-        self.runs[..end].iter().rev().find(|r| r.kind == EntityKind::Person)
+        self.find_before(idx, |r| r.kind == EntityKind::Person)
     }
 
-    /// The nearest run before token `idx` that `accept` takes.
+    /// The nearest run before token `idx` that `accept` takes, among the [`LOOK_BACK`] nearest:
+    /// an antecedent is near its mention, and the bound keeps many mentions in a long article
+    /// linear.
     pub fn find_before(&self, idx: usize, accept: impl Fn(&NameRun) -> bool) -> Option<&NameRun> {
         let end = self.runs.partition_point(|r| r.last < idx);
-        self.runs[..end].iter().rev().find(|r| accept(r))
+        self.runs[end.saturating_sub(LOOK_BACK)..end].iter().rev().find(|r| accept(r))
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod cli;
 mod golden;
+mod hostile;
 mod inputs;
 mod nightly;
 mod properties;
