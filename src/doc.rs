@@ -19,7 +19,7 @@ impl<'a> Doc<'a> {
     }
 
     pub fn tok(&self, idx: usize) -> &'a str {
-        &self.text[self.tokens[idx].span.clone()]
+        &self.text[self.tokens[idx].span()]
     }
 
     pub fn is_word(&self, idx: usize) -> bool {
@@ -33,12 +33,12 @@ impl<'a> Doc<'a> {
 
     /// The first token starting at or after byte `at`.
     pub fn token_at_or_after(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < at)
+        self.tokens.partition_point(|t| t.start() < at)
     }
 
     /// The span from the start of token `first` to the end of token `last`.
     pub fn span_of(&self, first: usize, last: usize) -> Span {
-        self.tokens[first].span.start..self.tokens[last].span.end
+        self.tokens[first].start()..self.tokens[last].end()
     }
 
     /// Whether token `idx` is the punctuation `p` (or starts with it, for runs such as `,”`).

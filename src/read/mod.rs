@@ -216,11 +216,25 @@ impl Iterator for Reader {
         loop {
             if let Some(source) = &mut self.current {
                 if let Some(record) = source.next_record() {
-                    return Some(record);
+                    return Some(reject_oversized(record));
                 }
             }
             self.current = Some(self.open_next()?);
         }
+    }
+}
+
+/// The largest article text whosaid takes: offsets inside an article are 32-bit.
+pub const MAX_ARTICLE_BYTES: usize = u32::MAX as usize;
+
+fn reject_oversized(record: Record) -> Record {
+    match record {
+        Record::Article(article) if article.text.len() > MAX_ARTICLE_BYTES => Record::Reject(Reject {
+            reason: format!("article text of {} bytes is over the 4 GiB limit", article.text.len()),
+            article_id: Some(article.id),
+            origin: article.origin,
+        }),
+        record => record,
     }
 }
 

@@ -97,8 +97,8 @@ fn joins_name(doc: &Doc, idx: usize) -> bool {
     }
     let tok = doc.tok(idx);
     let prev = doc.tok(idx - 1);
-    let tight = doc.tokens[idx - 1].span.end == doc.tokens[idx].span.start
-        && doc.tokens[idx].span.end == doc.tokens[idx + 1].span.start;
+    let tight = doc.tokens[idx - 1].end() == doc.tokens[idx].start()
+        && doc.tokens[idx].end() == doc.tokens[idx + 1].start();
     (tok == "." && (prev.chars().count() == 1 || TITLE_ABBREVIATIONS.contains(&prev)))
         || (matches!(tok, "-" | "’" | "'") && tight)
 }
@@ -612,7 +612,7 @@ fn before_pattern(
         if doc.tok_is(start, "that") || doc.tok(start) == "," {
             start += 1;
         }
-        mixed_start = Some(doc.tokens[start.min(open)].span.start.min(quote.marked.outer.start));
+        mixed_start = Some(doc.tokens[start.min(open)].start().min(quote.marked.outer.start));
     }
     Some(Attribution {
         cue: Some(cue),

@@ -51,7 +51,7 @@ fn is_acronym(word: &str) -> bool {
 
 /// Whether tokens `a` and `b` are written with no space between them.
 fn adjacent(doc: &Doc, a: usize, b: usize) -> bool {
-    doc.tokens[a].span.end == doc.tokens[b].span.start
+    doc.tokens[a].end() == doc.tokens[b].start()
 }
 
 /// Whether token `idx` can continue a name run that has reached `idx - 1`.

@@ -17,10 +17,31 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A token: 12 bytes, because a long article has millions of them. Offsets are `u32`: the
+/// reader rejects an article of 4 GiB or more.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    pub start: u32,
+    pub end: u32,
     pub kind: TokenKind,
+}
+
+impl Token {
+    fn new(span: Span, kind: TokenKind) -> Token {
+        Token { start: span.start as u32, end: span.end as u32, kind }
+    }
+
+    pub fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// A word splitter. `out` is cleared and filled, so that one buffer serves many calls.
@@ -102,7 +123,7 @@ fn push(out: &mut Vec<Token>, class: Class, start: usize, end: usize) {
         Class::Other => TokenKind::Punct,
     };
     if start < end {
-        out.push(Token { span: start..end, kind });
+        out.push(Token::new(start..end, kind));
     }
 }
 
@@ -123,7 +144,7 @@ impl Tokenize for HfTokenizer {
         for (piece, (start, end), _) in pretokenized.get_splits(OffsetReferential::Original, OffsetType::Byte) {
             let first = piece.chars().next().map(class_of);
             let kind = if first == Some(Class::Word) { TokenKind::Word } else { TokenKind::Punct };
-            out.push(Token { span: start..end, kind });
+            out.push(Token::new(start..end, kind));
         }
     }
 }
@@ -143,7 +164,7 @@ mod tests {
         for tokenizer in [&FastTokenizer as &dyn Tokenize, &HfTokenizer] {
             let mut tokens = Vec::new();
             tokenizer.tokenize(text, &mut tokens);
-            let got: Vec<&str> = tokens.iter().map(|t| &text[t.span.clone()]).collect();
+            let got: Vec<&str> = tokens.iter().map(|t| &text[t.span()]).collect();
             assert_eq!(got, expected);
         }
     }

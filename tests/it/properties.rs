@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use whosaid::tokenize::{FastTokenizer, HfTokenizer, Tokenize};
 
 /// Text built from news-like pieces and every quote mark, so that pairing is exercised hard.
-fn news_like() -> impl Strategy<Value = String> {
+pub(crate) fn news_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "“",
         "”",
