@@ -20,9 +20,13 @@ pub enum Command {
     Extract {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// The output folder.
+        /// The output folder; `-` streams quote rows to standard output as JSON Lines (with
+        /// `--format jsonl`), flushed batch by batch, and rejects to standard error.
         #[arg(long)]
         out: PathBuf,
+        /// Streaming mode: write rejects (JSON Lines) to this file instead of standard error.
+        #[arg(long)]
+        rejects: Option<PathBuf>,
         /// Table formats, comma separated: parquet, csv, jsonl.
         #[arg(long, default_value = "parquet,csv", value_parser = parse_formats)]
         format: Formats,
@@ -86,7 +90,7 @@ impl Command {
     /// The pipeline to run, and the flags that say how.
     pub fn into_config(self) -> whosaid::Result<(PipelineConfig, RunFlags)> {
         match self {
-            Command::Extract { inputs, out, format, run, tokenizer, state } => {
+            Command::Extract { inputs, out, format, run, tokenizer, state, rejects } => {
                 let mut config = PipelineConfig::new(inputs, out);
                 config.formats = format.0;
                 config.tokenizer = match tokenizer {
@@ -94,6 +98,7 @@ impl Command {
                     TokenizerArg::Huggingface => TokenizerKind::Huggingface,
                 };
                 config.state = state;
+                config.rejects = rejects;
                 Ok((config, run))
             }
             Command::Run { pipeline, out, run } => {

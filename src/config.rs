@@ -63,6 +63,9 @@ pub struct PipelineConfig {
     /// pipeline file's folder.
     #[serde(default)]
     pub state: Option<PathBuf>,
+    /// Streaming mode (`out = "-"`): where rejects go instead of standard error.
+    #[serde(default)]
+    pub rejects: Option<PathBuf>,
     /// Articles handed to the workers at once: memory is bounded by this, not by corpus size.
     #[serde(default = "default_batch_articles")]
     pub batch_articles: usize,
@@ -84,6 +87,7 @@ impl PipelineConfig {
             formats: default_formats(),
             tokenizer: TokenizerKind::default(),
             state: None,
+            rejects: None,
             batch_articles: default_batch_articles(),
         }
     }
@@ -100,13 +104,35 @@ impl PipelineConfig {
                 *input = base.join(&*input);
             }
         }
-        if config.out.is_relative() {
+        if config.out.is_relative() && config.out.as_os_str() != "-" {
             config.out = base.join(&config.out);
         }
         if let Some(state) = config.state.as_mut().filter(|s| s.is_relative()) {
             *state = base.join(&*state);
         }
         Ok(config)
+    }
+
+    /// `out = "-"`: quote rows stream to standard output as JSON Lines.
+    pub fn is_streaming(&self) -> bool {
+        self.out.as_os_str() == "-"
+    }
+
+    /// Streaming writes one kind of row in one format, with no state.
+    pub fn check_streaming(&self) -> Result<()> {
+        let problem = if !self.is_streaming() {
+            self.rejects.as_ref().map(|_| "a rejects file is for streaming mode (--out -) only")
+        } else if self.formats != [Format::Jsonl] {
+            Some("streaming to standard output (--out -) writes JSON Lines only: use --format jsonl")
+        } else if self.state.is_some() {
+            Some("streaming to standard output (--out -) cannot keep a state folder")
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => Err(Error::Usage(message.to_string())),
+            None => Ok(()),
+        }
     }
 
     pub fn from_toml(text: &str) -> Result<PipelineConfig, String> {

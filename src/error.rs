@@ -38,6 +38,8 @@ pub enum Error {
     Config { path: PathBuf, message: String },
     #[error("another whosaid run holds the state lock {path}; wait for it to finish (a crashed run releases the lock by itself)")]
     Locked { path: PathBuf },
+    #[error("{0}")]
+    Usage(String),
     #[error("invalid state {path}: {message}")]
     State { path: PathBuf, message: String },
 }

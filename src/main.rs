@@ -29,19 +29,27 @@ fn run() -> anyhow::Result<ExitCode> {
     let cli = cli::Cli::parse();
     let (config, flags) = cli.command.into_config()?;
     let threads = flags.threads.unwrap_or_else(pipeline::default_threads).max(1);
-    let progress = if flags.quiet { ProgressMode::Quiet } else { ProgressMode::Auto };
+    // A stream keeps standard error for rejects: no progress there.
+    let progress = if flags.quiet || config.is_streaming() { ProgressMode::Quiet } else { ProgressMode::Auto };
     if flags.full && config.state.is_none() {
         anyhow::bail!("--full needs a state folder (`state` in the pipeline file, or --state)");
     }
-    let report = pipeline::run(&config, threads, progress, flags.full)
-        .with_context(|| format!("run writing to {}", config.out.display()))?;
-    if report.counts.rejected > 0 {
+    let report = pipeline::run(&config, threads, progress, flags.full).with_context(|| {
+        if config.is_streaming() {
+            "run".to_string()
+        } else {
+            format!("run writing to {}", config.out.display())
+        }
+    })?;
+    if report.counts.rejected > 0 && !config.is_streaming() {
         eprintln!(
             "whosaid: {} of {} records rejected; see {}",
             report.counts.rejected,
             report.counts.records_read,
             config.out.join("rejects.jsonl").display()
         );
+    }
+    if report.counts.rejected > 0 {
         return Ok(ExitCode::from(EXIT_REJECTS));
     }
     Ok(ExitCode::SUCCESS)

@@ -19,7 +19,8 @@ use crate::error::{Error, Result};
 use crate::model::{Record, Reject};
 use crate::read::{discover, Reader};
 use crate::write::incremental::{Session, Verdict, PART_NAME};
-use crate::write::{rows_for, ArticleRow, QuoteRow, RejectRow, RejectWriter, TableWriter};
+use crate::write::sink::{RowSink, StreamSink, TableSink};
+use crate::write::{rows_for, ArticleRow, QuoteRow, RejectRow};
 
 /// The most article text a batch holds before it is handed to the workers.
 pub const BATCH_BYTES: usize = 32 << 20;
@@ -85,7 +86,10 @@ pub struct RunReport {
 pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full: bool) -> Result<RunReport> {
     let started = Instant::now();
     let files = discover(&config.inputs)?;
-    std::fs::create_dir_all(&config.out).map_err(|e| Error::output(&config.out, e))?;
+    config.check_streaming()?;
+    if !config.is_streaming() {
+        std::fs::create_dir_all(&config.out).map_err(|e| Error::output(&config.out, e))?;
+    }
     let mut session = match &config.state {
         Some(state) => Some(Session::begin(&config.out, state, full)?),
         None => None,
@@ -105,17 +109,19 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             file_counts.len() - 1
         });
     }
-    let (mut quotes_out, mut articles_out, mut rejects_out) = match &session {
-        Some(session) => (
-            TableWriter::<QuoteRow>::create(&session.table_dir("quotes"), PART_NAME, &config.formats)?,
-            TableWriter::<ArticleRow>::create(&session.table_dir("articles"), PART_NAME, &config.formats)?,
-            RejectWriter::create(&session.table_dir("rejects"))?,
-        ),
-        None => (
-            TableWriter::<QuoteRow>::create(&config.out, "quotes", &config.formats)?,
-            TableWriter::<ArticleRow>::create(&config.out, "articles", &config.formats)?,
-            RejectWriter::create(&config.out)?,
-        ),
+    let streaming = config.is_streaming();
+    let mut sink: Box<dyn RowSink> = match &session {
+        _ if streaming => Box::new(StreamSink::create(config.rejects.as_deref())?),
+        Some(session) => Box::new(TableSink::create(
+            [&session.table_dir("quotes"), &session.table_dir("articles"), &session.table_dir("rejects")],
+            [PART_NAME, PART_NAME],
+            &config.formats,
+        )?),
+        None => Box::new(TableSink::create(
+            [&config.out, &config.out, &config.out],
+            ["quotes", "articles"],
+            &config.formats,
+        )?),
     };
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool of a positive size builds");
@@ -204,17 +210,16 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     if let Some(f) = per_file {
                         f.rejected += 1;
                     }
-                    rejects_out.write(&RejectRow::from(reject))?;
+                    sink.reject(&RejectRow::from(reject))?;
                 }
             }
         }
-        quotes_out.write(&quote_rows)?;
-        articles_out.write(&article_rows)?;
+        sink.quotes(&quote_rows)?;
+        sink.articles(&article_rows)?;
+        sink.end_batch()?;
         reporter.update(&counts, text_bytes, started);
     }
-    quotes_out.commit()?;
-    articles_out.commit()?;
-    rejects_out.commit()?;
+    sink.commit()?;
     reporter.finish(&counts, text_bytes, started);
     let wall_seconds = started.elapsed().as_secs_f64();
     let report = RunReport {
@@ -237,6 +242,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     };
     match session {
         Some(session) => session.commit(&config.formats, &report)?,
+        None if streaming => {}
         None => crate::write::write_json(config.out.join("run.json"), &report)?,
     }
     Ok(report)

@@ -97,8 +97,8 @@ fn joins_name(doc: &Doc, idx: usize) -> bool {
     }
     let tok = doc.tok(idx);
     let prev = doc.tok(idx - 1);
-    let tight = doc.tokens[idx - 1].end() == doc.tokens[idx].start()
-        && doc.tokens[idx].end() == doc.tokens[idx + 1].start();
+    let tight =
+        doc.tokens[idx - 1].end() == doc.tokens[idx].start() && doc.tokens[idx].end() == doc.tokens[idx + 1].start();
     (tok == "." && (prev.chars().count() == 1 || TITLE_ABBREVIATIONS.contains(&prev)))
         || (matches!(tok, "-" | "’" | "'") && tight)
 }

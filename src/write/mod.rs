@@ -8,6 +8,7 @@
 pub mod incremental;
 mod parquet;
 pub mod rows;
+pub mod sink;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};

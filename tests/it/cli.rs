@@ -140,3 +140,56 @@ fn without_a_terminal_progress_is_plain_log_lines() {
     assert!(done.contains("296 articles") && done.contains("MB/s"), "{done}");
     assert!(!log.contains('\r') && !log.contains('\u{1b}'), "terminal control codes in {log:?}");
 }
+
+#[test]
+fn streaming_mode_writes_quote_rows_to_stdout_as_it_goes_and_rejects_to_stderr() {
+    use std::io::BufRead;
+    let mut child = bin()
+        .args(["extract", "-", "--out", "-", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // More than one batch, then wait: the first batch's rows must arrive while stdin is open.
+    let line = |i: usize| {
+        format!(
+            "{}\n",
+            serde_json::json!({"id": format!("s{i}"), "text": format!("“We will not agree to plan {i},” Lavrov said.")})
+        )
+    };
+    for i in 0..600 {
+        stdin.write_all(line(i).as_bytes()).unwrap();
+    }
+    stdin.write_all(b"{\"id\": \"broken\", \"text\": \n").unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        sender.send(first).unwrap();
+        stdout.lines().count() + 1
+    });
+    let first = receiver.recv_timeout(std::time::Duration::from_secs(20)).expect("a row before the input ended");
+    let row: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(row["article_id"], "s0");
+    assert_eq!(row["speaker"], "Lavrov");
+    drop(stdin);
+    let n_rows = reader.join().unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(n_rows, 600);
+    let rejects: Vec<serde_json::Value> =
+        String::from_utf8(output.stderr).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert_eq!(rejects[0]["article_id"], "broken");
+}
+
+#[test]
+fn streaming_mode_takes_json_lines_only() {
+    let output = bin().args(["extract", "-", "--out", "-"]).stdin(Stdio::null()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--format jsonl"), "{}", stderr(&output));
+}

@@ -16,8 +16,29 @@ use whosaid::tokenize::FastTokenizer;
 /// deleted, the text cut short.
 fn mutated_articles(articles: Vec<String>) -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "“", "”", "\"", "„", "«", "»", "‘", "’", "\n", "\n\n", " said ", ", he said, ", ": ", ". ", "According to ",
-        "\u{0}", "\u{feff}", "é", "🙂", "\u{0301}", "Mr. ", " the minister ", "…",
+        "“",
+        "”",
+        "\"",
+        "„",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "\n",
+        "\n\n",
+        " said ",
+        ", he said, ",
+        ": ",
+        ". ",
+        "According to ",
+        "\u{0}",
+        "\u{feff}",
+        "é",
+        "🙂",
+        "\u{0301}",
+        "Mr. ",
+        " the minister ",
+        "…",
     ]);
     let edits = prop::collection::vec((any::<prop::sample::Index>(), pieces, any::<bool>()), 0..24);
     (prop::sample::select(articles), edits, any::<prop::sample::Index>()).prop_map(|(text, edits, cut)| {

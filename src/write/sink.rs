@@ -1,0 +1,105 @@
+//! Where a run's rows go: tables in an output folder, or a stream of JSON Lines (quotes on
+//! standard output, rejects on standard error or a file) for engines that pipe data through
+//! external programs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{ArticleRow, QuoteRow, RejectRow, RejectWriter, TableWriter};
+use crate::config::Format;
+use crate::error::{Error, Result};
+
+pub trait RowSink {
+    fn quotes(&mut self, rows: &[QuoteRow]) -> Result<()>;
+    fn articles(&mut self, rows: &[ArticleRow]) -> Result<()>;
+    fn reject(&mut self, row: &RejectRow) -> Result<()>;
+    /// The end of a batch: a stream flushes here, so rows leave as they are made.
+    fn end_batch(&mut self) -> Result<()>;
+    fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// The `quotes`, `articles` and `rejects` tables, in `dir` (or one partition folder each).
+pub struct TableSink {
+    quotes: TableWriter<QuoteRow>,
+    articles: TableWriter<ArticleRow>,
+    rejects: RejectWriter,
+}
+
+impl TableSink {
+    /// Tables named `quotes.<fmt>`… in `dir`, or `<part>.<fmt>` in one folder per table.
+    pub fn create(dirs: [&Path; 3], names: [&str; 2], formats: &[Format]) -> Result<TableSink> {
+        Ok(TableSink {
+            quotes: TableWriter::create(dirs[0], names[0], formats)?,
+            articles: TableWriter::create(dirs[1], names[1], formats)?,
+            rejects: RejectWriter::create(dirs[2])?,
+        })
+    }
+}
+
+impl RowSink for TableSink {
+    fn quotes(&mut self, rows: &[QuoteRow]) -> Result<()> {
+        self.quotes.write(rows)
+    }
+    fn articles(&mut self, rows: &[ArticleRow]) -> Result<()> {
+        self.articles.write(rows)
+    }
+    fn reject(&mut self, row: &RejectRow) -> Result<()> {
+        self.rejects.write(row)
+    }
+    fn end_batch(&mut self) -> Result<()> {
+        Ok(())
+    }
+    fn commit(self: Box<Self>) -> Result<()> {
+        self.quotes.commit()?;
+        self.articles.commit()?;
+        self.rejects.commit()
+    }
+}
+
+/// Quote rows as JSON Lines on standard output; rejects as JSON Lines on standard error or in a
+/// file. No article table: a stream carries one kind of row.
+pub struct StreamSink {
+    quotes: std::io::BufWriter<std::io::Stdout>,
+    rejects: Box<dyn Write>,
+    rejects_name: PathBuf,
+}
+
+impl StreamSink {
+    pub fn create(rejects_file: Option<&Path>) -> Result<StreamSink> {
+        let (rejects, rejects_name): (Box<dyn Write>, PathBuf) = match rejects_file {
+            Some(path) => {
+                let file = std::fs::File::create(path).map_err(|e| Error::output(path, e))?;
+                (Box::new(std::io::BufWriter::new(file)), path.to_path_buf())
+            }
+            None => (Box::new(std::io::stderr()), PathBuf::from("<stderr>")),
+        };
+        Ok(StreamSink { quotes: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()), rejects, rejects_name })
+    }
+}
+
+fn json_line(out: &mut dyn Write, value: &impl serde::Serialize, name: &Path) -> Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(|e| Error::output(name, e.into()))?;
+    out.write_all(b"\n").map_err(|e| Error::output(name, e))
+}
+
+impl RowSink for StreamSink {
+    fn quotes(&mut self, rows: &[QuoteRow]) -> Result<()> {
+        for row in rows {
+            json_line(&mut self.quotes, row, Path::new("<stdout>"))?;
+        }
+        Ok(())
+    }
+    fn articles(&mut self, _rows: &[ArticleRow]) -> Result<()> {
+        Ok(())
+    }
+    fn reject(&mut self, row: &RejectRow) -> Result<()> {
+        json_line(&mut self.rejects, row, &self.rejects_name)
+    }
+    fn end_batch(&mut self) -> Result<()> {
+        self.quotes.flush().map_err(|e| Error::output("<stdout>", e))?;
+        self.rejects.flush().map_err(|e| Error::output(&self.rejects_name, e))
+    }
+    fn commit(mut self: Box<Self>) -> Result<()> {
+        self.end_batch()
+    }
+}
