@@ -20,6 +20,7 @@
 //! "the minister" to the nearest person whose title has that word, "the outlet" to the nearest
 //! medium introduced as such. What cannot be resolved keeps `speaker_name` empty.
 
+pub mod indirect;
 pub mod lexicon;
 pub mod names;
 #[cfg(test)]
@@ -65,7 +66,7 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 
 /// Cues whose subject may follow them ("said Trump", "wrote McGurk"); after the others ("called
 /// the pact “insanity”", "told Fox News") a name is the object.
-const INVERTIBLE: &[&str] = &[
+pub(crate) const INVERTIBLE: &[&str] = &[
     "say", "add", "write", "continue", "explain", "note", "reply", "respond", "declare", "recall", "insist", "argue",
     "warn", "tweet", "post", "quip", "joke",
 ];
@@ -109,7 +110,7 @@ fn lower(doc: &Doc, idx: usize) -> String {
 
 /// The cue at token `idx` as (first, last) token, when it is one: a lower-case cue word, or
 /// "according to". "so-called" is not a cue.
-fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
+pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     if !doc.is_word(idx) {
         return None;
     }
@@ -131,7 +132,7 @@ impl Doc<'_> {
 }
 
 /// A speaker mention starting at token `idx`, not reaching `limit`.
-fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
+pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     if idx >= limit || !doc.is_word(idx) {
         return None;
     }
@@ -228,7 +229,7 @@ const DOCUMENTS: &[&str] = &[
 
 /// The source after "according to": the mention, or the author of the document it names
 /// ("according to a statement released by Erdogan's office" → "Erdogan's office").
-fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
+pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     let mention = mention_right(doc, idx, limit)?;
     let names_document = (mention.first..=mention.last).any(|i| DOCUMENTS.contains(&lower(doc, i).as_str()));
     if mention.kind == MentionKind::Nominal && names_document {
@@ -407,7 +408,7 @@ fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
     (idx >= floor).then_some(idx)
 }
 
-fn skip_adverbs_right(doc: &Doc, mut idx: usize, limit: usize) -> usize {
+pub(crate) fn skip_adverbs_right(doc: &Doc, mut idx: usize, limit: usize) -> usize {
     while idx < limit && doc.is_word(idx) && LEXICON.is_adverb(doc.tok(idx)) {
         idx += 1;
     }
@@ -415,7 +416,12 @@ fn skip_adverbs_right(doc: &Doc, mut idx: usize, limit: usize) -> usize {
 }
 
 /// The subject of the cue at token `cue` (left of it) or, inverted, right after it.
-fn cue_subject(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<(Mention, Option<String>)> {
+pub(crate) fn cue_subject(
+    doc: &Doc,
+    cue: (usize, usize),
+    floor: usize,
+    limit: usize,
+) -> Option<(Mention, Option<String>)> {
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         return according_to_source(doc, cue.1 + 1, limit).map(|m| (m, None));
     }
@@ -515,7 +521,7 @@ fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> 
 
 /// The subject of a participle cue from the words before it: "with many marchers chanting",
 /// or the subject of an earlier cue in the sentence ("…, Spicer said, adding, “…”").
-fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -> Option<(Mention, Option<String>)> {
+pub(crate) fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -> Option<(Mention, Option<String>)> {
     if cue.0 > floor + 1 {
         if let Some((mention, _)) = mention_left(doc, cue.0 - 1, floor) {
             if mention.first > floor && doc.tok_is(mention.first - 1, "with") {
@@ -626,7 +632,7 @@ fn before_pattern(
 
 /// The subject of the sentence holding byte `at`, when it comes before token `before`: the first
 /// mention after any opening adverbial phrase ("On Wednesday, Lavrov …").
-fn clause_subject(doc: &Doc, at: usize, before: usize) -> Option<Mention> {
+pub(crate) fn clause_subject(doc: &Doc, at: usize, before: usize) -> Option<Mention> {
     clause_subject_after(doc, at, before, 0)
 }
 
@@ -833,7 +839,7 @@ fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
 }
 
 /// The speaker name and title a mention resolves to.
-fn resolve(
+pub(crate) fn resolve(
     doc: &Doc,
     names: &NameIndex,
     mention: Mention,

@@ -1,0 +1,231 @@
+//! Reported speech without quote marks: "Lavrov said (that) CLAUSE", "CLAUSE, officials said",
+//! "according to X, CLAUSE", "X called for NP".
+//!
+//! Constructions, each a rule named in the `rule` column:
+//! - `indirect/subject-cue`: SPEAKER CUE [object] [that] CLAUSE — the content runs from after the
+//!   cue (and the object of "told") to the end of the sentence.
+//! - `indirect/clause-cue`: CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER. — the content is the
+//!   sentence up to the comma.
+//! - `indirect/according-to`: According to X, CLAUSE. / CLAUSE, according to X.
+//!
+//! Only cues that take a clause or a statement (say, tell, warn, call for, describe … as) count;
+//! a cue inside quote marks ("as I said") or inside a statement already found does not, and a
+//! statement never overlaps another.
+
+use super::lexicon::LEXICON;
+use super::names::NameIndex;
+use super::{
+    according_to_source, clause_subject, cue_at, cue_subject, mention_right, participle_subject, resolve,
+    skip_adverbs_right, Mention,
+};
+use crate::doc::Doc;
+use crate::model::{Quote, QuoteType, Span};
+
+/// Lemmas whose object is what was said.
+const REPORTING: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "note",
+    "argue",
+    "claim",
+    "warn",
+    "insist",
+    "write",
+    "state",
+    "announce",
+    "acknowledge",
+    "admit",
+    "deny",
+    "explain",
+    "report",
+    "confirm",
+    "predict",
+    "promise",
+    "vow",
+    "suggest",
+    "reply",
+    "respond",
+    "recall",
+    "declare",
+    "conclude",
+    "complain",
+    "assert",
+    "contend",
+    "maintain",
+    "testify",
+    "reiterate",
+    "allege",
+    "reveal",
+    "stress",
+    "emphasize",
+    "urge",
+    "call",
+    "demand",
+    "propose",
+    "describe",
+    "accuse",
+    "ask",
+    "threaten",
+    "assure",
+    "caution",
+    "concede",
+    "observe",
+    "tweet",
+    "post",
+    "inform",
+    "pledge",
+    "boast",
+    "lament",
+    "remark",
+];
+
+fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
+    if doc.tok(cue.0).eq_ignore_ascii_case("according") {
+        return true;
+    }
+    let Some(lemma) = LEXICON.cue(doc.tok(cue.0)) else { return false };
+    // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
+    match lemma {
+        "call" => doc.tok_is(cue.1 + 1, "for") || doc.tok_is(cue.1 + 1, "on"),
+        _ => REPORTING.contains(&lemma),
+    }
+}
+
+/// The last token of a sentence's content: before its closing punctuation.
+fn content_end(doc: &Doc, sentence: &Span) -> usize {
+    let mut last = doc.token_at_or_after(sentence.end).saturating_sub(1);
+    while last > 0 && !doc.is_word(last) && doc.tokens[last].start() >= sentence.start {
+        last -= 1;
+    }
+    last
+}
+
+pub fn find_indirect(doc: &Doc, names: &NameIndex, taken: &[Span]) -> Vec<Quote> {
+    let overlaps_taken = |span: &Span| taken.iter().any(|t| t.start < span.end && span.start < t.end);
+    let mut found: Vec<Quote> = Vec::new();
+    for sentence in &doc.segments.sentences {
+        let first = doc.token_at_or_after(sentence.start);
+        let end = doc.token_at_or_after(sentence.end);
+        if first >= end {
+            continue;
+        }
+        let last = content_end(doc, sentence);
+        let mut idx = first;
+        while idx < end {
+            let Some(cue) = cue_at(doc, idx).filter(|&c| is_reporting(doc, c)) else {
+                idx += 1;
+                continue;
+            };
+            let cue_span = doc.span_of(cue.0, cue.1);
+            if overlaps_taken(&cue_span) {
+                idx = cue.1 + 1;
+                continue;
+            }
+            let matched = match_cue(doc, cue, first, end, last);
+            match matched {
+                Some((content, speaker, apposition, rule))
+                    if !overlaps_taken(&content)
+                        && !found.iter().any(|q| q.span.start < content.end && content.start < q.span.end) =>
+                {
+                    let (speaker_name, speaker_title) = resolve(doc, names, speaker, apposition.as_deref());
+                    found.push(Quote {
+                        parts: vec![content.clone()],
+                        span: content.clone(),
+                        kind: QuoteType::Indirect,
+                        cue: Some(cue_span),
+                        speaker: Some(doc.span_of(speaker.first, speaker.last)),
+                        speaker_name,
+                        speaker_title,
+                        rule: format!("indirect/{rule}"),
+                    });
+                    // Cues inside the content report what was reported; they make no row.
+                    idx = doc.token_at_or_after(content.end).max(cue.1 + 1);
+                }
+                _ => idx = cue.1 + 1,
+            }
+        }
+    }
+    found
+}
+
+type Match = (Span, Mention, Option<String>, &'static str);
+
+fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usize) -> Option<Match> {
+    let word_count = |a: usize, b: usize| (a..=b).filter(|&i| doc.is_word(i)).count();
+    if doc.tok(cue.0).eq_ignore_ascii_case("according") {
+        let source = according_to_source(doc, cue.1 + 1, end)?;
+        if cue.0 == first || (cue.0 == first + 1 && !doc.is_word(first)) {
+            // According to X, CLAUSE.
+            let comma = (source.last + 1..end).find(|&i| doc.tok(i) == ",")?;
+            let start = comma + 1;
+            return (start < last && word_count(start, last) >= 3)
+                .then(|| (doc.span_of(start, last), source, None, "according-to"));
+        }
+        // CLAUSE, according to X.
+        let stop = cue.0.checked_sub(1).filter(|&i| doc.tok(i) == ",").map_or(cue.0, |i| i);
+        return (stop > first && word_count(first, stop - 1) >= 3)
+            .then(|| (doc.span_of(first, stop - 1), source, None, "according-to"));
+    }
+    // CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER.
+    let after_cue = skip_adverbs_right(doc, cue.1 + 1, end);
+    let trailing_speaker = mention_right(doc, after_cue, end).filter(|m| {
+        super::INVERTIBLE.contains(&LEXICON.cue(doc.tok(cue.0)).unwrap_or("")) && m.kind != super::MentionKind::Nominal
+            || m.kind == super::MentionKind::Name
+    });
+    let ends_after = |i: usize| {
+        i > last
+            || (i <= last
+                && (i..=last).all(|j| {
+                    !doc.is_word(j)
+                        || LEXICON.is_preposition(doc.tok(j))
+                        || LEXICON.is_time_word(doc.tok(j))
+                        || doc.is_capitalized(j)
+                })
+                && word_count(i, last) <= 4)
+    };
+    if cue.0 > first + 3 {
+        if let Some((speaker, apposition)) = cue_subject(doc, cue, first, end) {
+            let comma = speaker.first.checked_sub(1).filter(|&i| doc.tok(i) == ",");
+            if let Some(comma) = comma {
+                if ends_after(cue.1 + 1) && word_count(first, comma) >= 3 {
+                    return Some((doc.span_of(first, comma - 1), speaker, apposition, "clause-cue"));
+                }
+            }
+        }
+        if let Some(speaker) = trailing_speaker {
+            if cue.0 > 0
+                && doc.tok(cue.0 - 1) == ","
+                && ends_after(speaker.last + 1)
+                && word_count(first, cue.0 - 2) >= 3
+            {
+                return Some((doc.span_of(first, cue.0 - 2), speaker, None, "clause-cue"));
+            }
+        }
+    }
+    // SPEAKER CUE [object] [that] CLAUSE.
+    let participle = doc.tok(cue.0).ends_with("ing");
+    let (speaker, apposition) = if participle {
+        participle_subject(doc, cue, first)
+            .or_else(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None)))?
+    } else {
+        cue_subject(doc, cue, first, end)
+            .or_else(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None)))?
+    };
+    let mut start = after_cue;
+    if LEXICON.cue(doc.tok(cue.0)) == Some("tell") || LEXICON.cue(doc.tok(cue.0)) == Some("inform") {
+        let object = mention_right(doc, start, end)?;
+        start = object.last + 1;
+    }
+    while start <= last && (doc.tok(start) == "," || doc.tok(start) == ":") {
+        start += 1;
+    }
+    if start > last || word_count(start, last) < 3 {
+        return None;
+    }
+    // What is quoted directly is a direct or mixed statement, found by the quote-mark rules.
+    if matches!(doc.tok(start).chars().next(), Some('"' | '“' | '«' | '„' | '‘')) {
+        return None;
+    }
+    Some((doc.span_of(start, last), speaker, apposition, "subject-cue"))
+}
