@@ -38,7 +38,9 @@ pub fn extract(text: &str, tokenizer: &dyn Tokenize) -> Extraction {
     let mut quotes = speakers::attribute(&doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.
     let taken: Vec<model::Span> = quotes.iter().map(|q| q.span.clone()).chain(marked_spans(&doc)).collect();
-    quotes.extend(speakers::indirect::find_indirect(&doc, &names, &taken));
+    let mut used_cues: Vec<model::Span> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
+    used_cues.sort_by_key(|c| c.start);
+    quotes.extend(speakers::indirect::find_indirect(&doc, &names, &taken, &used_cues));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     Extraction { quotes }
 }

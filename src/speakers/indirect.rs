@@ -101,8 +101,22 @@ fn content_end(doc: &Doc, sentence: &Span) -> usize {
     last
 }
 
-pub fn find_indirect(doc: &Doc, names: &NameIndex, taken: &[Span]) -> Vec<Quote> {
-    let overlaps_taken = |span: &Span| taken.iter().any(|t| t.start < span.end && span.start < t.end);
+pub fn find_indirect(doc: &Doc, names: &NameIndex, taken: &[Span], used_cues: &[Span]) -> Vec<Quote> {
+    // Sorted by start, with the running maximum of ends: a binary search answers "does anything
+    // taken overlap this span", so an article with a million quotes stays linear.
+    let mut taken: Vec<Span> = taken.to_vec();
+    taken.sort_by_key(|t| (t.start, t.end));
+    let max_end: Vec<usize> = taken
+        .iter()
+        .scan(0, |running, t| {
+            *running = t.end.max(*running);
+            Some(*running)
+        })
+        .collect();
+    let overlaps_taken = |span: &Span| {
+        let before = taken.partition_point(|t| t.start < span.end);
+        before > 0 && max_end[before - 1] > span.start
+    };
     let mut found: Vec<Quote> = Vec::new();
     for sentence in &doc.segments.sentences {
         let first = doc.token_at_or_after(sentence.start);
@@ -118,15 +132,14 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, taken: &[Span]) -> Vec<Quote>
                 continue;
             };
             let cue_span = doc.span_of(cue.0, cue.1);
-            if overlaps_taken(&cue_span) {
+            if overlaps_taken(&cue_span) || used_cues.binary_search_by_key(&cue_span.start, |c| c.start).is_ok() {
                 idx = cue.1 + 1;
                 continue;
             }
             let matched = match_cue(doc, cue, first, end, last);
             match matched {
                 Some((content, speaker, apposition, rule))
-                    if !overlaps_taken(&content)
-                        && !found.iter().any(|q| q.span.start < content.end && content.start < q.span.end) =>
+                    if !overlaps_taken(&content) && found.last().is_none_or(|q| q.span.end <= content.start) =>
                 {
                     let (speaker_name, speaker_title) = resolve(doc, names, speaker, apposition.as_deref());
                     found.push(Quote {
@@ -175,14 +188,12 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     });
     let ends_after = |i: usize| {
         i > last
-            || (i <= last
-                && (i..=last).all(|j| {
-                    !doc.is_word(j)
-                        || LEXICON.is_preposition(doc.tok(j))
-                        || LEXICON.is_time_word(doc.tok(j))
-                        || doc.is_capitalized(j)
-                })
-                && word_count(i, last) <= 4)
+            || ((i..=last).all(|j| {
+                !doc.is_word(j)
+                    || LEXICON.is_preposition(doc.tok(j))
+                    || LEXICON.is_time_word(doc.tok(j))
+                    || doc.is_capitalized(j)
+            }) && word_count(i, last) <= 4)
     };
     if cue.0 > first + 3 {
         if let Some((speaker, apposition)) = cue_subject(doc, cue, first, end) {
@@ -209,16 +220,56 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         participle_subject(doc, cue, first)
             .or_else(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None)))?
     } else {
-        cue_subject(doc, cue, first, end)
-            .or_else(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None)))?
+        // Without a subject next to it, a cue takes the sentence's subject ("The SDF opposed the
+        // withdrawal and said …"), unless a plain word before it makes it a noun ("maximalist
+        // demands that …").
+        let noun_reading = cue.0 > first && {
+            let prev = doc.tok(cue.0 - 1);
+            doc.is_word(cue.0 - 1)
+                && !doc.is_capitalized(cue.0 - 1)
+                && !LEXICON.is_adverb(prev)
+                && !LEXICON.is_not_name(prev)
+                && !LEXICON.is_pronoun(prev)
+        };
+        cue_subject(doc, cue, first, end).or_else(|| {
+            (!noun_reading).then(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None))).flatten()
+        })?
     };
     let mut start = after_cue;
+    // "called for X", "called on X to …": the particle belongs to the cue.
+    if LEXICON.cue(doc.tok(cue.0)) == Some("call") && start < end && matches!(doc.tok(start), "for" | "on") {
+        start += 1;
+    }
     if LEXICON.cue(doc.tok(cue.0)) == Some("tell") || LEXICON.cue(doc.tok(cue.0)) == Some("inform") {
         let object = mention_right(doc, start, end)?;
         start = object.last + 1;
     }
     while start <= last && (doc.tok(start) == "," || doc.tok(start) == ":") {
         start += 1;
+    }
+    // "said on Friday that …", "wrote in its update.": an adverbial phrase after the cue is not
+    // what was said; what was said follows it, after "that" or a comma, or there is nothing.
+    if start <= last && LEXICON.is_preposition(doc.tok(start)) && !doc.tok_is(start, "that") {
+        match (start..=last.min(start + 6)).find(|&i| doc.tok_is(i, "that") || doc.tok(i) == ",") {
+            Some(stop) => start = stop + 1,
+            None => {
+                // No "that": the phrase is a preposition and its few words ("on Friday",
+                // "in a statement"), and what follows it was said.
+                let mut end_of_phrase = start + 1;
+                while end_of_phrase <= last.min(start + 4) && {
+                    let word = doc.tok(end_of_phrase);
+                    doc.is_capitalized(end_of_phrase)
+                        || LEXICON.is_time_word(word)
+                        || matches!(
+                            word.to_ascii_lowercase().as_str(),
+                            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "statement" | "interview"
+                        )
+                } {
+                    end_of_phrase += 1;
+                }
+                start = end_of_phrase;
+            }
+        }
     }
     if start > last || word_count(start, last) < 3 {
         return None;

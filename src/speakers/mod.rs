@@ -152,7 +152,8 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
             let stop = LEXICON.cue(doc.tok(next)).is_some()
                 || LEXICON.is_preposition(doc.tok(next))
                 || LEXICON.is_adverb(doc.tok(next))
-                || LEXICON.is_pronoun(doc.tok(next));
+                || LEXICON.is_pronoun(doc.tok(next))
+                || matches!(doc.tok(next), "that" | "whether" | "which" | "if");
             if doc.is_word(next) && !stop {
                 capitalized |= doc.is_capitalized(next);
                 last = next;
@@ -656,14 +657,17 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     }
     // An opening phrase or clause ("On Wednesday,", "When Wallace died in 1998,", "Talking about
     // energy,") comes before the subject: skip to its comma.
-    let opener = idx < before && {
-        let word = lower(doc, idx);
-        LEXICON.is_preposition(&word)
-            || SUBORDINATORS.contains(&word.as_str())
-            || (word.ends_with("ing")
+    let opener = idx < before
+        && {
+            let word = lower(doc, idx);
+            LEXICON.is_preposition(&word)
+                || SUBORDINATORS.contains(&word.as_str())
+                || (word.ends_with("ing")
                 && !doc.is_capitalized(idx + 1)
+                // "Beijing has provided …" is a subject: an auxiliary or a cue follows it.
+                && !(idx + 1 < before && (LEXICON.is_adverb(doc.tok(idx + 1)) || LEXICON.cue(doc.tok(idx + 1)).is_some()))
                 && mention_right(doc, idx, before).is_none_or(|m| m.first == m.last))
-    };
+        };
     if opener {
         // The subject follows the comma that ends the opener; an opener may hold commas of its own
         // ("In a wide-ranging, in-prison interview with X last year, Lazar said").
@@ -893,6 +897,26 @@ pub(crate) fn resolve(
                 let run = names
                     .find_before(mention.first, |r| r.premodifier.split_whitespace().any(|w| LEXICON.is_media_head(w)));
                 return (run.map(|r| names.name_text(doc, r)), apposition);
+            }
+            // "Its foreign minister" after a sentence about Beijing: the role, named by whose it
+            // is ("Beijing's foreign minister"), not a person the article does not name.
+            if matches!(lower(doc, mention.first).as_str(), "its" | "their") && mention.first < mention.last {
+                let at = doc.tokens[mention.first].start();
+                let sentence = doc.segments.sentence_of(at);
+                let previous = sentence.filter(|&s| s > 0 && doc.segments.sentences[s].start == at).map(|s| s - 1);
+                let owner_at = previous.map_or(at, |p| doc.segments.sentences[p].start);
+                // The owner is the subject of the sentence before, or of this one up to the mention.
+                if let Some(owner) =
+                    clause_subject(doc, owner_at, mention.first).filter(|m| m.kind == MentionKind::Name)
+                {
+                    let mut first = owner.first;
+                    if DETERMINERS.contains(&lower(doc, first).as_str()) {
+                        first += 1;
+                    }
+                    let role = text_of(doc, mention.first + 1, mention.last);
+                    return (Some(format!("{}'s {role}", text_of(doc, first, owner.last))), apposition);
+                }
+                return (None, apposition);
             }
             if LEXICON.is_title(&head) {
                 let run = names.find_before(mention.first, |r| {

@@ -211,3 +211,49 @@ fn scare_quotes_and_titles_are_not_statements() {
         &["mixed/embedded | it a “rush to judgment” | Critics | Critics"],
     );
 }
+
+#[test]
+fn indirect_speech_without_quote_marks() {
+    check(
+        "Russian Foreign Minister Sergey Lavrov on Wednesday called for Moscow to be involved in the talks.",
+        &["indirect/subject-cue | Moscow to be involved in the talks | Russian Foreign Minister Sergey Lavrov | Sergey Lavrov"],
+    );
+    check(
+        "Its foreign minister also told the EU that China cannot abide a defeat.",
+        &["indirect/subject-cue | that China cannot abide a defeat | Its foreign minister | -"],
+    );
+    check(
+        "Trump said on Friday he can and may declare an emergency.",
+        &["indirect/subject-cue | he can and may declare an emergency | Trump | Trump"],
+    );
+    check(
+        "The building was home to over a thousand people, officials said.",
+        &["indirect/clause-cue | The building was home to over a thousand people | officials | -"],
+    );
+    check(
+        "The SDF is largely made up of militia, said the BBC.",
+        &["indirect/clause-cue | The SDF is largely made up of militia | the BBC | BBC"],
+    );
+    check(
+        "According to CNN, Turkey has two million refugees from Syria.",
+        &["indirect/according-to | Turkey has two million refugees from Syria | CNN | CNN"],
+    );
+    check(
+        "Turkey has two million refugees from Syria, according to CNN.",
+        &["indirect/according-to | Turkey has two million refugees from Syria | CNN | CNN"],
+    );
+}
+
+#[test]
+fn cues_that_report_nothing_make_no_indirect_row() {
+    // A cue already used by a direct quote, a cue inside quote marks, a naming "called".
+    check(
+        "“We will not agree to this,” the outlet wrote in its update.",
+        &["direct/after | “We will not agree to this,” | the outlet | -"],
+    );
+    check("The movie, called Sons of Trump, opened on Friday.", &[]);
+    check(
+        "“As I said, we will win this,” she told the crowd.",
+        &["direct/after | “As I said, we will win this,” | she | -"],
+    );
+}
