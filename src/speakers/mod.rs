@@ -62,6 +62,18 @@ struct Attribution {
     mixed_start: Option<usize>,
 }
 
+impl Attribution {
+    /// A direct statement attributed by `rule`.
+    fn direct(
+        cue: Option<(usize, usize)>,
+        speaker: Option<Mention>,
+        apposition: Option<String>,
+        rule: &'static str,
+    ) -> Attribution {
+        Attribution { cue, speaker, apposition, rule, kind: QuoteType::Direct, mixed_start: None }
+    }
+}
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"];
 
 /// Cues whose subject may follow them ("said Trump", "wrote McGurk"); after the others ("called
@@ -494,14 +506,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
             return None;
         }
     }
-    Some(Attribution {
-        cue: Some(cue),
-        speaker: Some(speaker),
-        apposition,
-        rule: "after",
-        kind: QuoteType::Direct,
-        mixed_start: None,
-    })
+    Some(Attribution::direct(Some(cue), Some(speaker), apposition, "after"))
 }
 
 /// "Rubio was asked by moderator Gerard Baker whether …": in the passive, the speaker is the
@@ -698,25 +703,11 @@ fn colon_pattern(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
         .max(end.saturating_sub(WINDOW));
     if let Some(cue) = (floor..end).rev().find_map(|i| cue_at(doc, i)) {
         if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, end) {
-            return Some(Attribution {
-                cue: Some(cue),
-                speaker: Some(speaker),
-                apposition,
-                rule: "colon",
-                kind: QuoteType::Direct,
-                mixed_start: None,
-            });
+            return Some(Attribution::direct(Some(cue), Some(speaker), apposition, "colon"));
         }
     }
     let speaker = clause_subject(doc, colon, end)?;
-    Some(Attribution {
-        cue: None,
-        speaker: Some(speaker),
-        apposition: None,
-        rule: "colon",
-        kind: QuoteType::Direct,
-        mixed_start: None,
-    })
+    Some(Attribution::direct(None, Some(speaker), None, "colon"))
 }
 
 /// The subject of the last cue in the sentence before the quote, in the same paragraph.
@@ -734,14 +725,7 @@ fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution
     let end = doc.token_at_or_after(previous.end);
     let cue = (floor..end).rev().find_map(|i| cue_at(doc, i))?;
     let (speaker, apposition) = cue_subject(doc, cue, floor, end)?;
-    Some(Attribution {
-        cue: Some(cue),
-        speaker: Some(speaker),
-        apposition,
-        rule: "floating",
-        kind: QuoteType::Direct,
-        mixed_start: None,
-    })
+    Some(Attribution::direct(Some(cue), Some(speaker), apposition, "floating"))
 }
 
 /// Whether the quote at `next` continues `previous` (attributed after its closing mark): same
@@ -811,14 +795,7 @@ fn later_cue(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attributio
             mention_left(doc, left, first)?.0
         }
     };
-    Some(Attribution {
-        cue: Some(cue),
-        speaker: Some(speaker),
-        apposition: None,
-        rule: "later",
-        kind: QuoteType::Direct,
-        mixed_start: None,
-    })
+    Some(Attribution::direct(Some(cue), Some(speaker), None, "later"))
 }
 
 /// A statement inside a sentence whose subject comes before it ("Clinton told an audience at a
@@ -832,14 +809,7 @@ fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     if !matches!(speaker.kind, MentionKind::Name | MentionKind::Pronoun) {
         return None;
     }
-    Some(Attribution {
-        cue: None,
-        speaker: Some(speaker),
-        apposition: None,
-        rule: "subject",
-        kind: QuoteType::Direct,
-        mixed_start: None,
-    })
+    Some(Attribution::direct(None, Some(speaker), None, "subject"))
 }
 
 /// The speaker name and title a mention resolves to.
@@ -1008,14 +978,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                     }
                     _ if candidate.n_words >= 6 && !candidate.starts_lower => later_cue(doc, candidate, limit_at)
                         .or_else(|| sentence_subject(doc, candidate))
-                        .unwrap_or(Attribution {
-                            cue: None,
-                            speaker: None,
-                            apposition: None,
-                            rule: "none",
-                            kind: QuoteType::Direct,
-                            mixed_start: None,
-                        }),
+                        .unwrap_or(Attribution::direct(None, None, None, "none")),
                     _ => continue,
                 }
             }
