@@ -20,7 +20,10 @@ use crate::model::{Record, Reject};
 use crate::read::{discover, Reader};
 use crate::write::incremental::{Session, Verdict, PART_NAME};
 use crate::write::sink::{RowSink, StreamSink, TableSink};
-use crate::write::{rows_for, ArticleRow, QuoteRow, RejectRow};
+use crate::write::{rows_for, speaker_rows, ArticleRow, QuoteRow, RejectRow, SpeakerRow};
+
+/// What one article gives each table.
+type ArticleRows = (ArticleRow, Vec<QuoteRow>, Vec<SpeakerRow>);
 
 /// The most article text a batch holds before it is handed to the workers.
 pub const BATCH_BYTES: usize = 32 << 20;
@@ -113,13 +116,18 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut sink: Box<dyn RowSink> = match &session {
         _ if streaming => Box::new(StreamSink::create(config.rejects.as_deref())?),
         Some(session) => Box::new(TableSink::create(
-            [&session.table_dir("quotes"), &session.table_dir("articles"), &session.table_dir("rejects")],
-            [PART_NAME, PART_NAME],
+            [
+                &session.table_dir("quotes"),
+                &session.table_dir("articles"),
+                &session.table_dir("speakers"),
+                &session.table_dir("rejects"),
+            ],
+            [PART_NAME, PART_NAME, PART_NAME],
             &config.formats,
         )?),
         None => Box::new(TableSink::create(
-            [&config.out, &config.out, &config.out],
-            ["quotes", "articles"],
+            [&config.out, &config.out, &config.out, &config.out],
+            ["quotes", "articles", "speakers"],
             &config.formats,
         )?),
     };
@@ -163,13 +171,15 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                 verdict
             })
             .collect();
-        let results: Vec<Option<(ArticleRow, Vec<QuoteRow>)>> = pool.install(|| {
+        let results: Vec<Option<ArticleRows>> = pool.install(|| {
             batch
                 .par_iter()
                 .zip(&verdicts)
                 .map(|(record, verdict)| match (record, verdict) {
                     (Record::Article(article), Verdict::Process) => {
-                        Some(rows_for(article, &crate::extract(&article.text, tokenizer)))
+                        let (article_row, quote_rows) = rows_for(article, &crate::extract(&article.text, tokenizer));
+                        let speakers = speaker_rows(&quote_rows);
+                        Some((article_row, quote_rows, speakers))
                     }
                     _ => None,
                 })
@@ -177,6 +187,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         });
         let mut quote_rows = Vec::new();
         let mut article_rows = Vec::new();
+        let mut speaker_rows_batch = Vec::new();
         for ((record, result), verdict) in batch.iter().zip(results).zip(&verdicts) {
             counts.records_read += 1;
             let file = match record {
@@ -188,7 +199,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                 f.records_read += 1;
             }
             match (record, result) {
-                (Record::Article(article), Some((article_row, rows))) => {
+                (Record::Article(article), Some((article_row, rows, speakers))) => {
                     counts.articles_ok += 1;
                     counts.quotes += rows.len() as u64;
                     text_bytes += article.text.len() as u64;
@@ -197,6 +208,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     }
                     article_rows.push(article_row);
                     quote_rows.extend(rows);
+                    speaker_rows_batch.extend(speakers);
                 }
                 (Record::Article(_), None) => {
                     debug_assert_eq!(*verdict, Verdict::Unchanged);
@@ -216,6 +228,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         }
         sink.quotes(&quote_rows)?;
         sink.articles(&article_rows)?;
+        sink.speakers(&speaker_rows_batch)?;
         sink.end_batch()?;
         reporter.update(&counts, text_bytes, started);
     }

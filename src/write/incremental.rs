@@ -7,6 +7,7 @@
 //! ```text
 //! OUT/quotes/run=20261127T020000Z/part-00000.{parquet,csv,jsonl}
 //! OUT/articles/run=20261127T020000Z/part-00000.{parquet,csv,jsonl}
+//! OUT/speakers/run=20261127T020000Z/part-00000.{parquet,csv,jsonl}
 //! OUT/rejects/run=20261127T020000Z/rejects.jsonl
 //! OUT/runs/run=20261127T020000Z.json        one run.json per run
 //! OUT/run.json                                the latest run's
@@ -40,9 +41,9 @@ use crate::model::Article;
 
 /// The tables that hold one row per article or per quote, and so are rewritten when an article
 /// changes.
-const ARTICLE_TABLES: &[&str] = &["quotes", "articles"];
+const ARTICLE_TABLES: &[&str] = &["quotes", "articles", "speakers"];
 /// Every partitioned table.
-const TABLES: &[&str] = &["quotes", "articles", "rejects"];
+const TABLES: &[&str] = &["quotes", "articles", "speakers", "rejects"];
 pub const PART_NAME: &str = "part-00000";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::config::Format;
 use crate::error::{Error, Result};
-pub use rows::{rows_for, ArticleRow, QuoteRow, RejectRow};
+pub use rows::{rows_for, speaker_rows, ArticleRow, QuoteRow, RejectRow, SpeakerRow};
 
 /// A file being written under a temporary name, renamed into place by [`AtomicFile::commit`].
 pub struct AtomicFile {

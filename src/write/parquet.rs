@@ -3,7 +3,7 @@
 
 use polars::prelude::*;
 
-use super::rows::{ArticleRow, QuoteRow};
+use super::rows::{ArticleRow, QuoteRow, SpeakerRow};
 use super::{AtomicFile, TableRow};
 use crate::error::{Error, Result};
 
@@ -105,6 +105,22 @@ impl TableRow for QuoteRow {
                 strings("title", rows, |r| r.title.as_deref()),
                 strings("url", rows, |r| r.url.as_deref()),
                 strings("rule", rows, |r| Some(&r.rule)),
+            ],
+        )
+    }
+}
+
+impl TableRow for SpeakerRow {
+    fn frame(rows: &[SpeakerRow]) -> PolarsResult<DataFrame> {
+        DataFrame::new(
+            rows.len(),
+            vec![
+                strings("article_id", rows, |r| Some(&r.article_id)),
+                strings("speaker_name", rows, |r| Some(&r.speaker_name)),
+                strings("speaker_title", rows, |r| r.speaker_title.as_deref()),
+                ints("n_quotes", rows, |r| Some(r.n_quotes as i64)),
+                ints("first_quote_start", rows, |r| Some(r.first_quote_start as i64)),
+                ints("first_quote_idx", rows, |r| Some(r.first_quote_idx as i64)),
             ],
         )
     }

@@ -54,6 +54,43 @@ pub struct ArticleRow {
     pub error: Option<String>,
 }
 
+/// One row of `speakers.<fmt>`: who gets quoted, per article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerRow {
+    pub article_id: String,
+    pub speaker_name: String,
+    pub speaker_title: Option<String>,
+    pub n_quotes: u32,
+    /// The code-point offset and the index of the speaker's first statement in the article.
+    pub first_quote_start: u64,
+    pub first_quote_idx: u32,
+}
+
+/// One row per speaker name among an article's quote rows, in order of first statement.
+pub fn speaker_rows(quotes: &[QuoteRow]) -> Vec<SpeakerRow> {
+    let mut rows: Vec<SpeakerRow> = Vec::new();
+    for quote in quotes {
+        let Some(name) = &quote.speaker_name else { continue };
+        match rows.iter_mut().find(|r| &r.speaker_name == name) {
+            Some(row) => {
+                row.n_quotes += 1;
+                if row.speaker_title.is_none() {
+                    row.speaker_title = quote.speaker_title.clone();
+                }
+            }
+            None => rows.push(SpeakerRow {
+                article_id: quote.article_id.clone(),
+                speaker_name: name.clone(),
+                speaker_title: quote.speaker_title.clone(),
+                n_quotes: 1,
+                first_quote_start: quote.quote_start,
+                first_quote_idx: quote.quote_idx,
+            }),
+        }
+    }
+    rows
+}
+
 /// One line of `rejects.jsonl`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RejectRow<'a> {
@@ -179,6 +216,35 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_speaker_row_per_name_in_order_of_first_statement() {
+        let article = Article { id: "a".into(), text: "x".repeat(50), ..Article::default() };
+        let quote = |start: usize, name: Option<&str>, title: Option<&str>| crate::model::Quote {
+            span: start..start + 5,
+            parts: vec![start..start + 5],
+            kind: crate::model::QuoteType::Direct,
+            cue: None,
+            speaker: None,
+            speaker_name: name.map(str::to_string),
+            speaker_title: title.map(str::to_string),
+            rule: "r".into(),
+        };
+        let extraction = Extraction {
+            quotes: vec![
+                quote(0, Some("B"), None),
+                quote(10, Some("A"), Some("Minister")),
+                quote(20, None, None),
+                quote(30, Some("B"), Some("Mayor")),
+            ],
+        };
+        let (_, rows) = rows_for(&article, &extraction);
+        let got: Vec<_> = speaker_rows(&rows)
+            .into_iter()
+            .map(|r| (r.speaker_name, r.speaker_title, r.n_quotes, r.first_quote_start, r.first_quote_idx))
+            .collect();
+        assert_eq!(got, [("B".into(), Some("Mayor".into()), 2, 0, 0), ("A".into(), Some("Minister".into()), 1, 10, 1)]);
+    }
 
     #[test]
     fn code_point_offsets_count_characters_not_bytes() {

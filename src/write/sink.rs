@@ -5,13 +5,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{ArticleRow, QuoteRow, RejectRow, RejectWriter, TableWriter};
+use super::{ArticleRow, QuoteRow, RejectRow, RejectWriter, SpeakerRow, TableWriter};
 use crate::config::Format;
 use crate::error::{Error, Result};
 
 pub trait RowSink {
     fn quotes(&mut self, rows: &[QuoteRow]) -> Result<()>;
     fn articles(&mut self, rows: &[ArticleRow]) -> Result<()>;
+    fn speakers(&mut self, rows: &[SpeakerRow]) -> Result<()>;
     fn reject(&mut self, row: &RejectRow) -> Result<()>;
     /// The end of a batch: a stream flushes here, so rows leave as they are made.
     fn end_batch(&mut self) -> Result<()>;
@@ -22,16 +23,19 @@ pub trait RowSink {
 pub struct TableSink {
     quotes: TableWriter<QuoteRow>,
     articles: TableWriter<ArticleRow>,
+    speakers: TableWriter<SpeakerRow>,
     rejects: RejectWriter,
 }
 
 impl TableSink {
-    /// Tables named `quotes.<fmt>`… in `dir`, or `<part>.<fmt>` in one folder per table.
-    pub fn create(dirs: [&Path; 3], names: [&str; 2], formats: &[Format]) -> Result<TableSink> {
+    /// Tables named `quotes.<fmt>`… in `dir`, or `<part>.<fmt>` in one folder per table; the
+    /// folders are for quotes, articles, speakers and rejects.
+    pub fn create(dirs: [&Path; 4], names: [&str; 3], formats: &[Format]) -> Result<TableSink> {
         Ok(TableSink {
             quotes: TableWriter::create(dirs[0], names[0], formats)?,
             articles: TableWriter::create(dirs[1], names[1], formats)?,
-            rejects: RejectWriter::create(dirs[2])?,
+            speakers: TableWriter::create(dirs[2], names[2], formats)?,
+            rejects: RejectWriter::create(dirs[3])?,
         })
     }
 }
@@ -43,6 +47,9 @@ impl RowSink for TableSink {
     fn articles(&mut self, rows: &[ArticleRow]) -> Result<()> {
         self.articles.write(rows)
     }
+    fn speakers(&mut self, rows: &[SpeakerRow]) -> Result<()> {
+        self.speakers.write(rows)
+    }
     fn reject(&mut self, row: &RejectRow) -> Result<()> {
         self.rejects.write(row)
     }
@@ -52,6 +59,7 @@ impl RowSink for TableSink {
     fn commit(self: Box<Self>) -> Result<()> {
         self.quotes.commit()?;
         self.articles.commit()?;
+        self.speakers.commit()?;
         self.rejects.commit()
     }
 }
@@ -90,6 +98,9 @@ impl RowSink for StreamSink {
         Ok(())
     }
     fn articles(&mut self, _rows: &[ArticleRow]) -> Result<()> {
+        Ok(())
+    }
+    fn speakers(&mut self, _rows: &[SpeakerRow]) -> Result<()> {
         Ok(())
     }
     fn reject(&mut self, row: &RejectRow) -> Result<()> {

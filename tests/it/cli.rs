@@ -15,7 +15,15 @@ fn the_sample_pipeline_runs_on_the_sample_corpus() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    for name in ["quotes.parquet", "quotes.csv", "articles.parquet", "articles.csv", "rejects.jsonl", "run.json"] {
+    for name in [
+        "quotes.parquet",
+        "quotes.csv",
+        "articles.parquet",
+        "articles.csv",
+        "speakers.csv",
+        "rejects.jsonl",
+        "run.json",
+    ] {
         assert!(out.path().join(name).is_file(), "{name} missing");
     }
     let run = run_json(out.path());

@@ -114,6 +114,7 @@ fn a_second_run_processes_only_new_and_changed_articles_and_replaces_changed_row
     // Every row exactly once, and the changed article's rows are the new ones.
     assert_same_rows(&partition_rows(&out, "quotes"), &clean_rows(&corpus, "quotes"), "second run");
     assert_same_rows(&partition_rows(&out, "articles"), &clean_rows(&corpus, "articles"), "second run");
+    assert_same_rows(&partition_rows(&out, "speakers"), &clean_rows(&corpus, "speakers"), "second run");
     assert_eq!(std::fs::read_dir(out.join("quotes")).unwrap().count(), 2);
 
     // Nothing new: nothing processed, nothing duplicated.
