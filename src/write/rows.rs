@@ -222,7 +222,7 @@ mod tests {
         let article = Article { id: "a".into(), text: "x".repeat(50), ..Article::default() };
         let quote = |start: usize, name: Option<&str>, title: Option<&str>| crate::model::Quote {
             span: start..start + 5,
-            parts: Vec::from([start..start + 5]),
+            parts: std::iter::once(start..start + 5).collect(),
             kind: crate::model::QuoteType::Direct,
             cue: None,
             speaker: None,
