@@ -759,6 +759,34 @@ fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, n
     words <= 12 && !other_cue
 }
 
+/// Where a mixed statement ends: the reported clause goes on after its quoted fragment ("the
+/// “kind of problems” Sanders had answering questions"), to the end of the sentence, but not
+/// into the next quote.
+fn mixed_end(doc: &Doc, fragment: &Span, next_quote: usize) -> usize {
+    let Some(sentence) = doc.segments.sentence_of(fragment.end.saturating_sub(1)) else { return fragment.end };
+    let sentence_end = doc.segments.sentences[sentence].end.min(next_quote);
+    // The clause ends at a comma, colon or dash, or where a second clause starts ("… before
+    // leaving", "… and left").
+    let first = doc.token_at_or_after(fragment.end);
+    let limit = doc.token_at_or_after(sentence_end);
+    let mut end = fragment.end;
+    for idx in first..limit {
+        let tok = doc.tok(idx);
+        let lower_tok = tok.to_lowercase();
+        let stops = matches!(tok, "," | ";" | ":" | "—" | "–" | "(" | ")")
+            || (doc.is_word(idx)
+                && (SUBORDINATORS.contains(&lower_tok.as_str())
+                    || matches!(lower_tok.as_str(), "and" | "but" | "or" | "then" | "while")));
+        if stops {
+            break;
+        }
+        if doc.is_word(idx) {
+            end = doc.tokens[idx].end();
+        }
+    }
+    end
+}
+
 /// How many sentences a span holds.
 fn sentences_in(doc: &Doc, span: &Span) -> usize {
     let first = doc.segments.sentence_of(span.start);
@@ -987,7 +1015,9 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
         // reporter quotes, unless it is a fragment of the reported clause (a mixed row).
         let detector = if candidate.marked.unclosed { "direct-unclosed" } else { "direct" };
         let (span, kind) = match attribution.mixed_start {
-            Some(start) => (start..outer.end, QuoteType::Mixed),
+            // A fragment that closes on a comma ("“good,”") closes its clause too.
+            Some(start) if candidate.ends_with_comma => (start..outer.end, QuoteType::Mixed),
+            Some(start) => (start..mixed_end(doc, &outer, next_start), QuoteType::Mixed),
             None => (outer.clone(), attribution.kind),
         };
         let (speaker_name, speaker_title) = match attribution.speaker {

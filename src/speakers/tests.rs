@@ -71,6 +71,11 @@ fn cue_and_speaker_before_the_quote() {
 
 #[test]
 fn a_quoted_fragment_in_reported_speech_is_one_mixed_row() {
+    // The reported clause goes on after the fragment, up to a comma or a second clause.
+    check(
+        "Clinton noted the “kind of problems” Sanders had answering questions, and left.",
+        &["mixed/embedded | the “kind of problems” Sanders had answering questions | Clinton | Clinton"],
+    );
     check(
         "Putin said the proposal is “good and we absolutely support it” before leaving.",
         &["mixed/embedded | the proposal is “good and we absolutely support it” | Putin | Putin"],
@@ -178,7 +183,7 @@ fn speakers_resolve_to_the_fullest_name() {
 fn subjects_of_participles_passives_and_later_cues() {
     check(
         "Republicans chimed in, with Donald Trump tweeting that it was a \"disaster\" for her.",
-        &["mixed/elided-subject | it was a \"disaster\" | Donald Trump | Donald Trump"],
+        &["mixed/elided-subject | it was a \"disaster\" for her | Donald Trump | Donald Trump"],
     );
     check(
         "Rubio was asked by moderator Gerard Baker whether the plan was \"a giveaway to the rich and nothing else.\"",
@@ -208,7 +213,7 @@ fn scare_quotes_and_titles_are_not_statements() {
     check("He is now host of “The Nightly Show with Larry Wilmore.”", &[]);
     check(
         "Critics called it a “rush to judgment” in the end.",
-        &["mixed/embedded | it a “rush to judgment” | Critics | Critics"],
+        &["mixed/embedded | it a “rush to judgment” in the end | Critics | Critics"],
     );
 }
 
