@@ -15,15 +15,7 @@ use whosaid::tokenize::FastTokenizer;
 /// Real articles with random edits: quote marks, attribution words and breaks inserted, spans
 /// deleted, the text cut short.
 fn mutated_articles(articles: Vec<String>) -> impl Strategy<Value = String> {
-    let pieces = prop::sample::select(vec![
-        "“",
-        "”",
-        "\"",
-        "„",
-        "«",
-        "»",
-        "‘",
-        "’",
+    let pieces = prop::sample::select(crate::util::pieces_with_marks(&[
         "\n",
         "\n\n",
         " said ",
@@ -39,7 +31,7 @@ fn mutated_articles(articles: Vec<String>) -> impl Strategy<Value = String> {
         "Mr. ",
         " the minister ",
         "…",
-    ]);
+    ]));
     let edits = prop::collection::vec((any::<prop::sample::Index>(), pieces, any::<bool>()), 0..24);
     (prop::sample::select(articles), edits, any::<prop::sample::Index>()).prop_map(|(text, edits, cut)| {
         let mut text = text;

@@ -6,15 +6,7 @@ use whosaid::tokenize::{FastTokenizer, HfTokenizer, Tokenize};
 
 /// Text built from news-like pieces and every quote mark, so that pairing is exercised hard.
 pub(crate) fn news_like() -> impl Strategy<Value = String> {
-    let pieces = prop::sample::select(vec![
-        "“",
-        "”",
-        "\"",
-        "„",
-        "«",
-        "»",
-        "‘",
-        "’",
+    let pieces = prop::sample::select(crate::util::pieces_with_marks(&[
         "‚",
         "‹",
         "›",
@@ -46,7 +38,7 @@ pub(crate) fn news_like() -> impl Strategy<Value = String> {
         " she",
         "-",
         "…",
-    ]);
+    ]));
     prop::collection::vec(pieces, 0..80).prop_map(|p| p.concat())
 }
 

@@ -34,3 +34,11 @@ pub fn run_json(out: &Path) -> serde_json::Value {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// The quote marks the generated inputs mix in: every convention whosaid pairs.
+pub const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "‘", "’"];
+
+/// `QUOTE_MARKS` followed by `extra`, as the pieces a generator picks from.
+pub fn pieces_with_marks(extra: &[&'static str]) -> Vec<&'static str> {
+    QUOTE_MARKS.iter().copied().chain(extra.iter().copied()).collect()
+}
