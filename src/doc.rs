@@ -22,6 +22,11 @@ impl<'a> Doc<'a> {
         &self.text[self.tokens[idx].span()]
     }
 
+    /// Whether token `idx` exists and is `word`, in any case.
+    pub fn tok_is(&self, idx: usize, word: &str) -> bool {
+        idx < self.tokens.len() && self.tok(idx).eq_ignore_ascii_case(word)
+    }
+
     pub fn is_word(&self, idx: usize) -> bool {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Word)
     }

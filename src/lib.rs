@@ -34,18 +34,16 @@ use tokenize::Tokenize;
 pub fn extract(text: &str, tokenizer: &dyn Tokenize) -> Extraction {
     let doc = doc::Doc::new(text, tokenizer);
     let names = speakers::names::NameIndex::build(&doc);
-    let candidates = quotes::find_candidates(&doc);
+    let marked = quotes::marks::find_marked_spans(doc.text, &doc.segments);
+    let candidates = quotes::find_candidates(&doc, &marked);
     let mut quotes = speakers::attribute(&doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.
-    let taken: Vec<model::Span> = quotes.iter().map(|q| q.span.clone()).chain(marked_spans(&doc)).collect();
+    // Every span between quote marks, statement or not, is taken: a cue inside one is quoted.
+    let taken: Vec<model::Span> =
+        quotes.iter().map(|q| q.span.clone()).chain(marked.into_iter().map(|m| m.outer)).collect();
     let mut used_cues: Vec<model::Span> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
     used_cues.sort_by_key(|c| c.start);
     quotes.extend(speakers::indirect::find_indirect(&doc, &names, &taken, &used_cues));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     Extraction { quotes }
-}
-
-/// Every span between quote marks, statement or not: a cue inside one is quoted, not reported.
-fn marked_spans(doc: &doc::Doc) -> Vec<model::Span> {
-    quotes::marks::find_marked_spans(doc.text, &doc.segments).into_iter().map(|m| m.outer).collect()
 }

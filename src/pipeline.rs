@@ -137,7 +137,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut counts = Counts::default();
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
-    let mut reader = Reader::new(files).peekable();
+    let mut reader = Reader::new(files);
     let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
     loop {
         batch.clear();

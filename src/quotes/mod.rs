@@ -28,9 +28,12 @@ impl Candidate {
     }
 }
 
-pub fn find_candidates(doc: &Doc) -> Vec<Candidate> {
-    marks::find_marked_spans(doc.text, &doc.segments)
-        .into_iter()
+/// Describes the quoted spans `marked` (from [`marks::find_marked_spans`]); a span with no word in
+/// it is no candidate.
+pub fn find_candidates(doc: &Doc, marked: &[marks::MarkedSpan]) -> Vec<Candidate> {
+    marked
+        .iter()
+        .cloned()
         .filter_map(|marked| {
             let inner = &doc.text[marked.inner.clone()];
             let trimmed = inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"'));

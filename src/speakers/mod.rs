@@ -137,12 +137,6 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     Some((idx, idx))
 }
 
-impl Doc<'_> {
-    fn tok_is(&self, idx: usize, word: &str) -> bool {
-        idx < self.tokens.len() && self.tok(idx).eq_ignore_ascii_case(word)
-    }
-}
-
 /// A speaker mention starting at token `idx`, not reaching `limit`.
 pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     if idx >= limit || !doc.is_word(idx) {

@@ -2,8 +2,6 @@
 //! hangs, every record is accounted for (records read = articles ok + rejected, per file), and
 //! every span written slices back to its text.
 
-use std::io::Write;
-
 use crate::util::{extract, read_jsonl, run_json, stderr};
 
 const GOOD: &str = "“We will not agree to any of it,” the minister said.";
@@ -39,11 +37,7 @@ fn every_kind_of_breakage_is_accounted_for() {
     std::fs::write(corpus.join("g-ok.txt"), GOOD).unwrap();
 
     // A gzip file cut short.
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    for i in 0..300 {
-        gz.write_all(good_line(&format!("gz{i}")).as_bytes()).unwrap();
-    }
-    let gz = gz.finish().unwrap();
+    let gz = crate::util::gzip(&(0..300).map(|i| good_line(&format!("gz{i}"))).collect::<String>());
     std::fs::write(corpus.join("h-cut.jsonl.gz"), &gz[..gz.len() / 2]).unwrap();
 
     // CSV with a wrong field count and a quoted field spanning lines.

@@ -1,7 +1,6 @@
 //! Every input format, and every kind of bad record: what is rejected, with which reason, and
 //! that the good records around it are all written.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::util::{extract, read_jsonl, run_json, stderr};
@@ -24,9 +23,7 @@ fn reads_every_format_and_compression_in_sorted_path_order() {
     std::fs::write(corpus.join("a.jsonl"), jsonl_line("j1")).unwrap();
     std::fs::write(corpus.join("b.csv"), format!("url,date,title,text\nhttp://x,2019-01-04,T,\"{GOOD}\"\n")).unwrap();
     std::fs::write(corpus.join("c.txt"), GOOD).unwrap();
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(jsonl_line("g1").as_bytes()).unwrap();
-    std::fs::write(corpus.join("nested/d.ndjson.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(corpus.join("nested/d.ndjson.gz"), crate::util::gzip(&jsonl_line("g1"))).unwrap();
     std::fs::write(corpus.join("nested/e.jsonl.zst"), zstd::encode_all(jsonl_line("z1").as_bytes(), 3).unwrap())
         .unwrap();
     std::fs::write(corpus.join("notes.md"), "not an input").unwrap();
@@ -94,11 +91,7 @@ fn a_csv_row_with_the_wrong_field_count_is_rejected() {
 
 #[test]
 fn a_truncated_gzip_file_keeps_what_was_read_and_rejects_the_rest() {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    for i in 0..200 {
-        gz.write_all(jsonl_line(&format!("a{i}")).as_bytes()).unwrap();
-    }
-    let bytes = gz.finish().unwrap();
+    let bytes = crate::util::gzip(&(0..200).map(|i| jsonl_line(&format!("a{i}"))).collect::<String>());
     let (rejects, ids, run) = run_with_breakage("in.jsonl.gz", &bytes[..bytes.len() * 2 / 3]);
     assert!(!ids.is_empty() && ids.len() < 200, "{}", ids.len());
     assert_eq!(rejects.len(), 1);

@@ -42,3 +42,11 @@ pub const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "‘",
 pub fn pieces_with_marks(extra: &[&'static str]) -> Vec<&'static str> {
     QUOTE_MARKS.iter().copied().chain(extra.iter().copied()).collect()
 }
+
+/// `text` gzip-compressed, as a `.gz` input file holds it.
+pub fn gzip(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(text.as_bytes()).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
