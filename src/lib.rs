@@ -38,12 +38,12 @@ pub fn extract(text: &str, tokenizer: &dyn Tokenize) -> Extraction {
     let candidates = quotes::find_candidates(&doc, &marked);
     let mut quotes = speakers::attribute(&doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.
-    // Every span between quote marks, statement or not, is taken: a cue inside one is quoted.
-    let taken: Vec<model::Span> =
-        quotes.iter().map(|q| q.span.clone()).chain(marked.into_iter().map(|m| m.outer)).collect();
+    // A cue between quote marks, statement or not, is quoted and reports nothing.
+    let rows: Vec<model::Span> = quotes.iter().map(|q| q.span.clone()).collect();
+    let quoted: Vec<model::Span> = marked.into_iter().map(|m| m.outer).collect();
     let mut used_cues: Vec<model::Span> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
     used_cues.sort_by_key(|c| c.start);
-    quotes.extend(speakers::indirect::find_indirect(&doc, &names, &taken, &used_cues));
+    quotes.extend(speakers::indirect::find_indirect(&doc, &names, &rows, &quoted, &used_cues));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     Extraction { quotes }
 }

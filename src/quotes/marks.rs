@@ -1,7 +1,8 @@
 //! Quote-mark pairing: finds the spans between matching quote marks in an article.
 //!
-//! Conventions handled: straight "…", curly “…”, guillemets « … » and » … «, German „…“, single
-//! ‘…’ / ‹…› / ‚…‘ where an article uses single marks as its primary quotes (an article with any
+//! Conventions handled: straight "…", curly “…”, guillemets « … » and » … «, German „…“, the
+//! typewriter double apostrophe ''…'' and ``…'' of news archives and LaTeX (read as a straight
+//! mark and a curly opening one), single ‘…’ / ‹…› / ‚…‘ where an article uses single marks as its primary quotes (an article with any
 //! double marks is read with double marks as primary; single marks inside are nested quotes).
 //!
 //! Rules, each for a general pattern of news text:
@@ -64,17 +65,28 @@ fn is_space_or_edge(c: Option<char>) -> bool {
     c.is_none_or(char::is_whitespace)
 }
 
+/// The two-character marks: `''` stands for a straight double mark and ``` `` ``` for an opening one.
+fn ascii_pair_at(bytes: &[u8], at: usize) -> Option<char> {
+    match bytes.get(at..at + 2) {
+        Some(b"''") => Some('"'),
+        Some(b"``") => Some('“'),
+        _ => None,
+    }
+}
+
 /// Finds every quote in `text`, in order of their opening marks.
 pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
     let bytes = text.as_bytes();
-    let has_double =
-        memchr::memchr(b'"', bytes).is_some() || ['“', '”', '„', '«', '»'].iter().any(|c| text.contains(*c));
+    let has_pairs = memchr::memmem::find(bytes, b"''").is_some() || memchr::memmem::find(bytes, b"``").is_some();
+    let has_double = memchr::memchr(b'"', bytes).is_some()
+        || has_pairs
+        || ['“', '”', '„', '«', '»'].iter().any(|c| text.contains(*c));
     let family = if has_double { Family::Double } else { Family::Single };
     let mut out = Vec::new();
     // A quote carried over from the previous paragraph: (open char, outer start, inner start).
     let mut carried: Option<(char, usize, usize)> = None;
     for (para_idx, para) in segments.paragraphs.iter().enumerate() {
-        let marks = marks_in(text, para.clone(), family);
+        let marks = marks_in(text, para.clone(), family, has_pairs);
         let mut state = carried.take();
         let mut depth = 0usize;
         let mut skip_first = false;
@@ -82,12 +94,12 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
             // The continuation mark that opens this paragraph is not a new quote.
             skip_first = marks.first().is_some_and(|m| m.0 == para.start);
         }
-        for (mark_idx, &(at, c)) in marks.iter().enumerate() {
+        for (mark_idx, &(at, c, len)) in marks.iter().enumerate() {
             if skip_first && mark_idx == 0 {
                 continue;
             }
             let before = text[..at].chars().next_back();
-            let after = text[at + c.len_utf8()..].chars().next();
+            let after = text[at + len..].chars().next();
             let looks_opening =
                 !is_space_or_edge(after) && (is_space_or_edge(before) || before.is_some_and(is_opening_context));
             let looks_closing = !is_space_or_edge(before);
@@ -101,7 +113,7 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
                         _ => false,
                     };
                     if opens {
-                        state = Some((c, at, at + c.len_utf8()));
+                        state = Some((c, at, at + len));
                         depth = 0;
                     }
                 }
@@ -117,7 +129,7 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
                         } else {
                             let multi = start < para.start;
                             out.push(MarkedSpan {
-                                outer: start..at + c.len_utf8(),
+                                outer: start..at + len,
                                 inner: inner_start..at,
                                 unclosed: false,
                                 multi_paragraph: multi,
@@ -136,7 +148,8 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
             let has_words = text[inner_start.max(para.start)..para.end].chars().any(char::is_alphanumeric);
             let next_opens = has_words
                 && segments.paragraphs.get(para_idx + 1).is_some_and(|next| {
-                    text[next.clone()].chars().next().is_some_and(|c| c == open || (c == '"' && open == '"'))
+                    let first = ascii_pair_at(bytes, next.start).or_else(|| text[next.clone()].chars().next());
+                    first.is_some_and(|c| c == open)
                 });
             if next_opens {
                 carried = Some((open, start, inner_start));
@@ -158,11 +171,25 @@ fn is_opening_context(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
 }
 
-/// The quote marks of `family` inside `span`, as (byte offset, char). Apostrophes inside words
-/// (’ between letters) are not marks.
-fn marks_in(text: &str, span: Span, family: Family) -> Vec<(usize, char)> {
+/// The quote marks of `family` inside `span`, as (byte offset, char, length in bytes); a pair
+/// `''` or ``` `` ``` (looked for when `pairs`) is one mark, read as the char it stands for.
+/// Apostrophes inside words (’ between letters) are not marks.
+fn marks_in(text: &str, span: Span, family: Family, pairs: bool) -> Vec<(usize, char, usize)> {
     let bytes = &text.as_bytes()[span.clone()];
     let mut marks = Vec::new();
+    if pairs && family == Family::Double {
+        let mut rel = 0;
+        while let Some(found) = memchr::memchr2(b'\'', b'`', &bytes[rel..]) {
+            let at = span.start + rel + found;
+            match ascii_pair_at(text.as_bytes(), at).filter(|_| at + 2 <= span.end) {
+                Some(c) => {
+                    marks.push((at, c, 2));
+                    rel += found + 2;
+                }
+                None => rel += found + 1,
+            }
+        }
+    }
     for rel in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
         let at = span.start + rel;
         let Some(c) = text[at..].chars().next() else { continue };
@@ -176,7 +203,10 @@ fn marks_in(text: &str, span: Span, family: Family) -> Vec<(usize, char)> {
                 continue;
             }
         }
-        marks.push((at, c));
+        marks.push((at, c, c.len_utf8()));
+    }
+    if pairs {
+        marks.sort_unstable_by_key(|m| m.0);
     }
     marks
 }
@@ -201,6 +231,7 @@ mod tests {
         check("Er sagte: »Wir kommen.« Dann", &["»Wir kommen.«"]);
         check("She said ‘we won’t’ and left.", &["‘we won’t’"]);
         check("Opened “curly, closed straight\" here", &["“curly, closed straight\""]);
+        check("''It's fine,'' he said. ``Yes,'' she said.", &["''It's fine,''", "``Yes,''"]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::lexicon::LEXICON;
 use super::names::NameIndex;
 use super::{
     according_to_source, clause_subject, cue_at, cue_subject, mention_right, participle_subject, resolve,
-    skip_adverbs_right, Mention,
+    skip_adverbs_right, Mention, MentionKind,
 };
 use crate::doc::Doc;
 use crate::model::{Quote, QuoteType, Span};
@@ -101,22 +101,41 @@ fn content_end(doc: &Doc, sentence: &Span) -> usize {
     last
 }
 
-pub fn find_indirect(doc: &Doc, names: &NameIndex, taken: &[Span], used_cues: &[Span]) -> Vec<Quote> {
-    // Sorted by start, with the running maximum of ends: a binary search answers "does anything
-    // taken overlap this span", so an article with a million quotes stays linear.
-    let mut taken: Vec<Span> = taken.to_vec();
-    taken.sort_by_key(|t| (t.start, t.end));
-    let max_end: Vec<usize> = taken
-        .iter()
-        .scan(0, |running, t| {
-            *running = t.end.max(*running);
-            Some(*running)
-        })
-        .collect();
-    let overlaps_taken = |span: &Span| {
-        let before = taken.partition_point(|t| t.start < span.end);
-        before > 0 && max_end[before - 1] > span.start
-    };
+/// Spans sorted by start with the running maximum of their ends: a binary search answers "does
+/// anything here overlap this span", so an article with a million quotes stays linear.
+struct SpanSet {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_by_key(|t| (t.start, t.end));
+        let max_end = spans
+            .iter()
+            .scan(0, |running, t| {
+                *running = t.end.max(*running);
+                Some(*running)
+            })
+            .collect();
+        SpanSet { spans, max_end }
+    }
+
+    fn overlaps(&self, span: &Span) -> bool {
+        let before = self.spans.partition_point(|t| t.start < span.end);
+        before > 0 && self.max_end[before - 1] > span.start
+    }
+}
+
+/// Finds the indirect statements of an article. `rows` are the statements the quote-mark rules
+/// found; `quoted` every span between quote marks. A cue inside either is not a report. Content
+/// never overlaps a row; content that holds a quoted fragment no row claimed (“…described the
+/// plan as “insane” on Friday”) is a `mixed` statement.
+pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span], used_cues: &[Span]) -> Vec<Quote> {
+    let rows = SpanSet::new(rows.iter().cloned());
+    let quoted = SpanSet::new(quoted.iter().cloned());
+    let overlaps_taken = |span: &Span| rows.overlaps(span);
     let mut found: Vec<Quote> = Vec::new();
     for sentence in &doc.segments.sentences {
         let first = doc.token_at_or_after(sentence.start);
@@ -132,7 +151,10 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, taken: &[Span], used_cues: &[
                 continue;
             };
             let cue_span = doc.span_of(cue.0, cue.1);
-            if overlaps_taken(&cue_span) || used_cues.binary_search_by_key(&cue_span.start, |c| c.start).is_ok() {
+            if overlaps_taken(&cue_span)
+                || quoted.overlaps(&cue_span)
+                || used_cues.binary_search_by_key(&cue_span.start, |c| c.start).is_ok()
+            {
                 idx = cue.1 + 1;
                 continue;
             }
@@ -142,15 +164,20 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, taken: &[Span], used_cues: &[
                     if !overlaps_taken(&content) && found.last().is_none_or(|q| q.span.end <= content.start) =>
                 {
                     let (speaker_name, speaker_title) = resolve(doc, names, speaker, apposition.as_deref());
+                    let (kind, family) = if quoted.overlaps(&content) {
+                        (QuoteType::Mixed, "mixed")
+                    } else {
+                        (QuoteType::Indirect, "indirect")
+                    };
                     found.push(Quote {
                         parts: vec![content.clone()],
                         span: content.clone(),
-                        kind: QuoteType::Indirect,
+                        kind,
                         cue: Some(cue_span),
                         speaker: Some(doc.span_of(speaker.first, speaker.last)),
                         speaker_name,
                         speaker_title,
-                        rule: format!("indirect/{rule}"),
+                        rule: format!("{family}/{rule}"),
                     });
                     // Cues inside the content report what was reported; they make no row.
                     idx = doc.token_at_or_after(content.end).max(cue.1 + 1);
@@ -207,7 +234,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         if let Some(speaker) = trailing_speaker {
             if cue.0 > 0
                 && doc.tok(cue.0 - 1) == ","
-                && ends_after(speaker.last + 1)
+                && (ends_after(speaker.last + 1)
+                    || (speaker.kind == MentionKind::Name && doc.tok_is(speaker.last + 1, ",")))
                 && word_count(first, cue.0 - 2) >= 3
             {
                 return Some((doc.span_of(first, cue.0 - 2), speaker, None, "clause-cue"));
@@ -272,10 +300,6 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         }
     }
     if start > last || word_count(start, last) < 3 {
-        return None;
-    }
-    // What is quoted directly is a direct or mixed statement, found by the quote-mark rules.
-    if matches!(doc.tok(start).chars().next(), Some('"' | '“' | '«' | '„' | '‘')) {
         return None;
     }
     Some((doc.span_of(start, last), speaker, apposition, "subject-cue"))

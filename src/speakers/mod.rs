@@ -834,6 +834,53 @@ fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     Some(Attribution::direct(None, Some(speaker), None, "subject"))
 }
 
+/// A quoted fragment with no cue around it, in a clause whose subject is a person, a pronoun or
+/// a name, followed by its verb ("She blamed the violence on a “disturbed person”", "Clinton has
+/// increasingly decried the issue of “systemic racism”"): the words the subject is reported to
+/// have used, a `mixed` row from after the verb to the end of the clause.
+fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
+    let start = quote.marked.outer.start;
+    let open = doc.token_at_or_after(start);
+    let subject = clause_subject(doc, start, open)?;
+    let person = match subject.kind {
+        MentionKind::Name => true,
+        MentionKind::Pronoun => matches!(lower(doc, subject.first).as_str(), "he" | "she" | "they" | "we"),
+        _ => false,
+    };
+    if !person {
+        return None;
+    }
+    let verb = skip_adverbs_right(doc, subject.last + 1, open);
+    let is_verb = verb < open
+        && doc.is_word(verb)
+        && !doc.is_capitalized(verb)
+        && !LEXICON.is_preposition(doc.tok(verb))
+        && !DETERMINERS.contains(&lower(doc, verb).as_str())
+        && !matches!(lower(doc, verb).as_str(), "and" | "or" | "but" | "who" | "which" | "that" | "of");
+    // The fragment belongs to that verb's clause: near it, with no clause break between.
+    let clause_break = |i: usize| {
+        matches!(doc.tok(i), ";" | ":" | "—" | "–" | "(")
+            || SUBORDINATORS.contains(&lower(doc, i).as_str())
+            || matches!(lower(doc, i).as_str(), "and" | "but" | "or" | "who" | "which" | "where")
+    };
+    if !is_verb || open - verb > 25 || (verb..open).any(clause_break) {
+        return None;
+    }
+    let mut first = verb + 1;
+    if doc.tok_is(first, "that") && first < open {
+        first += 1;
+    }
+    let mixed_start = doc.tokens[first.min(open)].start().min(start);
+    Some(Attribution {
+        cue: Some((verb, verb)),
+        speaker: Some(subject),
+        apposition: None,
+        rule: "subject-verb",
+        kind: QuoteType::Mixed,
+        mixed_start: Some(mixed_start),
+    })
+}
+
 /// The speaker name and title a mention resolves to.
 pub(crate) fn resolve(
     doc: &Doc,
@@ -1001,7 +1048,10 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                     _ if candidate.n_words >= 6 && !candidate.starts_lower => later_cue(doc, candidate, limit_at)
                         .or_else(|| sentence_subject(doc, candidate))
                         .unwrap_or(Attribution::direct(None, None, None, "none")),
-                    _ => continue,
+                    _ => match fragment_subject(doc, candidate) {
+                        Some(attribution) => attribution,
+                        None => continue,
+                    },
                 }
             }
         };

@@ -262,3 +262,34 @@ fn cues_that_report_nothing_make_no_indirect_row() {
         &["direct/after | “As I said, we will win this,” | she | -"],
     );
 }
+
+#[test]
+fn a_fragment_in_a_clause_whose_subject_speaks_is_mixed() {
+    // No cue in the lexicon: the sentence's subject and verb make the fragment theirs.
+    check(
+        "She blamed the violence on a “disturbed person” last week.",
+        &["mixed/subject-verb | the violence on a “disturbed person” last week | She | -"],
+    );
+    // A fragment with no person as subject stays a scare quote.
+    check("The old building has a “fortress” look.", &[]);
+}
+
+#[test]
+fn reported_clauses_that_hold_a_fragment_are_mixed() {
+    check(
+        "“We’re happy” about the decision, said Anna Smith, director of the union.",
+        &["mixed/clause-cue | “We’re happy” about the decision | Anna Smith | Anna Smith"],
+    );
+    check(
+        "Obama \"felt an obligation\" to act on climate, Axelrod said.",
+        &["mixed/clause-cue | Obama \"felt an obligation\" to act on climate | Axelrod | Axelrod"],
+    );
+}
+
+#[test]
+fn typewriter_double_apostrophes_are_quote_marks() {
+    check(
+        "''It's not an unfair position to hold,'' he added.",
+        &["direct/after | ''It's not an unfair position to hold,'' | he | -"],
+    );
+}
