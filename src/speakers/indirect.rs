@@ -226,7 +226,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         if let Some((speaker, apposition)) = cue_subject(doc, cue, first, end) {
             let comma = speaker.first.checked_sub(1).filter(|&i| doc.tok(i) == ",");
             if let Some(comma) = comma {
-                if ends_after(cue.1 + 1) && word_count(first, comma) >= 3 {
+                if (ends_after(cue.1 + 1) || doc.tok_is(cue.1 + 1, ",")) && word_count(first, comma) >= 3 {
                     return Some((doc.span_of(first, comma - 1), speaker, apposition, "clause-cue"));
                 }
             }
@@ -258,6 +258,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 && !LEXICON.is_adverb(prev)
                 && !LEXICON.is_not_name(prev)
                 && !LEXICON.is_pronoun(prev)
+                && !matches!(prev, "and" | "but" | "or")
         };
         cue_subject(doc, cue, first, end).or_else(|| {
             (!noun_reading).then(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None))).flatten()

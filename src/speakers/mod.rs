@@ -175,7 +175,8 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         let kind = if capitalized { MentionKind::Name } else { MentionKind::Nominal };
         return Some(Mention { first: idx, last, kind });
     }
-    if doc.is_capitalized(idx) && !LEXICON.is_not_name(word) {
+    let title_dot = TITLE_ABBREVIATIONS.contains(&word) && doc.tok_is(idx + 1, ".") && joins_name(doc, idx + 1);
+    if doc.is_capitalized(idx) && (!LEXICON.is_not_name(word) || title_dot) {
         let mut last = idx;
         while last + 1 < limit && (doc.is_capitalized(last + 1) || joins_name(doc, last + 1)) {
             last += 1;
@@ -276,7 +277,9 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         let mut first = idx;
         while first > floor {
             let prev = first - 1;
-            let joins = doc.is_capitalized(prev) && !LEXICON.is_not_name(doc.tok(prev));
+            // "Mr. Manafort": an abbreviated title joins the name although alone it is none.
+            let title_dot = TITLE_ABBREVIATIONS.contains(&doc.tok(prev)) && doc.tok_is(prev + 1, ".");
+            let joins = doc.is_capitalized(prev) && (!LEXICON.is_not_name(doc.tok(prev)) || title_dot);
             let initial_dot = prev > floor && joins_name(doc, prev);
             let connector = doc.is_word(prev)
                 && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
@@ -326,6 +329,15 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     }
     if opens_nominal(first) && first < idx {
         return Some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
+    }
+    // A bare noun phrase that opens its clause ("Clinton aides said", "Abortion rights advocates
+    // said", "Now, 52 percent said"): the whole phrase, back to the clause's start.
+    let opens_clause = first == floor
+        || matches!(doc.tok(first - 1), "," | ":" | ";" | "(" | "—" | "–")
+        || (first - 1 == floor && matches!(lower(doc, first - 1).as_str(), "and" | "but" | "so"));
+    if opens_clause && first < idx && !LEXICON.is_not_name(doc.tok(first)) {
+        let kind = if LEXICON.is_group(word) { MentionKind::Group } else { MentionKind::Nominal };
+        return Some((Mention { first, last: idx, kind }, None));
     }
     if LEXICON.is_group(word) {
         let mut first = idx;
@@ -922,6 +934,14 @@ pub(crate) fn resolve(
             let mut first = mention.first;
             if DETERMINERS.contains(&lower(doc, first).as_str()) {
                 first += 1;
+            }
+            // "Ms. Conway" is Conway: an abbreviated title is not part of the name.
+            while first + 2 <= mention.last
+                && TITLE_ABBREVIATIONS.contains(&doc.tok(first))
+                && !matches!(doc.tok(first), "Jr" | "Sr" | "St")
+                && doc.tok_is(first + 1, ".")
+            {
+                first += 2;
             }
             let run = names.run_at(mention.last);
             let name = match run {

@@ -293,3 +293,26 @@ fn typewriter_double_apostrophes_are_quote_marks() {
         &["direct/after | ''It's not an unfair position to hold,'' | he | -"],
     );
 }
+
+#[test]
+fn bare_noun_phrases_and_abbreviated_titles_are_subjects() {
+    check(
+        "Clinton aides said details of her tax plan will be unveiled soon.",
+        &["indirect/subject-cue | details of her tax plan will be unveiled soon | Clinton aides | -"],
+    );
+    check(
+        "Now, 52 percent said the governor would be better.",
+        &["indirect/subject-cue | the governor would be better | 52 percent | -"],
+    );
+    check(
+        "Ms. Conway rejected the idea and said that Mr. Manafort was not being diminished.",
+        &["indirect/subject-cue | that Mr. Manafort was not being diminished | Ms. Conway | Conway"],
+    );
+    check(
+        "Trump will give a speech this month, Mr. Manafort said, adding that it would be short.",
+        &[
+            "indirect/clause-cue | Trump will give a speech this month | Mr. Manafort | Manafort",
+            "indirect/subject-cue | that it would be short | Mr. Manafort | Manafort",
+        ],
+    );
+}
