@@ -80,6 +80,13 @@ const REPORTING: &[&str] = &[
     "remark",
 ];
 
+/// Lemmas of belief, intention and evidence ("believe", "want", "show"): reported content
+/// when a clause or an object follows them, which [`match_cue`] checks.
+const THOUGHT: &[&str] = &[
+    "think", "believe", "know", "hope", "fear", "expect", "want", "worry", "feel", "doubt", "show", "find", "indicate",
+    "suspect", "estimate",
+];
+
 fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         return true;
@@ -88,7 +95,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
     match lemma {
         "call" => doc.tok_is(cue.1 + 1, "for") || doc.tok_is(cue.1 + 1, "on"),
-        _ => REPORTING.contains(&lemma),
+        _ => REPORTING.contains(&lemma) || THOUGHT.contains(&lemma),
     }
 }
 

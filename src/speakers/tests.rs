@@ -316,3 +316,17 @@ fn bare_noun_phrases_and_abbreviated_titles_are_subjects() {
         ],
     );
 }
+
+#[test]
+fn beliefs_intentions_and_findings_are_reported_content() {
+    check(
+        "Some strategists think that the remaining candidate will receive a windfall.",
+        &["indirect/subject-cue | that the remaining candidate will receive a windfall | Some strategists | -"],
+    );
+    check(
+        "A study by the university found that tuition costs are the highest in the region.",
+        &["indirect/subject-cue | that tuition costs are the highest in the region | the university | -"],
+    );
+    // A noun "hope" is no cue.
+    check("There is hope for the town after the flood.", &[]);
+}
