@@ -87,16 +87,38 @@ const THOUGHT: &[&str] = &[
     "suspect", "estimate",
 ];
 
+/// Lemmas of judgement whose object is the position taken ("criticized the ruling",
+/// "defended his record", "touted his wins").
+const STANCE: &[&str] =
+    &["criticize", "defend", "praise", "tout", "dismiss", "blast", "slam", "hail", "wonder", "recount", "counter"];
+
+/// Lemmas that report only with their particle ("spoke about", "pointed to", "points out",
+/// "commented on"): the particle is part of the cue.
+fn particle_of(lemma: &str) -> &'static [&'static str] {
+    match lemma {
+        "call" => &["for", "on"],
+        "speak" | "talk" | "joke" | "complain" => &["about", "of"],
+        "comment" => &["on"],
+        "point" => &["to", "out"],
+        _ => &[],
+    }
+}
+
 fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         return true;
     }
     let Some(lemma) = LEXICON.cue(doc.tok(cue.0)) else { return false };
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
-    match lemma {
-        "call" => doc.tok_is(cue.1 + 1, "for") || doc.tok_is(cue.1 + 1, "on"),
-        _ => REPORTING.contains(&lemma) || THOUGHT.contains(&lemma),
+    // "agreed that …" reports a position; "agreed to provide …" an act.
+    if lemma == "agree" {
+        return doc.tok_is(cue.1 + 1, "that");
     }
+    let particles = particle_of(lemma);
+    if !particles.is_empty() {
+        return particles.iter().any(|p| doc.tok_is(cue.1 + 1, p));
+    }
+    REPORTING.contains(&lemma) || THOUGHT.contains(&lemma) || STANCE.contains(&lemma)
 }
 
 /// The last token of a sentence's content: before its closing punctuation.
@@ -272,8 +294,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         })?
     };
     let mut start = after_cue;
-    // "called for X", "called on X to …": the particle belongs to the cue.
-    if LEXICON.cue(doc.tok(cue.0)) == Some("call") && start < end && matches!(doc.tok(start), "for" | "on") {
+    // "called for X", "spoke about X": the particle belongs to the cue.
+    if start < end && LEXICON.cue(doc.tok(cue.0)).is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
         start += 1;
     }
     if LEXICON.cue(doc.tok(cue.0)) == Some("tell") || LEXICON.cue(doc.tok(cue.0)) == Some("inform") {

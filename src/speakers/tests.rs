@@ -330,3 +330,18 @@ fn beliefs_intentions_and_findings_are_reported_content() {
     // A noun "hope" is no cue.
     check("There is hope for the town after the flood.", &[]);
 }
+
+#[test]
+fn stances_and_cues_with_particles() {
+    check(
+        "Sanders spoke about how much the voters hoped for a change.",
+        &["indirect/subject-cue | how much the voters hoped for a change | Sanders | Sanders"],
+    );
+    check(
+        "The senator criticized the ruling on abortion clinics.",
+        &["indirect/subject-cue | the ruling on abortion clinics | The senator | -"],
+    );
+    // An agreement to act and a "spoke" with no particle report nothing.
+    check("Trump agreed to provide security guarantees for Ukraine.", &[]);
+    check("She spoke for an hour in the town hall.", &[]);
+}
