@@ -250,6 +250,11 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                     || LEXICON.is_time_word(doc.tok(j))
                     || doc.is_capitalized(j)
             }) && word_count(i, last) <= 4)
+            // "…, Carson said after the attacks.": a short prepositional phrase ends the sentence.
+            || (doc.is_word(i)
+                && LEXICON.is_preposition(doc.tok(i))
+                && word_count(i, last) <= 6
+                && (i..=last).all(|j| doc.is_word(j) && LEXICON.cue(doc.tok(j)).is_none() && !doc.tok_is(j, "that")))
     };
     if cue.0 > first + 3 {
         if let Some((speaker, apposition)) = cue_subject(doc, cue, first, end) {
@@ -272,7 +277,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         }
     }
     // SPEAKER CUE [object] [that] CLAUSE.
-    let participle = doc.tok(cue.0).ends_with("ing");
+    let participle = super::is_participle(doc, cue);
     let (speaker, apposition) = if participle {
         participle_subject(doc, cue, first)
             .or_else(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None)))?

@@ -59,6 +59,10 @@ impl Lexicon {
     pub fn is_adverb(&self, word: &str) -> bool {
         self.has("adverbs", word)
     }
+    /// Words that open a sentence before its subject, with a comma ("However, he said …").
+    pub fn is_sentence_adverb(&self, word: &str) -> bool {
+        self.has("sentence_adverbs", word)
+    }
     pub fn is_preposition(&self, word: &str) -> bool {
         self.has("prepositions", word)
     }

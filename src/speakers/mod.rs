@@ -155,7 +155,14 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         let mut last = idx;
         let mut capitalized = false;
         for next in idx + 1..limit.min(idx + 9) {
-            let stop = LEXICON.cue(doc.tok(next)).is_some()
+            // "The Anti-Defamation League strongly denounced …": an adverb, or a past tense
+            // right after a name, starts the predicate.
+            let word = doc.tok(next);
+            let predicate = !doc.is_capitalized(next)
+                && ((word.ends_with("ly") && word.len() > 4)
+                    || (word.ends_with("ed") && next > idx + 1 && doc.is_capitalized(next - 1)));
+            let stop = predicate
+                || LEXICON.cue(doc.tok(next)).is_some()
                 || LEXICON.is_preposition(doc.tok(next))
                 || LEXICON.is_adverb(doc.tok(next))
                 || LEXICON.is_pronoun(doc.tok(next))
@@ -515,6 +522,16 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     Some(Attribution::direct(Some(cue), Some(speaker), apposition, "after"))
 }
 
+/// Whether the cue is a participle hanging on another clause ("…, saying"), not a progressive
+/// ("he’s predicting", "she is saying"), which has its subject before it.
+pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
+    let progressive = cue.0 >= 1 && {
+        let aux = skip_adverbs_left(doc, cue.0 - 1, 0).map_or(cue.0 - 1, |i| i + 1).min(cue.0 - 1);
+        matches!(lower(doc, aux).as_str(), "is" | "are" | "was" | "were" | "s" | "re" | "am" | "been" | "be")
+    };
+    doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1 && !progressive
+}
+
 /// "Rubio was asked by moderator Gerard Baker whether …": in the passive, the speaker is the
 /// agent after "by", and the subject is the one spoken to.
 fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<Mention> {
@@ -588,7 +605,7 @@ fn before_pattern(
     let limit = open;
     // A participle ("…, calling X “…”", "sent an email saying “…”") has the subject of the
     // clause it hangs on; the noun before it is that clause's object, the one after its own.
-    let participle = doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1;
+    let participle = is_participle(doc, cue);
     let (speaker, apposition, rule, gap_start) = if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         let speaker = according_to_source(doc, cue.1 + 1, limit)?;
         (Some(speaker), None, "according-to", speaker.last + 1)
@@ -616,10 +633,13 @@ fn before_pattern(
     let gap: Vec<usize> = (gap_start..open).collect();
     let direct = match gap.as_slice() {
         [] => true,
+        [first, .., last] if doc.tok_is(*first, "that") && gap.len() > 2 && doc.tok(*last) != ":" => false,
         [.., last] if matches!(doc.tok(*last), "," | ":") || doc.tok(*last).ends_with(':') => gap.len() <= 10,
         [first, ..] => {
             let first_word = lower(doc, *first);
-            (gap.len() <= 3 && LEXICON.is_preposition(&first_word) && first_word != "of" && first_word != "for")
+            (gap.len() <= 3
+                && LEXICON.is_preposition(&first_word)
+                && !matches!(first_word.as_str(), "of" | "for" | "to"))
                 || (gap.len() == 1 && first_word == "that")
                 || (gap.len() <= 2 && doc.tok(*first) == "reporters")
         }
@@ -657,6 +677,10 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     idx = idx.max(before.saturating_sub(WINDOW));
     while idx < before && matches!(doc.tok(idx), "," | "—" | "–") {
         idx += 1;
+    }
+    // "However, he …", "Still, …": a sentence adverb before the subject.
+    if idx + 1 < before && LEXICON.is_sentence_adverb(doc.tok(idx)) {
+        idx += if doc.tok(idx + 1) == "," { 2 } else { 1 };
     }
     // "Hours later, she …", "Moments earlier, …": a time phrase before the subject.
     if let Some(comma) = (idx..before.min(idx + 4)).find(|&i| doc.tok(i) == ",") {
@@ -855,14 +879,20 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     let open = doc.token_at_or_after(start);
     let subject = clause_subject(doc, start, open)?;
     let person = match subject.kind {
-        MentionKind::Name => true,
+        MentionKind::Name | MentionKind::Group => true,
         MentionKind::Pronoun => matches!(lower(doc, subject.first).as_str(), "he" | "she" | "they" | "we"),
-        _ => false,
+        // "the former secretary", "the company's spokesperson": a role speaks.
+        MentionKind::Nominal => LEXICON.is_title(&lower(doc, subject.last)),
     };
     if !person {
         return None;
     }
-    let verb = skip_adverbs_right(doc, subject.last + 1, open);
+    // "Cruz, with unconcealed delight, chided …": a parenthetical between subject and verb.
+    let mut after_subject = subject.last + 1;
+    if doc.tok_is(after_subject, ",") {
+        after_subject = (after_subject + 1..open.min(after_subject + 10)).find(|&i| doc.tok(i) == ",")? + 1;
+    }
+    let verb = skip_adverbs_right(doc, after_subject, open);
     let is_verb = verb < open
         && doc.is_word(verb)
         && !doc.is_capitalized(verb)
@@ -872,8 +902,8 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     // The fragment belongs to that verb's clause: near it, with no clause break between.
     let clause_break = |i: usize| {
         matches!(doc.tok(i), ";" | ":" | "—" | "–" | "(")
-            || SUBORDINATORS.contains(&lower(doc, i).as_str())
-            || matches!(lower(doc, i).as_str(), "and" | "but" | "or" | "who" | "which" | "where")
+            || (SUBORDINATORS.contains(&lower(doc, i).as_str()) && !doc.tok_is(i, "as"))
+            || matches!(lower(doc, i).as_str(), "and" | "but" | "or")
     };
     if !is_verb || open - verb > 25 || (verb..open).any(clause_break) {
         return None;
@@ -1061,17 +1091,30 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                 if is_title_case(doc, &candidate.marked.inner) {
                     continue;
                 }
-                match inherited {
-                    Some((previous, _)) if candidate.n_words >= 3 && previous.speaker.is_some() => {
-                        Attribution { rule: "floating", kind: QuoteType::Direct, mixed_start: None, ..previous.clone() }
+                // "“Boots on the ground” would be appropriate, Carson said.": a fragment whose
+                // sentence goes on and names its speaker later is the start of a mixed statement.
+                let reported_later = (starts_sentence && !candidate.ends_sentence && !candidate.ends_with_comma)
+                    .then(|| later_cue(doc, candidate, limit_at))
+                    .flatten()
+                    .filter(|a| a.cue.is_some_and(|c| doc.tokens[c.0].start() > outer.end));
+                if let Some(later) = reported_later.filter(|_| mixed_end(doc, &outer, next_start) > outer.end) {
+                    Attribution { kind: QuoteType::Mixed, mixed_start: Some(outer.start), ..later }
+                } else {
+                    match inherited {
+                        Some((previous, _)) if candidate.n_words >= 3 && previous.speaker.is_some() => Attribution {
+                            rule: "floating",
+                            kind: QuoteType::Direct,
+                            mixed_start: None,
+                            ..previous.clone()
+                        },
+                        _ if candidate.n_words >= 6 && !candidate.starts_lower => later_cue(doc, candidate, limit_at)
+                            .or_else(|| sentence_subject(doc, candidate))
+                            .unwrap_or(Attribution::direct(None, None, None, "none")),
+                        _ => match fragment_subject(doc, candidate) {
+                            Some(attribution) => attribution,
+                            None => continue,
+                        },
                     }
-                    _ if candidate.n_words >= 6 && !candidate.starts_lower => later_cue(doc, candidate, limit_at)
-                        .or_else(|| sentence_subject(doc, candidate))
-                        .unwrap_or(Attribution::direct(None, None, None, "none")),
-                    _ => match fragment_subject(doc, candidate) {
-                        Some(attribution) => attribution,
-                        None => continue,
-                    },
                 }
             }
         };

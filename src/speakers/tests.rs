@@ -278,7 +278,7 @@ fn a_fragment_in_a_clause_whose_subject_speaks_is_mixed() {
 fn reported_clauses_that_hold_a_fragment_are_mixed() {
     check(
         "“We’re happy” about the decision, said Anna Smith, director of the union.",
-        &["mixed/clause-cue | “We’re happy” about the decision | Anna Smith | Anna Smith"],
+        &["mixed/later | “We’re happy” about the decision | Anna Smith | Anna Smith"],
     );
     check(
         "Obama \"felt an obligation\" to act on climate, Axelrod said.",
@@ -344,4 +344,28 @@ fn stances_and_cues_with_particles() {
     // An agreement to act and a "spoke" with no particle report nothing.
     check("Trump agreed to provide security guarantees for Ukraine.", &[]);
     check("She spoke for an hour in the town hall.", &[]);
+}
+
+#[test]
+fn fragments_after_later_cues_parentheticals_and_progressives() {
+    check(
+        "\"Boots on the ground\" would be appropriate, Ben Carson said after the attacks.",
+        &["mixed/later | \"Boots on the ground\" would be appropriate | Ben Carson | Ben Carson"],
+    );
+    check(
+        "Cruz, with unconcealed delight, chided Trump for doubting his \"natural born\" status.",
+        &["mixed/subject-verb | Trump for doubting his \"natural born\" status | Cruz | Cruz"],
+    );
+    check(
+        "Then he cut into Bush, calling him a \"stiff\" on stage.",
+        &["mixed/elided-subject | him a \"stiff\" on stage | he | -"],
+    );
+    check(
+        "And he’s predicting that the contest will show that Trump “has no chance.”",
+        &["mixed/elided-subject | the contest will show that Trump “has no chance.” | he | -"],
+    );
+    check(
+        "The Anti-Defamation League strongly denounced the remarks and said it would \"redirect\" the money.",
+        &["mixed/elided-subject | it would \"redirect\" the money | The Anti-Defamation League | Anti-Defamation League"],
+    );
 }
