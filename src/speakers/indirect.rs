@@ -303,7 +303,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if start < end && LEXICON.cue(doc.tok(cue.0)).is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
         start += 1;
     }
-    if LEXICON.cue(doc.tok(cue.0)) == Some("tell") || LEXICON.cue(doc.tok(cue.0)) == Some("inform") {
+    if matches!(LEXICON.cue(doc.tok(cue.0)), Some("tell" | "inform" | "assure")) {
         let object = mention_right(doc, start, end)?;
         start = object.last + 1;
     }
@@ -312,7 +312,14 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     }
     // "said on Friday that …", "wrote in its update.": an adverbial phrase after the cue is not
     // what was said; what was said follows it, after "that" or a comma, or there is nothing.
-    if start <= last && LEXICON.is_preposition(doc.tok(start)) && !doc.tok_is(start, "that") {
+    // "pledged to shut down …": an infinitive is what was said, "said to reporters" is not.
+    let infinitive = doc.tok_is(start, "to")
+        && start < last
+        && doc.is_word(start + 1)
+        && !doc.is_capitalized(start + 1)
+        && !super::DETERMINERS.contains(&doc.tok(start + 1))
+        && !LEXICON.is_pronoun(doc.tok(start + 1));
+    if start <= last && LEXICON.is_preposition(doc.tok(start)) && !doc.tok_is(start, "that") && !infinitive {
         match (start..=last.min(start + 6)).find(|&i| doc.tok_is(i, "that") || doc.tok(i) == ",") {
             Some(stop) => start = stop + 1,
             None => {
@@ -334,7 +341,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             }
         }
     }
-    if start > last || word_count(start, last) < 3 {
+    if start > last || word_count(start, last) < 2 {
         return None;
     }
     Some((doc.span_of(start, last), speaker, apposition, "subject-cue"))

@@ -56,8 +56,15 @@ impl Lexicon {
         self.cues.get(word).copied()
     }
 
+    /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
+    /// words, or a lower-case manner adverb in "-ly" ("defiantly", "angrily") that is not one of
+    /// the nouns in "-ly" ([not_adverbs]).
     pub fn is_adverb(&self, word: &str) -> bool {
         self.has("adverbs", word)
+            || (word.len() > 5
+                && word.ends_with("ly")
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+                && !self.has("not_adverbs", word))
     }
     /// Words that open a sentence before its subject, with a comma ("However, he said …").
     pub fn is_sentence_adverb(&self, word: &str) -> bool {

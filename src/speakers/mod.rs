@@ -74,7 +74,7 @@ impl Attribution {
     }
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"];
+pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"];
 
 /// Cues whose subject may follow them ("said Trump", "wrote McGurk"); after the others ("called
 /// the pact “insanity”", "told Fox News") a name is the object.
@@ -510,6 +510,15 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     }
     // A quote that ends its sentence, followed by "X wrote," or "X said:" and another quote: the
     // cue introduces the next quote, not this one. Nor is "X said he…" about this quote.
+    // A fragment of a subordinate clause ("After he admitted they had “been friends,” he claimed
+    // they never met"): the cue after it opens the main clause and reports that instead.
+    if quote.starts_lower
+        && doc.is_word(after_cue)
+        && (LEXICON.is_pronoun(doc.tok(after_cue)) || doc.tok_is(after_cue, "that"))
+        && doc.tok(cue.0) != "told"
+    {
+        return None;
+    }
     if quote.ends_sentence && doc.is_capitalized(idx) {
         let introduces_next = limit_at < doc.paragraph_end(quote.marked.outer.end)
             && (after_cue..limit).all(|i| matches!(doc.tok(i), "," | ":"));

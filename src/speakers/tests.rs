@@ -369,3 +369,23 @@ fn fragments_after_later_cues_parentheticals_and_progressives() {
         &["mixed/elided-subject | it would \"redirect\" the money | The Anti-Defamation League | Anti-Defamation League"],
     );
 }
+
+#[test]
+fn infinitives_objects_and_manner_adverbs_around_cues() {
+    check(
+        "He also pledged to shut down private detention centers.",
+        &["indirect/subject-cue | to shut down private detention centers | He | -"],
+    );
+    check(
+        "Jones assured Trump that most listeners supported him.",
+        &["indirect/subject-cue | that most listeners supported him | Jones | Jones"],
+    );
+    check(
+        "Mr. Rubio defiantly told voters that he would continue.",
+        &["indirect/subject-cue | that he would continue | Mr. Rubio | Rubio"],
+    );
+    check(
+        "After he admitted they had “been friends,” he claimed they had never met.",
+        &["mixed/embedded | they had “been friends,” | he | -", "indirect/subject-cue | they had never met | he | -"],
+    );
+}
