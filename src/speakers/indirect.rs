@@ -15,7 +15,7 @@
 use super::lexicon::LEXICON;
 use super::names::NameIndex;
 use super::{
-    according_to_source, clause_subject, cue_at, cue_subject, mention_right, participle_subject, resolve,
+    according_to_source, clause_subject, cue_at, cue_lemma, cue_subject, mention_right, participle_subject, resolve,
     skip_adverbs_right, Mention, MentionKind,
 };
 use crate::doc::Doc;
@@ -104,17 +104,44 @@ fn particle_of(lemma: &str) -> &'static [&'static str] {
     }
 }
 
+/// "called him a liar", "called Trump “dangerous”": a personal pronoun or a name, then the word
+/// of what they were called (not a time or place: "called Trump on Friday").
+fn calls_someone_something(doc: &Doc, cue: (usize, usize)) -> bool {
+    let object = cue.1 + 1;
+    if object + 1 >= doc.tokens.len() {
+        return false;
+    }
+    let pronoun = matches!(doc.tok(object), "him" | "her" | "them" | "it" | "himself" | "herself" | "themselves");
+    let name = doc.is_capitalized(object) && !LEXICON.is_not_name(doc.tok(object));
+    let after = if name {
+        (object + 1..doc.tokens.len()).find(|&i| !doc.is_capitalized(i)).unwrap_or(doc.tokens.len())
+    } else {
+        object + 1
+    };
+    (pronoun || name)
+        && after < doc.tokens.len()
+        && !doc.is_capitalized(after)
+        && (doc.is_word(after) || matches!(doc.tok(after), "“" | "\""))
+        && !LEXICON.is_preposition(doc.tok(after))
+        && !LEXICON.is_time_word(doc.tok(after))
+        && !matches!(doc.tok(after), "and" | "or" | "but" | "to" | "back")
+}
+
 fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         return true;
     }
-    let Some(lemma) = LEXICON.cue(doc.tok(cue.0)) else { return false };
+    let Some(lemma) = cue_lemma(doc, cue) else { return false };
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
     // "agreed that …" reports a position; "agreed to provide …" an act.
     if lemma == "agree" {
         return doc.tok_is(cue.1 + 1, "that");
     }
     let particles = particle_of(lemma);
+    // "Sanders called him divisive": calling someone something is a judgement reported.
+    if lemma == "call" && calls_someone_something(doc, cue) {
+        return true;
+    }
     if !particles.is_empty() {
         return particles.iter().any(|p| doc.tok_is(cue.1 + 1, p));
     }
@@ -239,7 +266,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER.
     let after_cue = skip_adverbs_right(doc, cue.1 + 1, end);
     let trailing_speaker = mention_right(doc, after_cue, end).filter(|m| {
-        super::INVERTIBLE.contains(&LEXICON.cue(doc.tok(cue.0)).unwrap_or("")) && m.kind != super::MentionKind::Nominal
+        super::INVERTIBLE.contains(&cue_lemma(doc, cue).unwrap_or("")) && m.kind != super::MentionKind::Nominal
             || m.kind == super::MentionKind::Name
     });
     let ends_after = |i: usize| {
@@ -276,6 +303,13 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             }
         }
     }
+    // "(When) asked whether CLAUSE, X said …", "X asked them why CLAUSE": the question put is the
+    // content, to the end of its clause; the speaker is the cue's subject, else the main clause's.
+    if cue_lemma(doc, cue) == Some("ask") {
+        if let Some(found) = asked_question(doc, cue, first, end, last) {
+            return Some(found);
+        }
+    }
     // SPEAKER CUE [object] [that] CLAUSE.
     let participle = super::is_participle(doc, cue);
     let (speaker, apposition) = if participle {
@@ -300,10 +334,10 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     };
     let mut start = after_cue;
     // "called for X", "spoke about X": the particle belongs to the cue.
-    if start < end && LEXICON.cue(doc.tok(cue.0)).is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
+    if start < end && cue_lemma(doc, cue).is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
         start += 1;
     }
-    if matches!(LEXICON.cue(doc.tok(cue.0)), Some("tell" | "inform" | "assure")) {
+    if matches!(cue_lemma(doc, cue), Some("tell" | "inform" | "assure")) {
         let object = mention_right(doc, start, end)?;
         start = object.last + 1;
     }
@@ -344,5 +378,64 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if start > last || word_count(start, last) < 2 {
         return None;
     }
-    Some((doc.span_of(start, last), speaker, apposition, "subject-cue"))
+    let stop = clause_end(doc, start, last);
+    if word_count(start, stop) < 2 {
+        return None;
+    }
+    Some((doc.span_of(start, stop), speaker, apposition, "subject-cue"))
+}
+
+/// Words that open an indirect question.
+const QUESTION_WORDS: &[&str] =
+    &["whether", "if", "what", "why", "how", "who", "whom", "when", "where", "which", "about"];
+
+fn asked_question(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usize) -> Option<Match> {
+    let is_question_word = |i: usize| i <= last && QUESTION_WORDS.contains(&doc.tok(i).to_lowercase().as_str());
+    let mut start = cue.1 + 1;
+    if !is_question_word(start) {
+        let object = mention_right(doc, start, end)?;
+        start = object.last + 1;
+    }
+    if !is_question_word(start) {
+        return None;
+    }
+    let stop = (start..=last).find(|&i| matches!(doc.tok(i), "," | ";" | ":" | "—" | "–")).map_or(last, |i| i - 1);
+    if stop <= start {
+        return None;
+    }
+    let (speaker, apposition) = cue_subject(doc, cue, first, cue.0).or_else(|| {
+        // "When asked why …, Tyler said": the subject after the question.
+        let after = stop + 2;
+        mention_right(doc, after, end)
+            .or_else(|| super::clause_subject(doc, doc.tokens[first].start(), cue.0))
+            .map(|m| (m, None))
+            // "Christie said when asked whether …": the subject of the cue before it.
+            .or_else(|| participle_subject(doc, cue, first))
+    })?;
+    Some((doc.span_of(start, stop), speaker, apposition, "asked"))
+}
+
+/// The last token of the reported clause that starts at `start`: before a comma that opens a
+/// second clause of the reporter's (", while …", ", but the party …", "; …"), else `last`.
+/// ", and that …" goes on reporting.
+fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
+    for i in start + 1..last.min(doc.tokens.len().saturating_sub(2)) {
+        let tok = doc.tok(i);
+        let second_clause = (tok == ","
+            && matches!(
+                doc.tok(i + 1).to_lowercase().as_str(),
+                "while" | "whereas" | "but" | "although" | "though"
+            )
+            && !doc.tok_is(i + 2, "that"))
+            // ", and he …", ", and Trump …": a new subject opens the reporter's clause.
+            || (tok == ","
+                && doc.tok_is(i + 1, "and")
+                && (LEXICON.is_pronoun(doc.tok(i + 2)) || (doc.is_capitalized(i + 2) && !LEXICON.is_not_name(doc.tok(i + 2)))))
+            || tok == ";";
+        if second_clause {
+            let end = (start..i).rev().find(|&j| doc.is_word(j)).unwrap_or(start);
+            return end;
+        }
+    }
+    last
 }

@@ -130,11 +130,24 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     if word.eq_ignore_ascii_case("according") && doc.tok_is(idx + 1, "to") {
         return Some((idx, idx + 1));
     }
-    LEXICON.cue(word)?;
+    if LEXICON.cue(word).is_none() {
+        // "Asked whether …, Johnson demurred": a participle opening its sentence.
+        let at = doc.tokens[idx].start();
+        let opens_sentence = doc.sentence_start(at) == at;
+        let lower_word = word.to_lowercase();
+        let participle = opens_sentence && lower_word.ends_with("ed") && LEXICON.cue(&lower_word).is_some();
+        return participle.then_some((idx, idx));
+    }
     if word == "called" && idx >= 2 && doc.tok(idx - 1) == "-" && doc.tok(idx - 2).eq_ignore_ascii_case("so") {
         return None;
     }
     Some((idx, idx))
+}
+
+/// The lemma of a cue found by [`cue_at`] ("Asked" opening a sentence is "ask").
+pub(crate) fn cue_lemma(doc: &Doc, cue: (usize, usize)) -> Option<&'static str> {
+    let word = doc.tok(cue.0);
+    LEXICON.cue(word).or_else(|| LEXICON.cue(&word.to_lowercase()))
 }
 
 /// A speaker mention starting at token `idx`, not reaching `limit`.
@@ -475,7 +488,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     let (cue, speaker) = if let Some(cue) = cue_at(doc, idx) {
         // "“…,” said X": only a say-type cue takes its subject after it ("“good,” naming a
         // number of …" names no speaker).
-        if !INVERTIBLE.contains(&LEXICON.cue(doc.tok(cue.0)).unwrap_or("")) || doc.tok(cue.0).ends_with("ing") {
+        if !INVERTIBLE.contains(&cue_lemma(doc, cue).unwrap_or("")) || doc.tok(cue.0).ends_with("ing") {
             return None;
         }
         let speaker = mention_right(doc, skip_adverbs_right(doc, cue.1 + 1, limit), limit)?;
@@ -544,7 +557,7 @@ pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
 /// "Rubio was asked by moderator Gerard Baker whether …": in the passive, the speaker is the
 /// agent after "by", and the subject is the one spoken to.
 fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<Mention> {
-    if !matches!(LEXICON.cue(doc.tok(cue.0)), Some("ask" | "tell" | "urge" | "warn" | "accuse" | "call")) {
+    if !matches!(cue_lemma(doc, cue), Some("ask" | "tell" | "urge" | "warn" | "accuse" | "call")) {
         return None;
     }
     let aux = skip_adverbs_left(doc, cue.0.checked_sub(1)?, floor).map_or(cue.0 - 1, |i| i + 1);
@@ -623,7 +636,7 @@ fn before_pattern(
     } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit).filter(|_| !participle) {
         (Some(speaker), apposition, "before", cue.1 + 1)
     } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit).filter(|m| {
-        m.kind == MentionKind::Name && !participle && INVERTIBLE.contains(&LEXICON.cue(doc.tok(cue.0)).unwrap_or(""))
+        m.kind == MentionKind::Name && !participle && INVERTIBLE.contains(&cue_lemma(doc, cue).unwrap_or(""))
     }) {
         // "said Trump:" — the subject after the cue.
         (Some(speaker), None, "before-inverted", speaker.last + 1)

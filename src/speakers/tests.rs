@@ -389,3 +389,24 @@ fn infinitives_objects_and_manner_adverbs_around_cues() {
         &["mixed/embedded | they had “been friends,” | he | -", "indirect/subject-cue | they had never met | he | -"],
     );
 }
+
+#[test]
+fn questions_put_names_given_and_where_a_reported_clause_ends() {
+    check(
+        "Asked whether he would back the bill, Johnson demurred.",
+        &["indirect/asked | whether he would back the bill | Johnson | Johnson"],
+    );
+    check(
+        "Sanders called him divisive in the debate.",
+        &["indirect/subject-cue | him divisive in the debate | Sanders | Sanders"],
+    );
+    check("Obama called Trump on Friday.", &[]);
+    check(
+        "The mayor said the plan was dead, while the council met again on Monday.",
+        &["indirect/subject-cue | the plan was dead | The mayor | -"],
+    );
+    check(
+        "The mayor said the plan was dead, and he left the room.",
+        &["indirect/subject-cue | the plan was dead | The mayor | -"],
+    );
+}
