@@ -59,6 +59,12 @@ impl Lexicon {
     /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
     /// words, or a lower-case manner adverb in "-ly" ("defiantly", "angrily") that is not one of
     /// the nouns in "-ly" ([not_adverbs]).
+    /// One of the listed adverbs and auxiliaries only: inside a noun phrase "-ly" words are
+    /// mostly adjectives ("a yearly poll", "the elderly man").
+    pub fn is_listed_adverb(&self, word: &str) -> bool {
+        self.has("adverbs", word)
+    }
+
     pub fn is_adverb(&self, word: &str) -> bool {
         self.has("adverbs", word)
             || (word.len() > 5

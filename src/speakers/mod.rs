@@ -172,12 +172,12 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
             // right after a name, starts the predicate.
             let word = doc.tok(next);
             let predicate = !doc.is_capitalized(next)
-                && ((word.ends_with("ly") && word.len() > 4)
+                && ((word.ends_with("ly") && word.len() > 4 && next > idx + 1)
                     || (word.ends_with("ed") && next > idx + 1 && doc.is_capitalized(next - 1)));
             let stop = predicate
                 || LEXICON.cue(doc.tok(next)).is_some()
                 || LEXICON.is_preposition(doc.tok(next))
-                || LEXICON.is_adverb(doc.tok(next))
+                || LEXICON.is_listed_adverb(doc.tok(next))
                 || LEXICON.is_pronoun(doc.tok(next))
                 || matches!(doc.tok(next), "that" | "whether" | "which" | "if");
             if doc.is_word(next) && !stop {
@@ -258,7 +258,17 @@ const DOCUMENTS: &[&str] = &[
 /// The source after "according to": the mention, or the author of the document it names
 /// ("according to a statement released by Erdogan's office" → "Erdogan's office").
 pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
-    let mention = mention_right(doc, idx, limit)?;
+    let Some(mention) = mention_right(doc, idx, limit) else {
+        // "according to the “Medicare for all” document", "according to a yearly Gallup poll": a
+        // phrase that opens with a determiner or a quote mark, to the end of its clause, a dozen
+        // words at most.
+        let last = (idx..limit.min(idx + 12))
+            .take_while(|&i| !matches!(doc.tok(i), "," | "." | ";" | ":" | "?" | "!" | "(" | ")" | "—" | "–"))
+            .filter(|&i| doc.is_word(i) || matches!(doc.tok(i), "”" | "\""))
+            .last()?;
+        let opens_phrase = DETERMINERS.contains(&lower(doc, idx).as_str()) || doc.tok(idx).starts_with(['"', '“']);
+        return (opens_phrase && last > idx).then_some(Mention { first: idx, last, kind: MentionKind::Nominal });
+    };
     let names_document = (mention.first..=mention.last).any(|i| DOCUMENTS.contains(&lower(doc, i).as_str()));
     if mention.kind == MentionKind::Nominal && names_document {
         let by = (mention.last + 1..limit.min(mention.last + 4)).find(|&i| matches!(doc.tok(i), "by" | "from"));
@@ -337,7 +347,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         let word = doc.tok(prev);
         let ok = doc.is_word(prev)
             && LEXICON.cue(word).is_none()
-            && !LEXICON.is_adverb(word)
+            && !LEXICON.is_listed_adverb(word)
             && !LEXICON.is_preposition(word)
             && (!LEXICON.is_not_name(word) || opens_nominal(prev))
             || matches!(word, "’" | "'" | "-");

@@ -410,3 +410,15 @@ fn questions_put_names_given_and_where_a_reported_clause_ends() {
         &["indirect/subject-cue | the plan was dead | The mayor | -"],
     );
 }
+
+#[test]
+fn according_to_a_phrase_the_name_rules_do_not_read() {
+    check(
+        "The plan would cost about $1.38 trillion a year, according to the “Medicare for all” document.",
+        &["indirect/according-to | The plan would cost about $1.38 trillion a year | the “Medicare for all” document | -"],
+    );
+    check(
+        "She is the woman Americans admire most, according to a yearly Gallup poll.",
+        &["indirect/according-to | She is the woman Americans admire most | a yearly Gallup poll | yearly Gallup poll"],
+    );
+}
