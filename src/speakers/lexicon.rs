@@ -72,6 +72,21 @@ impl Lexicon {
                 && word.bytes().all(|b| b.is_ascii_lowercase())
                 && !self.has("not_adverbs", word))
     }
+    /// Honorifics, role words and pronouns that mark a woman.
+    pub fn is_female_word(&self, word: &str) -> bool {
+        self.has("female_words", word)
+    }
+    /// Honorifics, role words and pronouns that mark a man.
+    pub fn is_male_word(&self, word: &str) -> bool {
+        self.has("male_words", word)
+    }
+    /// "he", "she", "his", "her" …: a pronoun with a gender.
+    pub fn is_pronoun_gendered(&self, word: &str) -> bool {
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+        )
+    }
     /// Words that open a sentence before its subject, with a comma ("However, he said …").
     pub fn is_sentence_adverb(&self, word: &str) -> bool {
         self.has("sentence_adverbs", word)

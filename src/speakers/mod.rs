@@ -977,10 +977,12 @@ pub(crate) fn resolve(
                     None => (None, apposition),
                 };
             }
-            if !matches!(word.as_str(), "he" | "she") {
-                return (None, None);
-            }
-            match names.person_before(mention.first) {
+            let gender = match word.as_str() {
+                "he" => names::Gender::Male,
+                "she" => names::Gender::Female,
+                _ => return (None, None),
+            };
+            match names.person_before_of(doc, mention.first, gender) {
                 Some(run) => {
                     let family = doc.tok(run.last);
                     names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t))

@@ -3,6 +3,11 @@
 //!
 //! Within one article a person is named in full once and by family name after, so every mention
 //! of a person is canonicalised to the fullest name in the article with the same last word.
+//!
+//! A person's gender is recorded where the article makes it plain: an honorific ("Mr.", "Ms."), a
+//! gendered role word in or just before the name ("Congresswoman", "spokesman"), or the pronouns
+//! ("he", "her") the article uses in sentences that name that person and no other. A pronoun
+//! resolves to the nearest person not known to be of the other gender.
 
 use std::collections::HashMap;
 
@@ -29,11 +34,31 @@ pub struct NameRun {
     pub premodifier: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
 #[derive(Debug, Default)]
 pub struct NameIndex {
     pub runs: Vec<NameRun>,
     /// Family name (last word) → (fullest name, title) of the persons in the article.
     persons: HashMap<String, (String, Option<String>)>,
+    /// Family name → votes for (female, male), from honorifics, role words and pronouns.
+    genders: HashMap<String, (u32, u32)>,
+}
+
+/// The gender a word marks: an honorific, a gendered role word or a pronoun.
+fn gender_of_word(word: &str) -> Option<Gender> {
+    let lower = word.to_ascii_lowercase();
+    if LEXICON.is_female_word(&lower) {
+        Some(Gender::Female)
+    } else if LEXICON.is_male_word(&lower) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }
 
 /// How many names back an antecedent is looked for.
@@ -121,6 +146,7 @@ impl NameIndex {
                 entry.1 = title;
             }
         }
+        self.link_genders(doc);
         // A single word that is the family name of a person named in full is that person.
         for run in &mut self.runs {
             if run.kind == EntityKind::Unknown && run.first == run.last && self.persons.contains_key(doc.tok(run.last))
@@ -128,6 +154,70 @@ impl NameIndex {
                 run.kind = EntityKind::Person;
             }
         }
+    }
+
+    fn link_genders(&mut self, doc: &Doc) {
+        let mut vote = |family: &str, gender: Gender| {
+            let entry = self.genders.entry(family.to_string()).or_default();
+            match gender {
+                Gender::Female => entry.0 += 1,
+                Gender::Male => entry.1 += 1,
+            }
+        };
+        for run in &self.runs {
+            if run.kind != EntityKind::Person && !self.persons.contains_key(doc.tok(run.last)) {
+                continue;
+            }
+            let family = doc.tok(run.last);
+            // "Mr. Trump", "Congresswoman Maxine Waters", "spokeswoman Sarah Sanders".
+            let before = run.first.checked_sub(2).filter(|&i| doc.tok_is(i + 1, ".")).map(|i| doc.tok(i));
+            let role = run
+                .first
+                .checked_sub(1)
+                .filter(|&i| doc.is_word(i) && !LEXICON.is_pronoun_gendered(doc.tok(i)))
+                .map(|i| doc.tok(i));
+            let marked =
+                (run.first..run.name_first).map(|i| doc.tok(i)).chain(before).chain(role).find_map(gender_of_word);
+            if let Some(gender) = marked {
+                vote(family, gender);
+            }
+        }
+        // Pronouns in a sentence that names one person only, after the name.
+        for sentence in &doc.segments.sentences {
+            let first = doc.token_at_or_after(sentence.start);
+            let end = doc.token_at_or_after(sentence.end);
+            let start = self.runs.partition_point(|r| r.first < first);
+            let stop = self.runs.partition_point(|r| r.first < end);
+            let persons: Vec<&NameRun> = self.runs[start..stop]
+                .iter()
+                .filter(|r| r.kind == EntityKind::Person || self.persons.contains_key(doc.tok(r.last)))
+                .collect();
+            let [person] = persons.as_slice() else { continue };
+            let pronoun = (person.last + 1..end)
+                .filter(|&i| doc.is_word(i) && LEXICON.is_pronoun_gendered(doc.tok(i)))
+                .find_map(|i| gender_of_word(doc.tok(i)));
+            if let Some(gender) = pronoun {
+                let family = doc.tok(person.last).to_string();
+                vote(&family, gender);
+            }
+        }
+    }
+
+    /// The gender the article gives the person with family name `family`, when its evidence
+    /// agrees.
+    pub fn gender(&self, family: &str) -> Option<Gender> {
+        match self.genders.get(family) {
+            Some(&(female, male)) if female > male => Some(Gender::Female),
+            Some(&(female, male)) if male > female => Some(Gender::Male),
+            _ => None,
+        }
+    }
+
+    /// The nearest person before token `idx` that a pronoun of `gender` can refer to.
+    pub fn person_before_of(&self, doc: &Doc, idx: usize, gender: Gender) -> Option<&NameRun> {
+        self.find_before(idx, |r| {
+            r.kind == EntityKind::Person && self.gender(doc.tok(r.last)).is_none_or(|g| g == gender)
+        })
     }
 
     pub fn name_text(&self, doc: &Doc, run: &NameRun) -> String {
@@ -237,6 +327,20 @@ mod tests {
         );
         assert_eq!(got[1], ("State Department".into(), "State Department".into(), EntityKind::Organisation));
         assert_eq!(got[2], ("George W. Bush".into(), "George W. Bush".into(), EntityKind::Person));
+    }
+
+    #[test]
+    fn genders_come_from_honorifics_role_words_and_the_articles_pronouns() {
+        let doc = Doc::new(
+            "Ms. Anne Sacoolas left. Spokesman Tom Brake met Harry Dunn. Dunn said he was hurt.",
+            &FastTokenizer,
+        );
+        let index = NameIndex::build(&doc);
+        assert_eq!(index.gender("Sacoolas"), Some(Gender::Female));
+        assert_eq!(index.gender("Brake"), Some(Gender::Male));
+        assert_eq!(index.gender("Dunn"), Some(Gender::Male));
+        let doc = Doc::new("Boris Johnson met Anne Sacoolas, and he spoke.", &FastTokenizer);
+        assert_eq!(NameIndex::build(&doc).gender("Johnson"), None, "two persons: the pronoun is no evidence");
     }
 
     #[test]

@@ -422,3 +422,17 @@ fn according_to_a_phrase_the_name_rules_do_not_read() {
         &["indirect/according-to | She is the woman Americans admire most | a yearly Gallup poll | yearly Gallup poll"],
     );
 }
+
+#[test]
+fn pronouns_skip_a_closer_person_of_the_other_gender() {
+    check(
+        "Ms. Anne Sacoolas left the country. Spokesman Nick Adderley met Mr. Tim Dunn. \
+         “I did not know,” she said.",
+        &["direct/after | “I did not know,” | she | Anne Sacoolas"],
+    );
+    // With no evidence of gender, the nearest person.
+    check(
+        "Anne Sacoolas left the country. Nick Adderley met Tim Dunn. “I did not know,” she said.",
+        &["direct/after | “I did not know,” | she | Tim Dunn"],
+    );
+}
