@@ -7,21 +7,25 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use whosaid::tokenize::{FastTokenizer, HfTokenizer, Tokenize};
 
-fn sample_texts() -> Vec<String> {
+/// The sample corpus's article texts and their publication dates.
+fn sample_articles() -> Vec<(String, Option<chrono::NaiveDate>)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
-    let mut texts = Vec::new();
+    let mut articles = Vec::new();
     for name in ["wikinews_2019.csv", "wikinews_2020.csv"] {
         let mut reader = csv::Reader::from_path(root.join(name)).expect("sample corpus present");
         for record in reader.records() {
-            texts.push(record.expect("valid sample CSV")[3].to_string());
+            let record = record.expect("valid sample CSV");
+            articles.push((record[3].to_string(), whosaid::dates::parse_published(&record[1])));
         }
     }
-    texts
+    articles
 }
 
 fn stages(c: &mut Criterion) {
-    let texts = sample_texts();
-    let bytes: usize = texts.iter().map(String::len).sum();
+    let articles = sample_articles();
+    assert!(articles.iter().all(|(_, published)| published.is_some()), "every sample article is dated");
+    let texts: Vec<&str> = articles.iter().map(|(t, _)| t.as_str()).collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mut group = c.benchmark_group("stages");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
@@ -49,10 +53,17 @@ fn stages(c: &mut Criterion) {
             })
         });
     }
+    // Whole-article extraction, statements dated against each article's publication date.
     group.bench_function("extract", |b| {
         b.iter(|| {
-            let n: usize = texts.iter().map(|t| whosaid::extract(t, &FastTokenizer).quotes.len()).sum();
+            let (mut n, mut dated) = (0, 0);
+            for (text, published) in &articles {
+                let quotes = whosaid::extract(text, *published, &FastTokenizer).quotes;
+                n += quotes.len();
+                dated += quotes.iter().filter(|q| q.said_on.is_some()).count();
+            }
             assert!(n > 500, "{n} quotes");
+            assert_eq!(dated, n, "every statement of a dated article has a date");
             n
         })
     });

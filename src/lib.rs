@@ -6,7 +6,7 @@
 //! 3. [`tokenize`]: text → word and punctuation tokens (byte spans).
 //! 4. [`quotes`]: quote marks → quoted spans.
 //! 5. [`speakers`]: each quoted span → a statement with its cue, speaker and resolved name.
-//! 6. [`dates`]: the article's publication date.
+//! 6. [`dates`]: when each statement was made, from the text or the publication date.
 //! 7. [`write`]: rows → Parquet, CSV and JSON Lines tables.
 //!
 //! [`pipeline`] sequences the stages and is the one place that runs them in parallel. Stages 2–5
@@ -30,8 +30,9 @@ pub use error::{Error, Result};
 use model::Extraction;
 use tokenize::Tokenize;
 
-/// Finds the statements in one article's text and their speakers.
-pub fn extract(text: &str, tokenizer: &dyn Tokenize) -> Extraction {
+/// Finds the statements in one article's text, their speakers and when they were made
+/// (`published` is the article's date, the reference for "on Friday" or "last month").
+pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Extraction {
     let doc = doc::Doc::new(text, tokenizer);
     let names = speakers::names::NameIndex::build(&doc);
     let marked = quotes::marks::find_marked_spans(doc.text, &doc.segments);
@@ -45,5 +46,6 @@ pub fn extract(text: &str, tokenizer: &dyn Tokenize) -> Extraction {
     used_cues.sort_by_key(|c| c.start);
     quotes.extend(speakers::indirect::find_indirect(&doc, &names, &rows, &quoted, &used_cues));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
-    Extraction { quotes }
+    dates::date_statements(&doc, published, &quoted, &mut quotes);
+    Extraction { quotes, published }
 }

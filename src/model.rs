@@ -82,10 +82,14 @@ pub struct Quote {
     pub speaker_title: Option<String>,
     /// The detector and attribution rule that produced this row, as `detector/attribution`.
     pub rule: String,
+    /// When the statement was made, set by [`crate::dates::date_statements`].
+    pub said_on: Option<crate::dates::SaidOn>,
 }
 
 /// What extraction gives for one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
     pub quotes: Vec<Quote>,
+    /// The article's `published` date as read (the reference the statements were dated from).
+    pub published: Option<chrono::NaiveDate>,
 }

@@ -177,7 +177,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                 .zip(&verdicts)
                 .map(|(record, verdict)| match (record, verdict) {
                     (Record::Article(article), Verdict::Process) => {
-                        let (article_row, quote_rows) = rows_for(article, &crate::extract(&article.text, tokenizer));
+                        let published = article.published.as_deref().and_then(crate::dates::parse_published);
+                        let extraction = crate::extract(&article.text, published, tokenizer);
+                        let (article_row, quote_rows) = rows_for(article, &extraction);
                         let speakers = speaker_rows(&quote_rows);
                         Some((article_row, quote_rows, speakers))
                     }

@@ -31,7 +31,7 @@ INT = ("quote_idx", "quote_start", "quote_end", "cue_start", "cue_end", "speaker
 COLUMNS = [
     "article_id", "quote_idx", "quote_text", "quote_start", "quote_end", "quote_type", "quote_parts",
     "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_name",
-    "speaker_title", "published", "outlet", "title", "url", "rule",
+    "speaker_title", "said_on", "said_on_precision", "said_on_source", "published", "outlet", "title", "url", "rule",
 ]
 ARROW_SCHEMA = pa.schema(
     [(c, pa.int64() if c in INT else pa.date32() if c == "published" else pa.string()) for c in COLUMNS]

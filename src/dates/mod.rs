@@ -1,11 +1,36 @@
-//! Dates: reads an article's `published` value, in the common forms news data comes in.
+//! Dates: when each statement was made, and the article's `published` date it is reckoned from.
 //!
+//! # When a statement was made (`said_on`)
+//! For each statement, in this order:
+//! 1. A temporal expression (see [`expressions`]) in the statement's sentence, outside what was
+//!    said (a date inside the quote or the reported clause is about its content): the one nearest
+//!    the cue, else nearest the statement.
+//! 2. Otherwise one in an earlier sentence of the same paragraph (up to three back) that names the
+//!    speaker (the last word of the speaker's name or mention) or, for a pronoun speaker, the
+//!    sentence just before: "Durbin and Schiff both yesterday questioned it. Schiff called it …".
+//! 3. Otherwise the date in the article's dateline ("KYIV, Aug. 20 (Reuters) —").
+//! 4. Otherwise the `published` date, at day precision, as the best estimate.
+//!
+//! `said_on_source` is `text` for 1–3 and `published` for 4; with neither, all three columns are
+//! null. Expressions are resolved against the publication date (else the dateline's): a weekday
+//! is the most recent such day on or before it (its own weekday is that day), "last Friday" the
+//! one strictly before; a month or day without a year is the nearest not after it (a "December"
+//! quote in a January article is last year's); "yesterday", "last month", "this year" count from
+//! it. A relative expression with no date to count from gives nothing and the next step is tried.
+//!
+//! # `published`
 //! Accepted: ISO 8601 dates and datetimes (`2019-01-04`, `2019-01-04T10:00:00Z`,
 //! `2019-01-04 10:00:00`), RFC 2822 (`Fri, 04 Jan 2019 10:00:00 +0000`), and written dates
 //! (`Jan 4, 2019`, `January 4, 2019`, `4 January 2019`, `Friday, January 4, 2019`). A datetime
 //! gives the date as written in its own time zone. Anything else is `None`: the raw text is kept
 //! by the writer and the article is not rejected for it.
 
+pub mod expressions;
+
+use expressions::{Dated, Precision};
+
+use crate::doc::Doc;
+use crate::model::{Quote, Span};
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 const DATE_FORMATS: &[&str] =
@@ -30,6 +55,161 @@ pub fn parse_published(raw: &str) -> Option<NaiveDate> {
         }
     }
     DATE_FORMATS.iter().find_map(|format| NaiveDate::parse_from_str(raw, format).ok())
+}
+
+/// Where a statement's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Text,
+    Published,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Text => "text",
+            Source::Published => "published",
+        }
+    }
+}
+
+/// When a statement was made, as precisely as the article says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaidOn {
+    pub dated: Dated,
+    pub source: Source,
+}
+
+/// How many sentences back the speaker's earlier sentence is looked for.
+const EARLIER_SENTENCES: usize = 3;
+
+/// Sets `said_on` on every statement of one article; `quoted` are the spans between quote marks,
+/// in order.
+pub fn date_statements(doc: &Doc, published: Option<NaiveDate>, quoted: &[Span], quotes: &mut [Quote]) {
+    if quotes.is_empty() {
+        return;
+    }
+    let dateline = dateline(doc);
+    let reference = published.or(dateline.filter(|d| d.precision == Precision::Day).map(|d| d.date));
+    // Once per article: each statement then looks up the few in its sentences.
+    let found = expressions::find(doc, 0, doc.tokens.len());
+    for quote in quotes.iter_mut() {
+        let from_text = in_sentence(doc, &found, quote, reference)
+            .or_else(|| in_earlier_sentence(doc, &found, quoted, quote, reference));
+        quote.said_on = from_text.or(dateline).map(|dated| SaidOn { dated, source: Source::Text }).or(published
+            .map(|date| SaidOn { dated: Dated { date, precision: Precision::Day }, source: Source::Published }));
+    }
+}
+
+/// The token range of the sentences from byte `start` to byte `end`.
+fn sentence_tokens(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
+    let first = doc.segments.sentence_of(start).map_or(start, |s| doc.segments.sentences[s].start);
+    let last = doc.segments.sentence_of(end.saturating_sub(1)).map_or(end, |s| doc.segments.sentences[s].end);
+    (doc.token_at_or_after(first), doc.token_at_or_after(last))
+}
+
+/// The expressions in tokens `from..to` outside `content`, resolved, with their distance to token
+/// `anchor`; the nearest.
+fn nearest(
+    doc: &Doc,
+    found: &[expressions::Found],
+    (from, to): (usize, usize),
+    content: &[Span],
+    anchor: usize,
+    reference: Option<NaiveDate>,
+) -> Option<Dated> {
+    let first = found.partition_point(|f| f.first < from);
+    let end = found.partition_point(|f| f.first < to);
+    found[first..end]
+        .iter()
+        .filter(|f| f.last < to)
+        .filter(|f| {
+            let span = doc.span_of(f.first, f.last);
+            // "as of August 2025", "since 2021", "until Friday" bound a state, they do not say
+            // when anything was said.
+            let bound = f.first > 0
+                && matches!(
+                    doc.tok(f.first - 1).to_ascii_lowercase().as_str(),
+                    "of" | "since" | "until" | "till" | "through" | "by" | "before" | "after" | "from" | "to"
+                );
+            !bound && !content.iter().any(|c| c.start < span.end && span.start < c.end)
+        })
+        .filter_map(|f| {
+            let distance = if f.last < anchor { anchor - f.last } else { f.first.saturating_sub(anchor) };
+            f.expression.resolve(reference).map(|d| (distance, d))
+        })
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, d)| d)
+}
+
+fn in_sentence(doc: &Doc, found: &[expressions::Found], quote: &Quote, reference: Option<NaiveDate>) -> Option<Dated> {
+    let start = quote.cue.as_ref().map_or(quote.span.start, |c| c.start.min(quote.span.start));
+    let end = quote.cue.as_ref().map_or(quote.span.end, |c| c.end.max(quote.span.end));
+    let range = sentence_tokens(doc, start, end);
+    let anchor = doc.token_at_or_after(quote.cue.as_ref().map_or(quote.span.start, |c| c.start));
+    nearest(doc, found, range, &quote.parts, anchor, reference)
+}
+
+fn in_earlier_sentence(
+    doc: &Doc,
+    found: &[expressions::Found],
+    quoted: &[Span],
+    quote: &Quote,
+    reference: Option<NaiveDate>,
+) -> Option<Dated> {
+    let start = quote.cue.as_ref().map_or(quote.span.start, |c| c.start.min(quote.span.start));
+    let sentence = doc.segments.sentence_of(start)?;
+    let paragraph = doc.segments.paragraph_of(start);
+    let speaker = quote.speaker.as_ref().map(|s| &doc.text[s.clone()]);
+    let pronoun =
+        speaker.is_some_and(|s| matches!(s.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
+    // The speaker's last word as the article writes it ("Durbin", "embassy").
+    let key = quote
+        .speaker_name
+        .as_deref()
+        .or(speaker)
+        .and_then(|s| s.split_whitespace().last())
+        .filter(|w| w.chars().count() >= 3);
+    for back in 1..=EARLIER_SENTENCES.min(sentence) {
+        let earlier = &doc.segments.sentences[sentence - back];
+        if doc.segments.paragraph_of(earlier.start) != paragraph {
+            break;
+        }
+        let from = doc.token_at_or_after(earlier.start);
+        let to = doc.token_at_or_after(earlier.end);
+        if found[found.partition_point(|f| f.first < from)..].first().is_none_or(|f| f.first >= to) {
+            continue;
+        }
+        let names_speaker = key.is_some_and(|k| doc.text[earlier.clone()].contains(k)) || (pronoun && back == 1);
+        if !names_speaker {
+            continue;
+        }
+        // What others said there is no date of this statement: only the narration counts.
+        let inside = &quoted[quoted.partition_point(|q| q.end <= earlier.start)..];
+        let inside = &inside[..inside.partition_point(|q| q.start < earlier.end)];
+        if let Some(dated) = nearest(doc, found, (from, to), inside, to, reference) {
+            return Some(dated);
+        }
+    }
+    None
+}
+
+/// The date of a dateline ("KYIV, Aug. 20 (Reuters) —", "WASHINGTON, 20 August 2025 -"): an
+/// absolute date before the first dash of the article's first 120 bytes, after a word in capitals.
+fn dateline(doc: &Doc) -> Option<Dated> {
+    let first_word = doc.text.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
+    if first_word.chars().count() < 2 || !first_word.chars().all(char::is_uppercase) {
+        return None;
+    }
+    let head_end = doc.text.char_indices().nth(120).map_or(doc.text.len(), |(i, _)| i);
+    let head = &doc.text[..head_end];
+    let dash =
+        head.find(" — ").or_else(|| head.find(" – ")).or_else(|| head.find(" - ")).or_else(|| head.find("--"))?;
+    let to = doc.token_at_or_after(dash);
+    expressions::find(doc, 0, to)
+        .into_iter()
+        .find(|f| !f.expression.is_relative())
+        .and_then(|f| f.expression.resolve(None))
 }
 
 /// Days since 1970-01-01, the physical value of an Arrow/Parquet `date32`.
@@ -57,6 +237,66 @@ mod tests {
         check("Friday, January 4, 2019", Some("2019-01-04"));
         check("last week", None);
         check("", None);
+    }
+
+    /// Each statement's (said_on, precision, source) for `text` published on `published`.
+    fn said_on(text: &str, published: Option<&str>) -> Vec<(String, &'static str, &'static str)> {
+        let published = published.and_then(parse_published);
+        crate::extract(text, published, &crate::tokenize::FastTokenizer)
+            .quotes
+            .iter()
+            .map(|q| {
+                q.said_on
+                    .map_or(("-".into(), "-", "-"), |s| (s.dated.iso(), s.dated.precision.as_str(), s.source.as_str()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_statement_is_dated_by_its_own_sentence_outside_what_was_said() {
+        assert_eq!(
+            said_on("Trump said on Friday he may declare an emergency.", Some("2019-01-07")),
+            [("2019-01-04".into(), "day", "text")]
+        );
+        // A date inside what was said is the content's, not the statement's.
+        assert_eq!(
+            said_on("Police said the crash happened on August 27 near the base.", Some("2019-10-10")),
+            [("2019-10-10".into(), "day", "published")]
+        );
+        // A state bounded by a date ("as of August 2025") is no time of saying.
+        assert_eq!(
+            said_on(
+                "In March 2025, Putin said the proposal is good, with no ceasefire as of August 2025.",
+                Some("2025-08-20")
+            ),
+            [("2025-03".into(), "month", "text")]
+        );
+    }
+
+    #[test]
+    fn else_by_the_speakers_earlier_sentence_in_the_paragraph() {
+        let text = "Durbin and Schiff both yesterday questioned the plan. Schiff called it \"a non-starter\" then.";
+        assert_eq!(said_on(text, Some("2019-01-07")), [("2019-01-06".into(), "day", "text")]);
+        // Another paragraph does not date it.
+        let text = "Durbin and Schiff both yesterday questioned the plan.\n\nSchiff called it \"a non-starter\" then.";
+        assert_eq!(said_on(text, Some("2019-01-07")), [("2019-01-07".into(), "day", "published")]);
+    }
+
+    #[test]
+    fn a_dateline_dates_the_article_when_nothing_else_does() {
+        let text = "KYIV, Aug. 20, 2025 (Reuters) — Lavrov said on Tuesday the talks were over.";
+        assert_eq!(said_on(text, None), [("2025-08-19".into(), "day", "text")]);
+        let text = "KYIV, Aug. 20, 2025 (Reuters) — Lavrov said the talks were over.";
+        assert_eq!(said_on(text, None), [("2025-08-20".into(), "day", "text")]);
+    }
+
+    #[test]
+    fn without_published_only_absolute_expressions_date_a_statement() {
+        assert_eq!(said_on("Trump said on Friday he may declare an emergency.", None), [("-".into(), "-", "-")]);
+        assert_eq!(
+            said_on("In 2021, Moscow demanded the withdrawal of the troops.", None),
+            [("2021".into(), "year", "text")]
+        );
     }
 
     #[test]

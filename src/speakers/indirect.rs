@@ -234,6 +234,7 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
                         speaker_name,
                         speaker_title,
                         rule: format!("{family}/{rule}"),
+                        said_on: None,
                     });
                     // Cues inside the content report what was reported; they make no row.
                     idx = doc.token_at_or_after(content.end).max(cue.1 + 1);

@@ -679,6 +679,10 @@ fn before_pattern(
     let mut mixed_start = None;
     if !direct {
         let mut start = gap_start;
+        // "said on Friday the United States is “…”": the time phrase is not what was said.
+        if LEXICON.is_preposition(doc.tok(start)) && start + 1 < open && LEXICON.is_time_word(doc.tok(start + 1)) {
+            start += 2;
+        }
         if doc.tok_is(start, "that") || doc.tok(start) == "," {
             start += 1;
         }
@@ -1175,6 +1179,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             speaker_name,
             speaker_title,
             rule,
+            said_on: None,
         });
         last = Some((attribution, quotes.len() - 1));
     }

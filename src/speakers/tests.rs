@@ -4,7 +4,7 @@
 use crate::tokenize::FastTokenizer;
 
 fn render(text: &str) -> Vec<String> {
-    crate::extract(text, &FastTokenizer)
+    crate::extract(text, None, &FastTokenizer)
         .quotes
         .iter()
         .map(|q| {

@@ -25,6 +25,12 @@ pub struct QuoteRow {
     pub speaker_end: Option<u64>,
     pub speaker_name: Option<String>,
     pub speaker_title: Option<String>,
+    /// When it was said, ISO 8601 at `said_on_precision` (`2025-08-20`, `2025-08`, `2025`).
+    pub said_on: Option<String>,
+    /// `day`, `month` or `year`.
+    pub said_on_precision: Option<&'static str>,
+    /// `text` (a temporal expression gave it) or `published` (the article's date, as an estimate).
+    pub said_on_source: Option<&'static str>,
     pub published: Option<String>,
     #[serde(skip)]
     pub published_days: Option<i32>,
@@ -156,7 +162,7 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
         }
     }
     let chars = CharOffsets::new(text, offsets);
-    let published_date = article.published.as_deref().and_then(crate::dates::parse_published);
+    let published_date = extraction.published;
     let published = published_date.map(|d| d.to_string());
     let published_days = published_date.map(crate::dates::days_since_epoch);
     let slice = |span: &Span| text[span.clone()].to_string();
@@ -185,6 +191,9 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
             speaker_end: quote.speaker.as_ref().map(|s| chars.get(s.end)),
             speaker_name: quote.speaker_name.clone(),
             speaker_title: quote.speaker_title.clone(),
+            said_on: quote.said_on.map(|s| s.dated.iso()),
+            said_on_precision: quote.said_on.map(|s| s.dated.precision.as_str()),
+            said_on_source: quote.said_on.map(|s| s.source.as_str()),
             published: published.clone(),
             published_days,
             outlet: article.outlet.clone(),
@@ -229,6 +238,7 @@ mod tests {
             speaker_name: name.map(str::to_string),
             speaker_title: title.map(str::to_string),
             rule: "r".into(),
+            said_on: None,
         };
         let extraction = Extraction {
             quotes: vec![
@@ -237,6 +247,7 @@ mod tests {
                 quote(20, None, None),
                 quote(30, Some("B"), Some("Mayor")),
             ],
+            published: None,
         };
         let (_, rows) = rows_for(&article, &extraction);
         let got: Vec<_> = speaker_rows(&rows)

@@ -61,7 +61,7 @@ fn mutated_articles(articles: Vec<String>) -> impl Strategy<Value = String> {
 
 fn check(text: &str) {
     let article = Article { id: "f".into(), text: text.to_string(), origin: Origin::default(), ..Article::default() };
-    let extraction = whosaid::extract(text, &FastTokenizer);
+    let extraction = whosaid::extract(text, None, &FastTokenizer);
     let (_, rows) = whosaid::write::rows_for(&article, &extraction);
     let chars: Vec<char> = text.chars().collect();
     for row in rows {

@@ -8,7 +8,7 @@ use whosaid::tokenize::FastTokenizer;
 use crate::util::root;
 
 fn render(text: &str) -> String {
-    let extraction = whosaid::extract(text, &FastTokenizer);
+    let extraction = whosaid::extract(text, None, &FastTokenizer);
     let mut out = String::new();
     for quote in &extraction.quotes {
         let slice = |span: &Option<std::ops::Range<usize>>| span.as_ref().map_or("-", |s| &text[s.clone()]);

@@ -43,7 +43,7 @@ pub(crate) fn news_like() -> impl Strategy<Value = String> {
 }
 
 fn check_spans(text: &str) {
-    let extraction = whosaid::extract(text, &FastTokenizer);
+    let extraction = whosaid::extract(text, None, &FastTokenizer);
     for quote in &extraction.quotes {
         let spans = std::iter::once(&quote.span).chain(&quote.parts).chain(&quote.cue).chain(&quote.speaker);
         for span in spans {

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Whole-binary benchmark at corpus scale (issue 5): builds a corpus of at least SIZE_MB of
+# article text by repeating the sample corpus's articles with distinct ids (JSON Lines, and the
+# same gzip-compressed), runs `whosaid extract` on it with 1 and 2 threads writing Parquet and CSV,
+# and prints MB/s of article text, articles/s, peak RSS (/usr/bin/time -v) and the 2-thread
+# speed-up; `zcat` on the gzip file is timed alongside. Each configuration runs RUNS times and the
+# fastest run counts (the machine is shared and noisy; the fastest is the least disturbed).
+#
+# Results are appended to benches/results/corpus.tsv with the date and commit, so the history of
+# every change stays visible.
+#
+#   benches/corpus.sh                 # 200 MB, 3 runs each
+#   SIZE_MB=20 RUNS=5 benches/corpus.sh
+#   WHOSAID_BIN=/tmp/whosaid-before SIZE_MB=30 benches/corpus.sh   # another build, same corpus
+#
+# The sample corpus is Wikinews text (CC BY 2.5, see sample_corpus/LICENSE-wikinews.md).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+size_mb="${SIZE_MB:-200}"
+runs="${RUNS:-3}"
+work="${WORK_DIR:-$root/target/corpus-bench}"
+bin="${WHOSAID_BIN:-$root/target/release/whosaid}"
+results="$root/benches/results/corpus.tsv"
+mkdir -p "$work" "$(dirname "$results")"
+
+if [ -z "${WHOSAID_BIN:-}" ]; then
+    cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+fi
+
+corpus="$work/corpus-${size_mb}mb.jsonl"
+if [ ! -s "$corpus" ]; then
+    python3 - "$root/sample_corpus" "$corpus" "$size_mb" <<'EOF'
+import csv, json, sys
+src, out, size_mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+articles = []
+for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
+    with open(f"{src}/{name}", newline="", encoding="utf-8") as f:
+        articles.extend(csv.DictReader(f))
+target = size_mb * 1_000_000
+written = 0
+copy = 0
+with open(out, "w", encoding="utf-8") as f:
+    while written < target:
+        for i, a in enumerate(articles):
+            record = {"id": f"c{copy}-{i}", "text": a["text"], "published": a["date"], "title": a["title"], "url": a["url"]}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += len(a["text"].encode("utf-8"))
+        copy += 1
+EOF
+fi
+if [ ! -s "$corpus.gz" ]; then
+    gzip -6 -k -c "$corpus" > "$corpus.gz"
+fi
+
+# Article text in the corpus (MB = 10^6 bytes of the `text` fields, the unit of the targets).
+read -r text_bytes n_articles < <(python3 -c "
+import json, sys
+n = b = 0
+for line in open(sys.argv[1], encoding='utf-8'):
+    n += 1; b += len(json.loads(line)['text'].encode('utf-8'))
+print(b, n)" "$corpus")
+
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit+dirty"; fi
+[ -n "${WHOSAID_BIN:-}" ] && commit="$commit:$(basename "$bin")"
+date="$(date -u +%Y-%m-%dT%H:%MZ)"
+[ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\n' > "$results"
+
+# Runs one configuration RUNS times; prints "seconds peak_rss_kb" of the fastest run.
+best_of() {
+    local best_s="" best_rss=""
+    for _ in $(seq "$runs"); do
+        rm -rf "$work/out"
+        /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null
+        local s rss
+        s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); t=0; for(i=1;i<=n;i++) t=t*60+p[i]; print t}' "$work/time.txt")
+        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+        if [ -z "$best_s" ] || awk "BEGIN {exit !($s < $best_s)}"; then best_s=$s; best_rss=$rss; fi
+    done
+    echo "$best_s $best_rss"
+}
+
+report() {  # input threads seconds rss_kb
+    local mbps aps rss_mb
+    mbps=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $3}")
+    aps=$(awk "BEGIN {printf \"%.0f\", $n_articles / $3}")
+    rss_mb=$(awk "BEGIN {printf \"%.0f\", $4 / 1024}")
+    printf '%-8s threads=%s  %6.2f s  %7s MB/s  %8s articles/s  peak RSS %s MB\n' "$1" "$2" "$3" "$mbps" "$aps" "$rss_mb"
+    printf '%s\t%s\t%s\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\n' "$date" "$commit" "$1" "$2" \
+        "$(awk "BEGIN {print $text_bytes / 1e6}")" "$n_articles" "$3" "$mbps" "$aps" "$rss_mb" >> "$results"
+}
+
+echo "corpus: $corpus ($(awk "BEGIN {printf \"%.0f\", $text_bytes / 1e6}") MB of article text, $n_articles articles); binary: $bin; best of $runs"
+declare -A seconds
+for input in jsonl gzip; do
+    file="$corpus"; [ "$input" = gzip ] && file="$corpus.gz"
+    for threads in 1 2; do
+        read -r s rss < <(best_of "$bin" extract "$file" --out "$work/out" --format parquet,csv -q --threads "$threads")
+        seconds[$input$threads]=$s
+        report "$input" "$threads" "$s" "$rss"
+    done
+done
+read -r zs _ < <(best_of sh -c "zcat '$corpus.gz' > /dev/null")
+echo "zcat alone: $zs s; gzip input costs $(awk "BEGIN {printf \"%.2f\", ${seconds[gzip1]} - ${seconds[jsonl1]}}") s over plain JSONL (1 thread)"
+echo "2-thread speed-up: jsonl $(awk "BEGIN {printf \"%.2f\", ${seconds[jsonl1]} / ${seconds[jsonl2]}}")x, gzip $(awk "BEGIN {printf \"%.2f\", ${seconds[gzip1]} / ${seconds[gzip2]}}")x"
+printf '%s\t%s\tzcat\t1\t\t\t%.2f\t\t\t\n' "$date" "$commit" "$zs" >> "$results"
