@@ -64,23 +64,53 @@ fn is_opening_or_start(c: char) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '«' | '»' | '„' | '(' | '[' | '\'')
 }
 
+/// The sentence-ending mark at byte `at` of `slice`, if any: `.`, `!`, `?` or `…`.
+fn terminator_at(slice: &str, at: usize) -> Option<char> {
+    match slice.as_bytes()[at] {
+        b'.' => Some('.'),
+        b'!' => Some('!'),
+        b'?' => Some('?'),
+        0xE2 if slice.as_bytes().get(at + 1..at + 3) == Some(&[0x80, 0xA6]) => Some('…'),
+        _ => None,
+    }
+}
+
 fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     let slice = &text[para.clone()];
+    let bytes = slice.as_bytes();
     let mut start = 0;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((idx, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
+    let mut idx = 0;
+    // Every terminator starts with one of four bytes: memchr jumps between them, so the text is
+    // not decoded character by character.
+    // Both next positions are kept and only searched again once passed, so the scan stays linear
+    // however many curly quotes (also 0xE2…) lie between two full stops.
+    let mut next_e2 = memchr::memchr(0xE2, bytes).unwrap_or(bytes.len());
+    let mut next_mark = memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len());
+    while idx < bytes.len() {
+        if next_mark < idx {
+            next_mark = memchr::memchr3(b'.', b'!', b'?', &bytes[idx..]).map_or(bytes.len(), |i| idx + i);
         }
+        if next_e2 < idx {
+            next_e2 = memchr::memchr(0xE2, &bytes[idx..]).map_or(bytes.len(), |i| idx + i);
+        }
+        idx = next_mark.min(next_e2);
+        if idx >= bytes.len() {
+            break;
+        }
+        let Some(c) = terminator_at(slice, idx) else {
+            idx += 1;
+            continue;
+        };
         let mut end = idx + c.len_utf8();
-        while let Some(&(next_idx, next)) = chars.peek() {
+        while let Some(next) = slice[end..].chars().next() {
             if matches!(next, '.' | '!' | '?' | '…') || is_closing(next) {
-                end = next_idx + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
             } else {
                 break;
             }
         }
+        let mark = idx;
+        idx = end;
         let rest = &slice[end..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() || after_space.is_empty() {
@@ -89,7 +119,7 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
         if !after_space.chars().next().is_some_and(is_opening_or_start) {
             continue;
         }
-        if c == '.' && is_abbreviation(&slice[..idx]) {
+        if c == '.' && is_abbreviation(&slice[..mark]) {
             continue;
         }
         out.push(para.start + start..para.start + end);
@@ -120,8 +150,7 @@ fn is_abbreviation(before: &str) -> bool {
     if let (Some(first), None) = (letters.next(), letters.next()) {
         return first.is_uppercase();
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) || (word.contains('.') && word.len() <= 6)
 }
 
 #[cfg(test)]

@@ -1,21 +1,65 @@
 //! Loads `lexicon.txt` (beside this file) into word sets, once per process.
+//!
+//! Every word of every section is one key of a single map whose value is the set of sections
+//! (a bit each) it belongs to, hashed with FxHash: the detectors ask several questions of nearly
+//! every token, so a lookup is one short hash and no allocation (a capitalized word is lowered
+//! into a stack buffer).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// The sections of `lexicon.txt` other than `[cues]`, in the order of their bits.
+const SECTIONS: &[&str] = &[
+    "adverbs",
+    "prepositions",
+    "female_words",
+    "male_words",
+    "not_adverbs",
+    "sentence_adverbs",
+    "pronouns",
+    "titles",
+    "org_words",
+    "time_words",
+    "not_names",
+    "media_heads",
+    "groups",
+];
+
+#[derive(Clone, Copy)]
+enum Section {
+    Adverbs,
+    Prepositions,
+    FemaleWords,
+    MaleWords,
+    NotAdverbs,
+    SentenceAdverbs,
+    Pronouns,
+    Titles,
+    OrgWords,
+    TimeWords,
+    NotNames,
+    MediaHeads,
+    Groups,
+}
 
 pub struct Lexicon {
     /// Every inflected form of a reporting cue, mapped to its lemma.
-    pub cues: HashMap<&'static str, &'static str>,
-    pub sets: HashMap<&'static str, HashSet<&'static str>>,
+    cues: FxHashMap<&'static str, &'static str>,
+    /// Word (lower case) → the sections it is in, one bit each in [`SECTIONS`] order.
+    words: FxHashMap<&'static str, u32>,
 }
 
 static SOURCE: &str = include_str!("lexicon.txt");
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
 
+/// The longest word any section holds is shorter than this; longer tokens are in none.
+const MAX_WORD: usize = 32;
+
 fn parse(source: &'static str) -> Lexicon {
-    let mut cues = HashMap::new();
-    let mut sets: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+    let mut cues = FxHashMap::default();
+    let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
     let mut section = "";
     for line in source.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -26,29 +70,49 @@ fn parse(source: &'static str) -> Lexicon {
             section = name;
             continue;
         }
-        let mut words = line.split_whitespace();
+        let mut entries = line.split_whitespace();
         if section == "cues" {
-            let lemma = words.next().expect("a non-empty line has a first word");
-            for form in words {
+            let lemma = entries.next().expect("a non-empty line has a first word");
+            for form in entries {
                 cues.insert(form, lemma);
             }
         } else {
-            sets.entry(section).or_default().extend(words);
+            let bit =
+                SECTIONS.iter().position(|s| *s == section).unwrap_or_else(|| panic!("unknown section [{section}]"));
+            for word in entries {
+                assert!(word.len() < MAX_WORD, "lexicon word too long: {word}");
+                *words.entry(word).or_default() |= 1 << bit;
+            }
         }
     }
-    Lexicon { cues, sets }
+    Lexicon { cues, words }
 }
 
 impl Lexicon {
-    fn has(&self, set: &str, word: &str) -> bool {
-        let lower;
-        let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower = word.to_ascii_lowercase();
-            lower.as_str()
-        } else {
-            word
-        };
-        self.sets.get(set).is_some_and(|s| s.contains(word))
+    /// Looks `word` up in lower case: lowered into a stack buffer when it has capitals.
+    fn lowered<T>(word: &str, look_up: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+        let bytes = word.as_bytes();
+        if bytes.len() >= MAX_WORD {
+            return None;
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return look_up(word);
+        }
+        let mut buffer = [0u8; MAX_WORD];
+        for (to, from) in buffer.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
+        // Lowering ASCII letters keeps the bytes valid UTF-8.
+        look_up(std::str::from_utf8(&buffer[..bytes.len()]).expect("ASCII lowering keeps UTF-8 valid"))
+    }
+
+    fn has(&self, section: Section, word: &str) -> bool {
+        Self::lowered(word, |key| self.words.get(key).copied()).is_some_and(|bits| bits & (1 << section as u32) != 0)
+    }
+
+    /// The lemma of a reporting cue written in any case ("Asked" opening a sentence).
+    pub fn cue_any_case(&self, word: &str) -> Option<&'static str> {
+        Self::lowered(word, |key| self.cues.get(key).copied())
     }
 
     /// The lemma of a reporting cue; the word must be written in lower case.
@@ -57,63 +121,61 @@ impl Lexicon {
     }
 
     /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
-    /// words, or a lower-case manner adverb in "-ly" ("defiantly", "angrily") that is not one of
-    /// the nouns in "-ly" ([not_adverbs]).
     /// One of the listed adverbs and auxiliaries only: inside a noun phrase "-ly" words are
     /// mostly adjectives ("a yearly poll", "the elderly man").
     pub fn is_listed_adverb(&self, word: &str) -> bool {
-        self.has("adverbs", word)
+        self.has(Section::Adverbs, word)
     }
 
+    /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
+    /// words, or a lower-case manner adverb in "-ly" ("defiantly", "angrily") that is not one of
+    /// the nouns in "-ly" ([not_adverbs]).
     pub fn is_adverb(&self, word: &str) -> bool {
-        self.has("adverbs", word)
+        self.has(Section::Adverbs, word)
             || (word.len() > 5
                 && word.ends_with("ly")
                 && word.bytes().all(|b| b.is_ascii_lowercase())
-                && !self.has("not_adverbs", word))
+                && !self.has(Section::NotAdverbs, word))
     }
     /// Honorifics, role words and pronouns that mark a woman.
     pub fn is_female_word(&self, word: &str) -> bool {
-        self.has("female_words", word)
+        self.has(Section::FemaleWords, word)
     }
     /// Honorifics, role words and pronouns that mark a man.
     pub fn is_male_word(&self, word: &str) -> bool {
-        self.has("male_words", word)
+        self.has(Section::MaleWords, word)
     }
     /// "he", "she", "his", "her" …: a pronoun with a gender.
     pub fn is_pronoun_gendered(&self, word: &str) -> bool {
-        matches!(
-            word.to_ascii_lowercase().as_str(),
-            "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
-        )
+        ["he", "him", "his", "himself", "she", "her", "hers", "herself"].iter().any(|p| word.eq_ignore_ascii_case(p))
     }
     /// Words that open a sentence before its subject, with a comma ("However, he said …").
     pub fn is_sentence_adverb(&self, word: &str) -> bool {
-        self.has("sentence_adverbs", word)
+        self.has(Section::SentenceAdverbs, word)
     }
     pub fn is_preposition(&self, word: &str) -> bool {
-        self.has("prepositions", word)
+        self.has(Section::Prepositions, word)
     }
     pub fn is_pronoun(&self, word: &str) -> bool {
-        self.has("pronouns", word)
+        self.has(Section::Pronouns, word)
     }
     pub fn is_title(&self, word: &str) -> bool {
-        self.has("titles", word)
+        self.has(Section::Titles, word)
     }
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.has("org_words", word)
+        self.has(Section::OrgWords, word)
     }
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.has("not_names", word)
+        self.has(Section::NotNames, word)
     }
     pub fn is_media_head(&self, word: &str) -> bool {
-        self.has("media_heads", word)
+        self.has(Section::MediaHeads, word)
     }
     pub fn is_time_word(&self, word: &str) -> bool {
-        self.has("time_words", word)
+        self.has(Section::TimeWords, word)
     }
     pub fn is_group(&self, word: &str) -> bool {
-        self.has("groups", word)
+        self.has(Section::Groups, word)
     }
 }
 

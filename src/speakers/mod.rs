@@ -132,10 +132,10 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     }
     if LEXICON.cue(word).is_none() {
         // "Asked whether …, Johnson demurred": a participle opening its sentence.
-        let at = doc.tokens[idx].start();
-        let opens_sentence = doc.sentence_start(at) == at;
-        let lower_word = word.to_lowercase();
-        let participle = opens_sentence && lower_word.ends_with("ed") && LEXICON.cue(&lower_word).is_some();
+        let participle = word.as_bytes()[0].is_ascii_uppercase()
+            && word.ends_with("ed")
+            && LEXICON.cue_any_case(word).is_some()
+            && doc.sentence_start(doc.tokens[idx].start()) == doc.tokens[idx].start();
         return participle.then_some((idx, idx));
     }
     if word == "called" && idx >= 2 && doc.tok(idx - 1) == "-" && doc.tok(idx - 2).eq_ignore_ascii_case("so") {
@@ -147,7 +147,7 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
 /// The lemma of a cue found by [`cue_at`] ("Asked" opening a sentence is "ask").
 pub(crate) fn cue_lemma(doc: &Doc, cue: (usize, usize)) -> Option<&'static str> {
     let word = doc.tok(cue.0);
-    LEXICON.cue(word).or_else(|| LEXICON.cue(&word.to_lowercase()))
+    LEXICON.cue(word).or_else(|| LEXICON.cue_any_case(word))
 }
 
 /// A speaker mention starting at token `idx`, not reaching `limit`.
