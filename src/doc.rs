@@ -33,7 +33,13 @@ impl<'a> Doc<'a> {
 
     /// A word token whose first letter is upper case.
     pub fn is_capitalized(&self, idx: usize) -> bool {
-        self.is_word(idx) && self.tok(idx).chars().next().is_some_and(char::is_uppercase)
+        let Some(token) = self.tokens.get(idx).filter(|t| t.kind == TokenKind::Word) else { return false };
+        // ASCII first: one byte answers for nearly every token.
+        let first = self.text.as_bytes()[token.start()];
+        if first < 0x80 {
+            return first.is_ascii_uppercase();
+        }
+        self.text[token.start()..].chars().next().is_some_and(char::is_uppercase)
     }
 
     /// The first token starting at or after byte `at`.

@@ -45,9 +45,9 @@ enum Section {
 
 pub struct Lexicon {
     /// Every inflected form of a reporting cue, mapped to its lemma.
-    cues: FxHashMap<&'static str, &'static str>,
+    cues: FxHashMap<&'static [u8], &'static str>,
     /// Word (lower case) → the sections it is in, one bit each in [`SECTIONS`] order.
-    words: FxHashMap<&'static str, u32>,
+    words: FxHashMap<&'static [u8], u32>,
 }
 
 static SOURCE: &str = include_str!("lexicon.txt");
@@ -59,7 +59,7 @@ const MAX_WORD: usize = 32;
 
 fn parse(source: &'static str) -> Lexicon {
     let mut cues = FxHashMap::default();
-    let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
+    let mut words: FxHashMap<&'static [u8], u32> = FxHashMap::default();
     let mut section = "";
     for line in source.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -74,14 +74,14 @@ fn parse(source: &'static str) -> Lexicon {
         if section == "cues" {
             let lemma = entries.next().expect("a non-empty line has a first word");
             for form in entries {
-                cues.insert(form, lemma);
+                cues.insert(form.as_bytes(), lemma);
             }
         } else {
             let bit =
                 SECTIONS.iter().position(|s| *s == section).unwrap_or_else(|| panic!("unknown section [{section}]"));
             for word in entries {
                 assert!(word.len() < MAX_WORD, "lexicon word too long: {word}");
-                *words.entry(word).or_default() |= 1 << bit;
+                *words.entry(word.as_bytes()).or_default() |= 1 << bit;
             }
         }
     }
@@ -89,21 +89,21 @@ fn parse(source: &'static str) -> Lexicon {
 }
 
 impl Lexicon {
-    /// Looks `word` up in lower case: lowered into a stack buffer when it has capitals.
-    fn lowered<T>(word: &str, look_up: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    /// Looks `word` up in lower case: lowered into a stack buffer when it has capitals. Keys are
+    /// bytes, so the lowered copy needs no UTF-8 check.
+    fn lowered<T>(word: &str, look_up: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
         let bytes = word.as_bytes();
         if bytes.len() >= MAX_WORD {
             return None;
         }
         if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return look_up(word);
+            return look_up(bytes);
         }
         let mut buffer = [0u8; MAX_WORD];
         for (to, from) in buffer.iter_mut().zip(bytes) {
             *to = from.to_ascii_lowercase();
         }
-        // Lowering ASCII letters keeps the bytes valid UTF-8.
-        look_up(std::str::from_utf8(&buffer[..bytes.len()]).expect("ASCII lowering keeps UTF-8 valid"))
+        look_up(&buffer[..bytes.len()])
     }
 
     fn has(&self, section: Section, word: &str) -> bool {
@@ -117,7 +117,7 @@ impl Lexicon {
 
     /// The lemma of a reporting cue; the word must be written in lower case.
     pub fn cue(&self, word: &str) -> Option<&'static str> {
-        self.cues.get(word).copied()
+        self.cues.get(word.as_bytes()).copied()
     }
 
     /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed

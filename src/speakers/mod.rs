@@ -1021,8 +1021,7 @@ pub(crate) fn resolve(
         MentionKind::Nominal => {
             let head = lower(doc, mention.last);
             if LEXICON.is_media_head(&head) {
-                let run = names
-                    .find_before(mention.first, |r| r.premodifier.split_whitespace().any(|w| LEXICON.is_media_head(w)));
+                let run = names.find_before(mention.first, |r| r.media_premodifier);
                 return (run.map(|r| names.name_text(doc, r)), apposition);
             }
             // "Its foreign minister" after a sentence about Beijing: the role, named by whose it

@@ -9,7 +9,7 @@
 //! ("he", "her") the article uses in sentences that name that person and no other. A pronoun
 //! resolves to the nearest person not known to be of the other gender.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::LEXICON;
 use crate::doc::Doc;
@@ -30,8 +30,9 @@ pub struct NameRun {
     /// First token of the name part (after the title).
     pub name_first: usize,
     pub kind: EntityKind,
-    /// The lower-case words just before the run ("state media" in "state media RIA Novosti").
-    pub premodifier: String,
+    /// Whether one of the (up to three) lower-case words just before the run is the head of a
+    /// medium ("state media RIA Novosti", "the outlet RIA Novosti"): what "the outlet" refers to.
+    pub media_premodifier: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,17 +45,16 @@ pub enum Gender {
 pub struct NameIndex {
     pub runs: Vec<NameRun>,
     /// Family name (last word) → (fullest name, title) of the persons in the article.
-    persons: HashMap<String, (String, Option<String>)>,
+    persons: FxHashMap<String, (String, Option<String>)>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
-    genders: HashMap<String, (u32, u32)>,
+    genders: FxHashMap<String, (u32, u32)>,
 }
 
 /// The gender a word marks: an honorific, a gendered role word or a pronoun.
 fn gender_of_word(word: &str) -> Option<Gender> {
-    let lower = word.to_ascii_lowercase();
-    if LEXICON.is_female_word(&lower) {
+    if LEXICON.is_female_word(word) {
         Some(Gender::Female)
-    } else if LEXICON.is_male_word(&lower) {
+    } else if LEXICON.is_male_word(word) {
         Some(Gender::Male)
     } else {
         None
@@ -188,11 +188,10 @@ impl NameIndex {
             let end = doc.token_at_or_after(sentence.end);
             let start = self.runs.partition_point(|r| r.first < first);
             let stop = self.runs.partition_point(|r| r.first < end);
-            let persons: Vec<&NameRun> = self.runs[start..stop]
+            let mut persons = self.runs[start..stop]
                 .iter()
-                .filter(|r| r.kind == EntityKind::Person || self.persons.contains_key(doc.tok(r.last)))
-                .collect();
-            let [person] = persons.as_slice() else { continue };
+                .filter(|r| r.kind == EntityKind::Person || self.persons.contains_key(doc.tok(r.last)));
+            let (Some(person), None) = (persons.next(), persons.next()) else { continue };
             let pronoun = (person.last + 1..end)
                 .filter(|&i| doc.is_word(i) && LEXICON.is_pronoun_gendered(doc.tok(i)))
                 .find_map(|i| gender_of_word(doc.tok(i)));
@@ -268,7 +267,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             has_org = true;
         }
     }
-    let premodifier = premodifier(doc, first);
+    let media_premodifier = media_premodifier(doc, first);
     let name_words: Vec<usize> = words.iter().copied().filter(|&i| boundary.is_none_or(|b| i > b)).collect();
     let acronym = words.iter().any(|&i| is_acronym(doc.tok(i)));
     let (name_first, kind) = match name_words.as_slice() {
@@ -290,21 +289,14 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             (if kind == EntityKind::Organisation && !has_title { first } else { start }, kind)
         }
     };
-    NameRun { first, last, name_first, kind, premodifier }
+    NameRun { first, last, name_first, kind, media_premodifier }
 }
 
-fn premodifier(doc: &Doc, first: usize) -> String {
-    let mut words = Vec::new();
-    let mut idx = first;
-    while idx > 0 && words.len() < 3 {
-        idx -= 1;
-        if !doc.is_word(idx) || doc.is_capitalized(idx) {
-            break;
-        }
-        words.push(doc.tok(idx));
-    }
-    words.reverse();
-    words.join(" ").to_lowercase()
+fn media_premodifier(doc: &Doc, first: usize) -> bool {
+    (first.saturating_sub(3)..first)
+        .rev()
+        .take_while(|&i| doc.is_word(i) && !doc.is_capitalized(i))
+        .any(|i| LEXICON.is_media_head(doc.tok(i)))
 }
 
 #[cfg(test)]
