@@ -12,6 +12,7 @@
 #   benches/corpus.sh                 # 200 MB, 3 runs each
 #   SIZE_MB=20 RUNS=5 benches/corpus.sh
 #   WHOSAID_BIN=/tmp/whosaid-before SIZE_MB=30 benches/corpus.sh   # another build, same corpus
+#   SIZE_MB=2000 RUNS=1 INPUTS=jsonl THREADS=1 benches/corpus.sh   # peak RSS on 2 GB, one config
 #
 # The sample corpus is Wikinews text (CC BY 2.5, see sample_corpus/LICENSE-wikinews.md).
 set -euo pipefail
@@ -49,7 +50,9 @@ with open(out, "w", encoding="utf-8") as f:
         copy += 1
 EOF
 fi
-if [ ! -s "$corpus.gz" ]; then
+inputs="${INPUTS:-jsonl gzip}"
+threads_list="${THREADS:-1 2}"
+if [[ " $inputs " == *" gzip "* ]] && [ ! -s "$corpus.gz" ]; then
     gzip -6 -k -c "$corpus" > "$corpus.gz"
 fi
 
@@ -93,15 +96,21 @@ report() {  # input threads seconds rss_kb
 
 echo "corpus: $corpus ($(awk "BEGIN {printf \"%.0f\", $text_bytes / 1e6}") MB of article text, $n_articles articles); binary: $bin; best of $runs"
 declare -A seconds
-for input in jsonl gzip; do
+for input in $inputs; do
     file="$corpus"; [ "$input" = gzip ] && file="$corpus.gz"
-    for threads in 1 2; do
+    for threads in $threads_list; do
         read -r s rss < <(best_of "$bin" extract "$file" --out "$work/out" --format parquet,csv -q --threads "$threads")
         seconds[$input$threads]=$s
         report "$input" "$threads" "$s" "$rss"
     done
 done
-read -r zs _ < <(best_of sh -c "zcat '$corpus.gz' > /dev/null")
-echo "zcat alone: $zs s; gzip input costs $(awk "BEGIN {printf \"%.2f\", ${seconds[gzip1]} - ${seconds[jsonl1]}}") s over plain JSONL (1 thread)"
-echo "2-thread speed-up: jsonl $(awk "BEGIN {printf \"%.2f\", ${seconds[jsonl1]} / ${seconds[jsonl2]}}")x, gzip $(awk "BEGIN {printf \"%.2f\", ${seconds[gzip1]} / ${seconds[gzip2]}}")x"
-printf '%s\t%s\tzcat\t1\t\t\t%.2f\t\t\t\n' "$date" "$commit" "$zs" >> "$results"
+if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ]; then
+    read -r zs _ < <(best_of sh -c "zcat '$corpus.gz' > /dev/null")
+    echo "zcat alone: $zs s; gzip input costs $(awk "BEGIN {printf \"%.2f\", ${seconds[gzip1]} - ${seconds[jsonl1]}}") s over plain JSONL (1 thread)"
+    printf '%s\t%s\tzcat\t1\t\t\t%.2f\t\t\t\n' "$date" "$commit" "$zs" >> "$results"
+fi
+for input in $inputs; do
+    if [ -n "${seconds[${input}1]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
+        echo "2-thread speed-up ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1]} / ${seconds[${input}2]}}")x"
+    fi
+done

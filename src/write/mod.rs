@@ -61,6 +61,10 @@ impl Drop for AtomicFile {
 /// A table's rows, as every format needs them.
 pub trait TableRow: Serialize + Sized + Clone {
     fn frame(rows: &[Self]) -> polars::prelude::PolarsResult<polars::prelude::DataFrame>;
+    /// Roughly how many bytes of memory the row holds, for bounding a buffered row group.
+    fn approx_bytes(&self) -> usize {
+        256
+    }
 }
 
 enum Sink<R: TableRow> {

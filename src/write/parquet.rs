@@ -9,6 +9,10 @@ use crate::error::{Error, Result};
 
 const ROW_GROUP_ROWS: usize = 65_536;
 
+/// A row group is also written once its rows hold this much memory, so that peak memory does not
+/// grow with the corpus (measured: 123 MB peak RSS on 20 MB of text, 221 MB on 2 GB, before).
+const ROW_GROUP_BYTES: usize = 16 << 20;
+
 /// zstd at level 1: measured on the sample corpus, compression at polars' default level was a
 /// tenth of a whole run's instructions; level 1 costs about half as much, for files a little
 /// larger (Snappy would be cheaper still, for files half as large again).
@@ -21,6 +25,7 @@ pub struct ParquetSink<R: TableRow> {
     file: SharedFile,
     writer: polars::io::parquet::write::BatchedWriter<SharedFile>,
     pending: Vec<R>,
+    pending_bytes: usize,
 }
 
 /// The batched writer keeps its sink to the end and has no `into_inner`; the file is shared so
@@ -45,12 +50,13 @@ impl<R: TableRow> ParquetSink<R> {
         let err = |source| Error::Parquet { path: path.clone(), source };
         let schema = R::frame(&[]).map_err(err)?.schema().as_ref().clone();
         let writer = ParquetWriter::new(file.clone()).with_compression(compression()).batched(&schema).map_err(err)?;
-        Ok(ParquetSink { path, file, writer, pending: Vec::new() })
+        Ok(ParquetSink { path, file, writer, pending: Vec::new(), pending_bytes: 0 })
     }
 
     pub fn write(&mut self, rows: &[R]) -> Result<()> {
         self.pending.extend_from_slice(rows);
-        if self.pending.len() >= ROW_GROUP_ROWS {
+        self.pending_bytes += rows.iter().map(TableRow::approx_bytes).sum::<usize>();
+        if self.pending.len() >= ROW_GROUP_ROWS || self.pending_bytes >= ROW_GROUP_BYTES {
             self.flush()?;
         }
         Ok(())
@@ -63,6 +69,7 @@ impl<R: TableRow> ParquetSink<R> {
         let frame = R::frame(&self.pending).map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
         self.writer.write_batch(&frame).map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
         self.pending.clear();
+        self.pending_bytes = 0;
         Ok(())
     }
 
@@ -87,6 +94,20 @@ fn dates<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<i32>) -> PolarsRe
 }
 
 impl TableRow for QuoteRow {
+    fn approx_bytes(&self) -> usize {
+        let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        std::mem::size_of::<QuoteRow>()
+            + self.article_id.len()
+            + self.quote_text.len()
+            + self.quote_parts.len()
+            + self.rule.len()
+            + [&self.cue, &self.speaker, &self.speaker_name, &self.speaker_title, &self.said_on]
+                .into_iter()
+                .chain([&self.published, &self.outlet, &self.title, &self.url])
+                .map(text)
+                .sum::<usize>()
+    }
+
     fn frame(rows: &[QuoteRow]) -> PolarsResult<DataFrame> {
         let int = |v: u64| Some(v as i64);
         DataFrame::new(
