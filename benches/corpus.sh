@@ -68,30 +68,35 @@ commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit+dirty"; fi
 [ -n "${WHOSAID_BIN:-}" ] && commit="$commit:$(basename "$bin")"
 date="$(date -u +%Y-%m-%dT%H:%MZ)"
-[ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\n' > "$results"
+[ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\tMB_per_cpu_s\n' > "$results"
 
-# Runs one configuration RUNS times; prints "seconds peak_rss_kb" of the fastest run.
+# Runs one configuration RUNS times; prints "seconds peak_rss_kb cpu_seconds" of the fastest run.
 best_of() {
-    local best_s="" best_rss=""
+    local best_s="" best_rss="" best_cpu=""
     for _ in $(seq "$runs"); do
         rm -rf "$work/out"
         /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null
-        local s rss
+        local s rss cpu
         s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); t=0; for(i=1;i<=n;i++) t=t*60+p[i]; print t}' "$work/time.txt")
         rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-        if [ -z "$best_s" ] || awk "BEGIN {exit !($s < $best_s)}"; then best_s=$s; best_rss=$rss; fi
+        cpu=$(awk -F': ' '/User time|System time/ {t+=$2} END {print t}' "$work/time.txt")
+        if [ -z "$best_s" ] || awk "BEGIN {exit !($s < $best_s)}"; then best_s=$s; best_rss=$rss; best_cpu=$cpu; fi
     done
-    echo "$best_s $best_rss"
+    echo "$best_s $best_rss $best_cpu"
 }
 
-report() {  # input threads seconds rss_kb
-    local mbps aps rss_mb
+# `--threads N` is the number of extraction threads; reading and writing overlap with them on
+# threads of their own, so MB per CPU-second is the per-core figure.
+report() {  # input threads seconds rss_kb cpu_seconds
+    local mbps aps rss_mb per_core
     mbps=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $3}")
     aps=$(awk "BEGIN {printf \"%.0f\", $n_articles / $3}")
     rss_mb=$(awk "BEGIN {printf \"%.0f\", $4 / 1024}")
-    printf '%-8s threads=%s  %6.2f s  %7s MB/s  %8s articles/s  peak RSS %s MB\n' "$1" "$2" "$3" "$mbps" "$aps" "$rss_mb"
-    printf '%s\t%s\t%s\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\n' "$date" "$commit" "$1" "$2" \
-        "$(awk "BEGIN {print $text_bytes / 1e6}")" "$n_articles" "$3" "$mbps" "$aps" "$rss_mb" >> "$results"
+    per_core=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $5}")
+    printf '%-8s threads=%s  %6.2f s  %7s MB/s  %8s articles/s  %6s MB per CPU-s  peak RSS %s MB\n' \
+        "$1" "$2" "$3" "$mbps" "$aps" "$per_core" "$rss_mb"
+    printf '%s\t%s\t%s\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\n' "$date" "$commit" "$1" "$2" \
+        "$(awk "BEGIN {print $text_bytes / 1e6}")" "$n_articles" "$3" "$mbps" "$aps" "$rss_mb" "$per_core" >> "$results"
 }
 
 echo "corpus: $corpus ($(awk "BEGIN {printf \"%.0f\", $text_bytes / 1e6}") MB of article text, $n_articles articles); binary: $bin; best of $runs"
@@ -99,13 +104,13 @@ declare -A seconds
 for input in $inputs; do
     file="$corpus"; [ "$input" = gzip ] && file="$corpus.gz"
     for threads in $threads_list; do
-        read -r s rss < <(best_of "$bin" extract "$file" --out "$work/out" --format parquet,csv -q --threads "$threads")
+        read -r s rss cpu < <(best_of "$bin" extract "$file" --out "$work/out" --format parquet,csv -q --threads "$threads")
         seconds[$input$threads]=$s
-        report "$input" "$threads" "$s" "$rss"
+        report "$input" "$threads" "$s" "$rss" "$cpu"
     done
 done
 if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ]; then
-    read -r zs _ < <(best_of sh -c "zcat '$corpus.gz' > /dev/null")
+    read -r zs _ _ < <(best_of sh -c "zcat '$corpus.gz' > /dev/null")
     echo "zcat alone: $zs s; gzip input costs $(awk "BEGIN {printf \"%.2f\", ${seconds[gzip1]} - ${seconds[jsonl1]}}") s over plain JSONL (1 thread)"
     printf '%s\t%s\tzcat\t1\t\t\t%.2f\t\t\t\n' "$date" "$commit" "$zs" >> "$results"
 fi

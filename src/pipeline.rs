@@ -25,6 +25,15 @@ use crate::write::{rows_for, speaker_rows, ArticleRow, QuoteRow, RejectRow, Spea
 /// What one article gives each table.
 type ArticleRows = (ArticleRow, Vec<QuoteRow>, Vec<SpeakerRow>);
 
+/// One batch's rows, in input order, on their way to the writer thread.
+#[derive(Default)]
+struct BatchRows {
+    quotes: Vec<QuoteRow>,
+    articles: Vec<ArticleRow>,
+    speakers: Vec<SpeakerRow>,
+    rejects: Vec<Reject>,
+}
+
 /// The most article text a batch holds before it is handed to the workers.
 pub const BATCH_BYTES: usize = 32 << 20;
 
@@ -113,7 +122,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         });
     }
     let streaming = config.is_streaming();
-    let mut sink: Box<dyn RowSink> = match &session {
+    let mut sink: Box<dyn RowSink + Send> = match &session {
         _ if streaming => Box::new(StreamSink::create(config.rejects.as_deref())?),
         Some(session) => Box::new(TableSink::create(
             [
@@ -138,9 +147,11 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
     let mut reader = Reader::new(files);
-    let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
-    loop {
-        batch.clear();
+    // Three things overlap: the writer thread writes batch N's rows, the pool extracts batch N+1,
+    // and this thread reads batch N+2 meanwhile. Order is kept: one batch at a time goes to the
+    // writer, through a channel of one.
+    let read_batch = |reader: &mut Reader| {
+        let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
         let mut batch_bytes = 0;
         while batch.len() < config.batch_articles && batch_bytes < BATCH_BYTES {
             let Some(record) = reader.next() else { break };
@@ -149,91 +160,120 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             }
             batch.push(record);
         }
-        if batch.is_empty() {
-            break;
-        }
-        // Incremental runs skip what an earlier run finished and reject a second record with an
-        // id already read in this run, before any work is spent on them.
-        let verdicts: Vec<Verdict> = batch
-            .iter_mut()
-            .map(|record| {
-                let (Some(session), Record::Article(article)) = (session.as_mut(), &*record) else {
-                    return Verdict::Process;
-                };
-                let verdict = session.check(article);
-                if verdict == Verdict::Duplicate {
-                    *record = Record::Reject(Reject {
-                        origin: article.origin.clone(),
-                        article_id: Some(article.id.clone()),
-                        reason: "duplicate article id: an earlier record in this run has it".to_string(),
-                    });
+        batch
+    };
+    std::thread::scope(|scope| -> Result<()> {
+        let (to_writer, from_reader) = std::sync::mpsc::sync_channel::<BatchRows>(1);
+        let writer_sink = &mut sink;
+        let writer = scope.spawn(move || -> Result<()> {
+            for rows in from_reader {
+                for reject in &rows.rejects {
+                    writer_sink.reject(&RejectRow::from(reject))?;
                 }
-                verdict
-            })
-            .collect();
-        let results: Vec<Option<ArticleRows>> = pool.install(|| {
-            batch
-                .par_iter()
-                .zip(&verdicts)
-                .map(|(record, verdict)| match (record, verdict) {
-                    (Record::Article(article), Verdict::Process) => {
-                        let published = article.published.as_deref().and_then(crate::dates::parse_published);
-                        let extraction = crate::extract(&article.text, published, tokenizer);
-                        let (article_row, quote_rows) = rows_for(article, &extraction);
-                        let speakers = speaker_rows(&quote_rows);
-                        Some((article_row, quote_rows, speakers))
-                    }
-                    _ => None,
-                })
-                .collect()
+                writer_sink.quotes(&rows.quotes)?;
+                writer_sink.articles(&rows.articles)?;
+                writer_sink.speakers(&rows.speakers)?;
+                writer_sink.end_batch()?;
+            }
+            Ok(())
         });
-        let mut quote_rows = Vec::new();
-        let mut article_rows = Vec::new();
-        let mut speaker_rows_batch = Vec::new();
-        for ((record, result), verdict) in batch.iter().zip(results).zip(&verdicts) {
-            counts.records_read += 1;
-            let file = match record {
-                Record::Article(a) => &a.origin.file,
-                Record::Reject(r) => &r.origin.file,
+        let mut batch = read_batch(&mut reader);
+        while !batch.is_empty() {
+            // Incremental runs skip what an earlier run finished and reject a second record with
+            // an id already read in this run, before any work is spent on them.
+            let verdicts: Vec<Verdict> = batch
+                .iter_mut()
+                .map(|record| {
+                    let (Some(session), Record::Article(article)) = (session.as_mut(), &*record) else {
+                        return Verdict::Process;
+                    };
+                    let verdict = session.check(article);
+                    if verdict == Verdict::Duplicate {
+                        *record = Record::Reject(Reject {
+                            origin: article.origin.clone(),
+                            article_id: Some(article.id.clone()),
+                            reason: "duplicate article id: an earlier record in this run has it".to_string(),
+                        });
+                    }
+                    verdict
+                })
+                .collect();
+            let extract_batch = |batch: &[Record]| -> Vec<Option<ArticleRows>> {
+                batch
+                    .par_iter()
+                    .zip(&verdicts)
+                    .map(|(record, verdict)| match (record, verdict) {
+                        (Record::Article(article), Verdict::Process) => {
+                            let published = article.published.as_deref().and_then(crate::dates::parse_published);
+                            let extraction = crate::extract(&article.text, published, tokenizer);
+                            let (article_row, quote_rows) = rows_for(article, &extraction);
+                            let speakers = speaker_rows(&quote_rows);
+                            Some((article_row, quote_rows, speakers))
+                        }
+                        _ => None,
+                    })
+                    .collect()
             };
-            let mut per_file = file_idx.get(file).map(|&i| &mut file_counts[i]);
-            if let Some(f) = per_file.as_deref_mut() {
-                f.records_read += 1;
+            // A stream is not read ahead: its rows must leave before more input arrives.
+            let (results, next) = if streaming {
+                (pool.install(|| extract_batch(&batch)), None)
+            } else {
+                let (results, next) =
+                    pool.install(|| rayon::join(|| extract_batch(&batch), || read_batch(&mut reader)));
+                (results, Some(next))
+            };
+            let mut rows = BatchRows::default();
+            for ((record, result), verdict) in batch.into_iter().zip(results).zip(&verdicts) {
+                counts.records_read += 1;
+                let file = match &record {
+                    Record::Article(a) => &a.origin.file,
+                    Record::Reject(r) => &r.origin.file,
+                };
+                let mut per_file = file_idx.get(file).map(|&i| &mut file_counts[i]);
+                if let Some(f) = per_file.as_deref_mut() {
+                    f.records_read += 1;
+                }
+                match (record, result) {
+                    (Record::Article(article), Some((article_row, quote_rows, speakers))) => {
+                        counts.articles_ok += 1;
+                        counts.quotes += quote_rows.len() as u64;
+                        text_bytes += article.text.len() as u64;
+                        if let Some(f) = per_file {
+                            f.articles_ok += 1;
+                        }
+                        rows.articles.push(article_row);
+                        rows.quotes.extend(quote_rows);
+                        rows.speakers.extend(speakers);
+                    }
+                    (Record::Article(_), None) => {
+                        debug_assert_eq!(*verdict, Verdict::Unchanged);
+                        counts.unchanged += 1;
+                        if let Some(f) = per_file {
+                            f.unchanged += 1;
+                        }
+                    }
+                    (Record::Reject(reject), _) => {
+                        counts.rejected += 1;
+                        if let Some(f) = per_file {
+                            f.rejected += 1;
+                        }
+                        rows.rejects.push(reject);
+                    }
+                }
             }
-            match (record, result) {
-                (Record::Article(article), Some((article_row, rows, speakers))) => {
-                    counts.articles_ok += 1;
-                    counts.quotes += rows.len() as u64;
-                    text_bytes += article.text.len() as u64;
-                    if let Some(f) = per_file {
-                        f.articles_ok += 1;
-                    }
-                    article_rows.push(article_row);
-                    quote_rows.extend(rows);
-                    speaker_rows_batch.extend(speakers);
-                }
-                (Record::Article(_), None) => {
-                    debug_assert_eq!(*verdict, Verdict::Unchanged);
-                    counts.unchanged += 1;
-                    if let Some(f) = per_file {
-                        f.unchanged += 1;
-                    }
-                }
-                (Record::Reject(reject), _) => {
-                    counts.rejected += 1;
-                    if let Some(f) = per_file {
-                        f.rejected += 1;
-                    }
-                    sink.reject(&RejectRow::from(reject))?;
-                }
+            if to_writer.send(rows).is_err() {
+                // The writer stopped on an error, which its join below reports.
+                break;
             }
+            reporter.update(&counts, text_bytes, started);
+            batch = match next {
+                Some(next) => next,
+                None => read_batch(&mut reader),
+            };
         }
-        sink.quotes(&quote_rows)?;
-        sink.articles(&article_rows)?;
-        sink.speakers(&speaker_rows_batch)?;
-        sink.end_batch()?;
-        reporter.update(&counts, text_bytes, started);
-    }
+        drop(to_writer);
+        writer.join().expect("the writer thread does not panic")
+    })?;
     sink.commit()?;
     reporter.finish(&counts, text_bytes, started);
     let wall_seconds = started.elapsed().as_secs_f64();

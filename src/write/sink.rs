@@ -68,13 +68,13 @@ impl RowSink for TableSink {
 /// file. No article table: a stream carries one kind of row.
 pub struct StreamSink {
     quotes: std::io::BufWriter<std::io::Stdout>,
-    rejects: Box<dyn Write>,
+    rejects: Box<dyn Write + Send>,
     rejects_name: PathBuf,
 }
 
 impl StreamSink {
     pub fn create(rejects_file: Option<&Path>) -> Result<StreamSink> {
-        let (rejects, rejects_name): (Box<dyn Write>, PathBuf) = match rejects_file {
+        let (rejects, rejects_name): (Box<dyn Write + Send>, PathBuf) = match rejects_file {
             Some(path) => {
                 let file = std::fs::File::create(path).map_err(|e| Error::output(path, e))?;
                 (Box::new(std::io::BufWriter::new(file)), path.to_path_buf())
