@@ -1,5 +1,6 @@
 //! Per-stage benchmarks over the sample corpus's real news text: segment, tokenize (ours and the
-//! Hugging Face reference), and whole-article extraction. Each asserts the count it produced, so
+//! Hugging Face reference), quotes, speakers (names, attribution and indirect speech), and
+//! whole-article extraction (all stages and dating). Each asserts the count it produced, so
 //! that a change that is fast but wrong fails here too.
 //!
 //! `cargo bench --bench stages`
@@ -53,6 +54,45 @@ fn stages(c: &mut Criterion) {
             })
         });
     }
+    // The quote and speaker stages on their own, over documents segmented and tokenized before
+    // the clock starts.
+    let docs: Vec<whosaid::doc::Doc> = texts.iter().map(|t| whosaid::doc::Doc::new(t, &FastTokenizer)).collect();
+    group.bench_function("quotes", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .map(|doc| {
+                    let marked = whosaid::quotes::marks::find_marked_spans(doc.text, &doc.segments);
+                    whosaid::quotes::find_candidates(doc, &marked).len()
+                })
+                .sum();
+            assert!(n > 1_000, "{n} quoted spans");
+            n
+        })
+    });
+    let candidates: Vec<_> = docs
+        .iter()
+        .map(|doc| {
+            let marked = whosaid::quotes::marks::find_marked_spans(doc.text, &doc.segments);
+            let quoted: Vec<_> = marked.iter().map(|m| m.outer.clone()).collect();
+            (whosaid::quotes::find_candidates(doc, &marked), quoted)
+        })
+        .collect();
+    group.bench_function("speakers", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (doc, (candidates, quoted)) in docs.iter().zip(&candidates) {
+                let names = whosaid::speakers::names::NameIndex::build(doc);
+                let quotes = whosaid::speakers::attribute(doc, &names, candidates.clone());
+                let rows: Vec<_> = quotes.iter().map(|q| q.span.clone()).collect();
+                let mut cues: Vec<_> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
+                cues.sort_by_key(|c| c.start);
+                n += quotes.len() + whosaid::speakers::indirect::find_indirect(doc, &names, &rows, quoted, &cues).len();
+            }
+            assert!(n > 500, "{n} statements");
+            n
+        })
+    });
     // Whole-article extraction, statements dated against each article's publication date.
     group.bench_function("extract", |b| {
         b.iter(|| {
