@@ -676,6 +676,26 @@ fn before_pattern(
                 || (gap.len() <= 2 && doc.tok(*first) == "reporters")
         }
     };
+    // "Ryan said that “we need more information” about how …", "the lawyers said, “all command
+    // the same conclusion” that Cruz complies": a fragment whose clause goes on after the closing
+    // mark is part of a reported clause, a mixed statement from the fragment to the clause's end.
+    let after = doc.token_at_or_after(quote.marked.outer.end);
+    let clause_goes_on = !quote.ends_sentence
+        && !quote.ends_with_comma
+        && doc.is_word(after)
+        // "said “A” and “B”": two quotes joined, not a clause going on.
+        && !matches!(lower(doc, after).as_str(), "and" | "or" | "but")
+        && doc.segments.sentence_of(quote.marked.outer.end) == doc.segments.sentence_of(quote.marked.outer.start);
+    if direct && clause_goes_on && (quote.starts_lower || gap.len() == 1) {
+        return Some(Attribution {
+            cue: Some(cue),
+            speaker,
+            apposition,
+            rule: "embedded",
+            kind: QuoteType::Mixed,
+            mixed_start: Some(quote.marked.outer.start),
+        });
+    }
     let mut mixed_start = None;
     if !direct {
         let mut start = gap_start;

@@ -436,3 +436,13 @@ fn pronouns_skip_a_closer_person_of_the_other_gender() {
         &["direct/after | “I did not know,” | she | Tim Dunn"],
     );
 }
+
+#[test]
+fn a_fragment_whose_clause_goes_on_is_mixed() {
+    check(
+        "Ryan said that “we need more information” about how the FBI reached it.",
+        &["mixed/embedded | “we need more information” about how the FBI reached it | Ryan | Ryan"],
+    );
+    // A whole quoted sentence after "that" stays direct.
+    check("Ryan said that “We need more information.”", &["direct/before | “We need more information.” | Ryan | Ryan"]);
+}
