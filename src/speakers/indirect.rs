@@ -216,7 +216,7 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
             }
             let matched = match_cue(doc, cue, first, end, last);
             match matched {
-                Some((content, speaker, apposition, rule))
+                Some((content, speaker, apposition, rule, parts))
                     if !overlaps_taken(&content) && found.last().is_none_or(|q| q.span.end <= content.start) =>
                 {
                     let (speaker_name, speaker_title) = resolve(doc, names, speaker, apposition.as_deref());
@@ -226,7 +226,7 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
                         (QuoteType::Indirect, "indirect")
                     };
                     found.push(Quote {
-                        parts: vec![content.clone()],
+                        parts,
                         span: content.clone(),
                         kind,
                         cue: Some(cue_span),
@@ -246,7 +246,14 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
     found
 }
 
-type Match = (Span, Mention, Option<String>, &'static str);
+/// Content, speaker, title in apposition, rule, and the content's parts (one, or two where the
+/// attribution interrupts it).
+type Match = (Span, Mention, Option<String>, &'static str, Vec<Span>);
+
+/// A match whose content is one part.
+fn one(content: Span, speaker: Mention, apposition: Option<String>, rule: &'static str) -> Match {
+    (content.clone(), speaker, apposition, rule, vec![content])
+}
 
 fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usize) -> Option<Match> {
     let word_count = |a: usize, b: usize| (a..=b).filter(|&i| doc.is_word(i)).count();
@@ -257,12 +264,12 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             let comma = (source.last + 1..end).find(|&i| doc.tok(i) == ",")?;
             let start = comma + 1;
             return (start < last && word_count(start, last) >= 3)
-                .then(|| (doc.span_of(start, last), source, None, "according-to"));
+                .then(|| one(doc.span_of(start, last), source, None, "according-to"));
         }
         // CLAUSE, according to X.
         let stop = cue.0.checked_sub(1).filter(|&i| doc.tok(i) == ",").map_or(cue.0, |i| i);
         return (stop > first && word_count(first, stop - 1) >= 3)
-            .then(|| (doc.span_of(first, stop - 1), source, None, "according-to"));
+            .then(|| one(doc.span_of(first, stop - 1), source, None, "according-to"));
     }
     // CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER.
     let after_cue = skip_adverbs_right(doc, cue.1 + 1, end);
@@ -288,8 +295,25 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         if let Some((speaker, apposition)) = cue_subject(doc, cue, first, end) {
             let comma = speaker.first.checked_sub(1).filter(|&i| doc.tok(i) == ",");
             if let Some(comma) = comma {
+                // "In his state, Christie said, offenders are sent to treatment.": the attribution
+                // interrupts the clause; the row spans both parts (`quote_parts` lists them).
+                let resumes = cue.1 + 2;
+                let interrupted = doc.tok_is(cue.1 + 1, ",")
+                    && resumes <= last
+                    && word_count(resumes, last) >= 3
+                    && cue_at(doc, resumes).is_none()
+                    && !matches!(
+                        doc.tok(resumes).to_ascii_lowercase().as_str(),
+                        "and" | "but" | "while" | "who" | "which"
+                    );
+                if interrupted && word_count(first, comma) >= 1 {
+                    let content = doc.span_of(first, last);
+                    let parts = vec![doc.span_of(first, comma - 1), doc.span_of(resumes, last)];
+                    return Some((content, speaker, apposition, "interrupted", parts));
+                }
                 if (ends_after(cue.1 + 1) || doc.tok_is(cue.1 + 1, ",")) && word_count(first, comma) >= 3 {
-                    return Some((doc.span_of(first, comma - 1), speaker, apposition, "clause-cue"));
+                    let content = doc.span_of(first, comma - 1);
+                    return Some(one(content, speaker, apposition, "clause-cue"));
                 }
             }
         }
@@ -300,7 +324,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                     || (speaker.kind == MentionKind::Name && doc.tok_is(speaker.last + 1, ",")))
                 && word_count(first, cue.0 - 2) >= 3
             {
-                return Some((doc.span_of(first, cue.0 - 2), speaker, None, "clause-cue"));
+                return Some(one(doc.span_of(first, cue.0 - 2), speaker, None, "clause-cue"));
             }
         }
     }
@@ -383,7 +407,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if word_count(start, stop) < 2 {
         return None;
     }
-    Some((doc.span_of(start, stop), speaker, apposition, "subject-cue"))
+    Some(one(doc.span_of(start, stop), speaker, apposition, "subject-cue"))
 }
 
 /// Words that open an indirect question.
@@ -413,7 +437,7 @@ fn asked_question(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last
             // "Christie said when asked whether …": the subject of the cue before it.
             .or_else(|| participle_subject(doc, cue, first))
     })?;
-    Some((doc.span_of(start, stop), speaker, apposition, "asked"))
+    Some(one(doc.span_of(start, stop), speaker, apposition, "asked"))
 }
 
 /// The last token of the reported clause that starts at `start`: before a comma that opens a

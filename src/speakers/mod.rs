@@ -369,6 +369,33 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         let kind = if LEXICON.is_group(word) { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first, last: idx, kind }, None));
     }
+    // A quantity or a phrase with "of" or "in" that opens its clause ("more than 4 in 10 said",
+    // "Several supporters of reform said", "75 percent of Democrats said"): back to the clause's
+    // start, within eight tokens.
+    let mut start = idx;
+    while start > floor && idx - start < 8 {
+        let prev = start - 1;
+        let word = doc.tok(prev);
+        let part = (doc.is_word(prev) && LEXICON.cue(word).is_none() && !LEXICON.is_listed_adverb(word))
+            || matches!(word, "’" | "'" | "-" | "%");
+        if !part || LEXICON.is_pronoun(word) || matches!(lower(doc, prev).as_str(), "that" | "who" | "which") {
+            break;
+        }
+        start = prev;
+    }
+    if start < idx && matches!(lower(doc, start).as_str(), "and" | "but" | "so") {
+        start += 1;
+    }
+    let at_clause_start = start == floor
+        || matches!(doc.tok(start - 1), "," | ":" | ";" | "(" | "—" | "–")
+        || (start - 1 == floor && matches!(lower(doc, start - 1).as_str(), "and" | "but" | "so"));
+    let has_of_or_in = (start..idx).any(|i| matches!(doc.tok(i), "of" | "in"));
+    let quantity = (start..idx)
+        .any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || QUANTIFIERS.contains(&lower(doc, i).as_str()));
+    if at_clause_start && start < idx && (has_of_or_in || quantity) && !LEXICON.is_preposition(doc.tok(start)) {
+        let kind = if LEXICON.is_group(word) { MentionKind::Group } else { MentionKind::Nominal };
+        return Some((Mention { first: start, last: idx, kind }, None));
+    }
     if LEXICON.is_group(word) {
         let mut first = idx;
         while first > floor && doc.is_capitalized(first - 1) {

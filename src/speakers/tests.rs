@@ -446,3 +446,19 @@ fn a_fragment_whose_clause_goes_on_is_mixed() {
     // A whole quoted sentence after "that" stays direct.
     check("Ryan said that “We need more information.”", &["direct/before | “We need more information.” | Ryan | Ryan"]);
 }
+
+#[test]
+fn attributions_that_interrupt_a_clause_and_quantities_as_speakers() {
+    check(
+        "In his state, Christie said, first-time offenders are sent to treatment.",
+        &["indirect/interrupted | In his state, Christie said, first-time offenders are sent to treatment | Christie | Christie"],
+    );
+    check(
+        "And more than 4 in 10 said the governor would be best at it.",
+        &["indirect/subject-cue | the governor would be best at it | more than 4 in 10 | -"],
+    );
+    check(
+        "Several supporters of reform said it is more realistic to change the rules.",
+        &["indirect/subject-cue | it is more realistic to change the rules | Several supporters of reform | -"],
+    );
+}
