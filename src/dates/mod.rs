@@ -275,10 +275,10 @@ mod tests {
 
     #[test]
     fn else_by_the_speakers_earlier_sentence_in_the_paragraph() {
-        let text = "Durbin and Schiff both yesterday questioned the plan. Schiff called it \"a non-starter\" then.";
+        let text = "Durbin and Schiff both yesterday met the press. Schiff called it \"a non-starter\" then.";
         assert_eq!(said_on(text, Some("2019-01-07")), [("2019-01-06".into(), "day", "text")]);
         // Another paragraph does not date it.
-        let text = "Durbin and Schiff both yesterday questioned the plan.\n\nSchiff called it \"a non-starter\" then.";
+        let text = "Durbin and Schiff both yesterday met the press.\n\nSchiff called it \"a non-starter\" then.";
         assert_eq!(said_on(text, Some("2019-01-07")), [("2019-01-07".into(), "day", "published")]);
     }
 

@@ -89,8 +89,33 @@ const THOUGHT: &[&str] = &[
 
 /// Lemmas of judgement whose object is the position taken ("criticized the ruling",
 /// "defended his record", "touted his wins").
-const STANCE: &[&str] =
-    &["criticize", "defend", "praise", "tout", "dismiss", "blast", "slam", "hail", "wonder", "recount", "counter"];
+const STANCE: &[&str] = &[
+    "criticize",
+    "defend",
+    "praise",
+    "tout",
+    "dismiss",
+    "blast",
+    "slam",
+    "hail",
+    "wonder",
+    "recount",
+    "counter",
+    "endorse",
+    "support",
+    "oppose",
+    "reject",
+    "condemn",
+    "welcome",
+    "applaud",
+    "embrace",
+    "blame",
+    "question",
+    "dispute",
+    "challenge",
+    "mock",
+    "attack",
+];
 
 /// Lemmas that report only with their particle ("spoke about", "pointed to", "points out",
 /// "commented on"): the particle is part of the cue.
@@ -133,6 +158,18 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     }
     let Some(lemma) = cue_lemma(doc, cue) else { return false };
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
+    // "stopped short of endorsing", "without saying": a gerund after these is no report made.
+    if doc.tok(cue.0).ends_with("ing") {
+        let mut before = cue.0;
+        while before > 0 && LEXICON.is_adverb(doc.tok(before - 1)) {
+            before -= 1;
+        }
+        if before > 0
+            && matches!(doc.tok(before - 1).to_ascii_lowercase().as_str(), "of" | "without" | "from" | "against")
+        {
+            return false;
+        }
+    }
     // "agreed that …" reports a position; "agreed to provide …" an act.
     if lemma == "agree" {
         return doc.tok_is(cue.1 + 1, "that");
@@ -306,12 +343,19 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                         doc.tok(resumes).to_ascii_lowercase().as_str(),
                         "and" | "but" | "while" | "who" | "which"
                     );
-                if interrupted && word_count(first, comma) >= 1 {
+                // "fighters which, the statement said, nations refused": the attribution sits
+                // inside a relative clause, whose antecedent is not what was said.
+                let relative = comma > 0
+                    && matches!(
+                        doc.tok(comma - 1).to_ascii_lowercase().as_str(),
+                        "which" | "that" | "who" | "whom" | "where"
+                    );
+                if interrupted && !relative && word_count(first, comma) >= 1 {
                     let content = doc.span_of(first, last);
                     let parts = vec![doc.span_of(first, comma - 1), doc.span_of(resumes, last)];
                     return Some((content, speaker, apposition, "interrupted", parts));
                 }
-                if (ends_after(cue.1 + 1) || doc.tok_is(cue.1 + 1, ",")) && word_count(first, comma) >= 3 {
+                if (ends_after(cue.1 + 1) || doc.tok_is(cue.1 + 1, ",")) && !relative && word_count(first, comma) >= 3 {
                     let content = doc.span_of(first, comma - 1);
                     return Some(one(content, speaker, apposition, "clause-cue"));
                 }
@@ -334,6 +378,24 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         if let Some(found) = asked_question(doc, cue, first, end, last) {
             return Some(found);
         }
+    }
+    // "Johnson was questioned about the case": in the passive the subject is spoken to or about,
+    // not the speaker (an agent after "by" is found by the quote-mark rules' passive pattern).
+    let mut aux = cue.0;
+    while aux > first
+        && LEXICON.is_adverb(doc.tok(aux - 1))
+        && !matches!(doc.tok(aux - 1), "was" | "were" | "is" | "are")
+    {
+        aux -= 1;
+    }
+    let passive = aux > first
+        && matches!(
+            doc.tok(aux - 1).to_ascii_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
+        && doc.tok(cue.0).ends_with("ed");
+    if passive {
+        return None;
     }
     // SPEAKER CUE [object] [that] CLAUSE.
     let participle = super::is_participle(doc, cue);
@@ -452,6 +514,9 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
                 "while" | "whereas" | "but" | "although" | "though"
             )
             && !doc.tok_is(i + 2, "that"))
+            // "rejected the idea and said that …": a second cue coordinated with the first
+            // reports something else.
+            || (matches!(tok, "and" | "but") && cue_at(doc, i + 1).is_some())
             // ", and he …", ", and Trump …": a new subject opens the reporter's clause.
             || (tok == ","
                 && doc.tok_is(i + 1, "and")

@@ -199,7 +199,10 @@ fn subjects_of_participles_passives_and_later_cues() {
     );
     check(
         "In a wide-ranging, in-prison interview last year, Lazar said he welcomed it and added, \"I will plead guilty, no problem.\"",
-        &["direct/elided-subject | \"I will plead guilty, no problem.\" | Lazar | Lazar"],
+        &[
+            "indirect/subject-cue | he welcomed it | Lazar | Lazar",
+            "direct/elided-subject | \"I will plead guilty, no problem.\" | Lazar | Lazar",
+        ],
     );
     check(
         "Clinton, during a town hall meeting in Columbus, Ohio, said she was \"going to put a lot of miners out of work.\"",
@@ -267,7 +270,7 @@ fn cues_that_report_nothing_make_no_indirect_row() {
 fn a_fragment_in_a_clause_whose_subject_speaks_is_mixed() {
     // No cue in the lexicon: the sentence's subject and verb make the fragment theirs.
     check(
-        "She blamed the violence on a “disturbed person” last week.",
+        "She pinned the violence on a “disturbed person” last week.",
         &["mixed/subject-verb | the violence on a “disturbed person” last week | She | -"],
     );
     // A fragment with no person as subject stays a scare quote.
@@ -306,7 +309,10 @@ fn bare_noun_phrases_and_abbreviated_titles_are_subjects() {
     );
     check(
         "Ms. Conway rejected the idea and said that Mr. Manafort was not being diminished.",
-        &["indirect/subject-cue | that Mr. Manafort was not being diminished | Ms. Conway | Conway"],
+        &[
+            "indirect/subject-cue | the idea | Ms. Conway | Conway",
+            "indirect/subject-cue | that Mr. Manafort was not being diminished | Ms. Conway | Conway",
+        ],
     );
     check(
         "Trump will give a speech this month, Mr. Manafort said, adding that it would be short.",
@@ -460,5 +466,21 @@ fn attributions_that_interrupt_a_clause_and_quantities_as_speakers() {
     check(
         "Several supporters of reform said it is more realistic to change the rules.",
         &["indirect/subject-cue | it is more realistic to change the rules | Several supporters of reform | -"],
+    );
+}
+
+#[test]
+fn positions_taken_but_not_gerunds_or_passives() {
+    check(
+        "The union endorsed the senator for a second term.",
+        &["indirect/subject-cue | the senator for a second term | The union | -"],
+    );
+    // A gerund after "short of" is no report; in the passive the subject did not speak.
+    check("Beijing stopped short of directly endorsing the invasion of Ukraine.", &[]);
+    check("Prime Minister Johnson was questioned about the case at a hospital.", &[]);
+    // An attribution inside a relative clause reports the relative clause, not its antecedent.
+    check(
+        "Turkey would guard the fighters which, the statement said, other nations refused to take back.",
+        &["indirect/subject-cue | other nations refused to take back | the statement | -"],
     );
 }
