@@ -1,15 +1,22 @@
 //! Reported speech without quote marks: "Lavrov said (that) CLAUSE", "CLAUSE, officials said",
 //! "according to X, CLAUSE", "X called for NP".
 //!
-//! Constructions, each a rule named in the `rule` column:
-//! - `indirect/subject-cue`: SPEAKER CUE [object] [that] CLAUSE — the content runs from after the
-//!   cue (and the object of "told") to the end of the sentence.
-//! - `indirect/clause-cue`: CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER. — the content is the
-//!   sentence up to the comma.
-//! - `indirect/according-to`: According to X, CLAUSE. / CLAUSE, according to X.
+//! Constructions, each a rule named in the `rule` column (`mixed/…` instead of `indirect/…` when
+//! the content holds a quoted fragment no quote-mark rule claimed):
+//! - `subject-cue`: SPEAKER CUE [object] [that] CLAUSE — the content runs from after the cue (and
+//!   the object of "told", "assured") to the end of the reported clause: the sentence's end, or
+//!   before ", while …", ", but …", ", and he …", "and said …" or ";".
+//! - `clause-cue`: CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER. — the content is the sentence up to
+//!   the comma.
+//! - `interrupted`: PART, SPEAKER CUE, PART. — one row over both parts (`quote_parts` lists them).
+//! - `according-to`: According to X, CLAUSE. / CLAUSE, according to X.
+//! - `asked`: (When) asked whether/why/… CLAUSE, X … — the question put, to its clause's end.
 //!
-//! Only cues that take a clause or a statement (say, tell, warn, call for, describe … as) count;
-//! a cue inside quote marks ("as I said") or inside a statement already found does not, and a
+//! Cues: speech (`REPORTING`: say, tell, warn, call for, describe … as), belief, intention and
+//! evidence (`THOUGHT`: think, want, expect, show, find) and positions taken (`STANCE`: criticize,
+//! endorse, oppose, blame); some report only with a particle ("spoke about", "pointed to").
+//! Not a report: a cue inside quote marks ("as I said") or inside a statement already found, a
+//! passive ("was questioned about"), a gerund after "of"/"without" ("short of endorsing"). A
 //! statement never overlaps another.
 
 use super::lexicon::LEXICON;
