@@ -128,10 +128,9 @@ fn nearest(
             // "as of August 2025", "since 2021", "until Friday" bound a state, they do not say
             // when anything was said.
             let bound = f.first > 0
-                && matches!(
-                    doc.tok(f.first - 1).to_ascii_lowercase().as_str(),
-                    "of" | "since" | "until" | "till" | "through" | "by" | "before" | "after" | "from" | "to"
-                );
+                && ["of", "since", "until", "till", "through", "by", "before", "after", "from", "to"]
+                    .iter()
+                    .any(|w| doc.tok(f.first - 1).eq_ignore_ascii_case(w));
             !bound && !content.iter().any(|c| c.start < span.end && span.start < c.end)
         })
         .filter_map(|f| {
@@ -162,7 +161,7 @@ fn in_earlier_sentence(
     let paragraph = doc.segments.paragraph_of(start);
     let speaker = quote.speaker.as_ref().map(|s| &doc.text[s.clone()]);
     let pronoun =
-        speaker.is_some_and(|s| matches!(s.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
+        speaker.is_some_and(|s| ["he", "she", "they", "it", "we", "i"].iter().any(|p| s.eq_ignore_ascii_case(p)));
     // The speaker's last word as the article writes it ("Durbin", "embassy").
     let key = quote
         .speaker_name

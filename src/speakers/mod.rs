@@ -146,8 +146,7 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
 
 /// The lemma of a cue found by [`cue_at`] ("Asked" opening a sentence is "ask").
 pub(crate) fn cue_lemma(doc: &Doc, cue: (usize, usize)) -> Option<&'static str> {
-    let word = doc.tok(cue.0);
-    LEXICON.cue(word).or_else(|| LEXICON.cue_any_case(word))
+    LEXICON.cue_any_case(doc.tok(cue.0))
 }
 
 /// A speaker mention starting at token `idx`, not reaching `limit`.
@@ -591,17 +590,23 @@ pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
     doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1 && !progressive
 }
 
+/// Whether a form of "be" stands before the cue, past any adverbs ("was asked", "has been
+/// questioned", "is reportedly expected"): the cue is in the passive.
+fn is_passive(doc: &Doc, cue: (usize, usize), floor: usize) -> bool {
+    let Some(before) = cue.0.checked_sub(1) else { return false };
+    let aux = skip_adverbs_left(doc, before, floor).map_or(before, |i| i + 1);
+    (aux..cue.0).chain([before]).any(|i| {
+        ["was", "were", "is", "are", "been", "be", "being"].iter().any(|be| doc.tok(i).eq_ignore_ascii_case(be))
+    })
+}
+
 /// "Rubio was asked by moderator Gerard Baker whether …": in the passive, the speaker is the
 /// agent after "by", and the subject is the one spoken to.
 fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<Mention> {
     if !matches!(cue_lemma(doc, cue), Some("ask" | "tell" | "urge" | "warn" | "accuse" | "call")) {
         return None;
     }
-    let aux = skip_adverbs_left(doc, cue.0.checked_sub(1)?, floor).map_or(cue.0 - 1, |i| i + 1);
-    let passive = (aux..cue.0)
-        .chain(cue.0.checked_sub(1))
-        .any(|i| matches!(lower(doc, i).as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being"));
-    if !passive || !doc.tok_is(cue.1 + 1, "by") {
+    if !is_passive(doc, cue, floor) || !doc.tok_is(cue.1 + 1, "by") {
         return None;
     }
     mention_right(doc, cue.1 + 2, limit)
