@@ -344,6 +344,15 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         }
         let prev = first - 1;
         let word = doc.tok(prev);
+        // "Donald Trump’s campaign manager": a name in the possessive opens the nominal.
+        if word == "s" && prev >= floor + 2 && matches!(doc.tok(prev - 1), "’" | "'") && doc.is_capitalized(prev - 2)
+        {
+            let mut name = prev - 2;
+            while name > floor && doc.is_capitalized(name - 1) && !LEXICON.is_not_name(doc.tok(name - 1)) {
+                name -= 1;
+            }
+            return Some((Mention { first: name, last: idx, kind: MentionKind::Nominal }, None));
+        }
         let ok = doc.is_word(prev)
             && LEXICON.cue(word).is_none()
             && !LEXICON.is_listed_adverb(word)
@@ -734,6 +743,9 @@ fn before_pattern(
         // "said on Friday the United States is “…”": the time phrase is not what was said.
         if LEXICON.is_preposition(doc.tok(start)) && start + 1 < open && LEXICON.is_time_word(doc.tok(start + 1)) {
             start += 2;
+        } else if start + 1 < open && LEXICON.is_time_word(doc.tok(start)) && doc.tok_is(start + 1, "that") {
+            // "said Friday that …".
+            start += 1;
         }
         if doc.tok_is(start, "that") || doc.tok(start) == "," {
             start += 1;
@@ -848,8 +860,15 @@ fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution
 
 /// Whether the quote at `next` continues `previous` (attributed after its closing mark): same
 /// paragraph, and between them only the attribution, at most a dozen words with no other cue.
-fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, next: &Span) -> bool {
+fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, candidate: &Candidate) -> bool {
+    let next = &candidate.marked.outer;
     if doc.segments.paragraph_of(previous.span.start) != doc.segments.paragraph_of(next.start) {
+        return false;
+    }
+    // "“A,” said X, a former governor. Voters “B,” he said.": the next quote is inside a
+    // sentence of its own that it does not open.
+    let sentence_start = doc.sentence_start(next.start);
+    if sentence_start > previous.span.end && sentence_start < next.start {
         return false;
     }
     let Some(cue) = attribution.cue else { return false };
@@ -872,33 +891,53 @@ fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, n
     if !interrupted_in_sentence && sentences_in(doc, &previous.parts[previous.parts.len() - 1]) > 1 {
         return false;
     }
+    // "“A,” Kiedis said, mentioning the album is “in the home stretch.”": a participle clause
+    // after the attribution reports something of its own.
+    if (cue.1 + 1..last)
+        .any(|i| doc.tok(i) == "," && i + 1 < last && doc.tok(i + 1).ends_with("ing") && !doc.is_capitalized(i + 1))
+    {
+        return false;
+    }
     let other_cue = (first..apposition_at.unwrap_or(last))
         .any(|i| i != cue.0 && cue_at(doc, i).is_some_and(|c| c.0 != cue.0 && c.1 != cue.1));
     words <= 12 && !other_cue
 }
 
 /// Where a mixed statement ends: the reported clause goes on after its quoted fragment ("the
-/// “kind of problems” Sanders had answering questions"), to the end of the sentence, but not
-/// into the next quote.
-fn mixed_end(doc: &Doc, fragment: &Span, next_quote: usize) -> usize {
+/// “kind of problems” Sanders had answering questions"), over any later fragments ("was “not a
+/// good thing” and “something the party should solve”"), to the end of the sentence. It stops
+/// before a second clause of the reporter's (";", ", while …", ", and …", "and said …") and
+/// before an attribution (", she said").
+fn mixed_end(doc: &Doc, fragment: &Span) -> usize {
     let Some(sentence) = doc.segments.sentence_of(fragment.end.saturating_sub(1)) else { return fragment.end };
-    let sentence_end = doc.segments.sentences[sentence].end.min(next_quote);
-    // The clause ends at a comma, colon or dash, or where a second clause starts ("… before
-    // leaving", "… and left").
     let first = doc.token_at_or_after(fragment.end);
-    let limit = doc.token_at_or_after(sentence_end);
+    let limit = doc.token_at_or_after(doc.segments.sentences[sentence].end);
     let mut end = fragment.end;
     for idx in first..limit {
         let tok = doc.tok(idx);
-        let lower_tok = tok.to_lowercase();
-        let stops = matches!(tok, "," | ";" | ":" | "—" | "–" | "(" | ")")
-            || (doc.is_word(idx)
-                && (SUBORDINATORS.contains(&lower_tok.as_str())
-                    || matches!(lower_tok.as_str(), "and" | "but" | "or" | "then" | "while")));
+        let next = if idx + 1 < limit { lower(doc, idx + 1) } else { String::new() };
+        let new_subject_reports = || {
+            let subject = mention_right(doc, idx + 1, limit);
+            subject.is_some_and(|m| {
+                m.kind != MentionKind::Nominal && (m.last + 1..limit.min(m.last + 3)).any(|j| cue_at(doc, j).is_some())
+            })
+        };
+        let stops = matches!(tok, ";" | ":" | "—" | "–" | "(" | ")")
+            || (matches!(tok, "and" | "but") && (cue_at(doc, idx + 1).is_some() || new_subject_reports()))
+            // "… before leaving", "… after meeting him": the time of the report, not its content.
+            || (SUBORDINATORS.contains(&lower(doc, idx).as_str())
+                && idx + 1 < limit
+                && doc.tok(idx + 1).ends_with("ing")
+                && !doc.is_capitalized(idx + 1))
+            || (tok == ","
+                && (matches!(
+                    next.as_str(),
+                    "while" | "whereas" | "but" | "although" | "though" | "which" | "and" | "or"
+                ) || (idx + 1..limit.min(idx + 6)).any(|j| cue_at(doc, j).is_some())));
         if stops {
             break;
         }
-        if doc.is_word(idx) {
+        if doc.is_word(idx) || matches!(tok, "”" | "\"" | "''") {
             end = doc.tokens[idx].end();
         }
     }
@@ -1120,6 +1159,12 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
     let mut last: Option<(Attribution, usize)> = None;
     for (idx, candidate) in candidates.iter().enumerate() {
         let outer = candidate.outer();
+        // A later fragment of a mixed statement's clause is part of that statement.
+        if let Some(q) = quotes.last_mut().filter(|q| q.kind == QuoteType::Mixed && q.span.contains(&outer.start)) {
+            q.span.end = q.span.end.max(outer.end);
+            q.parts = vec![q.span.clone()];
+            continue;
+        }
         let para_start = doc.paragraph_start(outer.start);
         let para_end = doc.paragraph_end(outer.end.saturating_sub(1));
         let previous_end = idx.checked_sub(1).map_or(0, |i| candidates[i].marked.outer.end);
@@ -1142,7 +1187,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
         // An interruption: “A,” X said, “B.” or “A,” X said. “B.” — nothing but the previous
         // quote's attribution stands between the two parts, so they are one statement.
         if let Some((previous, quote_idx)) = &last {
-            if previous.rule == "after" && continues_statement(doc, &quotes[*quote_idx], previous, &outer) {
+            if previous.rule == "after" && continues_statement(doc, &quotes[*quote_idx], previous, candidate) {
                 let quote = &mut quotes[*quote_idx];
                 quote.span.end = outer.end;
                 quote.parts.push(outer);
@@ -1186,7 +1231,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                     .then(|| later_cue(doc, candidate, limit_at))
                     .flatten()
                     .filter(|a| a.cue.is_some_and(|c| doc.tokens[c.0].start() > outer.end));
-                if let Some(later) = reported_later.filter(|_| mixed_end(doc, &outer, next_start) > outer.end) {
+                if let Some(later) = reported_later.filter(|_| mixed_end(doc, &outer) > outer.end) {
                     Attribution { kind: QuoteType::Mixed, mixed_start: Some(outer.start), ..later }
                 } else {
                     match inherited {
@@ -1207,13 +1252,25 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                 }
             }
         };
+        // "Voters “think this guy is not worried,” he said.": a fragment whose clause opened
+        // before it is a mixed statement from the clause's start.
+        let mut attribution = attribution;
+        if attribution.rule == "after" && candidate.starts_lower {
+            let first = doc.token_at_or_after(floor_at);
+            let open = doc.token_at_or_after(outer.start);
+            let words = (first..open).filter(|&i| doc.is_word(i)).count();
+            if (1..=15).contains(&words) && (first..open).all(|i| cue_at(doc, i).is_none() && doc.tok(i) != ":") {
+                attribution.kind = QuoteType::Mixed;
+                attribution.mixed_start = Some(doc.tokens[first].start());
+            }
+        }
         // A short quote attributed only by a cue far before it in the sentence is a term the
         // reporter quotes, unless it is a fragment of the reported clause (a mixed row).
         let detector = if candidate.marked.unclosed { "direct-unclosed" } else { "direct" };
         let (span, kind) = match attribution.mixed_start {
             // A fragment that closes on a comma ("“good,”") closes its clause too.
             Some(start) if candidate.ends_with_comma => (start..outer.end, QuoteType::Mixed),
-            Some(start) => (start..mixed_end(doc, &outer, next_start), QuoteType::Mixed),
+            Some(start) => (start..mixed_end(doc, &outer), QuoteType::Mixed),
             None => (outer.clone(), attribution.kind),
         };
         let (speaker_name, speaker_title) = match attribution.speaker {

@@ -191,7 +191,7 @@ fn subjects_of_participles_passives_and_later_cues() {
     );
     check(
         "\"Many would consider that an embarrassment for her\" if she did not win, said David Wasserman.",
-        &["direct/later | \"Many would consider that an embarrassment for her\" | David Wasserman | David Wasserman"],
+        &["mixed/later | \"Many would consider that an embarrassment for her\" if she did not win | David Wasserman | David Wasserman"],
     );
     check(
         "Hours later, she issued a statement calling on the country \"to redouble our efforts.\"",
@@ -482,5 +482,47 @@ fn positions_taken_but_not_gerunds_or_passives() {
     check(
         "Turkey would guard the fighters which, the statement said, other nations refused to take back.",
         &["indirect/subject-cue | other nations refused to take back | the statement | -"],
+    );
+}
+
+#[test]
+fn a_mixed_statement_runs_over_later_fragments_of_its_clause() {
+    check(
+        "Trump said Friday that the refusal was “not a good thing” and “something the party should fix.”",
+        &["mixed/embedded | the refusal was “not a good thing” and “something the party should fix.” | Trump | Trump"],
+    );
+    // It stops before an attribution of its own.
+    check(
+        "Ryan said he was “very encouraged” and Trump called it a “great meeting.”",
+        &[
+            "mixed/embedded | he was “very encouraged” | Ryan | Ryan",
+            "mixed/embedded | it a “great meeting.” | Trump | Trump",
+        ],
+    );
+}
+
+#[test]
+fn a_new_sentence_or_a_participle_clause_is_no_interruption() {
+    check(
+        "“It is over,” said Ann Lee, a former governor. Voters “think she is not worried,” she said.",
+        &[
+            "direct/after | “It is over,” | Ann Lee | Ann Lee",
+            "mixed/after | Voters “think she is not worried,” | she | Ann Lee",
+        ],
+    );
+    check(
+        "“We wrote two dozen songs,” Kiedis said, mentioning the album is “in the home stretch.”",
+        &[
+            "direct/after | “We wrote two dozen songs,” | Kiedis | Kiedis",
+            "mixed/embedded | mentioning the album is “in the home stretch.” | Kiedis | Kiedis",
+        ],
+    );
+}
+
+#[test]
+fn a_possessive_name_opens_a_nominal_speaker() {
+    check(
+        "Donald Trump’s campaign manager says he is “gratified” by the decision.",
+        &["mixed/embedded | he is “gratified” by the decision | Donald Trump’s campaign manager | -"],
     );
 }
