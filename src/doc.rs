@@ -76,4 +76,9 @@ impl<'a> Doc<'a> {
     pub fn sentence_start(&self, at: usize) -> usize {
         self.segments.sentence_of(at).map_or(0, |s| self.segments.sentences[s].start)
     }
+
+    /// The end of the sentence holding byte `at` (the text's end when none does).
+    pub fn sentence_end(&self, at: usize) -> usize {
+        self.segments.sentence_of(at).map_or(self.text.len(), |s| self.segments.sentences[s].end)
+    }
 }

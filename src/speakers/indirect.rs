@@ -29,7 +29,7 @@ use crate::doc::Doc;
 use crate::model::{Quote, QuoteType, Span};
 
 /// Lemmas whose object is what was said.
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "say",
     "tell",
     "add",

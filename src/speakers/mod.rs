@@ -6,14 +6,23 @@
 //! - `before`: X said: “…” / X said on Friday, “…” / according to X, “…” — a cue earlier in the
 //!   sentence with nothing but a short adverbial, a comma or a colon between it and the quote.
 //! - `embedded`: X said the plan is “good” — a cue earlier in the sentence with reported content
-//!   between: the row is `mixed` and spans from that content to the end of the quote.
+//!   between: the row is `mixed` and spans from that content to the end of the reported clause,
+//!   over any later fragments in it. When the cue nearest a fragment is inside what an earlier
+//!   speech cue reports ("She said she asked the question “to build on …”"), the row is that
+//!   earlier report.
 //! - `colon`: a quote opening a paragraph after a paragraph that ends with "X said:".
 //! - `floating`: a quote with no attribution of its own continues the speaker of the sentence
 //!   before it (a cue with a subject) or of the previous quote in the same or previous paragraph.
 //! - A quote interrupted by its attribution (“We will not agree,” he said, “to any of it.”) is one
 //!   statement and one row: the cue found after the first part is the cue found before the next.
-//! - A short quote (under five words) with no cue around it is a scare quote, a title or a term,
-//!   not a statement, and gives no row.
+//! - `subject-verb`, `sentence-cue`, `sentence-subject`, `previous-speaker`: a fragment in
+//!   mid-sentence with no cue next to it is a `mixed` row of the sentence's last cue with its
+//!   subject, else of the sentence's subject when it can speak (a name, a group, he/she, a role),
+//!   else of the statement just before it in the paragraph or the one before. A cue later in the
+//!   sentence (", Axelrod said") leaves it to the indirect detector.
+//! - A quote with no one to attribute it to is a scare quote, a title or a term, not a
+//!   statement, and gives no row; so is a term after an article ("the “experts”") that only the
+//!   sentence's subject could claim.
 //!
 //! Speakers are mentions as written (a name, a pronoun, "the outlet", "officials"); a pronoun
 //! resolves to the nearest person named before it, a family name to the fullest form of that name,
@@ -635,6 +644,44 @@ pub(crate) fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -
     cue_subject(doc, earlier, floor, cue.0)
 }
 
+/// "She said she asked the question “to build on his comments”", "Comey said her comments were
+/// “truthful”": a cue inside the clause that an earlier speech cue of the sentence reports is
+/// part of that report; the statement is the outer one.
+fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize, usize)> {
+    let mut idx = inner.0;
+    while idx > floor {
+        idx -= 1;
+        let tok = doc.tok(idx);
+        let breaks = matches!(tok, ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\"")
+            || (tok == "," && matches!(lower(doc, idx + 1).as_str(), "but" | "while" | "and" | "which" | "who"));
+        if breaks {
+            return None;
+        }
+        let Some(cue) = cue_at(doc, idx).filter(|c| c.1 == idx || c.0 == idx) else { continue };
+        if cue.0 != idx {
+            continue;
+        }
+        let reports = cue_lemma(doc, cue).is_some_and(|l| indirect::REPORTING.contains(&l))
+            && !matches!(
+                cue_lemma(doc, cue),
+                Some("call" | "ask" | "urge" | "describe" | "accuse" | "demand" | "propose")
+            );
+        if !reports {
+            continue;
+        }
+        let mut next = skip_adverbs_right(doc, cue.1 + 1, inner.0);
+        if LEXICON.is_time_word(doc.tok(next)) {
+            next += 1;
+        }
+        let clause = doc.tok_is(next, "that")
+            || LEXICON.is_pronoun(doc.tok(next))
+            || DETERMINERS.contains(&lower(doc, next).as_str())
+            || (doc.is_capitalized(next) && !LEXICON.is_not_name(doc.tok(next)));
+        return (clause && next < inner.0).then_some(cue);
+    }
+    None
+}
+
 /// "the bespectacled, 71-year-old diplomat said": a determiner phrase, commas and all, that runs
 /// up to a cue within a few words.
 fn determiner_phrase_before_cue(doc: &Doc, idx: usize, limit: usize) -> Option<((usize, usize), Mention)> {
@@ -675,6 +722,8 @@ fn before_pattern(
             }
         }
     };
+    // A fragment whose cue sits inside an earlier report of the sentence is part of that report.
+    let cue = if quote.starts_lower { outer_report(doc, cue, floor).unwrap_or(cue) } else { cue };
     let limit = open;
     // A participle ("…, calling X “…”", "sent an email saying “…”") has the subject of the
     // clause it hangs on; the noun before it is that clause's object, the one after its own.
@@ -997,6 +1046,85 @@ fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     Some(Attribution::direct(None, Some(speaker), None, "subject"))
 }
 
+/// A term in quote marks after an article ("the “experts”", "a “reset”"): it labels something,
+/// and the sentence's subject is not thereby its source.
+fn is_labelled_term(doc: &Doc, quote: &Candidate) -> bool {
+    let open = doc.token_at_or_after(quote.marked.outer.start);
+    quote.n_words <= 2
+        && open > 0
+        && matches!(lower(doc, open - 1).as_str(), "the" | "a" | "an" | "these" | "those" | "this" | "that")
+}
+
+/// Whether a mention can be a speaker of a fragment with no cue of its own: a name, a group,
+/// he/she/they/we, or a role ("the former secretary").
+fn speaks(doc: &Doc, subject: &Mention) -> bool {
+    match subject.kind {
+        MentionKind::Name | MentionKind::Group => true,
+        MentionKind::Pronoun => matches!(lower(doc, subject.first).as_str(), "he" | "she" | "they" | "we"),
+        MentionKind::Nominal => LEXICON.is_title(&lower(doc, subject.last)),
+    }
+}
+
+/// The byte where reported content starts after token `idx`, past "that" and commas, no later
+/// than the quote at `open`.
+fn content_start(doc: &Doc, mut idx: usize, open: usize) -> usize {
+    while idx < open && (doc.tok_is(idx, "that") || doc.tok(idx) == ",") {
+        idx += 1;
+    }
+    doc.tokens[idx.min(open)].start()
+}
+
+/// A quoted fragment that no cue next to it attributes, in a sentence that still says who
+/// speaks: the last cue before it in the sentence, with its subject ("Priebus called the remarks
+/// a “new low” and a “bizarre attempt”" once the first fragment's row has ended), else the
+/// sentence's subject when it can speak ("Sanders’s campaign is “confident” …"). The row is
+/// `mixed`, from after that cue or verb. A cue later in the sentence (", Axelrod said") is left
+/// to the indirect detector.
+fn fragment_in_sentence(doc: &Doc, quote: &Candidate, floor_at: usize) -> Option<Attribution> {
+    let start = quote.marked.outer.start;
+    let open = doc.token_at_or_after(start);
+    let first = doc.token_at_or_after(floor_at).max(open.saturating_sub(WINDOW));
+    if let Some(cue) = (first..open).rev().find_map(|i| cue_at(doc, i).filter(|c| c.1 < open)) {
+        let speaker = cue_subject(doc, cue, first, open).map(|(m, _)| m).or_else(|| clause_subject(doc, start, cue.0));
+        if let Some(speaker) = speaker {
+            return Some(Attribution {
+                cue: Some(cue),
+                speaker: Some(speaker),
+                apposition: None,
+                rule: "sentence-cue",
+                kind: QuoteType::Mixed,
+                mixed_start: Some(content_start(doc, cue.1 + 1, open).min(start)),
+            });
+        }
+    }
+    let sentence_end = doc.token_at_or_after(doc.sentence_end(start));
+    let attributed_later = (doc.token_at_or_after(quote.marked.outer.end)..sentence_end)
+        .any(|i| doc.tok(i) == "," && (i + 1..sentence_end.min(i + 5)).any(|j| cue_at(doc, j).is_some()));
+    if attributed_later {
+        return None;
+    }
+    let subject = clause_subject(doc, start, open).filter(|m| speaks(doc, m) && m.first >= first)?;
+    // "Critics read it while the “experts” disagreed": a term in quote marks after an article
+    // labels something; with no cue, it is nobody's statement.
+    if is_labelled_term(doc, quote) {
+        return None;
+    }
+    let verb = skip_adverbs_right(doc, subject.last + 1, open);
+    let mixed_start = if verb < open && doc.is_word(verb) && !doc.is_capitalized(verb) {
+        content_start(doc, verb + 1, open).min(start)
+    } else {
+        start
+    };
+    Some(Attribution {
+        cue: None,
+        speaker: Some(subject),
+        apposition: None,
+        rule: "sentence-subject",
+        kind: QuoteType::Mixed,
+        mixed_start: Some(mixed_start),
+    })
+}
+
 /// A quoted fragment with no cue around it, in a clause whose subject is a person, a pronoun or
 /// a name, followed by its verb ("She blamed the violence on a “disturbed person”", "Clinton has
 /// increasingly decried the issue of “systemic racism”"): the words the subject is reported to
@@ -1004,16 +1132,7 @@ fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
 fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     let start = quote.marked.outer.start;
     let open = doc.token_at_or_after(start);
-    let subject = clause_subject(doc, start, open)?;
-    let person = match subject.kind {
-        MentionKind::Name | MentionKind::Group => true,
-        MentionKind::Pronoun => matches!(lower(doc, subject.first).as_str(), "he" | "she" | "they" | "we"),
-        // "the former secretary", "the company's spokesperson": a role speaks.
-        MentionKind::Nominal => LEXICON.is_title(&lower(doc, subject.last)),
-    };
-    if !person {
-        return None;
-    }
+    let subject = clause_subject(doc, start, open).filter(|m| speaks(doc, m))?;
     // "Cruz, with unconcealed delight, chided …": a parenthetical between subject and verb.
     let mut after_subject = subject.last + 1;
     if doc.tok_is(after_subject, ",") {
@@ -1217,11 +1336,16 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                     !between.is_empty() && between.clone().all(|i| matches!(doc.tok(i), "and" | "or" | ","))
                 });
                 let starts_sentence = doc.sentence_start(outer.start) == outer.start || joined;
-                let inherited = last.as_ref().filter(|(_, q)| {
-                    let prev_para = doc.segments.paragraph_of(quotes[*q].span.start);
-                    let this_para = doc.segments.paragraph_of(outer.start);
-                    starts_sentence && matches!((prev_para, this_para), (Some(p), Some(t)) if t <= p + 1)
-                });
+                // The last statement, when it was in this paragraph or the one before.
+                let recent = last
+                    .as_ref()
+                    .filter(|(_, q)| {
+                        let prev_para = doc.segments.paragraph_of(quotes[*q].span.start);
+                        let this_para = doc.segments.paragraph_of(outer.start);
+                        matches!((prev_para, this_para), (Some(p), Some(t)) if t <= p + 1)
+                    })
+                    .map(|(a, _)| a);
+                let inherited = recent.filter(|_| starts_sentence);
                 if is_title_case(doc, &candidate.marked.inner) {
                     continue;
                 }
@@ -1235,7 +1359,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                     Attribution { kind: QuoteType::Mixed, mixed_start: Some(outer.start), ..later }
                 } else {
                     match inherited {
-                        Some((previous, _)) if candidate.n_words >= 3 && previous.speaker.is_some() => Attribution {
+                        Some(previous) if candidate.n_words >= 3 && previous.speaker.is_some() => Attribution {
                             rule: "floating",
                             kind: QuoteType::Direct,
                             mixed_start: None,
@@ -1244,9 +1368,26 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                         _ if candidate.n_words >= 6 && !candidate.starts_lower => later_cue(doc, candidate, limit_at)
                             .or_else(|| sentence_subject(doc, candidate))
                             .unwrap_or(Attribution::direct(None, None, None, "none")),
-                        _ => match fragment_subject(doc, candidate) {
+                        _ if starts_sentence => match fragment_subject(doc, candidate) {
                             Some(attribution) => attribution,
                             None => continue,
+                        },
+                        _ => match fragment_subject(doc, candidate)
+                            .or_else(|| fragment_in_sentence(doc, candidate, floor_at))
+                        {
+                            Some(attribution) => attribution,
+                            None => match recent.filter(|previous| previous.speaker.is_some()) {
+                                // A fragment in mid-sentence with no speaker in its sentence, in the
+                                // paragraph of a statement or the one after: that speaker's words,
+                                // a labelled term included (the reporter quotes the source's term).
+                                Some(previous) => Attribution {
+                                    rule: "previous-speaker",
+                                    kind: QuoteType::Mixed,
+                                    mixed_start: Some(outer.start),
+                                    ..previous.clone()
+                                },
+                                None => continue,
+                            },
                         },
                     }
                 }

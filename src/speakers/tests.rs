@@ -526,3 +526,41 @@ fn a_possessive_name_opens_a_nominal_speaker() {
         &["mixed/embedded | he is “gratified” by the decision | Donald Trump’s campaign manager | -"],
     );
 }
+
+#[test]
+fn a_fragment_inside_an_earlier_report_belongs_to_that_report() {
+    // The cue nearest the fragment ("asked", "shows") is inside what "said" reports.
+    check(
+        "She said she asked the question “to build on his comments” at the forum.",
+        &["mixed/embedded | she asked the question “to build on his comments” at the forum | She | -"],
+    );
+    check(
+        "Westmacott also said that Obama shows “great charm” toward Britain.",
+        &["mixed/embedded | Obama shows “great charm” toward Britain | Westmacott | Westmacott"],
+    );
+    // A whole quote after a coordinated cue is that cue's.
+    check(
+        "Lazar said he welcomed it and added, \"I will plead guilty.\"",
+        &[
+            "indirect/subject-cue | he welcomed it | Lazar | Lazar",
+            "direct/elided-subject | \"I will plead guilty.\" | Lazar | Lazar",
+        ],
+    );
+}
+
+#[test]
+fn a_fragment_with_no_cue_of_its_own_takes_the_sentences_speaker() {
+    check(
+        "Senator Ann Lee, who chairs the panel, is “deeply troubled” by the report.",
+        &["mixed/sentence-subject | “deeply troubled” by the report | Senator Ann Lee | Ann Lee"],
+    );
+    check(
+        "“We will fight this,” Senator Lee said. In the end, the plan was still “a disaster in the making” for the state.",
+        &[
+            "direct/after | “We will fight this,” | Senator Lee | Lee",
+            "mixed/previous-speaker | “a disaster in the making” for the state | Senator Lee | Lee",
+        ],
+    );
+    // A labelled term is not the sentence subject's statement.
+    check("Critics read the report while the “experts” disagreed.", &[]);
+}
