@@ -2,8 +2,9 @@
 //!
 //! Every word of every section is one key of a single map whose value is the set of sections
 //! (a bit each) it belongs to, hashed with FxHash: the detectors ask several questions of nearly
-//! every token, so a lookup is one short hash and no allocation (a capitalized word is lowered
-//! into a stack buffer).
+//! every token, so a lookup is one short hash and no allocation. A key is the word's bytes,
+//! lowered, packed into one `u128` (no lexicon word is longer than 16 bytes), so hashing and
+//! comparing it are a few integer operations.
 
 use std::sync::LazyLock;
 
@@ -45,21 +46,50 @@ enum Section {
 
 pub struct Lexicon {
     /// Every inflected form of a reporting cue, mapped to its lemma.
-    cues: FxHashMap<&'static [u8], &'static str>,
+    cues: FxHashMap<u128, &'static str>,
     /// Word (lower case) → the sections it is in, one bit each in [`SECTIONS`] order.
-    words: FxHashMap<&'static [u8], u32>,
+    words: FxHashMap<u128, u32>,
 }
 
 static SOURCE: &str = include_str!("lexicon.txt");
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
 
-/// The longest word any section holds is shorter than this; longer tokens are in none.
-const MAX_WORD: usize = 32;
+/// No word of the lexicon is longer than this many bytes: a word is its key, its bytes packed
+/// into one `u128` (zero-padded), so a lookup hashes and compares one integer.
+const MAX_WORD: usize = 16;
+
+/// The key of `word`, lowered when `lower` (ASCII letters only, as the lexicon is written): its
+/// bytes in a `u128`, the length in the last byte when shorter than 16 (so "he" and "he\0"
+/// differ); none for a word longer than any in the lexicon.
+fn key(word: &[u8], lower: bool) -> Option<u128> {
+    const HIGH: u128 = u128::from_ne_bytes([0x80; 16]);
+    const LOW7: u128 = u128::from_ne_bytes([0x7f; 16]);
+    const TO_A: u128 = u128::from_ne_bytes([0x80 - b'A'; 16]);
+    const PAST_Z: u128 = u128::from_ne_bytes([0x80 - b'Z' - 1; 16]);
+    if word.len() > MAX_WORD {
+        return None;
+    }
+    let mut buffer = [0u8; MAX_WORD];
+    buffer[..word.len()].copy_from_slice(word);
+    if word.len() < MAX_WORD {
+        buffer[MAX_WORD - 1] = word.len() as u8;
+    }
+    let packed = u128::from_le_bytes(buffer);
+    if !lower {
+        return Some(packed);
+    }
+    // Every byte at once: 0x80 marks an ASCII capital (its low seven bits in 'A'..='Z', its high
+    // bit clear), and 0x80 >> 2 is the 0x20 that lowers it. The length byte is below 'A'.
+    let low = packed & LOW7;
+    let capital = (low + TO_A) & !(low + PAST_Z) & !packed & HIGH;
+    Some(packed | (capital >> 2))
+}
 
 fn parse(source: &'static str) -> Lexicon {
     let mut cues = FxHashMap::default();
-    let mut words: FxHashMap<&'static [u8], u32> = FxHashMap::default();
+    let mut words: FxHashMap<u128, u32> = FxHashMap::default();
+    let key_of = |word: &str| key(word.as_bytes(), false).unwrap_or_else(|| panic!("lexicon word too long: {word}"));
     let mut section = "";
     for line in source.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -74,14 +104,13 @@ fn parse(source: &'static str) -> Lexicon {
         if section == "cues" {
             let lemma = entries.next().expect("a non-empty line has a first word");
             for form in entries {
-                cues.insert(form.as_bytes(), lemma);
+                cues.insert(key_of(form), lemma);
             }
         } else {
             let bit =
                 SECTIONS.iter().position(|s| *s == section).unwrap_or_else(|| panic!("unknown section [{section}]"));
             for word in entries {
-                assert!(word.len() < MAX_WORD, "lexicon word too long: {word}");
-                *words.entry(word.as_bytes()).or_default() |= 1 << bit;
+                *words.entry(key_of(word)).or_default() |= 1 << bit;
             }
         }
     }
@@ -89,35 +118,20 @@ fn parse(source: &'static str) -> Lexicon {
 }
 
 impl Lexicon {
-    /// Looks `word` up in lower case: lowered into a stack buffer when it has capitals. Keys are
-    /// bytes, so the lowered copy needs no UTF-8 check.
-    fn lowered<T>(word: &str, look_up: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
-        let bytes = word.as_bytes();
-        if bytes.len() >= MAX_WORD {
-            return None;
-        }
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return look_up(bytes);
-        }
-        let mut buffer = [0u8; MAX_WORD];
-        for (to, from) in buffer.iter_mut().zip(bytes) {
-            *to = from.to_ascii_lowercase();
-        }
-        look_up(&buffer[..bytes.len()])
-    }
-
     fn has(&self, section: Section, word: &str) -> bool {
-        Self::lowered(word, |key| self.words.get(key).copied()).is_some_and(|bits| bits & (1 << section as u32) != 0)
+        key(word.as_bytes(), true)
+            .and_then(|k| self.words.get(&k))
+            .is_some_and(|bits| bits & (1 << section as u32) != 0)
     }
 
     /// The lemma of a reporting cue written in any case ("Asked" opening a sentence).
     pub fn cue_any_case(&self, word: &str) -> Option<&'static str> {
-        Self::lowered(word, |key| self.cues.get(key).copied())
+        key(word.as_bytes(), true).and_then(|k| self.cues.get(&k).copied())
     }
 
     /// The lemma of a reporting cue; the word must be written in lower case.
     pub fn cue(&self, word: &str) -> Option<&'static str> {
-        self.cues.get(word.as_bytes()).copied()
+        key(word.as_bytes(), false).and_then(|k| self.cues.get(&k).copied())
     }
 
     /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
@@ -182,6 +196,17 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_lower_ascii_capitals_only_and_keep_lengths_apart() {
+        assert_eq!(key(b"SAID", true), key(b"said", false));
+        assert_eq!(key("Bürgermeisterin".as_bytes(), true), key("bürgermeisterin".as_bytes(), false));
+        // The bytes around 'A'..='Z' are no capitals.
+        assert_eq!(key(b"@[`{", true), key(b"@[`{", false));
+        assert_ne!(key(b"he", false), key(b"he\0", false));
+        assert_eq!(key(b"a-word-longer-than-16", true), None);
+        assert!(LEXICON.is_pronoun("HE") && LEXICON.cue_any_case("Said").is_some() && LEXICON.cue("Said").is_none());
+    }
 
     #[test]
     fn the_lexicon_loads_its_sections() {
