@@ -253,31 +253,32 @@ pub fn text_of(doc: &Doc, first: usize, last: usize) -> String {
 }
 
 fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
-    let words: Vec<usize> = (first..=last).filter(|&i| doc.is_word(i)).collect();
+    // Runs are many and short: the word positions are walked again rather than collected.
+    let words = || (first..=last).filter(|&i| doc.is_word(i));
     let mut boundary = None;
     let mut has_title = false;
     let mut has_org = false;
-    for &i in &words {
-        let word = doc.tok(i);
-        if LEXICON.is_title(word) {
+    for i in words() {
+        if LEXICON.is_title(doc.tok(i)) {
             boundary = Some(i);
             has_title = true;
-        } else if LEXICON.is_org_word(word) {
+        } else if LEXICON.is_org_word(doc.tok(i)) {
             boundary = Some(i);
             has_org = true;
         }
     }
     let media_premodifier = media_premodifier(doc, first);
-    let name_words: Vec<usize> = words.iter().copied().filter(|&i| boundary.is_none_or(|b| i > b)).collect();
-    let acronym = words.iter().any(|&i| is_acronym(doc.tok(i)));
-    let (name_first, kind) = match name_words.as_slice() {
-        [] => (first, if has_org { EntityKind::Organisation } else { EntityKind::Unknown }),
-        [.., a, b] if name_words.len() > 3 => (a.min(b).to_owned(), EntityKind::Person),
-        names => {
-            let start = names[0];
+    let name_words = || words().filter(move |&i| boundary.is_none_or(|b| i > b));
+    let acronym = words().any(|i| is_acronym(doc.tok(i)));
+    let count = name_words().count();
+    let (name_first, kind) = match name_words().next() {
+        None => (first, if has_org { EntityKind::Organisation } else { EntityKind::Unknown }),
+        // A run of more than three name words: the last two are the name.
+        Some(_) if count > 3 => (name_words().nth(count - 2).expect("counted"), EntityKind::Person),
+        Some(start) => {
             let kind = if acronym && !has_title {
                 EntityKind::Organisation
-            } else if has_title || names.len() >= 2 {
+            } else if has_title || count >= 2 {
                 if has_org && !has_title && boundary == Some(last) {
                     EntityKind::Organisation
                 } else {

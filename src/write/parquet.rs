@@ -24,8 +24,12 @@ pub struct ParquetSink<R: TableRow> {
     path: std::path::PathBuf,
     file: SharedFile,
     writer: polars::io::parquet::write::BatchedWriter<SharedFile>,
-    pending: Vec<R>,
+    /// The next row group so far: each batch's rows turned into columns as they come (the rows
+    /// themselves are the CSV writer's too, and copying them cost a tenth of the writing).
+    pending: Option<DataFrame>,
+    pending_rows: usize,
     pending_bytes: usize,
+    rows: std::marker::PhantomData<R>,
 }
 
 /// The batched writer keeps its sink to the end and has no `into_inner`; the file is shared so
@@ -50,25 +54,43 @@ impl<R: TableRow> ParquetSink<R> {
         let err = |source| Error::Parquet { path: path.clone(), source };
         let schema = R::frame(&[]).map_err(err)?.schema().as_ref().clone();
         let writer = ParquetWriter::new(file.clone()).with_compression(compression()).batched(&schema).map_err(err)?;
-        Ok(ParquetSink { path, file, writer, pending: Vec::new(), pending_bytes: 0 })
+        Ok(ParquetSink {
+            path,
+            file,
+            writer,
+            pending: None,
+            pending_rows: 0,
+            pending_bytes: 0,
+            rows: std::marker::PhantomData,
+        })
     }
 
     pub fn write(&mut self, rows: &[R]) -> Result<()> {
-        self.pending.extend_from_slice(rows);
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let err = |source| Error::Parquet { path: self.path.clone(), source };
+        let frame = R::frame(rows).map_err(err)?;
+        match &mut self.pending {
+            Some(pending) => {
+                pending.vstack_mut(&frame).map_err(err)?;
+            }
+            None => self.pending = Some(frame),
+        }
+        self.pending_rows += rows.len();
         self.pending_bytes += rows.iter().map(TableRow::approx_bytes).sum::<usize>();
-        if self.pending.len() >= ROW_GROUP_ROWS || self.pending_bytes >= ROW_GROUP_BYTES {
+        if self.pending_rows >= ROW_GROUP_ROWS || self.pending_bytes >= ROW_GROUP_BYTES {
             self.flush()?;
         }
         Ok(())
     }
 
     fn flush(&mut self) -> Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let frame = R::frame(&self.pending).map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
+        let Some(mut frame) = self.pending.take() else { return Ok(()) };
+        // One chunk, so that the batch is one row group.
+        frame.rechunk_mut();
         self.writer.write_batch(&frame).map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
-        self.pending.clear();
+        self.pending_rows = 0;
         self.pending_bytes = 0;
         Ok(())
     }
