@@ -70,12 +70,7 @@ fn key(word: &[u8], lower: bool) -> Option<u128> {
     if word.len() > MAX_WORD {
         return None;
     }
-    let mut buffer = [0u8; MAX_WORD];
-    buffer[..word.len()].copy_from_slice(word);
-    if word.len() < MAX_WORD {
-        buffer[MAX_WORD - 1] = word.len() as u8;
-    }
-    let packed = u128::from_le_bytes(buffer);
+    let packed = pack(word) | if word.len() < MAX_WORD { (word.len() as u128) << 120 } else { 0 };
     if !lower {
         return Some(packed);
     }
@@ -84,6 +79,21 @@ fn key(word: &[u8], lower: bool) -> Option<u128> {
     let low = packed & LOW7;
     let capital = (low + TO_A) & !(low + PAST_Z) & !packed & HIGH;
     Some(packed | (capital >> 2))
+}
+
+/// `word` (at most 16 bytes) as the low bytes of a `u128`, read with two overlapping loads
+/// rather than a copy into a buffer.
+fn pack(word: &[u8]) -> u128 {
+    let n = word.len();
+    let load8 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().expect("8 bytes"));
+    let load4 = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().expect("4 bytes")));
+    match n {
+        // The last load ends at the word's end; its bytes past the first load are the word's rest.
+        8 => u128::from(load8(0)),
+        9..=16 => u128::from(load8(0)) | u128::from(load8(n - 8) >> (8 * (16 - n))) << 64,
+        4..=7 => u128::from(load4(0) | (load4(n - 4) >> (8 * (8 - n))) << 32),
+        _ => word.iter().rev().fold(0u128, |packed, &b| packed << 8 | u128::from(b)),
+    }
 }
 
 fn parse(source: &'static str) -> Lexicon {
@@ -196,6 +206,16 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_packs_to_its_bytes_at_every_length() {
+        let word = b"abcdefghijklmnop";
+        for n in 0..=16 {
+            let mut buffer = [0u8; 16];
+            buffer[..n].copy_from_slice(&word[..n]);
+            assert_eq!(pack(&word[..n]), u128::from_le_bytes(buffer), "length {n}");
+        }
+    }
 
     #[test]
     fn keys_lower_ascii_capitals_only_and_keep_lengths_apart() {
