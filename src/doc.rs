@@ -27,6 +27,11 @@ impl<'a> Doc<'a> {
         idx < self.tokens.len() && self.tok(idx).eq_ignore_ascii_case(word)
     }
 
+    /// Whether token `idx` exists and is one of `words` (lower case), in any case.
+    pub fn tok_in(&self, idx: usize, words: &[&str]) -> bool {
+        idx < self.tokens.len() && words.iter().any(|w| self.tok(idx).eq_ignore_ascii_case(w))
+    }
+
     pub fn is_word(&self, idx: usize) -> bool {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Word)
     }

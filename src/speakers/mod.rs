@@ -653,7 +653,7 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
         idx -= 1;
         let tok = doc.tok(idx);
         let breaks = matches!(tok, ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\"")
-            || (tok == "," && matches!(lower(doc, idx + 1).as_str(), "but" | "while" | "and" | "which" | "who"));
+            || (tok == "," && doc.tok_in(idx + 1, &["but", "while", "and", "which", "who"]));
         if breaks {
             return None;
         }
@@ -964,7 +964,6 @@ fn mixed_end(doc: &Doc, fragment: &Span) -> usize {
     let mut end = fragment.end;
     for idx in first..limit {
         let tok = doc.tok(idx);
-        let next = if idx + 1 < limit { lower(doc, idx + 1) } else { String::new() };
         let new_subject_reports = || {
             let subject = mention_right(doc, idx + 1, limit);
             subject.is_some_and(|m| {
@@ -974,15 +973,14 @@ fn mixed_end(doc: &Doc, fragment: &Span) -> usize {
         let stops = matches!(tok, ";" | ":" | "—" | "–" | "(" | ")")
             || (matches!(tok, "and" | "but") && (cue_at(doc, idx + 1).is_some() || new_subject_reports()))
             // "… before leaving", "… after meeting him": the time of the report, not its content.
-            || (SUBORDINATORS.contains(&lower(doc, idx).as_str())
+            || (doc.tok_in(idx, SUBORDINATORS)
                 && idx + 1 < limit
                 && doc.tok(idx + 1).ends_with("ing")
                 && !doc.is_capitalized(idx + 1))
             || (tok == ","
-                && (matches!(
-                    next.as_str(),
-                    "while" | "whereas" | "but" | "although" | "though" | "which" | "and" | "or"
-                ) || (idx + 1..limit.min(idx + 6)).any(|j| cue_at(doc, j).is_some())));
+                && ((idx + 1 < limit
+                    && doc.tok_in(idx + 1, &["while", "whereas", "but", "although", "though", "which", "and", "or"]))
+                    || (idx + 1..limit.min(idx + 6)).any(|j| cue_at(doc, j).is_some())));
         if stops {
             break;
         }
@@ -1050,9 +1048,7 @@ fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
 /// and the sentence's subject is not thereby its source.
 fn is_labelled_term(doc: &Doc, quote: &Candidate) -> bool {
     let open = doc.token_at_or_after(quote.marked.outer.start);
-    quote.n_words <= 2
-        && open > 0
-        && matches!(lower(doc, open - 1).as_str(), "the" | "a" | "an" | "these" | "those" | "this" | "that")
+    quote.n_words <= 2 && open > 0 && doc.tok_in(open - 1, &["the", "a", "an", "these", "those", "this", "that"])
 }
 
 /// Whether a mention can be a speaker of a fragment with no cue of its own: a name, a group,
