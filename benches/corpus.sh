@@ -5,6 +5,9 @@
 # and prints MB/s of article text, articles/s, peak RSS (/usr/bin/time -v) and the 2-thread
 # speed-up; `zcat` on the gzip file is timed alongside. Each configuration runs RUNS times and the
 # fastest run counts (the machine is shared and noisy; the fastest is the least disturbed).
+# With taskset available (ONE_CORE=0 turns it off), the 1-thread run is repeated with the whole
+# process pinned to one core ("1core"): the true per-core figure, and the baseline for the speed-up
+# of 2 threads on 2 cores.
 #
 # Results are appended to benches/results/corpus.tsv with the date and commit, so the history of
 # every change stays visible.
@@ -108,6 +111,13 @@ for input in $inputs; do
         seconds[$input$threads]=$s
         report "$input" "$threads" "$s" "$rss" "$cpu"
     done
+    # The whole run on one core (reader, extraction and writer threads all pinned to CPU 0): the
+    # per-core throughput, and the baseline a run on every core is compared with.
+    if [ "${ONE_CORE:-1}" = 1 ] && command -v taskset > /dev/null; then
+        read -r s rss cpu < <(best_of taskset -c 0 "$bin" extract "$file" --out "$work/out" --format parquet,csv -q --threads 1)
+        seconds[${input}core]=$s
+        report "$input" "1core" "$s" "$rss" "$cpu"
+    fi
 done
 if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ]; then
     read -r zs _ _ < <(best_of sh -c "zcat '$corpus.gz' > /dev/null")
@@ -117,5 +127,8 @@ fi
 for input in $inputs; do
     if [ -n "${seconds[${input}1]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
         echo "2-thread speed-up ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1]} / ${seconds[${input}2]}}")x"
+    fi
+    if [ -n "${seconds[${input}core]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
+        echo "2 threads on 2 cores over the whole run on 1 core ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}core]} / ${seconds[${input}2]}}")x"
     fi
 done
