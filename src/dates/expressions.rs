@@ -45,11 +45,25 @@ impl Dated {
     /// ISO 8601 at its precision: `2025-08-20`, `2025-08`, `2025`.
     pub fn iso(&self) -> String {
         let (y, m, d) = (self.date.year(), self.date.month(), self.date.day());
-        match self.precision {
-            Precision::Day => format!("{y:04}-{m:02}-{d:02}"),
-            Precision::Month => format!("{y:04}-{m:02}"),
-            Precision::Year => format!("{y:04}"),
+        if !(0..=9999).contains(&y) {
+            // Outside ISO 8601's four-digit years (never from news text, but a date is a date).
+            return match self.precision {
+                Precision::Day => format!("{y:04}-{m:02}-{d:02}"),
+                Precision::Month => format!("{y:04}-{m:02}"),
+                Precision::Year => format!("{y:04}"),
+            };
         }
+        let mut out = String::with_capacity(10);
+        crate::model::push_decimal(&mut out, y as u64, 4);
+        if self.precision != Precision::Year {
+            out.push('-');
+            crate::model::push_decimal(&mut out, u64::from(m), 2);
+        }
+        if self.precision == Precision::Day {
+            out.push('-');
+            crate::model::push_decimal(&mut out, u64::from(d), 2);
+        }
+        out
     }
 }
 

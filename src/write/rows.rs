@@ -177,12 +177,18 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
             quote_start: chars.get(quote.span.start),
             quote_end: chars.get(quote.span.end),
             quote_type: quote.kind.as_str(),
-            quote_parts: quote
-                .parts
-                .iter()
-                .map(|p| format!("{}-{}", chars.get(p.start), chars.get(p.end)))
-                .collect::<Vec<_>>()
-                .join(";"),
+            quote_parts: {
+                let mut parts = String::new();
+                for (i, part) in quote.parts.iter().enumerate() {
+                    if i > 0 {
+                        parts.push(';');
+                    }
+                    crate::model::push_decimal(&mut parts, chars.get(part.start), 1);
+                    parts.push('-');
+                    crate::model::push_decimal(&mut parts, chars.get(part.end), 1);
+                }
+                parts
+            },
             cue: quote.cue.as_ref().map(slice),
             cue_start: quote.cue.as_ref().map(|s| chars.get(s.start)),
             cue_end: quote.cue.as_ref().map(|s| chars.get(s.end)),
