@@ -657,15 +657,12 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
         if breaks {
             return None;
         }
-        let Some(cue) = cue_at(doc, idx).filter(|c| c.1 == idx || c.0 == idx) else { continue };
-        if cue.0 != idx {
-            continue;
-        }
-        let reports = cue_lemma(doc, cue).is_some_and(|l| indirect::REPORTING.contains(&l))
-            && !matches!(
-                cue_lemma(doc, cue),
-                Some("call" | "ask" | "urge" | "describe" | "accuse" | "demand" | "propose")
-            );
+        // A cue found at `idx` starts there ("according to" spans two tokens).
+        let Some(cue) = cue_at(doc, idx) else { continue };
+        let reports = cue_lemma(doc, cue).is_some_and(|l| {
+            indirect::REPORTING.contains(&l)
+                && !matches!(l, "call" | "ask" | "urge" | "describe" | "accuse" | "demand" | "propose")
+        });
         if !reports {
             continue;
         }
@@ -675,7 +672,7 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
         }
         let clause = doc.tok_is(next, "that")
             || LEXICON.is_pronoun(doc.tok(next))
-            || DETERMINERS.contains(&lower(doc, next).as_str())
+            || doc.tok_in(next, DETERMINERS)
             || (doc.is_capitalized(next) && !LEXICON.is_not_name(doc.tok(next)));
         return (clause && next < inner.0).then_some(cue);
     }
@@ -1056,7 +1053,7 @@ fn is_labelled_term(doc: &Doc, quote: &Candidate) -> bool {
 fn speaks(doc: &Doc, subject: &Mention) -> bool {
     match subject.kind {
         MentionKind::Name | MentionKind::Group => true,
-        MentionKind::Pronoun => matches!(lower(doc, subject.first).as_str(), "he" | "she" | "they" | "we"),
+        MentionKind::Pronoun => doc.tok_in(subject.first, &["he", "she", "they", "we"]),
         MentionKind::Nominal => LEXICON.is_title(&lower(doc, subject.last)),
     }
 }
@@ -1099,12 +1096,12 @@ fn fragment_in_sentence(doc: &Doc, quote: &Candidate, floor_at: usize) -> Option
     if attributed_later {
         return None;
     }
-    let subject = clause_subject(doc, start, open).filter(|m| speaks(doc, m) && m.first >= first)?;
     // "Critics read it while the “experts” disagreed": a term in quote marks after an article
     // labels something; with no cue, it is nobody's statement.
     if is_labelled_term(doc, quote) {
         return None;
     }
+    let subject = clause_subject(doc, start, open).filter(|m| speaks(doc, m) && m.first >= first)?;
     let verb = skip_adverbs_right(doc, subject.last + 1, open);
     let mixed_start = if verb < open && doc.is_word(verb) && !doc.is_capitalized(verb) {
         content_start(doc, verb + 1, open).min(start)
