@@ -4,7 +4,8 @@
 # same gzip-compressed), runs `whosaid extract` on it with 1 and 2 threads writing Parquet and CSV,
 # and prints MB/s of article text, articles/s, peak RSS (/usr/bin/time -v) and the 2-thread
 # speed-up; `zcat` on the gzip file is timed alongside. Each configuration runs RUNS times and the
-# fastest run counts (the machine is shared and noisy; the fastest is the least disturbed).
+# fastest run counts (the machine is shared and noisy; the fastest is the least disturbed). The
+# configurations take turns within each round, so a slow spell of the VM does not fall on one of them.
 # With taskset available (ONE_CORE=0 turns it off), the 1-thread run is repeated with the whole
 # process pinned to one core ("1core"): the true per-core figure, and the baseline for the speed-up
 # of 2 threads on 2 cores.
@@ -73,19 +74,15 @@ if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit+dirty"; 
 date="$(date -u +%Y-%m-%dT%H:%MZ)"
 [ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\tMB_per_cpu_s\n' > "$results"
 
-# Runs one configuration RUNS times; prints "seconds peak_rss_kb cpu_seconds" of the fastest run.
-best_of() {
-    local best_s="" best_rss="" best_cpu=""
-    for _ in $(seq "$runs"); do
-        rm -rf "$work/out"
-        /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null
-        local s rss cpu
-        s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); t=0; for(i=1;i<=n;i++) t=t*60+p[i]; print t}' "$work/time.txt")
-        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-        cpu=$(awk -F': ' '/User time|System time/ {t+=$2} END {print t}' "$work/time.txt")
-        if [ -z "$best_s" ] || awk "BEGIN {exit !($s < $best_s)}"; then best_s=$s; best_rss=$rss; best_cpu=$cpu; fi
-    done
-    echo "$best_s $best_rss $best_cpu"
+# Runs a command once; prints "seconds peak_rss_kb cpu_seconds".
+run_once() {
+    rm -rf "$work/out"
+    /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null
+    local s rss cpu
+    s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); t=0; for(i=1;i<=n;i++) t=t*60+p[i]; print t}' "$work/time.txt")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+    cpu=$(awk -F': ' '/User time|System time/ {t+=$2} END {print t}' "$work/time.txt")
+    echo "$s $rss $cpu"
 }
 
 # `--threads N` is the number of extraction threads; reading and writing overlap with them on
@@ -103,24 +100,50 @@ report() {  # input threads seconds rss_kb cpu_seconds
 }
 
 echo "corpus: $corpus ($(awk "BEGIN {printf \"%.0f\", $text_bytes / 1e6}") MB of article text, $n_articles articles); binary: $bin; best of $runs"
-declare -A seconds
+# The configurations, run round-robin RUNS times, so that the VM's slow and fast minutes fall on
+# every configuration alike (run one after another, two configurations measured minutes apart
+# differed by up to 30% on the same binary); the fastest run of each counts.
+declare -a labels commands
 for input in $inputs; do
     file="$corpus"; [ "$input" = gzip ] && file="$corpus.gz"
     for threads in $threads_list; do
-        read -r s rss cpu < <(best_of "$bin" extract "$file" --out "$work/out" --format parquet,csv -q --threads "$threads")
-        seconds[$input$threads]=$s
-        report "$input" "$threads" "$s" "$rss" "$cpu"
+        labels+=("$input $threads")
+        commands+=("$bin extract $file --out $work/out --format parquet,csv -q --threads $threads")
     done
     # The whole run on one core (reader, extraction and writer threads all pinned to CPU 0): the
     # per-core throughput, and the baseline a run on every core is compared with.
     if [ "${ONE_CORE:-1}" = 1 ] && command -v taskset > /dev/null; then
-        read -r s rss cpu < <(best_of taskset -c 0 "$bin" extract "$file" --out "$work/out" --format parquet,csv -q --threads 1)
-        seconds[${input}core]=$s
-        report "$input" "1core" "$s" "$rss" "$cpu"
+        labels+=("$input 1core")
+        commands+=("taskset -c 0 $bin extract $file --out $work/out --format parquet,csv -q --threads 1")
     fi
 done
-if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ]; then
-    read -r zs _ _ < <(best_of sh -c "zcat '$corpus.gz' > /dev/null")
+if [[ " $inputs " == *" gzip "* ]] && [[ " $inputs " == *" jsonl "* ]]; then
+    labels+=("zcat -")
+    commands+=("")  # run below, with its redirection
+fi
+declare -A best_s best_rss best_cpu seconds
+for _ in $(seq "$runs"); do
+    for i in "${!labels[@]}"; do
+        label="${labels[$i]}"
+        if [ "$label" = "zcat -" ]; then
+            read -r s rss cpu < <(run_once sh -c "zcat '$corpus.gz' > /dev/null")
+        else
+            # shellcheck disable=SC2086  # the command is words, none with spaces
+            read -r s rss cpu < <(run_once ${commands[$i]})
+        fi
+        if [ -z "${best_s[$label]:-}" ] || awk "BEGIN {exit !($s < ${best_s[$label]})}"; then
+            best_s[$label]=$s; best_rss[$label]=$rss; best_cpu[$label]=$cpu
+        fi
+    done
+done
+for label in "${labels[@]}"; do
+    read -r input threads <<< "$label"
+    [ "$input" = zcat ] && continue
+    seconds[$input$threads]=${best_s[$label]}
+    report "$input" "$threads" "${best_s[$label]}" "${best_rss[$label]}" "${best_cpu[$label]}"
+done
+if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ] && [ -n "${best_s[zcat -]:-}" ]; then
+    zs=${best_s[zcat -]}
     echo "zcat alone: $zs s; gzip input costs $(awk "BEGIN {printf \"%.2f\", ${seconds[gzip1]} - ${seconds[jsonl1]}}") s over plain JSONL (1 thread)"
     printf '%s\t%s\tzcat\t1\t\t\t%.2f\t\t\t\n' "$date" "$commit" "$zs" >> "$results"
 fi
@@ -128,7 +151,7 @@ for input in $inputs; do
     if [ -n "${seconds[${input}1]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
         echo "2-thread speed-up ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1]} / ${seconds[${input}2]}}")x"
     fi
-    if [ -n "${seconds[${input}core]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
-        echo "2 threads on 2 cores over the whole run on 1 core ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}core]} / ${seconds[${input}2]}}")x"
+    if [ -n "${seconds[${input}1core]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
+        echo "2 threads on 2 cores over the whole run on 1 core ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1core]} / ${seconds[${input}2]}}")x"
     fi
 done
