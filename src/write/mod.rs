@@ -5,6 +5,7 @@
 //! temporary name in the output folder and renamed into place when complete, so a reader never
 //! sees a half-written table.
 
+mod csv_row;
 pub mod incremental;
 mod parquet;
 pub mod rows;
@@ -61,6 +62,12 @@ impl Drop for AtomicFile {
 /// A table's rows, as every format needs them.
 pub trait TableRow: Serialize + Sized + Clone {
     fn frame(rows: &[Self]) -> polars::prelude::PolarsResult<polars::prelude::DataFrame>;
+    /// The table's column names, in order: the Parquet schema's, which are the serialized
+    /// fields' (a test holds the two together).
+    fn columns() -> Vec<String> {
+        let frame = Self::frame(&[]).expect("an empty frame builds");
+        frame.get_column_names().into_iter().map(|name| name.to_string()).collect()
+    }
     /// Roughly how many bytes of memory the row holds, for bounding a buffered row group.
     fn approx_bytes(&self) -> usize {
         256
@@ -68,7 +75,8 @@ pub trait TableRow: Serialize + Sized + Clone {
 }
 
 enum Sink<R: TableRow> {
-    Csv(Box<csv::Writer<AtomicFile>>, PathBuf),
+    /// The file, and a buffer each batch's lines are written into before they go to it.
+    Csv(AtomicFile, Vec<u8>),
     Jsonl(AtomicFile),
     Parquet(Box<parquet::ParquetSink<R>>),
 }
@@ -93,7 +101,14 @@ impl<R: TableRow> TableWriter<R> {
         for format in formats {
             let path = dir.join(format!("{name}.{}", format.extension()));
             sinks.push(match format {
-                Format::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(AtomicFile::create(path.clone())?)), path),
+                Format::Csv => {
+                    // The header first, so that an empty table still has its columns.
+                    let mut file = AtomicFile::create(path)?;
+                    let mut header = Vec::new();
+                    csv_row::write_header(&mut header, &R::columns());
+                    file.write_all(&header).map_err(|e| Error::output(&file.path, e))?;
+                    Sink::Csv(file, Vec::new())
+                }
                 Format::Jsonl => Sink::Jsonl(AtomicFile::create(path)?),
                 Format::Parquet => Sink::Parquet(Box::new(parquet::ParquetSink::create(path)?)),
             });
@@ -104,10 +119,13 @@ impl<R: TableRow> TableWriter<R> {
     pub fn write(&mut self, rows: &[R]) -> Result<()> {
         for sink in &mut self.sinks {
             match sink {
-                Sink::Csv(writer, path) => {
+                Sink::Csv(file, lines) => {
+                    lines.clear();
                     for row in rows {
-                        writer.serialize(row).map_err(|source| Error::Csv { path: path.clone(), source })?;
+                        csv_row::write_row(lines, row)
+                            .map_err(|e| Error::output(&file.path, std::io::Error::other(e)))?;
                     }
+                    file.write_all(lines).map_err(|e| Error::output(&file.path, e))?;
                 }
                 Sink::Jsonl(file) => {
                     for row in rows {
@@ -124,12 +142,7 @@ impl<R: TableRow> TableWriter<R> {
     pub fn commit(self) -> Result<()> {
         for sink in self.sinks {
             match sink {
-                Sink::Csv(writer, path) => {
-                    // An empty table still gets its header, so that every reader sees the columns.
-                    let file = writer.into_inner().map_err(|e| Error::output(&path, e.into_error()))?;
-                    file.commit()?;
-                }
-                Sink::Jsonl(file) => file.commit()?,
+                Sink::Csv(file, _) | Sink::Jsonl(file) => file.commit()?,
                 Sink::Parquet(sink) => sink.commit()?,
             }
         }
@@ -213,5 +226,49 @@ impl RejectWriter {
 
     pub fn commit(self) -> Result<()> {
         self.file.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CSV header comes from the Parquet schema, each line from the row's serialized fields:
+    /// the two name the same columns in the same order, for every table.
+    #[test]
+    fn csv_headers_name_the_serialized_fields_in_order() {
+        let article = crate::model::Article {
+            id: "a1".into(),
+            text: "“We will rebuild,” the mayor said on Monday.".into(),
+            published: Some("2024-05-02".into()),
+            ..Default::default()
+        };
+        let extraction =
+            crate::extract(&article.text, crate::dates::parse_published("2024-05-02"), &crate::tokenize::FastTokenizer);
+        let (article_row, quotes) = rows_for(&article, &extraction);
+        assert!(!quotes.is_empty(), "the sample sentence gives a quote row");
+        let speaker = SpeakerRow {
+            article_id: "a1".into(),
+            speaker_name: "the mayor".into(),
+            speaker_title: None,
+            n_quotes: 1,
+            first_quote_start: 0,
+            first_quote_idx: 0,
+        };
+        fn names<R: Serialize>(row: &R) -> Vec<String> {
+            csv_row::field_names(row).expect("a flat row").into_iter().map(str::to_string).collect()
+        }
+        assert_eq!(names(&quotes[0]), QuoteRow::columns());
+        assert_eq!(names(&article_row), ArticleRow::columns());
+        assert_eq!(names(&speaker), SpeakerRow::columns());
+    }
+
+    #[test]
+    fn an_empty_csv_table_still_has_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = TableWriter::<SpeakerRow>::create(dir.path(), "speakers", &[Format::Csv]).unwrap();
+        writer.commit().unwrap();
+        let text = std::fs::read_to_string(dir.path().join("speakers.csv")).unwrap();
+        assert_eq!(text, "article_id,speaker_name,speaker_title,n_quotes,first_quote_start,first_quote_idx\n");
     }
 }
