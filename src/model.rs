@@ -97,21 +97,27 @@ pub struct Extraction {
 /// Appends `n` in decimal, zero-padded to `width` digits: the dates and offset lists of the output
 /// tables are written this way rather than through `format!`, which cost ~1,500 instructions a date.
 pub fn push_decimal(out: &mut String, n: u64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    let mut buffer = [0; 20];
+    let digits = decimal(n, &mut buffer);
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(std::str::from_utf8(digits).expect("ASCII digits"));
+}
+
+/// `n`'s decimal digits, written into the end of `buffer`.
+pub fn decimal(n: u64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut at = buffer.len();
     let mut rest = n;
     loop {
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
+        buffer[at] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    for _ in (digits.len() - at)..width {
-        out.push('0');
-    }
-    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    &buffer[at..]
 }
 
 #[cfg(test)]

@@ -113,6 +113,51 @@ macro_rules! not_a_row {
     };
 }
 
+/// The compound values neither a row nor a field may be; `$where` names the place in the error.
+macro_rules! no_compounds {
+    ($where:literal) => {
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), Unsupported> {
+            unsupported(concat!("an enum with data", $where))
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
+            unsupported(concat!("a sequence", $where))
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+            unsupported(concat!("a tuple", $where))
+        }
+        fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Unsupported> {
+            unsupported(concat!("a tuple struct", $where))
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+            unsupported(concat!("an enum", $where))
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
+            unsupported(concat!("a map", $where))
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Unsupported> {
+            unsupported(concat!("an enum", $where))
+        }
+    };
+}
+
 macro_rules! row_serializer {
     ($ty:ident $(<$lt:lifetime>)?, $struct_state:ty, $start:expr) => {
         impl$(<$lt>)? ser::Serializer for $ty$(<$lt>)? {
@@ -145,45 +190,7 @@ macro_rules! row_serializer {
             fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, _: &T) -> Result<(), Unsupported> {
                 unsupported("a newtype struct")
             }
-            fn serialize_newtype_variant<T: ?Sized + Serialize>(
-                self,
-                _: &'static str,
-                _: u32,
-                _: &'static str,
-                _: &T,
-            ) -> Result<(), Unsupported> {
-                unsupported("an enum")
-            }
-            fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
-                unsupported("a sequence")
-            }
-            fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
-                unsupported("a tuple")
-            }
-            fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Unsupported> {
-                unsupported("a tuple struct")
-            }
-            fn serialize_tuple_variant(
-                self,
-                _: &'static str,
-                _: u32,
-                _: &'static str,
-                _: usize,
-            ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-                unsupported("an enum")
-            }
-            fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
-                unsupported("a map")
-            }
-            fn serialize_struct_variant(
-                self,
-                _: &'static str,
-                _: u32,
-                _: &'static str,
-                _: usize,
-            ) -> Result<Self::SerializeStructVariant, Unsupported> {
-                unsupported("an enum")
-            }
+            no_compounds!(" at the top level");
         }
     };
 }
@@ -227,30 +234,15 @@ impl ser::SerializeStruct for Names<'_> {
 macro_rules! integers {
     ($($method:ident($ty:ty)),*) => {
         $(fn $method(self, v: $ty) -> Result<(), Unsupported> {
-            self.push_integer(i128::from(v));
+            let v = i128::from(v);
+            if v < 0 {
+                self.0.push(b'-');
+            }
+            let magnitude = u64::try_from(v.unsigned_abs()).expect("no field is wider than 64 bits");
+            self.0.extend_from_slice(crate::model::decimal(magnitude, &mut [0; 20]));
             Ok(())
         })*
     };
-}
-
-impl Field<'_> {
-    fn push_integer(self, v: i128) {
-        if v < 0 {
-            self.0.push(b'-');
-        }
-        let mut digits = [0u8; 40];
-        let mut at = digits.len();
-        let mut rest = v.unsigned_abs();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        self.0.extend_from_slice(&digits[at..]);
-    }
 }
 
 impl ser::Serializer for Field<'_> {
@@ -314,48 +306,11 @@ impl ser::Serializer for Field<'_> {
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Result<(), Unsupported> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Unsupported> {
-        unsupported("an enum with data")
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
-        unsupported("a sequence in a field")
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
-        unsupported("a tuple in a field")
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Unsupported> {
-        unsupported("a tuple struct in a field")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-        unsupported("an enum in a field")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
-        unsupported("a map in a field")
-    }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Unsupported> {
         unsupported("a struct in a field")
     }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        unsupported("an enum in a field")
-    }
+
+    no_compounds!(" in a field");
 }
 
 #[cfg(test)]
