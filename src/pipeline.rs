@@ -2,9 +2,11 @@
 //! writes the rows in input order. This is the only module that uses rayon.
 //!
 //! **Invariant:** output order and content do not depend on the thread count: a batch is mapped
-//! with an order-preserving parallel iterator and written by this one thread.
+//! with an order-preserving parallel iterator, batches are taken back in the order they were
+//! read, and one writer thread writes them.
 //! Memory is bounded by the batch size, not by the corpus: a batch holds at most
-//! `batch_articles` articles or [`BATCH_BYTES`] of text.
+//! `batch_articles` articles or [`BATCH_BYTES`] of text, and at most
+//! [`MAX_BATCHES_IN_FLIGHT`] are on the workers while one more is written.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -147,9 +149,6 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
     let mut reader = Reader::new(files);
-    // Three things overlap: the writer thread writes batch N's rows, the pool extracts batch N+1,
-    // and this thread reads batch N+2 meanwhile. Order is kept: one batch at a time goes to the
-    // writer, through a channel of one.
     let read_batch = |reader: &mut Reader| {
         let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
         let mut batch_bytes = 0;
@@ -162,6 +161,13 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         }
         batch
     };
+    // Four things overlap: the writer thread writes batch N's rows, the pool extracts batches
+    // N+1 and N+2 (a worker done with one batch's share takes articles of the next instead of
+    // waiting for the other's last article), and this thread reads the next batch meanwhile.
+    // Order is kept: extracted batches are taken in the order they were read, and one at a
+    // time goes to the writer, through a channel of one. A stream is not read ahead: its rows
+    // must leave before more input arrives.
+    let max_in_flight = if streaming { 1 } else { MAX_BATCHES_IN_FLIGHT };
     std::thread::scope(|scope| -> Result<()> {
         let (to_writer, from_reader) = std::sync::mpsc::sync_channel::<BatchRows>(1);
         let writer_sink = &mut sink;
@@ -177,100 +183,40 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             }
             Ok(())
         });
-        let mut batch = read_batch(&mut reader);
-        while !batch.is_empty() {
-            // Incremental runs skip what an earlier run finished and reject a second record with
-            // an id already read in this run, before any work is spent on them.
-            let verdicts: Vec<Verdict> = batch
-                .iter_mut()
-                .map(|record| {
-                    let (Some(session), Record::Article(article)) = (session.as_mut(), &*record) else {
-                        return Verdict::Process;
-                    };
-                    let verdict = session.check(article);
-                    if verdict == Verdict::Duplicate {
-                        *record = Record::Reject(Reject {
-                            origin: article.origin.clone(),
-                            article_id: Some(article.id.clone()),
-                            reason: "duplicate article id: an earlier record in this run has it".to_string(),
-                        });
+        pool.in_place_scope(|workers| {
+            // Each batch on the workers reports back on its own channel; the receivers wait here
+            // in input order.
+            let mut in_flight: std::collections::VecDeque<std::sync::mpsc::Receiver<Extracted>> =
+                std::collections::VecDeque::new();
+            let mut input_left = true;
+            loop {
+                while input_left && in_flight.len() < max_in_flight {
+                    let mut batch = read_batch(&mut reader);
+                    if batch.is_empty() {
+                        input_left = false;
+                        break;
                     }
-                    verdict
-                })
-                .collect();
-            let extract_batch = |batch: &[Record]| -> Vec<Option<ArticleRows>> {
-                batch
-                    .par_iter()
-                    .zip(&verdicts)
-                    .map(|(record, verdict)| match (record, verdict) {
-                        (Record::Article(article), Verdict::Process) => {
-                            let published = article.published.as_deref().and_then(crate::dates::parse_published);
-                            let extraction = crate::extract(&article.text, published, tokenizer);
-                            let (article_row, quote_rows) = rows_for(article, &extraction);
-                            let speakers = speaker_rows(&quote_rows);
-                            Some((article_row, quote_rows, speakers))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            };
-            // A stream is not read ahead: its rows must leave before more input arrives.
-            let (results, next) = if streaming {
-                (pool.install(|| extract_batch(&batch)), None)
-            } else {
-                let (results, next) =
-                    pool.install(|| rayon::join(|| extract_batch(&batch), || read_batch(&mut reader)));
-                (results, Some(next))
-            };
-            let mut rows = BatchRows::default();
-            for ((record, result), verdict) in batch.into_iter().zip(results).zip(&verdicts) {
-                counts.records_read += 1;
-                let file = match &record {
-                    Record::Article(a) => &a.origin.file,
-                    Record::Reject(r) => &r.origin.file,
-                };
-                let mut per_file = file_idx.get(file).map(|&i| &mut file_counts[i]);
-                if let Some(f) = per_file.as_deref_mut() {
-                    f.records_read += 1;
+                    let verdicts = check_batch(session.as_mut(), &mut batch);
+                    let (extracted, receiver) = std::sync::mpsc::sync_channel(1);
+                    workers.spawn(move |_| {
+                        let results = extract_batch(&batch, &verdicts, tokenizer);
+                        // The receiver is gone only when the run already stopped on an error.
+                        let _ = extracted.send(Extracted { batch, verdicts, results });
+                    });
+                    in_flight.push_back(receiver);
                 }
-                match (record, result) {
-                    (Record::Article(article), Some((article_row, quote_rows, speakers))) => {
-                        counts.articles_ok += 1;
-                        counts.quotes += quote_rows.len() as u64;
-                        text_bytes += article.text.len() as u64;
-                        if let Some(f) = per_file {
-                            f.articles_ok += 1;
-                        }
-                        rows.articles.push(article_row);
-                        rows.quotes.extend(quote_rows);
-                        rows.speakers.extend(speakers);
-                    }
-                    (Record::Article(_), None) => {
-                        debug_assert_eq!(*verdict, Verdict::Unchanged);
-                        counts.unchanged += 1;
-                        if let Some(f) = per_file {
-                            f.unchanged += 1;
-                        }
-                    }
-                    (Record::Reject(reject), _) => {
-                        counts.rejected += 1;
-                        if let Some(f) = per_file {
-                            f.rejected += 1;
-                        }
-                        rows.rejects.push(reject);
-                    }
+                let Some(oldest) = in_flight.pop_front() else { break };
+                // An error here means the worker panicked; the scope re-raises that panic.
+                let Ok(batch) = oldest.recv() else { break };
+                let rows = tally(batch, &mut counts, &mut file_counts, &file_idx, &mut text_bytes);
+                if to_writer.send(rows).is_err() {
+                    // The writer stopped on an error, which its join below reports; batches still
+                    // on the workers finish before this scope ends.
+                    break;
                 }
+                reporter.update(&counts, text_bytes, started);
             }
-            if to_writer.send(rows).is_err() {
-                // The writer stopped on an error, which its join below reports.
-                break;
-            }
-            reporter.update(&counts, text_bytes, started);
-            batch = match next {
-                Some(next) => next,
-                None => read_batch(&mut reader),
-            };
-        }
+        });
         drop(to_writer);
         writer.join().expect("the writer thread does not panic")
     })?;
@@ -301,6 +247,112 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         None => crate::write::write_json(config.out.join("run.json"), &report)?,
     }
     Ok(report)
+}
+
+/// Batches extracted or being extracted at once: two, so that no worker waits for the last
+/// article of a batch while there is work in the next.
+const MAX_BATCHES_IN_FLIGHT: usize = 2;
+
+/// A batch back from the workers.
+struct Extracted {
+    batch: Vec<Record>,
+    verdicts: Vec<Verdict>,
+    results: Vec<Option<ArticleRows>>,
+}
+
+/// Incremental runs skip what an earlier run finished and reject a second record with an id
+/// already read in this run, before any work is spent on them.
+fn check_batch(mut session: Option<&mut Session>, batch: &mut [Record]) -> Vec<Verdict> {
+    batch
+        .iter_mut()
+        .map(|record| {
+            let (Some(session), Record::Article(article)) = (session.as_deref_mut(), &*record) else {
+                return Verdict::Process;
+            };
+            let verdict = session.check(article);
+            if verdict == Verdict::Duplicate {
+                *record = Record::Reject(Reject {
+                    origin: article.origin.clone(),
+                    article_id: Some(article.id.clone()),
+                    reason: "duplicate article id: an earlier record in this run has it".to_string(),
+                });
+            }
+            verdict
+        })
+        .collect()
+}
+
+/// Extracts a batch's articles in parallel, in input order.
+fn extract_batch(
+    batch: &[Record],
+    verdicts: &[Verdict],
+    tokenizer: &dyn crate::tokenize::Tokenize,
+) -> Vec<Option<ArticleRows>> {
+    batch
+        .par_iter()
+        .zip(verdicts)
+        .map(|(record, verdict)| match (record, verdict) {
+            (Record::Article(article), Verdict::Process) => {
+                let published = article.published.as_deref().and_then(crate::dates::parse_published);
+                let extraction = crate::extract(&article.text, published, tokenizer);
+                let (article_row, quote_rows) = rows_for(article, &extraction);
+                let speakers = speaker_rows(&quote_rows);
+                Some((article_row, quote_rows, speakers))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Counts an extracted batch and gathers its rows for the writer.
+fn tally(
+    extracted: Extracted,
+    counts: &mut Counts,
+    file_counts: &mut [FileCounts],
+    file_idx: &HashMap<Arc<str>, usize>,
+    text_bytes: &mut u64,
+) -> BatchRows {
+    let Extracted { batch, verdicts, results } = extracted;
+    let mut rows = BatchRows::default();
+    for ((record, result), verdict) in batch.into_iter().zip(results).zip(&verdicts) {
+        counts.records_read += 1;
+        let file = match &record {
+            Record::Article(a) => &a.origin.file,
+            Record::Reject(r) => &r.origin.file,
+        };
+        let mut per_file = file_idx.get(file).map(|&i| &mut file_counts[i]);
+        if let Some(f) = per_file.as_deref_mut() {
+            f.records_read += 1;
+        }
+        match (record, result) {
+            (Record::Article(article), Some((article_row, quote_rows, speakers))) => {
+                counts.articles_ok += 1;
+                counts.quotes += quote_rows.len() as u64;
+                *text_bytes += article.text.len() as u64;
+                if let Some(f) = per_file {
+                    f.articles_ok += 1;
+                }
+                rows.articles.push(article_row);
+                rows.quotes.extend(quote_rows);
+                rows.speakers.extend(speakers);
+            }
+            (Record::Article(_), None) => {
+                debug_assert_eq!(*verdict, Verdict::Unchanged);
+                counts.unchanged += 1;
+                if let Some(f) = per_file {
+                    f.unchanged += 1;
+                }
+            }
+            (Record::Reject(reject), _) => {
+                counts.rejected += 1;
+                if let Some(f) = per_file {
+                    f.rejected += 1;
+                }
+                rows.rejects.push(reject);
+            }
+        }
+    }
+    rows
 }
 
 /// Progress on standard error: an indicatif bar on a terminal, a plain line every few seconds

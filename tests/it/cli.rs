@@ -63,6 +63,33 @@ fn output_is_byte_identical_for_one_and_two_threads() {
     }
 }
 
+/// Many small batches, several of them on the workers at once, give the rows of one batch: the
+/// same files as the default batch size, with one thread and with two.
+#[test]
+fn small_batches_in_flight_keep_input_order() {
+    let sample = root().join("sample_corpus");
+    let whole = tempfile::tempdir().unwrap();
+    let output = extract(&[&sample], whole.path(), &["--threads", "2", "--format", "parquet,csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    for threads in ["1", "2"] {
+        let dir = tempfile::tempdir().unwrap();
+        let pipeline = dir.path().join("p.toml");
+        std::fs::write(
+            &pipeline,
+            format!("inputs = [{:?}]\nout = \"out\"\nformats = [\"csv\"]\nbatch_articles = 7\n", sample.display()),
+        )
+        .unwrap();
+        let output = bin().args(["run", "--quiet", "--threads", threads]).arg(&pipeline).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        for name in ["quotes.csv", "articles.csv", "speakers.csv"] {
+            let a = std::fs::read(whole.path().join(name)).unwrap();
+            let b = std::fs::read(dir.path().join("out").join(name)).unwrap();
+            assert!(a == b, "{name} differs with batches of 7 articles on {threads} thread(s)");
+        }
+        assert_eq!(run_json(&dir.path().join("out"))["counts"], run_json(whole.path())["counts"]);
+    }
+}
+
 #[test]
 fn an_unknown_pipeline_key_is_a_fatal_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
