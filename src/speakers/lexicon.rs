@@ -49,6 +49,39 @@ pub struct Lexicon {
     cues: FxHashMap<u128, &'static str>,
     /// Word (lower case) → the sections it is in, one bit each in [`SECTIONS`] order.
     words: FxHashMap<u128, u32>,
+    /// Which (length, first letter, last letter) the keys of each map have: most tokens are in
+    /// no list, and this turns them away with one bit test before a key is packed and probed.
+    cue_shapes: Shapes,
+    word_shapes: Shapes,
+}
+
+/// A set of word shapes (length, first and last byte, ASCII case folded), hashed into 16,384
+/// bits: a word whose shape is not in it is in no list; one whose shape is may be.
+struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes(Box::new([0; 256]))
+    }
+
+    fn slot(word: &[u8]) -> usize {
+        let (first, last) = (word[0].to_ascii_lowercase(), word[word.len() - 1].to_ascii_lowercase());
+        let shape = (word.len() as u32) | u32::from(first) << 8 | u32::from(last) << 16;
+        (shape.wrapping_mul(0x9E37_79B1) >> 18) as usize
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        let slot = Shapes::slot(word);
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    fn may_hold(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() > MAX_WORD {
+            return false;
+        }
+        let slot = Shapes::slot(word);
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
 }
 
 static SOURCE: &str = include_str!("lexicon.txt");
@@ -99,6 +132,7 @@ fn pack(word: &[u8]) -> u128 {
 fn parse(source: &'static str) -> Lexicon {
     let mut cues = FxHashMap::default();
     let mut words: FxHashMap<u128, u32> = FxHashMap::default();
+    let (mut cue_shapes, mut word_shapes) = (Shapes::new(), Shapes::new());
     let key_of = |word: &str| key(word.as_bytes(), false).unwrap_or_else(|| panic!("lexicon word too long: {word}"));
     let mut section = "";
     for line in source.lines() {
@@ -115,20 +149,25 @@ fn parse(source: &'static str) -> Lexicon {
             let lemma = entries.next().expect("a non-empty line has a first word");
             for form in entries {
                 cues.insert(key_of(form), lemma);
+                cue_shapes.insert(form.as_bytes());
             }
         } else {
             let bit =
                 SECTIONS.iter().position(|s| *s == section).unwrap_or_else(|| panic!("unknown section [{section}]"));
             for word in entries {
                 *words.entry(key_of(word)).or_default() |= 1 << bit;
+                word_shapes.insert(word.as_bytes());
             }
         }
     }
-    Lexicon { cues, words }
+    Lexicon { cues, words, cue_shapes, word_shapes }
 }
 
 impl Lexicon {
     fn has(&self, section: Section, word: &str) -> bool {
+        if !self.word_shapes.may_hold(word.as_bytes()) {
+            return false;
+        }
         key(word.as_bytes(), true)
             .and_then(|k| self.words.get(&k))
             .is_some_and(|bits| bits & (1 << section as u32) != 0)
@@ -136,11 +175,17 @@ impl Lexicon {
 
     /// The lemma of a reporting cue written in any case ("Asked" opening a sentence).
     pub fn cue_any_case(&self, word: &str) -> Option<&'static str> {
+        if !self.cue_shapes.may_hold(word.as_bytes()) {
+            return None;
+        }
         key(word.as_bytes(), true).and_then(|k| self.cues.get(&k).copied())
     }
 
     /// The lemma of a reporting cue; the word must be written in lower case.
     pub fn cue(&self, word: &str) -> Option<&'static str> {
+        if !self.cue_shapes.may_hold(word.as_bytes()) {
+            return None;
+        }
         key(word.as_bytes(), false).and_then(|k| self.cues.get(&k).copied())
     }
 
@@ -226,6 +271,32 @@ mod tests {
         assert_ne!(key(b"he", false), key(b"he\0", false));
         assert_eq!(key(b"a-word-longer-than-16", true), None);
         assert!(LEXICON.is_pronoun("HE") && LEXICON.cue_any_case("Said").is_some() && LEXICON.cue("Said").is_none());
+    }
+
+    /// The shape filter may let a word through that no list has, but never turns one away that
+    /// a list has, in any case.
+    #[test]
+    fn the_shape_filter_holds_every_listed_word() {
+        let mut section = "";
+        for line in SOURCE.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            let mut entries = line.split_whitespace();
+            let shapes = if section == "cues" {
+                entries.next();
+                &LEXICON.cue_shapes
+            } else {
+                &LEXICON.word_shapes
+            };
+            for word in entries {
+                assert!(shapes.may_hold(word.as_bytes()), "{word} in [{section}]");
+                assert!(shapes.may_hold(word.to_uppercase().as_bytes()), "{word} in [{section}], upper case");
+            }
+        }
+        assert!(!LEXICON.word_shapes.may_hold(b"") && !LEXICON.cue_shapes.may_hold(b"a-word-longer-than-16"));
     }
 
     #[test]
