@@ -113,9 +113,19 @@ macro_rules! not_a_row {
     };
 }
 
-/// The compound values neither a row nor a field may be; `$where` names the place in the error.
+/// The result types, and the compound values neither a row nor a field may be; `$where` names
+/// the place in the error.
 macro_rules! no_compounds {
     ($where:literal) => {
+        type Ok = ();
+        type Error = Unsupported;
+        type SerializeSeq = Impossible<(), Unsupported>;
+        type SerializeTuple = Impossible<(), Unsupported>;
+        type SerializeTupleStruct = Impossible<(), Unsupported>;
+        type SerializeTupleVariant = Impossible<(), Unsupported>;
+        type SerializeMap = Impossible<(), Unsupported>;
+        type SerializeStructVariant = Impossible<(), Unsupported>;
+
         fn serialize_newtype_variant<T: ?Sized + Serialize>(
             self,
             _: &'static str,
@@ -161,15 +171,7 @@ macro_rules! no_compounds {
 macro_rules! row_serializer {
     ($ty:ident $(<$lt:lifetime>)?, $struct_state:ty, $start:expr) => {
         impl$(<$lt>)? ser::Serializer for $ty$(<$lt>)? {
-            type Ok = ();
-            type Error = Unsupported;
-            type SerializeSeq = Impossible<(), Unsupported>;
-            type SerializeTuple = Impossible<(), Unsupported>;
-            type SerializeTupleStruct = Impossible<(), Unsupported>;
-            type SerializeTupleVariant = Impossible<(), Unsupported>;
-            type SerializeMap = Impossible<(), Unsupported>;
             type SerializeStruct = $struct_state;
-            type SerializeStructVariant = Impossible<(), Unsupported>;
 
             fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<$struct_state, Unsupported> {
                 #[allow(clippy::redundant_closure_call)]
@@ -246,15 +248,7 @@ macro_rules! integers {
 }
 
 impl ser::Serializer for Field<'_> {
-    type Ok = ();
-    type Error = Unsupported;
-    type SerializeSeq = Impossible<(), Unsupported>;
-    type SerializeTuple = Impossible<(), Unsupported>;
-    type SerializeTupleStruct = Impossible<(), Unsupported>;
-    type SerializeTupleVariant = Impossible<(), Unsupported>;
-    type SerializeMap = Impossible<(), Unsupported>;
     type SerializeStruct = Impossible<(), Unsupported>;
-    type SerializeStructVariant = Impossible<(), Unsupported>;
 
     integers!(
         serialize_i8(i8),
