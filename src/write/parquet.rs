@@ -118,6 +118,7 @@ fn dates<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<i32>) -> PolarsRe
 impl TableRow for QuoteRow {
     fn approx_bytes(&self) -> usize {
         let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        let shared = |s: &Option<std::sync::Arc<str>>| s.as_ref().map_or(0, |s| s.len());
         std::mem::size_of::<QuoteRow>()
             + self.article_id.len()
             + self.quote_text.len()
@@ -125,9 +126,9 @@ impl TableRow for QuoteRow {
             + self.rule.len()
             + [&self.cue, &self.speaker, &self.speaker_name, &self.speaker_title, &self.said_on]
                 .into_iter()
-                .chain([&self.published, &self.outlet, &self.title, &self.url])
                 .map(text)
                 .sum::<usize>()
+            + [&self.published, &self.outlet, &self.title, &self.url].into_iter().map(shared).sum::<usize>()
     }
 
     fn frame(rows: &[QuoteRow]) -> PolarsResult<DataFrame> {
