@@ -3,9 +3,9 @@
 //! The csv crate's serde writer ran every byte of every field through its quoting state machine
 //! and every field through several layers of serde; it was a tenth of a run's instructions on
 //! the sample corpus. This writer checks a field for the four bytes that need quoting (a table
-//! for short fields, `memchr` for long ones) and copies it whole. Its output is the csv crate's, byte for byte: a field is
-//! quoted only when it holds `,`, `"`, `\r` or `\n`, a quote inside is doubled, `None` is an
-//! empty field and lines end in `\n`.
+//! for short fields, `memchr` for long ones) and copies it whole. Its output is the csv crate's,
+//! byte for byte: a field is quoted only when it holds `,`, `"`, `\r` or `\n`, a quote inside is
+//! doubled, `None` is an empty field and lines end in `\n`.
 //!
 //! Unlike the csv crate, it writes the header when the table is created, so an empty table
 //! still has its columns.

@@ -104,10 +104,10 @@ impl<R: TableRow> TableWriter<R> {
                 Format::Csv => {
                     // The header first, so that an empty table still has its columns.
                     let mut file = AtomicFile::create(path)?;
-                    let mut header = Vec::new();
-                    csv_row::write_header(&mut header, &R::columns());
-                    file.write_all(&header).map_err(|e| Error::output(&file.path, e))?;
-                    Sink::Csv(file, Vec::new())
+                    let mut lines = Vec::new();
+                    csv_row::write_header(&mut lines, &R::columns());
+                    file.write_all(&lines).map_err(|e| Error::output(&file.path, e))?;
+                    Sink::Csv(file, lines)
                 }
                 Format::Jsonl => Sink::Jsonl(AtomicFile::create(path)?),
                 Format::Parquet => Sink::Parquet(Box::new(parquet::ParquetSink::create(path)?)),

@@ -117,18 +117,17 @@ fn dates<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<i32>) -> PolarsRe
 
 impl TableRow for QuoteRow {
     fn approx_bytes(&self) -> usize {
-        let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
-        let shared = |s: &Option<std::sync::Arc<str>>| s.as_ref().map_or(0, |s| s.len());
         std::mem::size_of::<QuoteRow>()
             + self.article_id.len()
             + self.quote_text.len()
             + self.quote_parts.len()
             + self.rule.len()
-            + [&self.cue, &self.speaker, &self.speaker_name, &self.speaker_title, &self.said_on]
+            + [self.cue.as_deref(), self.speaker.as_deref(), self.speaker_name.as_deref()]
                 .into_iter()
-                .map(text)
+                .chain([self.speaker_title.as_deref(), self.said_on.as_deref(), self.published.as_deref()])
+                .chain([self.outlet.as_deref(), self.title.as_deref(), self.url.as_deref()])
+                .map(|text| text.map_or(0, str::len))
                 .sum::<usize>()
-            + [&self.published, &self.outlet, &self.title, &self.url].into_iter().map(shared).sum::<usize>()
     }
 
     fn frame(rows: &[QuoteRow]) -> PolarsResult<DataFrame> {

@@ -170,9 +170,9 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
     let published = published_date.map(|d| d.to_string());
     let published_days = published_date.map(crate::dates::days_since_epoch);
     let slice = |span: &Span| text[span.clone()].to_string();
-    let shared = |field: &Option<String>| field.as_deref().map(Arc::<str>::from);
-    let (id, published_shared): (Arc<str>, _) = (article.id.as_str().into(), published.as_deref().map(Arc::from));
-    let (outlet, title, url) = (shared(&article.outlet), shared(&article.title), shared(&article.url));
+    let id: Arc<str> = article.id.as_str().into();
+    let [published_shared, outlet, title, url] =
+        [&published, &article.outlet, &article.title, &article.url].map(|field| field.as_deref().map(Arc::from));
     let quotes: Vec<QuoteRow> = extraction
         .quotes
         .iter()
