@@ -44,26 +44,33 @@ impl Dated {
 
     /// ISO 8601 at its precision: `2025-08-20`, `2025-08`, `2025`.
     pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(10);
+        self.write_iso(&mut out);
+        out
+    }
+
+    /// [`Dated::iso`], appended to `out`.
+    pub fn write_iso(&self, out: &mut String) {
+        use std::fmt::Write;
         let (y, m, d) = (self.date.year(), self.date.month(), self.date.day());
         if !(0..=9999).contains(&y) {
             // Outside ISO 8601's four-digit years (never from news text, but a date is a date).
-            return match self.precision {
-                Precision::Day => format!("{y:04}-{m:02}-{d:02}"),
-                Precision::Month => format!("{y:04}-{m:02}"),
-                Precision::Year => format!("{y:04}"),
+            let _ = match self.precision {
+                Precision::Day => write!(out, "{y:04}-{m:02}-{d:02}"),
+                Precision::Month => write!(out, "{y:04}-{m:02}"),
+                Precision::Year => write!(out, "{y:04}"),
             };
+            return;
         }
-        let mut out = String::with_capacity(10);
-        crate::model::push_decimal(&mut out, y as u64, 4);
+        crate::model::push_decimal(out, y as u64, 4);
         if self.precision != Precision::Year {
             out.push('-');
-            crate::model::push_decimal(&mut out, u64::from(m), 2);
+            crate::model::push_decimal(out, u64::from(m), 2);
         }
         if self.precision == Precision::Day {
             out.push('-');
-            crate::model::push_decimal(&mut out, u64::from(d), 2);
+            crate::model::push_decimal(out, u64::from(d), 2);
         }
-        out
     }
 }
 

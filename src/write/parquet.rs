@@ -3,7 +3,7 @@
 
 use polars::prelude::*;
 
-use super::rows::{ArticleRow, QuoteRow, SpeakerRow};
+use super::rows::{ArticleRow, QuoteFields, QuoteRow, SpeakerRow};
 use super::{AtomicFile, TableRow};
 use crate::error::{Error, Result};
 
@@ -117,47 +117,46 @@ fn dates<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<i32>) -> PolarsRe
 
 impl TableRow for QuoteRow {
     fn approx_bytes(&self) -> usize {
+        let f = self.fields();
         std::mem::size_of::<QuoteRow>()
-            + self.article_id.len()
-            + self.quote_text.len()
-            + self.quote_parts.len()
-            + self.rule.len()
-            + [self.cue.as_deref(), self.speaker.as_deref(), self.speaker_name.as_deref()]
-                .into_iter()
-                .chain([self.speaker_title.as_deref(), self.said_on.as_deref(), self.published.as_deref()])
-                .chain([self.outlet.as_deref(), self.title.as_deref(), self.url.as_deref()])
+            + [f.article_id, f.quote_text, f.quote_parts, f.rule].map(str::len).iter().sum::<usize>()
+            + [f.cue, f.speaker, f.speaker_name, f.speaker_title, f.said_on, f.published, f.outlet, f.title, f.url]
                 .map(|text| text.map_or(0, str::len))
+                .iter()
                 .sum::<usize>()
     }
 
     fn frame(rows: &[QuoteRow]) -> PolarsResult<DataFrame> {
         let int = |v: u64| Some(v as i64);
+        let days: Vec<Option<i32>> = rows.iter().map(|r| r.published_days).collect();
+        let rows: Vec<QuoteFields> = rows.iter().map(QuoteRow::fields).collect();
+        let rows = &rows[..];
         DataFrame::new(
             rows.len(),
             vec![
-                strings("article_id", rows, |r| Some(&r.article_id)),
+                strings("article_id", rows, |r| Some(r.article_id)),
                 ints("quote_idx", rows, |r| Some(r.quote_idx as i64)),
-                strings("quote_text", rows, |r| Some(&r.quote_text)),
+                strings("quote_text", rows, |r| Some(r.quote_text)),
                 ints("quote_start", rows, |r| int(r.quote_start)),
                 ints("quote_end", rows, |r| int(r.quote_end)),
                 strings("quote_type", rows, |r| Some(r.quote_type)),
-                strings("quote_parts", rows, |r| Some(&r.quote_parts)),
-                strings("cue", rows, |r| r.cue.as_deref()),
+                strings("quote_parts", rows, |r| Some(r.quote_parts)),
+                strings("cue", rows, |r| r.cue),
                 ints("cue_start", rows, |r| r.cue_start.and_then(int)),
                 ints("cue_end", rows, |r| r.cue_end.and_then(int)),
-                strings("speaker", rows, |r| r.speaker.as_deref()),
+                strings("speaker", rows, |r| r.speaker),
                 ints("speaker_start", rows, |r| r.speaker_start.and_then(int)),
                 ints("speaker_end", rows, |r| r.speaker_end.and_then(int)),
-                strings("speaker_name", rows, |r| r.speaker_name.as_deref()),
-                strings("speaker_title", rows, |r| r.speaker_title.as_deref()),
-                strings("said_on", rows, |r| r.said_on.as_deref()),
+                strings("speaker_name", rows, |r| r.speaker_name),
+                strings("speaker_title", rows, |r| r.speaker_title),
+                strings("said_on", rows, |r| r.said_on),
                 strings("said_on_precision", rows, |r| r.said_on_precision),
                 strings("said_on_source", rows, |r| r.said_on_source),
-                dates("published", rows, |r| r.published_days)?,
-                strings("outlet", rows, |r| r.outlet.as_deref()),
-                strings("title", rows, |r| r.title.as_deref()),
-                strings("url", rows, |r| r.url.as_deref()),
-                strings("rule", rows, |r| Some(&r.rule)),
+                dates("published", &days, |d| *d)?,
+                strings("outlet", rows, |r| r.outlet),
+                strings("title", rows, |r| r.title),
+                strings("url", rows, |r| r.url),
+                strings("rule", rows, |r| Some(r.rule)),
             ],
         )
     }
@@ -169,8 +168,8 @@ impl TableRow for SpeakerRow {
             rows.len(),
             vec![
                 strings("article_id", rows, |r| Some(&r.article_id)),
-                strings("speaker_name", rows, |r| Some(&r.speaker_name)),
-                strings("speaker_title", rows, |r| r.speaker_title.as_deref()),
+                strings("speaker_name", rows, |r| Some(r.speaker_name())),
+                strings("speaker_title", rows, |r| r.speaker_title()),
                 ints("n_quotes", rows, |r| Some(r.n_quotes as i64)),
                 ints("first_quote_start", rows, |r| Some(r.first_quote_start as i64)),
                 ints("first_quote_idx", rows, |r| Some(r.first_quote_idx as i64)),

@@ -67,9 +67,9 @@ fn check(text: &str) {
     for row in rows {
         let (start, end) = (row.quote_start as usize, row.quote_end as usize);
         assert!(start <= end && end <= chars.len(), "quote {start}..{end} outside the text");
-        assert_eq!(chars[start..end].iter().collect::<String>(), row.quote_text);
-        if let (Some(s), Some(e), Some(speaker)) = (row.speaker_start, row.speaker_end, &row.speaker) {
-            assert_eq!(&chars[s as usize..e as usize].iter().collect::<String>(), speaker);
+        assert_eq!(chars[start..end].iter().collect::<String>(), row.quote_text());
+        if let (Some(s), Some(e), Some(speaker)) = (row.speaker_start, row.speaker_end, row.speaker()) {
+            assert_eq!(chars[s as usize..e as usize].iter().collect::<String>(), speaker);
         }
     }
 }
