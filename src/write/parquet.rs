@@ -128,7 +128,6 @@ impl TableRow for QuoteRow {
 
     fn frame(rows: &[QuoteRow]) -> PolarsResult<DataFrame> {
         let int = |v: u64| Some(v as i64);
-        let days: Vec<Option<i32>> = rows.iter().map(|r| r.published_days).collect();
         let rows: Vec<QuoteFields> = rows.iter().map(QuoteRow::fields).collect();
         let rows = &rows[..];
         DataFrame::new(
@@ -152,7 +151,7 @@ impl TableRow for QuoteRow {
                 strings("said_on", rows, |r| r.said_on),
                 strings("said_on_precision", rows, |r| r.said_on_precision),
                 strings("said_on_source", rows, |r| r.said_on_source),
-                dates("published", &days, |d| *d)?,
+                dates("published", rows, |r| r.published_days)?,
                 strings("outlet", rows, |r| r.outlet),
                 strings("title", rows, |r| r.title),
                 strings("url", rows, |r| r.url),
