@@ -36,15 +36,21 @@ impl<'a> Doc<'a> {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
-    /// A word token whose first letter is upper case.
+    /// A word token whose first letter is upper case. Asked of nearly every token, so the ASCII
+    /// answer (one byte) is inlined into its callers and the rest is a call.
+    #[inline]
     pub fn is_capitalized(&self, idx: usize) -> bool {
         let Some(token) = self.tokens.get(idx).filter(|t| t.kind == TokenKind::Word) else { return false };
-        // ASCII first: one byte answers for nearly every token.
         let first = self.text.as_bytes()[token.start()];
         if first < 0x80 {
             return first.is_ascii_uppercase();
         }
-        self.text[token.start()..].chars().next().is_some_and(char::is_uppercase)
+        self.starts_upper_case(token.start())
+    }
+
+    #[cold]
+    fn starts_upper_case(&self, at: usize) -> bool {
+        self.text[at..].chars().next().is_some_and(char::is_uppercase)
     }
 
     /// The first token starting at or after byte `at`.

@@ -75,6 +75,7 @@ impl Shapes {
         self.0[slot / 64] |= 1 << (slot % 64);
     }
 
+    #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         if word.is_empty() || word.len() > MAX_WORD {
             return false;
@@ -164,13 +165,15 @@ fn parse(source: &'static str) -> Lexicon {
 }
 
 impl Lexicon {
+    /// The shape test is inlined into the callers, which ask it of nearly every token; the
+    /// lookup behind it is a call.
+    #[inline]
     fn has(&self, section: Section, word: &str) -> bool {
-        if !self.word_shapes.may_hold(word.as_bytes()) {
-            return false;
-        }
-        key(word.as_bytes(), true)
-            .and_then(|k| self.words.get(&k))
-            .is_some_and(|bits| bits & (1 << section as u32) != 0)
+        self.word_shapes.may_hold(word.as_bytes()) && self.sections(word) & (1 << section as u32) != 0
+    }
+
+    fn sections(&self, word: &str) -> u32 {
+        key(word.as_bytes(), true).and_then(|k| self.words.get(&k)).copied().unwrap_or(0)
     }
 
     /// The lemma of a reporting cue written in any case ("Asked" opening a sentence).
@@ -181,11 +184,17 @@ impl Lexicon {
         key(word.as_bytes(), true).and_then(|k| self.cues.get(&k).copied())
     }
 
-    /// The lemma of a reporting cue; the word must be written in lower case.
+    /// The lemma of a reporting cue; the word must be written in lower case. Inlined like
+    /// [`Lexicon::has`].
+    #[inline]
     pub fn cue(&self, word: &str) -> Option<&'static str> {
         if !self.cue_shapes.may_hold(word.as_bytes()) {
             return None;
         }
+        self.cue_lemma(word)
+    }
+
+    fn cue_lemma(&self, word: &str) -> Option<&'static str> {
         key(word.as_bytes(), false).and_then(|k| self.cues.get(&k).copied())
     }
 
