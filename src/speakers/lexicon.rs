@@ -184,17 +184,17 @@ impl Lexicon {
         key(word.as_bytes(), true).and_then(|k| self.cues.get(&k).copied())
     }
 
-    /// The lemma of a reporting cue; the word must be written in lower case. Inlined like
-    /// [`Lexicon::has`].
+    /// The lemma of a reporting cue; the word must be written in lower case. The shape test is
+    /// inlined, the lookup behind it is a call.
     #[inline]
     pub fn cue(&self, word: &str) -> Option<&'static str> {
         if !self.cue_shapes.may_hold(word.as_bytes()) {
             return None;
         }
-        self.cue_lemma(word)
+        self.probe_cue(word)
     }
 
-    fn cue_lemma(&self, word: &str) -> Option<&'static str> {
+    fn probe_cue(&self, word: &str) -> Option<&'static str> {
         key(word.as_bytes(), false).and_then(|k| self.cues.get(&k).copied())
     }
 
