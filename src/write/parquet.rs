@@ -24,14 +24,14 @@ const ROW_GROUP_ROWS: usize = 65_536;
 /// memory to the end of the file for its page index).
 const PAGE_ROWS_BYTES: usize = 2 << 20;
 
-const ZSTD_LEVEL: i32 = 1;
-
 /// A row group is also written once its compressed pages reach this size.
 const ROW_GROUP_COMPRESSED_BYTES: usize = 16 << 20;
 
 /// zstd at level 1: measured on the sample corpus, compression at polars' default level was a
 /// tenth of a whole run's instructions; level 1 costs about half as much, for files a little
 /// larger (Snappy would be cheaper still, for files half as large again).
+const ZSTD_LEVEL: i32 = 1;
+
 fn compression() -> ParquetCompression {
     ParquetCompression::Zstd(Some(
         polars_parquet::write::ZstdLevel::try_new(ZSTD_LEVEL).expect("1 is a valid zstd level"),
@@ -151,20 +151,17 @@ impl<R: TableRow> ParquetSink<R> {
     /// Encodes and compresses the pending rows into pages of the row group being built.
     fn encode_pending(&mut self) -> Result<()> {
         let Some(mut frame) = self.pending.take() else { return Ok(()) };
+        let err = |source| Error::Parquet { path: self.path.clone(), source };
         frame.rechunk_mut();
         let options = page_options();
         for batch in frame.iter_chunks(CompatLevel::newest(), false) {
             for ((array, field), pages) in batch.columns().iter().zip(&self.fields).zip(&mut self.group) {
                 let leaves = polars_parquet::write::array_to_columns(array, field.clone(), options, &[Encoding::Plain])
-                    .map_err(|e| Error::Parquet { path: self.path.clone(), source: e })?;
-                for leaf in leaves {
-                    for page in leaf {
-                        let page = page.map_err(|e| Error::Parquet { path: self.path.clone(), source: e })?;
-                        let page = compress(page, &mut self.zstd, &mut self.scratch)
-                            .map_err(|e| Error::Parquet { path: self.path.clone(), source: e })?;
-                        self.group_bytes += page_bytes(&page);
-                        pages.push(page);
-                    }
+                    .map_err(err)?;
+                for page in leaves.into_iter().flatten() {
+                    let page = compress(page.map_err(err)?, &mut self.zstd, &mut self.scratch).map_err(err)?;
+                    self.group_bytes += page.compressed_size();
+                    pages.push(CompressedPage::Data(page));
                 }
             }
         }
@@ -196,10 +193,9 @@ impl<R: TableRow> ParquetSink<R> {
 
 /// Compresses a data page with `zstd`, through `scratch`; the page keeps a buffer of its compressed
 /// size (polars' own `compress` makes a new context per page and keeps a worst-case buffer).
-fn compress(page: Page, zstd: &mut zstd::bulk::Compressor, scratch: &mut Vec<u8>) -> PolarsResult<CompressedPage> {
+fn compress(page: Page, zstd: &mut zstd::bulk::Compressor, scratch: &mut Vec<u8>) -> PolarsResult<CompressedDataPage> {
     let Page::Data(page) = page else {
-        // Plain encoding makes no dictionary pages; one would still be compressed correctly.
-        return Ok(polars_parquet::write::compress(page, Vec::new(), compression().into())?);
+        polars_bail!(ComputeError: "a dictionary page in a plain-encoded column");
     };
     scratch.clear();
     scratch.reserve(zstd::zstd_safe::compress_bound(page.buffer().len()));
@@ -207,22 +203,14 @@ fn compress(page: Page, zstd: &mut zstd::bulk::Compressor, scratch: &mut Vec<u8>
         .compress_to_buffer(page.buffer(), scratch)
         .map_err(|e| PolarsError::ComputeError(format!("zstd: {e}").into()))?;
     let num_rows = page.num_rows.expect("encoded pages know their rows");
-    Ok(CompressedPage::Data(CompressedDataPage::new(
+    Ok(CompressedDataPage::new(
         page.header().clone(),
         CowBuffer::Owned(scratch[..compressed].to_vec()),
         Compression::Zstd,
         page.buffer().len(),
         page.descriptor.clone(),
         num_rows,
-    )))
-}
-
-/// Plain encoding makes no dictionary pages.
-fn page_bytes(page: &CompressedPage) -> usize {
-    match page {
-        CompressedPage::Data(page) => page.compressed_size(),
-        CompressedPage::Dict(_) => 0,
-    }
+    ))
 }
 
 fn strings<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<&str>) -> Column {
