@@ -68,7 +68,8 @@ pub trait TableRow: Serialize + Sized + Clone {
         let frame = Self::frame(&[]).expect("an empty frame builds");
         frame.get_column_names().into_iter().map(|name| name.to_string()).collect()
     }
-    /// Roughly how many bytes of memory the row holds, for bounding a buffered row group.
+    /// Roughly how many bytes of memory the row holds, for bounding the rows that wait to be
+    /// encoded into Parquet pages.
     fn approx_bytes(&self) -> usize {
         256
     }
