@@ -91,7 +91,7 @@ impl std::io::Write for SharedFile {
 impl<R: TableRow> ParquetSink<R> {
     pub fn create(path: std::path::PathBuf) -> Result<ParquetSink<R>> {
         let file = SharedFile(std::sync::Arc::new(std::sync::Mutex::new(Some(AtomicFile::create(path.clone())?))));
-        let err = |source| Error::Parquet { path: path.clone(), source };
+        let err = parquet_error(&path);
         let schema = R::frame(&[]).map_err(err)?.schema().as_ref().clone();
         let mut writer =
             ParquetWriter::new(file.clone()).with_compression(compression()).batched(&schema).map_err(err)?;
@@ -114,10 +114,6 @@ impl<R: TableRow> ParquetSink<R> {
         })
     }
 
-    fn error(&self, source: PolarsError) -> Error {
-        Error::Parquet { path: self.path.clone(), source }
-    }
-
     pub fn write(&mut self, mut rows: &[R]) -> Result<()> {
         // A batch that would overfill the row group is split at its end.
         while !rows.is_empty() {
@@ -130,10 +126,10 @@ impl<R: TableRow> ParquetSink<R> {
     }
 
     fn push(&mut self, rows: &[R]) -> Result<()> {
-        let frame = R::frame(rows).map_err(|e| self.error(e))?;
+        let frame = R::frame(rows).map_err(parquet_error(&self.path))?;
         match &mut self.pending {
             Some(pending) => {
-                pending.vstack_mut(&frame).map_err(|e| Error::Parquet { path: self.path.clone(), source: e })?;
+                pending.vstack_mut(&frame).map_err(parquet_error(&self.path))?;
             }
             None => self.pending = Some(frame),
         }
@@ -151,7 +147,7 @@ impl<R: TableRow> ParquetSink<R> {
     /// Encodes and compresses the pending rows into pages of the row group being built.
     fn encode_pending(&mut self) -> Result<()> {
         let Some(mut frame) = self.pending.take() else { return Ok(()) };
-        let err = |source| Error::Parquet { path: self.path.clone(), source };
+        let err = parquet_error(&self.path);
         frame.rechunk_mut();
         let options = page_options();
         for batch in frame.iter_chunks(CompatLevel::newest(), false) {
@@ -175,7 +171,7 @@ impl<R: TableRow> ParquetSink<R> {
         if self.group_rows == 0 {
             return Ok(());
         }
-        self.writer.write_row_group(self.group_rows as u64, &self.group).map_err(|e| self.error(e))?;
+        self.writer.write_row_group(self.group_rows as u64, &self.group).map_err(parquet_error(&self.path))?;
         self.group.iter_mut().for_each(Vec::clear);
         self.group_rows = 0;
         self.group_bytes = 0;
@@ -185,10 +181,15 @@ impl<R: TableRow> ParquetSink<R> {
     pub fn commit(mut self) -> Result<()> {
         self.encode_pending()?;
         self.write_group()?;
-        self.writer.finish().map_err(|source| Error::Parquet { path: self.path.clone(), source })?;
+        self.writer.finish().map_err(parquet_error(&self.path))?;
         let file = self.file.0.lock().expect("no panic while writing").take().expect("committed once");
         file.commit()
     }
+}
+
+/// The error for a polars failure on the Parquet file at `path`.
+fn parquet_error(path: &std::path::Path) -> impl Fn(PolarsError) -> Error + Copy + '_ {
+    move |source| Error::Parquet { path: path.to_path_buf(), source }
 }
 
 /// Compresses a data page with `zstd`, through `scratch`; the page keeps a buffer of its compressed
@@ -316,17 +317,13 @@ pub fn rewrite_without(
     target: &std::path::Path,
     ids: &std::collections::HashSet<String>,
 ) -> Result<()> {
-    let err = |path: &std::path::Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Parquet { path, source }
-    };
     let file = std::fs::File::open(source).map_err(|e| Error::Input { path: source.to_path_buf(), source: e })?;
-    let frame = ParquetReader::new(file).finish().map_err(err(source))?;
-    let article_ids = frame.column("article_id").and_then(|c| c.str().cloned()).map_err(err(source))?;
+    let frame = ParquetReader::new(file).finish().map_err(parquet_error(source))?;
+    let article_ids = frame.column("article_id").and_then(|c| c.str().cloned()).map_err(parquet_error(source))?;
     let keep: BooleanChunked = article_ids.iter().map(|id| id.is_none_or(|id| !ids.contains(id))).collect();
-    let mut kept = frame.filter(&keep).map_err(err(source))?;
+    let mut kept = frame.filter(&keep).map_err(parquet_error(source))?;
     let mut out = AtomicFile::create(target.to_path_buf())?;
-    ParquetWriter::new(&mut out).with_compression(compression()).finish(&mut kept).map_err(err(target))?;
+    ParquetWriter::new(&mut out).with_compression(compression()).finish(&mut kept).map_err(parquet_error(target))?;
     out.commit()
 }
 

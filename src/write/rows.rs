@@ -14,6 +14,12 @@ pub struct Piece {
     end: usize,
 }
 
+impl Piece {
+    fn of(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
 /// Builds the one buffer an article's rows share.
 struct RowText(String);
 
@@ -105,7 +111,7 @@ pub struct QuoteFields<'a> {
 
 impl QuoteRow {
     fn piece(&self, piece: Piece) -> &str {
-        &self.text[piece.start..piece.end]
+        piece.of(&self.text)
     }
 
     pub fn quote_text(&self) -> &str {
@@ -237,10 +243,10 @@ pub struct SpeakerFields<'a> {
 
 impl SpeakerRow {
     pub fn speaker_name(&self) -> &str {
-        &self.text[self.speaker_name.start..self.speaker_name.end]
+        self.speaker_name.of(&self.text)
     }
     pub fn speaker_title(&self) -> Option<&str> {
-        self.speaker_title.map(|p| &self.text[p.start..p.end])
+        self.speaker_title.map(|p| p.of(&self.text))
     }
 
     pub fn fields(&self) -> SpeakerFields<'_> {
