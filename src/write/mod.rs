@@ -8,6 +8,7 @@
 mod csv_row;
 pub mod incremental;
 mod parquet;
+mod parquet_file;
 pub mod rows;
 pub mod sink;
 

@@ -1,18 +1,16 @@
-//! Parquet through polars: rows are gathered into columns, encoded and compressed into pages as
-//! they come, and the pages written as row groups of up to [`ROW_GROUP_ROWS`] rows, with typed
-//! columns (integers, `published` as a date, nullable strings).
+//! Parquet tables: rows are gathered into polars columns, encoded into pages by polars a few MB
+//! at a time, and handed to [`ParquetFile`], which compresses them and writes row groups of up
+//! to [`ROW_GROUP_ROWS`] rows, with typed columns (integers, `published` as a date, nullable
+//! strings).
 //!
 //! A row group waits in memory as compressed pages, not as rows: 65,536 quote rows of real news
 //! (PolNeAR's) are ~25 MB as CSV and ~6 MB as pages, and the tables' groups that a large corpus
 //! fills no longer hold tens of MB of columns.
 
 use polars::prelude::*;
-use polars_parquet::parquet::compression::Compression;
-use polars_parquet::parquet::CowBuffer;
-use polars_parquet::write::{
-    CompressedDataPage, CompressedPage, Encoding, Page, ParquetType, StatisticsOptions, Version, WriteOptions,
-};
+use polars_parquet::write::{Encoding, ParquetType, StatisticsOptions, Version, WriteOptions};
 
+use super::parquet_file::{ParquetFile, ZSTD_LEVEL};
 use super::rows::{ArticleRow, QuoteFields, QuoteRow, SpeakerRow};
 use super::{AtomicFile, TableRow};
 use crate::error::{Error, Result};
@@ -20,17 +18,11 @@ use crate::error::{Error, Result};
 const ROW_GROUP_ROWS: usize = 65_536;
 
 /// Rows are encoded into pages once they hold this much memory as columns (measured on 2 GB: 2 MB
-/// peaks lower than 4 MB, 8 MB or 16 MB, though every page's header and statistics stay in
-/// memory to the end of the file for its page index).
+/// peaks lower than 4 MB, 8 MB or 16 MB, and 1 MB or 512 KB no lower).
 const PAGE_ROWS_BYTES: usize = 2 << 20;
 
 /// A row group is also written once its compressed pages reach this size.
 const ROW_GROUP_COMPRESSED_BYTES: usize = 16 << 20;
-
-/// zstd at level 1: measured on the sample corpus, compression at polars' default level was a
-/// tenth of a whole run's instructions; level 1 costs about half as much, for files a little
-/// larger (Snappy would be cheaper still, for files half as large again).
-const ZSTD_LEVEL: i32 = 1;
 
 fn compression() -> ParquetCompression {
     ParquetCompression::Zstd(Some(
@@ -40,7 +32,7 @@ fn compression() -> ParquetCompression {
 
 /// Page options: plain encoding (a dictionary would have to cover the whole row group, and the
 /// group is encoded a few pages at a time), min/max statistics cut to 64 bytes (a quote's text
-/// as its page's maximum would be kept for the page index until the footer).
+/// as its page's maximum would be kept for the page index until the file ends).
 fn page_options() -> WriteOptions {
     WriteOptions {
         statistics: StatisticsOptions { binary_statistics_truncate_length: Some(64), ..StatisticsOptions::default() },
@@ -52,8 +44,7 @@ fn page_options() -> WriteOptions {
 
 pub struct ParquetSink<R: TableRow> {
     path: std::path::PathBuf,
-    file: SharedFile,
-    writer: polars::io::parquet::write::BatchedWriter<SharedFile>,
+    file: ParquetFile,
     /// The Parquet type of each column, in order.
     fields: Vec<ParquetType>,
     /// Rows not yet encoded: each batch's rows turned into columns as they come (the rows
@@ -61,55 +52,26 @@ pub struct ParquetSink<R: TableRow> {
     pending: Option<DataFrame>,
     pending_rows: usize,
     pending_bytes: usize,
-    /// The row group being built: each column's compressed pages.
-    group: Vec<Vec<CompressedPage>>,
+    /// Rows already in pages of the row group being built.
     group_rows: usize,
-    group_bytes: usize,
-    /// One zstd context for every page (a new context per page cleared its tables each time),
-    /// and the buffer it compresses into.
-    zstd: zstd::bulk::Compressor<'static>,
-    scratch: Vec<u8>,
     rows: std::marker::PhantomData<R>,
-}
-
-/// The batched writer keeps its sink to the end and has no `into_inner`; the file is shared so
-/// that it can still be committed (synced and renamed into place) after the footer is written.
-#[derive(Clone)]
-struct SharedFile(std::sync::Arc<std::sync::Mutex<Option<AtomicFile>>>);
-
-impl std::io::Write for SharedFile {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut guard = self.0.lock().expect("no panic while writing");
-        guard.as_mut().expect("file open until commit").write(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        let mut guard = self.0.lock().expect("no panic while writing");
-        guard.as_mut().expect("file open until commit").flush()
-    }
 }
 
 impl<R: TableRow> ParquetSink<R> {
     pub fn create(path: std::path::PathBuf) -> Result<ParquetSink<R>> {
-        let file = SharedFile(std::sync::Arc::new(std::sync::Mutex::new(Some(AtomicFile::create(path.clone())?))));
         let err = parquet_error(&path);
         let schema = R::frame(&[]).map_err(err)?.schema().as_ref().clone();
-        let mut writer =
-            ParquetWriter::new(file.clone()).with_compression(compression()).batched(&schema).map_err(err)?;
-        let fields = writer.parquet_schema().fields().to_vec();
-        let zstd = zstd::bulk::Compressor::new(ZSTD_LEVEL).map_err(|e| Error::output(&path, e))?;
+        let arrow = schema.to_arrow(CompatLevel::newest());
+        let fields = polars_parquet::arrow::write::to_parquet_schema(&arrow).map_err(err)?.fields().to_vec();
+        let file = ParquetFile::create(path.clone(), &schema)?;
         Ok(ParquetSink {
             path,
             file,
-            writer,
-            group: fields.iter().map(|_| Vec::new()).collect(),
             fields,
             pending: None,
             pending_rows: 0,
             pending_bytes: 0,
             group_rows: 0,
-            group_bytes: 0,
-            zstd,
-            scratch: Vec::new(),
             rows: std::marker::PhantomData,
         })
     }
@@ -138,8 +100,9 @@ impl<R: TableRow> ParquetSink<R> {
         if self.pending_bytes >= PAGE_ROWS_BYTES || self.group_rows + self.pending_rows >= ROW_GROUP_ROWS {
             self.encode_pending()?;
         }
-        if self.group_rows >= ROW_GROUP_ROWS || self.group_bytes >= ROW_GROUP_COMPRESSED_BYTES {
-            self.write_group()?;
+        if self.group_rows >= ROW_GROUP_ROWS || self.file.group_bytes() >= ROW_GROUP_COMPRESSED_BYTES {
+            self.file.end_group(self.group_rows as u64)?;
+            self.group_rows = 0;
         }
         Ok(())
     }
@@ -151,13 +114,11 @@ impl<R: TableRow> ParquetSink<R> {
         frame.rechunk_mut();
         let options = page_options();
         for batch in frame.iter_chunks(CompatLevel::newest(), false) {
-            for ((array, field), pages) in batch.columns().iter().zip(&self.fields).zip(&mut self.group) {
+            for (column, (array, field)) in batch.columns().iter().zip(&self.fields).enumerate() {
                 let leaves = polars_parquet::write::array_to_columns(array, field.clone(), options, &[Encoding::Plain])
                     .map_err(err)?;
                 for page in leaves.into_iter().flatten() {
-                    let page = compress(page.map_err(err)?, &mut self.zstd, &mut self.scratch).map_err(err)?;
-                    self.group_bytes += page.compressed_size();
-                    pages.push(CompressedPage::Data(page));
+                    self.file.add_page(column, page.map_err(err)?)?;
                 }
             }
         }
@@ -167,51 +128,16 @@ impl<R: TableRow> ParquetSink<R> {
         Ok(())
     }
 
-    fn write_group(&mut self) -> Result<()> {
-        if self.group_rows == 0 {
-            return Ok(());
-        }
-        self.writer.write_row_group(self.group_rows as u64, &self.group).map_err(parquet_error(&self.path))?;
-        self.group.iter_mut().for_each(Vec::clear);
-        self.group_rows = 0;
-        self.group_bytes = 0;
-        Ok(())
-    }
-
     pub fn commit(mut self) -> Result<()> {
         self.encode_pending()?;
-        self.write_group()?;
-        self.writer.finish().map_err(parquet_error(&self.path))?;
-        let file = self.file.0.lock().expect("no panic while writing").take().expect("committed once");
-        file.commit()
+        self.file.end_group(self.group_rows as u64)?;
+        self.file.finish()
     }
 }
 
 /// The error for a polars failure on the Parquet file at `path`.
 fn parquet_error(path: &std::path::Path) -> impl Fn(PolarsError) -> Error + Copy + '_ {
     move |source| Error::Parquet { path: path.to_path_buf(), source }
-}
-
-/// Compresses a data page with `zstd`, through `scratch`; the page keeps a buffer of its compressed
-/// size (polars' own `compress` makes a new context per page and keeps a worst-case buffer).
-fn compress(page: Page, zstd: &mut zstd::bulk::Compressor, scratch: &mut Vec<u8>) -> PolarsResult<CompressedDataPage> {
-    let Page::Data(page) = page else {
-        polars_bail!(ComputeError: "a dictionary page in a plain-encoded column");
-    };
-    scratch.clear();
-    scratch.reserve(zstd::zstd_safe::compress_bound(page.buffer().len()));
-    let compressed = zstd
-        .compress_to_buffer(page.buffer(), scratch)
-        .map_err(|e| PolarsError::ComputeError(format!("zstd: {e}").into()))?;
-    let num_rows = page.num_rows.expect("encoded pages know their rows");
-    Ok(CompressedDataPage::new(
-        page.header().clone(),
-        CowBuffer::Owned(scratch[..compressed].to_vec()),
-        Compression::Zstd,
-        page.buffer().len(),
-        page.descriptor.clone(),
-        num_rows,
-    ))
 }
 
 fn strings<R>(name: &str, rows: &[R], get: impl Fn(&R) -> Option<&str>) -> Column {
@@ -329,6 +255,9 @@ pub fn rewrite_without(
 
 #[cfg(test)]
 mod tests {
+    use polars_parquet_format::thrift::protocol::TCompactInputProtocol;
+    use polars_parquet_format::{ColumnIndex, FileMetaData, OffsetIndex, PageHeader};
+
     use super::*;
 
     fn article(i: usize) -> ArticleRow {
@@ -349,6 +278,78 @@ mod tests {
             line: Some(i as u64 + 1),
             error: None,
         }
+    }
+
+    /// Reads the thrift structure at `at` in `bytes`.
+    fn thrift<'a, T>(
+        bytes: &'a [u8],
+        at: i64,
+        read: impl Fn(&mut TCompactInputProtocol<&'a [u8]>) -> polars_parquet_format::thrift::Result<T>,
+    ) -> T {
+        read(&mut TCompactInputProtocol::new(&bytes[at as usize..], usize::MAX)).unwrap()
+    }
+
+    /// The page index points at every page of every chunk, pages in row order, with each page's
+    /// nulls and bounds; a column of nulls only has its pages marked so, with empty bounds.
+    #[test]
+    fn page_index_locates_every_page_with_its_nulls_and_bounds() {
+        let n = ROW_GROUP_ROWS + 20_000;
+        let rows: Vec<ArticleRow> = (0..n).map(article).collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("articles.parquet");
+        let mut sink = ParquetSink::<ArticleRow>::create(path.clone()).unwrap();
+        for batch in rows.chunks(1_000) {
+            sink.write(batch).unwrap();
+        }
+        sink.commit().unwrap();
+
+        let bytes = std::fs::read(&path).unwrap();
+        let size = u32::from_le_bytes(bytes[bytes.len() - 8..bytes.len() - 4].try_into().unwrap()) as i64;
+        let footer = thrift(&bytes, bytes.len() as i64 - 8 - size, FileMetaData::read_from_in_protocol);
+        assert_eq!(footer.row_groups.len(), 2);
+        let mut pages_seen = 0;
+        for group in &footer.row_groups {
+            for column in &group.columns {
+                let meta = column.meta_data.as_ref().unwrap();
+                let offsets = thrift(&bytes, column.offset_index_offset.unwrap(), OffsetIndex::read_from_in_protocol);
+                let bounds = thrift(&bytes, column.column_index_offset.unwrap(), ColumnIndex::read_from_in_protocol);
+                let pages = offsets.page_locations;
+                assert!(pages.len() > 1, "{:?} has {} page(s)", meta.path_in_schema, pages.len());
+                assert_eq!(pages[0].offset, meta.data_page_offset);
+                let (mut rows, mut nulls) = (0, 0);
+                for (i, page) in pages.iter().enumerate() {
+                    let header = thrift(&bytes, page.offset, PageHeader::read_from_in_protocol);
+                    let data = header.data_page_header.unwrap();
+                    let body = page.compressed_page_size - header.compressed_page_size;
+                    // The next page starts where this one ends.
+                    if let Some(next) = pages.get(i + 1) {
+                        assert_eq!(page.offset + i64::from(page.compressed_page_size), next.offset);
+                    }
+                    assert!(body > 0, "a header of {body} bytes");
+                    assert_eq!(page.first_row_index, rows);
+                    rows += i64::from(data.num_values);
+                    let stats = data.statistics.unwrap();
+                    let null_count = bounds.null_counts.as_ref().unwrap()[i];
+                    assert_eq!(stats.null_count, Some(null_count));
+                    nulls += null_count;
+                    if bounds.null_pages[i] {
+                        assert_eq!(
+                            (stats.min_value, &bounds.min_values[i], &bounds.max_values[i]),
+                            (None, &vec![], &vec![])
+                        );
+                    } else {
+                        assert_eq!(stats.min_value.as_ref(), Some(&bounds.min_values[i]));
+                        assert_eq!(stats.max_value.as_ref(), Some(&bounds.max_values[i]));
+                    }
+                }
+                assert_eq!(rows, group.num_rows);
+                assert_eq!(Some(nulls), meta.statistics.as_ref().unwrap().null_count);
+                let all_null = ["published_raw", "url", "author", "error"].contains(&meta.path_in_schema[0].as_str());
+                assert_eq!(bounds.null_pages.iter().all(|&null| null), all_null, "{:?}", meta.path_in_schema);
+                pages_seen += pages.len();
+            }
+        }
+        assert!(pages_seen > 2 * 13);
     }
 
     /// Rows arrive in batches, are encoded into pages a few MB at a time and written in row
