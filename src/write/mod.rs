@@ -62,17 +62,12 @@ impl Drop for AtomicFile {
 
 /// A table's rows, as every format needs them.
 pub trait TableRow: Serialize + Sized + Clone {
-    fn frame(rows: &[Self]) -> polars::prelude::PolarsResult<polars::prelude::DataFrame>;
+    /// The table's Parquet columns, in order, and how each is read from a row.
+    fn parquet_columns() -> Vec<parquet::ParquetColumn<Self>>;
     /// The table's column names, in order: the Parquet schema's, which are the serialized
     /// fields' (a test holds the two together).
     fn columns() -> Vec<String> {
-        let frame = Self::frame(&[]).expect("an empty frame builds");
-        frame.get_column_names().into_iter().map(|name| name.to_string()).collect()
-    }
-    /// Roughly how many bytes of memory the row holds, for bounding the rows that wait to be
-    /// encoded into Parquet pages.
-    fn approx_bytes(&self) -> usize {
-        256
+        Self::parquet_columns().iter().map(|column| column.name().to_string()).collect()
     }
 }
 

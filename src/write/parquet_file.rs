@@ -16,12 +16,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
-use polars_parquet::parquet::page::DataPageHeader;
-use polars_parquet::write::Page;
 use polars_parquet_format::thrift::protocol::{TCompactInputProtocol, TCompactOutputProtocol};
 use polars_parquet_format::{
-    BoundaryOrder, ColumnChunk, ColumnIndex, ColumnMetaData, CompressionCodec, Encoding, FileMetaData, OffsetIndex,
-    PageHeader, PageLocation, PageType, RowGroup, Statistics, Type,
+    BoundaryOrder, ColumnChunk, ColumnIndex, ColumnMetaData, CompressionCodec, DataPageHeader, Encoding, FileMetaData,
+    OffsetIndex, PageHeader, PageLocation, PageType, RowGroup, Statistics, Type,
 };
 
 use super::AtomicFile;
@@ -125,14 +123,19 @@ impl ParquetFile {
         self.chunks.iter().map(|chunk| chunk.bytes.len()).sum()
     }
 
-    /// Compresses an encoded data page and adds it to `column`'s chunk of the row group.
-    pub fn add_page(&mut self, column: usize, page: Page) -> Result<()> {
-        let Page::Data(page) = page else {
-            return Err(invalid(&self.path, "a dictionary page in a plain-encoded column".into()));
-        };
-        let DataPageHeader::V1(header) = page.header() else {
-            return Err(invalid(&self.path, "a version 2 data page; pages are written as version 1".into()));
-        };
+    /// Each column's physical type, as polars' schema has it.
+    pub fn physical_types(&self) -> Vec<Type> {
+        self.chunks.iter().map(|chunk| chunk.physical).collect()
+    }
+
+    /// An error about this file.
+    pub fn invalid(&self, message: String) -> Error {
+        invalid(&self.path, message)
+    }
+
+    /// Compresses a version 1 data page of `rows` rows, its `body` plain-encoded, and adds it to
+    /// `column`'s chunk of the row group.
+    pub fn add_page(&mut self, column: usize, header: DataPageHeader, body: &[u8], rows: usize) -> Result<()> {
         let Some(statistics) = &header.statistics else {
             return Err(invalid(&self.path, "a page without statistics, which the page index needs".into()));
         };
@@ -150,16 +153,17 @@ impl ParquetFile {
             _ => None,
         };
 
+        let (num_values, encoding) = (header.num_values, header.encoding);
         self.scratch.clear();
-        self.scratch.reserve(zstd::zstd_safe::compress_bound(page.buffer().len()));
+        self.scratch.reserve(zstd::zstd_safe::compress_bound(body.len()));
         let compressed =
-            self.zstd.compress_to_buffer(page.buffer(), &mut self.scratch).map_err(|e| Error::output(&self.path, e))?;
+            self.zstd.compress_to_buffer(body, &mut self.scratch).map_err(|e| Error::output(&self.path, e))?;
         let page_header = PageHeader {
             type_: PageType::DATA_PAGE,
-            uncompressed_page_size: size_i32(&self.path, page.buffer().len())?,
+            uncompressed_page_size: size_i32(&self.path, body.len())?,
             compressed_page_size: size_i32(&self.path, compressed)?,
             crc: None,
-            data_page_header: Some(header.clone()),
+            data_page_header: Some(header),
             index_page_header: None,
             dictionary_page_header: None,
             data_page_header_v2: None,
@@ -178,10 +182,10 @@ impl ParquetFile {
             null_count,
             min_max,
         });
-        chunk.rows += page.num_rows.expect("encoded pages know their rows") as u64;
-        chunk.values += i64::from(header.num_values);
-        chunk.uncompressed += (header_size + page.buffer().len()) as i64;
-        for encoding in [header.encoding, Encoding::RLE] {
+        chunk.rows += rows as u64;
+        chunk.values += i64::from(num_values);
+        chunk.uncompressed += (header_size + body.len()) as i64;
+        for encoding in [encoding, Encoding::RLE] {
             if !chunk.encodings.contains(&encoding) {
                 chunk.encodings.push(encoding);
             }
@@ -332,9 +336,11 @@ fn meta(column: &ColumnChunk) -> &ColumnMetaData {
 /// `ARROW:schema` key that gives readers back polars' types, the writer's name, column orders.
 fn polars_footer(path: &Path, schema: &Schema) -> Result<FileMetaData> {
     let mut bytes = Vec::new();
-    let mut empty = DataFrame::empty_with_schema(schema);
+    // A batched writer given no rows writes only the footer (`finish` on an empty frame built
+    // full-null columns first, 8M instructions for nothing).
     ParquetWriter::new(&mut bytes)
-        .finish(&mut empty)
+        .batched(schema)
+        .and_then(|writer| writer.finish())
         .map_err(|source| Error::Parquet { path: path.to_path_buf(), source })?;
     let footer_size = bytes.len().checked_sub(8).and_then(|end| {
         let size = u32::from_le_bytes(bytes[end..end + 4].try_into().expect("4 bytes")) as usize;
