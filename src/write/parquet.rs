@@ -57,6 +57,14 @@ impl<R> ParquetColumn<R> {
         }
     }
 
+    /// The bytes of one plain-encoded integer value: 8 for an `Int`, 4 for a `Date`.
+    fn width(&self) -> usize {
+        match self {
+            ParquetColumn::Date(..) => 4,
+            _ => 8,
+        }
+    }
+
     /// The Parquet type its values are written as.
     fn physical(&self) -> Type {
         match self {
@@ -156,8 +164,10 @@ impl<R: TableRow> ParquetSink<R> {
         for (column, values) in self.columns.iter().zip(&mut self.pending) {
             match column {
                 ParquetColumn::Str(_, get) => rows.iter().for_each(|row| values.push_str(get(row))),
-                ParquetColumn::Int(_, get) => rows.iter().for_each(|row| values.push_int(get(row), 8)),
-                ParquetColumn::Date(_, get) => rows.iter().for_each(|row| values.push_int(get(row).map(i64::from), 4)),
+                ParquetColumn::Int(_, get) => rows.iter().for_each(|row| values.push_int(get(row), column.width())),
+                ParquetColumn::Date(_, get) => {
+                    rows.iter().for_each(|row| values.push_int(get(row).map(i64::from), column.width()))
+                }
             }
         }
         self.pending_rows += rows.len();
@@ -195,13 +205,15 @@ impl<R: TableRow> ParquetSink<R> {
 }
 
 impl PageValues {
+    /// Notes whether the row has a value; `false` counts a null.
+    fn push_valid(&mut self, valid: bool) {
+        self.valid.push(valid);
+        self.nulls += usize::from(!valid);
+    }
+
     fn push_str(&mut self, value: Option<&str>) {
-        let Some(value) = value else {
-            self.nulls += 1;
-            self.valid.push(false);
-            return;
-        };
-        self.valid.push(true);
+        self.push_valid(value.is_some());
+        let Some(value) = value else { return };
         self.values.extend_from_slice(&(value.len() as u32).to_le_bytes());
         let at = self.values.len()..self.values.len() + value.len();
         self.values.extend_from_slice(value.as_bytes());
@@ -220,12 +232,8 @@ impl PageValues {
     /// An integer `width` bytes wide (4 or 8): its plain encoding is its little-endian bytes, the
     /// low ones of the `i64` for an `i32`.
     fn push_int(&mut self, value: Option<i64>, width: usize) {
-        let Some(value) = value else {
-            self.nulls += 1;
-            self.valid.push(false);
-            return;
-        };
-        self.valid.push(true);
+        self.push_valid(value.is_some());
+        let Some(value) = value else { return };
         self.values.extend_from_slice(&value.to_le_bytes()[..width]);
         self.bounds = match self.bounds {
             Bounds::Int(min, max) => Bounds::Int(min.min(value), max.max(value)),
@@ -253,10 +261,9 @@ impl PageValues {
             (Bounds::Str(min, max), _) => {
                 (Some(truncate_min(&self.values[min.clone()]).to_vec()), Some(truncate_max(&self.values[max.clone()])))
             }
-            (Bounds::Int(min, max), ParquetColumn::Date(..)) => {
-                (Some(min.to_le_bytes()[..4].to_vec()), Some(max.to_le_bytes()[..4].to_vec()))
+            (Bounds::Int(min, max), column) => {
+                (Some(min.to_le_bytes()[..column.width()].to_vec()), Some(max.to_le_bytes()[..column.width()].to_vec()))
             }
-            (Bounds::Int(min, max), _) => (Some(min.to_le_bytes().to_vec()), Some(max.to_le_bytes().to_vec())),
             (Bounds::None, _) => (None, None),
         };
         DataPageHeader {
