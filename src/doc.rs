@@ -2,12 +2,16 @@
 
 use crate::model::Span;
 use crate::segment::Segments;
+use crate::speakers::lexicon::{Entry, LEXICON};
 use crate::tokenize::{Token, TokenKind};
 
 pub struct Doc<'a> {
     pub text: &'a str,
     pub segments: Segments,
     pub tokens: Vec<Token>,
+    /// What the lexicon says of each token, looked up once here: the detectors ask of nearly
+    /// every token whether it is a cue, a preposition, a name's title …, many times over.
+    entries: Vec<Entry>,
 }
 
 impl<'a> Doc<'a> {
@@ -15,7 +19,17 @@ impl<'a> Doc<'a> {
         let segments = crate::segment::segment(text);
         let mut tokens = Vec::new();
         tokenizer.tokenize(text, &mut tokens);
-        Doc { text, segments, tokens }
+        // Every listed word is letters only: punctuation is in no list.
+        let entries = tokens
+            .iter()
+            .map(|t| if t.kind == TokenKind::Word { LEXICON.entry(&text[t.span()]) } else { Entry::default() })
+            .collect();
+        Doc { text, segments, tokens, entries }
+    }
+
+    /// What the lexicon says of token `idx`.
+    pub fn lex(&self, idx: usize) -> Entry {
+        self.entries[idx]
     }
 
     pub fn tok(&self, idx: usize) -> &'a str {

@@ -19,7 +19,6 @@
 //! passive ("was questioned about"), a gerund after "of"/"without" ("short of endorsing"). A
 //! statement never overlaps another.
 
-use super::lexicon::LEXICON;
 use super::names::NameIndex;
 use super::{
     according_to_source, clause_subject, cue_at, cue_lemma, cue_subject, mention_right, participle_subject, resolve,
@@ -144,7 +143,7 @@ fn calls_someone_something(doc: &Doc, cue: (usize, usize)) -> bool {
         return false;
     }
     let pronoun = matches!(doc.tok(object), "him" | "her" | "them" | "it" | "himself" | "herself" | "themselves");
-    let name = doc.is_capitalized(object) && !LEXICON.is_not_name(doc.tok(object));
+    let name = doc.is_capitalized(object) && !doc.lex(object).is_not_name();
     let after = if name {
         (object + 1..doc.tokens.len()).find(|&i| !doc.is_capitalized(i)).unwrap_or(doc.tokens.len())
     } else {
@@ -154,8 +153,8 @@ fn calls_someone_something(doc: &Doc, cue: (usize, usize)) -> bool {
         && after < doc.tokens.len()
         && !doc.is_capitalized(after)
         && (doc.is_word(after) || matches!(doc.tok(after), "“" | "\""))
-        && !LEXICON.is_preposition(doc.tok(after))
-        && !LEXICON.is_time_word(doc.tok(after))
+        && !doc.lex(after).is_preposition()
+        && !doc.lex(after).is_time_word()
         && !matches!(doc.tok(after), "and" | "or" | "but" | "to" | "back")
 }
 
@@ -168,7 +167,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     // "stopped short of endorsing", "without saying": a gerund after these is no report made.
     if doc.tok(cue.0).ends_with("ing") {
         let mut before = cue.0;
-        while before > 0 && LEXICON.is_adverb(doc.tok(before - 1)) {
+        while before > 0 && doc.lex(before - 1).is_adverb() {
             before -= 1;
         }
         if before > 0
@@ -325,15 +324,15 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         i > last
             || ((i..=last).all(|j| {
                 !doc.is_word(j)
-                    || LEXICON.is_preposition(doc.tok(j))
-                    || LEXICON.is_time_word(doc.tok(j))
+                    || doc.lex(j).is_preposition()
+                    || doc.lex(j).is_time_word()
                     || doc.is_capitalized(j)
             }) && word_count(i, last) <= 4)
             // "…, Carson said after the attacks.": a short prepositional phrase ends the sentence.
             || (doc.is_word(i)
-                && LEXICON.is_preposition(doc.tok(i))
+                && doc.lex(i).is_preposition()
                 && word_count(i, last) <= 6
-                && (i..=last).all(|j| doc.is_word(j) && LEXICON.cue(doc.tok(j)).is_none() && !doc.tok_is(j, "that")))
+                && (i..=last).all(|j| doc.is_word(j) && !doc.lex(j).is_cue() && !doc.tok_is(j, "that")))
     };
     if cue.0 > first + 3 {
         if let Some((speaker, apposition)) = cue_subject(doc, cue, first, end) {
@@ -389,10 +388,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // "Johnson was questioned about the case": in the passive the subject is spoken to or about,
     // not the speaker (an agent after "by" is found by the quote-mark rules' passive pattern).
     let mut aux = cue.0;
-    while aux > first
-        && LEXICON.is_adverb(doc.tok(aux - 1))
-        && !matches!(doc.tok(aux - 1), "was" | "were" | "is" | "are")
-    {
+    while aux > first && doc.lex(aux - 1).is_adverb() && !matches!(doc.tok(aux - 1), "was" | "were" | "is" | "are") {
         aux -= 1;
     }
     let passive = aux > first
@@ -417,9 +413,9 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             let prev = doc.tok(cue.0 - 1);
             doc.is_word(cue.0 - 1)
                 && !doc.is_capitalized(cue.0 - 1)
-                && !LEXICON.is_adverb(prev)
-                && !LEXICON.is_not_name(prev)
-                && !LEXICON.is_pronoun(prev)
+                && !doc.lex(cue.0 - 1).is_adverb()
+                && !doc.lex(cue.0 - 1).is_not_name()
+                && !doc.lex(cue.0 - 1).is_pronoun()
                 && !matches!(prev, "and" | "but" | "or")
         };
         cue_subject(doc, cue, first, end).or_else(|| {
@@ -446,8 +442,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         && doc.is_word(start + 1)
         && !doc.is_capitalized(start + 1)
         && !super::DETERMINERS.contains(&doc.tok(start + 1))
-        && !LEXICON.is_pronoun(doc.tok(start + 1));
-    if start <= last && LEXICON.is_preposition(doc.tok(start)) && !doc.tok_is(start, "that") && !infinitive {
+        && !doc.lex(start + 1).is_pronoun();
+    if start <= last && doc.lex(start).is_preposition() && !doc.tok_is(start, "that") && !infinitive {
         match (start..=last.min(start + 6)).find(|&i| doc.tok_is(i, "that") || doc.tok(i) == ",") {
             Some(stop) => start = stop + 1,
             None => {
@@ -457,7 +453,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 while end_of_phrase <= last.min(start + 4) && {
                     let word = doc.tok(end_of_phrase);
                     doc.is_capitalized(end_of_phrase)
-                        || LEXICON.is_time_word(word)
+                        || doc.lex(end_of_phrase).is_time_word()
                         || matches!(
                             word.to_ascii_lowercase().as_str(),
                             "a" | "an" | "the" | "its" | "his" | "her" | "their" | "statement" | "interview"
@@ -527,7 +523,7 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
             // ", and he …", ", and Trump …": a new subject opens the reporter's clause.
             || (tok == ","
                 && doc.tok_is(i + 1, "and")
-                && (LEXICON.is_pronoun(doc.tok(i + 2)) || (doc.is_capitalized(i + 2) && !LEXICON.is_not_name(doc.tok(i + 2)))))
+                && (doc.lex(i + 2).is_pronoun() || (doc.is_capitalized(i + 2) && !doc.lex(i + 2).is_not_name())))
             || tok == ";";
         if second_clause {
             let end = (start..i).rev().find(|&j| doc.is_word(j)).unwrap_or(start);

@@ -47,7 +47,8 @@ enum Section {
 pub struct Lexicon {
     /// Every inflected form of a reporting cue, mapped to its lemma.
     cues: FxHashMap<u128, &'static str>,
-    /// Word (lower case) → the sections it is in, one bit each in [`SECTIONS`] order.
+    /// Word (lower case) → its [`Entry`] bits: the sections it is in, one bit each in
+    /// [`SECTIONS`] order, and whether it is a cue, a gendered pronoun, a listed adverb.
     words: FxHashMap<u128, u32>,
     /// Which (length, first letter, last letter) the keys of each map have: most tokens are in
     /// no list, and this turns them away with one bit test before a key is packed and probed.
@@ -151,109 +152,139 @@ fn parse(source: &'static str) -> Lexicon {
             for form in entries {
                 cues.insert(key_of(form), lemma);
                 cue_shapes.insert(form.as_bytes());
+                *words.entry(key_of(form)).or_default() |= CUE_ANY_CASE;
+                word_shapes.insert(form.as_bytes());
             }
         } else {
             let bit =
                 SECTIONS.iter().position(|s| *s == section).unwrap_or_else(|| panic!("unknown section [{section}]"));
+            let adverb = if bit == Section::Adverbs as usize { ADVERB } else { 0 };
             for word in entries {
-                *words.entry(key_of(word)).or_default() |= 1 << bit;
+                *words.entry(key_of(word)).or_default() |= 1 << bit | adverb;
                 word_shapes.insert(word.as_bytes());
             }
         }
     }
+    for pronoun in PRONOUNS_GENDERED {
+        *words.entry(key_of(pronoun)).or_default() |= PRONOUN_GENDERED;
+        word_shapes.insert(pronoun.as_bytes());
+    }
     Lexicon { cues, words, cue_shapes, word_shapes }
 }
 
+/// Bits of an [`Entry`] past the sections': the word is a cue (in any case, and as written), a
+/// pronoun with a gender, an adverb by [`Entry::is_adverb`]'s rule.
+const CUE_ANY_CASE: u32 = 1 << SECTIONS.len();
+const CUE: u32 = CUE_ANY_CASE << 1;
+const PRONOUN_GENDERED: u32 = CUE << 1;
+const ADVERB: u32 = PRONOUN_GENDERED << 1;
+
+const PRONOUNS_GENDERED: &[&str] = &["he", "him", "his", "himself", "she", "her", "hers", "herself"];
+
+/// What the lexicon says of one word: every list it is in, as bits. [`Doc`](crate::doc::Doc)
+/// computes one per token as it is built, so the detectors' many questions about a token are
+/// bit tests, not lookups.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry(u32);
+
+impl Entry {
+    fn has(self, section: Section) -> bool {
+        self.0 & (1 << section as u32) != 0
+    }
+
+    /// A reporting cue written in lower case, as cues are.
+    pub fn is_cue(self) -> bool {
+        self.0 & CUE != 0
+    }
+    /// A reporting cue in any case ("Asked" opening a sentence).
+    pub fn is_cue_any_case(self) -> bool {
+        self.0 & CUE_ANY_CASE != 0
+    }
+    /// One of the listed adverbs and auxiliaries only: inside a noun phrase "-ly" words are
+    /// mostly adjectives ("a yearly poll", "the elderly man").
+    pub fn is_listed_adverb(self) -> bool {
+        self.has(Section::Adverbs)
+    }
+    /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
+    /// words, or a lower-case manner adverb in "-ly" ("defiantly", "angrily") that is not one of
+    /// the nouns in "-ly" ([not_adverbs]).
+    pub fn is_adverb(self) -> bool {
+        self.0 & ADVERB != 0
+    }
+    /// Honorifics, role words and pronouns that mark a woman.
+    pub fn is_female_word(self) -> bool {
+        self.has(Section::FemaleWords)
+    }
+    /// Honorifics, role words and pronouns that mark a man.
+    pub fn is_male_word(self) -> bool {
+        self.has(Section::MaleWords)
+    }
+    /// "he", "she", "his", "her" …: a pronoun with a gender.
+    pub fn is_pronoun_gendered(self) -> bool {
+        self.0 & PRONOUN_GENDERED != 0
+    }
+    /// Words that open a sentence before its subject, with a comma ("However, he said …").
+    pub fn is_sentence_adverb(self) -> bool {
+        self.has(Section::SentenceAdverbs)
+    }
+    pub fn is_preposition(self) -> bool {
+        self.has(Section::Prepositions)
+    }
+    pub fn is_pronoun(self) -> bool {
+        self.has(Section::Pronouns)
+    }
+    pub fn is_title(self) -> bool {
+        self.has(Section::Titles)
+    }
+    pub fn is_org_word(self) -> bool {
+        self.has(Section::OrgWords)
+    }
+    pub fn is_not_name(self) -> bool {
+        self.has(Section::NotNames)
+    }
+    pub fn is_media_head(self) -> bool {
+        self.has(Section::MediaHeads)
+    }
+    pub fn is_time_word(self) -> bool {
+        self.has(Section::TimeWords)
+    }
+    pub fn is_group(self) -> bool {
+        self.has(Section::Groups)
+    }
+}
+
 impl Lexicon {
-    /// The shape test is inlined into the callers, which ask it of nearly every token; the
-    /// lookup behind it is a call.
-    #[inline]
-    fn has(&self, section: Section, word: &str) -> bool {
-        self.word_shapes.may_hold(word.as_bytes()) && self.sections(word) & (1 << section as u32) != 0
+    /// Every list `word` is in. Most words are in none, and the shape tests turn them away
+    /// before a key is packed.
+    pub fn entry(&self, word: &str) -> Entry {
+        let bytes = word.as_bytes();
+        let mut bits = 0;
+        if self.word_shapes.may_hold(bytes) {
+            bits = key(bytes, true).and_then(|k| self.words.get(&k)).copied().unwrap_or(0);
+        }
+        // The cues are written in lower case: a word without capitals is its lowered key.
+        if bits & CUE_ANY_CASE != 0 && !bytes.iter().any(u8::is_ascii_uppercase) {
+            bits |= CUE;
+        }
+        // "defiantly", "angrily": a manner adverb, unless one of the nouns in "-ly".
+        let manner = || {
+            word.len() > 5
+                && word.ends_with("ly")
+                && bytes.iter().all(u8::is_ascii_lowercase)
+                && bits & (1 << Section::NotAdverbs as u32) == 0
+        };
+        if bits & ADVERB == 0 && manner() {
+            bits |= ADVERB;
+        }
+        Entry(bits)
     }
 
-    fn sections(&self, word: &str) -> u32 {
-        key(word.as_bytes(), true).and_then(|k| self.words.get(&k)).copied().unwrap_or(0)
-    }
-
-    /// The lemma of a reporting cue written in any case ("Asked" opening a sentence).
-    pub fn cue_any_case(&self, word: &str) -> Option<&'static str> {
+    /// The lemma of a reporting cue written in any case ("Asked" is "ask").
+    pub fn lemma(&self, word: &str) -> Option<&'static str> {
         if !self.cue_shapes.may_hold(word.as_bytes()) {
             return None;
         }
         key(word.as_bytes(), true).and_then(|k| self.cues.get(&k).copied())
-    }
-
-    /// The lemma of a reporting cue; the word must be written in lower case. The shape test is
-    /// inlined, the lookup behind it is a call.
-    #[inline]
-    pub fn cue(&self, word: &str) -> Option<&'static str> {
-        if !self.cue_shapes.may_hold(word.as_bytes()) {
-            return None;
-        }
-        self.probe_cue(word)
-    }
-
-    fn probe_cue(&self, word: &str) -> Option<&'static str> {
-        key(word.as_bytes(), false).and_then(|k| self.cues.get(&k).copied())
-    }
-
-    /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
-    /// One of the listed adverbs and auxiliaries only: inside a noun phrase "-ly" words are
-    /// mostly adjectives ("a yearly poll", "the elderly man").
-    pub fn is_listed_adverb(&self, word: &str) -> bool {
-        self.has(Section::Adverbs, word)
-    }
-
-    /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
-    /// words, or a lower-case manner adverb in "-ly" ("defiantly", "angrily") that is not one of
-    /// the nouns in "-ly" ([not_adverbs]).
-    pub fn is_adverb(&self, word: &str) -> bool {
-        self.has(Section::Adverbs, word)
-            || (word.len() > 5
-                && word.ends_with("ly")
-                && word.bytes().all(|b| b.is_ascii_lowercase())
-                && !self.has(Section::NotAdverbs, word))
-    }
-    /// Honorifics, role words and pronouns that mark a woman.
-    pub fn is_female_word(&self, word: &str) -> bool {
-        self.has(Section::FemaleWords, word)
-    }
-    /// Honorifics, role words and pronouns that mark a man.
-    pub fn is_male_word(&self, word: &str) -> bool {
-        self.has(Section::MaleWords, word)
-    }
-    /// "he", "she", "his", "her" …: a pronoun with a gender.
-    pub fn is_pronoun_gendered(&self, word: &str) -> bool {
-        ["he", "him", "his", "himself", "she", "her", "hers", "herself"].iter().any(|p| word.eq_ignore_ascii_case(p))
-    }
-    /// Words that open a sentence before its subject, with a comma ("However, he said …").
-    pub fn is_sentence_adverb(&self, word: &str) -> bool {
-        self.has(Section::SentenceAdverbs, word)
-    }
-    pub fn is_preposition(&self, word: &str) -> bool {
-        self.has(Section::Prepositions, word)
-    }
-    pub fn is_pronoun(&self, word: &str) -> bool {
-        self.has(Section::Pronouns, word)
-    }
-    pub fn is_title(&self, word: &str) -> bool {
-        self.has(Section::Titles, word)
-    }
-    pub fn is_org_word(&self, word: &str) -> bool {
-        self.has(Section::OrgWords, word)
-    }
-    pub fn is_not_name(&self, word: &str) -> bool {
-        self.has(Section::NotNames, word)
-    }
-    pub fn is_media_head(&self, word: &str) -> bool {
-        self.has(Section::MediaHeads, word)
-    }
-    pub fn is_time_word(&self, word: &str) -> bool {
-        self.has(Section::TimeWords, word)
-    }
-    pub fn is_group(&self, word: &str) -> bool {
-        self.has(Section::Groups, word)
     }
 }
 
@@ -279,7 +310,7 @@ mod tests {
         assert_eq!(key(b"@[`{", true), key(b"@[`{", false));
         assert_ne!(key(b"he", false), key(b"he\0", false));
         assert_eq!(key(b"a-word-longer-than-16", true), None);
-        assert!(LEXICON.is_pronoun("HE") && LEXICON.cue_any_case("Said").is_some() && LEXICON.cue("Said").is_none());
+        assert!(LEXICON.entry("HE").is_pronoun() && LEXICON.lemma("Said").is_some() && !LEXICON.entry("Said").is_cue());
     }
 
     /// The shape filter may let a word through that no list has, but never turns one away that
@@ -308,13 +339,28 @@ mod tests {
         assert!(!LEXICON.word_shapes.may_hold(b"") && !LEXICON.cue_shapes.may_hold(b"a-word-longer-than-16"));
     }
 
+    /// A cue is a cue as written in lower case only; a manner adverb in "-ly" is one whether or
+    /// not a list has it, unless it is a listed noun; a gendered pronoun in any case.
+    #[test]
+    fn an_entry_answers_for_cues_adverbs_and_pronouns_as_the_word_is_written() {
+        let said = LEXICON.entry("said");
+        assert!(said.is_cue() && said.is_cue_any_case() && !said.is_adverb());
+        let asked = LEXICON.entry("Asked");
+        assert!(!asked.is_cue() && asked.is_cue_any_case());
+        assert!(LEXICON.entry("defiantly").is_adverb() && !LEXICON.entry("defiantly").is_listed_adverb());
+        assert!(!LEXICON.entry("Defiantly").is_adverb() && !LEXICON.entry("family").is_adverb());
+        assert!(LEXICON.entry("HERSELF").is_pronoun_gendered() && !LEXICON.entry("they").is_pronoun_gendered());
+        assert_eq!(LEXICON.entry("Magnitogorsk"), Entry::default());
+    }
+
     #[test]
     fn the_lexicon_loads_its_sections() {
-        assert_eq!(LEXICON.cue("said"), Some("say"));
-        assert_eq!(LEXICON.cue("state"), None);
-        assert!(LEXICON.is_title("Minister"));
-        assert!(LEXICON.is_org_word("Ministry"));
-        assert!(LEXICON.is_pronoun("She"));
-        assert!(LEXICON.is_group("officials"));
+        assert_eq!(LEXICON.lemma("said"), Some("say"));
+        assert!(LEXICON.entry("said").is_cue() && LEXICON.entry("Said").is_cue_any_case());
+        assert!(!LEXICON.entry("state").is_cue_any_case());
+        assert!(LEXICON.entry("Minister").is_title());
+        assert!(LEXICON.entry("Ministry").is_org_word());
+        assert!(LEXICON.entry("She").is_pronoun() && LEXICON.entry("She").is_pronoun_gendered());
+        assert!(LEXICON.entry("officials").is_group());
     }
 }

@@ -139,11 +139,11 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     if word.eq_ignore_ascii_case("according") && doc.tok_is(idx + 1, "to") {
         return Some((idx, idx + 1));
     }
-    if LEXICON.cue(word).is_none() {
+    if !doc.lex(idx).is_cue() {
         // "Asked whether …, Johnson demurred": a participle opening its sentence.
         let participle = word.as_bytes()[0].is_ascii_uppercase()
             && word.ends_with("ed")
-            && LEXICON.cue_any_case(word).is_some()
+            && doc.lex(idx).is_cue_any_case()
             && doc.sentence_start(doc.tokens[idx].start()) == doc.tokens[idx].start();
         return participle.then_some((idx, idx));
     }
@@ -155,7 +155,7 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
 
 /// The lemma of a cue found by [`cue_at`] ("Asked" opening a sentence is "ask").
 pub(crate) fn cue_lemma(doc: &Doc, cue: (usize, usize)) -> Option<&'static str> {
-    LEXICON.cue_any_case(doc.tok(cue.0))
+    LEXICON.lemma(doc.tok(cue.0))
 }
 
 /// A speaker mention starting at token `idx`, not reaching `limit`.
@@ -164,7 +164,7 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         return None;
     }
     let word = doc.tok(idx);
-    if LEXICON.is_pronoun(word) && word != "who" {
+    if doc.lex(idx).is_pronoun() && word != "who" {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Pronoun });
     }
     let lower_word = word.to_lowercase();
@@ -183,10 +183,10 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
                 && ((word.ends_with("ly") && word.len() > 4 && next > idx + 1)
                     || (word.ends_with("ed") && next > idx + 1 && doc.is_capitalized(next - 1)));
             let stop = predicate
-                || LEXICON.cue(doc.tok(next)).is_some()
-                || LEXICON.is_preposition(doc.tok(next))
-                || LEXICON.is_listed_adverb(doc.tok(next))
-                || LEXICON.is_pronoun(doc.tok(next))
+                || doc.lex(next).is_cue()
+                || doc.lex(next).is_preposition()
+                || doc.lex(next).is_listed_adverb()
+                || doc.lex(next).is_pronoun()
                 || matches!(doc.tok(next), "that" | "whether" | "which" | "if");
             if doc.is_word(next) && !stop {
                 capitalized |= doc.is_capitalized(next);
@@ -204,7 +204,7 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         return Some(Mention { first: idx, last, kind });
     }
     let title_dot = TITLE_ABBREVIATIONS.contains(&word) && doc.tok_is(idx + 1, ".") && joins_name(doc, idx + 1);
-    if doc.is_capitalized(idx) && (!LEXICON.is_not_name(word) || title_dot) {
+    if doc.is_capitalized(idx) && (!doc.lex(idx).is_not_name() || title_dot) {
         let mut last = idx;
         while last + 1 < limit && (doc.is_capitalized(last + 1) || joins_name(doc, last + 1)) {
             last += 1;
@@ -218,29 +218,26 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
             && doc.tok_is(last + 2, "s")
             && doc.is_word(last + 3)
             && !doc.is_capitalized(last + 3)
-            && LEXICON.cue(doc.tok(last + 3)).is_none()
+            && !doc.lex(last + 3).is_cue()
         {
             return Some(Mention { first: idx, last: last + 3, kind: MentionKind::Nominal });
         }
         return Some(Mention { first: idx, last, kind: MentionKind::Name });
     }
     // A role before a name: "said pollster Frank Luntz", "said former tech executive Carly Fiorina".
-    if !doc.is_capitalized(idx) && LEXICON.cue(word).is_none() && !LEXICON.is_group(word) {
+    if !doc.is_capitalized(idx) && !doc.lex(idx).is_cue() && !doc.lex(idx).is_group() {
         let mut next = idx;
         while next < limit.min(idx + 4) && doc.is_word(next) && !doc.is_capitalized(next) {
-            if LEXICON.is_preposition(doc.tok(next))
-                || LEXICON.is_adverb(doc.tok(next))
-                || LEXICON.is_not_name(doc.tok(next))
-            {
+            if doc.lex(next).is_preposition() || doc.lex(next).is_adverb() || doc.lex(next).is_not_name() {
                 return None;
             }
             next += 1;
         }
-        if next < limit && doc.is_capitalized(next) && !LEXICON.is_not_name(doc.tok(next)) {
+        if next < limit && doc.is_capitalized(next) && !doc.lex(next).is_not_name() {
             return mention_right(doc, next, limit);
         }
     }
-    if LEXICON.is_group(word) {
+    if doc.lex(idx).is_group() {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Group });
     }
     None
@@ -304,11 +301,11 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         return None;
     }
     let word = doc.tok(idx);
-    if LEXICON.is_preposition(word) || (LEXICON.is_not_name(word) && !LEXICON.is_pronoun(word)) {
+    if doc.lex(idx).is_preposition() || (doc.lex(idx).is_not_name() && !doc.lex(idx).is_pronoun()) {
         return None;
     }
     // "Trump, who has said …": the relative pronoun is the mention nearest the cue.
-    if LEXICON.is_pronoun(word) && (word != "who" || (idx > 0 && doc.tok(idx - 1) == ",")) {
+    if doc.lex(idx).is_pronoun() && (word != "who" || (idx > 0 && doc.tok(idx - 1) == ",")) {
         return Some((Mention { first: idx, last: idx, kind: MentionKind::Pronoun }, None));
     }
     if doc.is_capitalized(idx) {
@@ -317,7 +314,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             let prev = first - 1;
             // "Mr. Manafort": an abbreviated title joins the name although alone it is none.
             let title_dot = TITLE_ABBREVIATIONS.contains(&doc.tok(prev)) && doc.tok_is(prev + 1, ".");
-            let joins = doc.is_capitalized(prev) && (!LEXICON.is_not_name(doc.tok(prev)) || title_dot);
+            let joins = doc.is_capitalized(prev) && (!doc.lex(prev).is_not_name() || title_dot);
             let initial_dot = prev > floor && joins_name(doc, prev);
             let connector = doc.is_word(prev)
                 && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
@@ -329,10 +326,10 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
                 break;
             }
         }
-        if LEXICON.is_not_name(doc.tok(first)) && first == idx {
+        if doc.lex(first).is_not_name() && first == idx {
             return None;
         }
-        if LEXICON.is_time_word(doc.tok(idx)) {
+        if doc.lex(idx).is_time_word() {
             return None;
         }
         if first > floor && doc.tok_is(first - 1, "the") {
@@ -357,16 +354,16 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         if word == "s" && prev >= floor + 2 && matches!(doc.tok(prev - 1), "’" | "'") && doc.is_capitalized(prev - 2)
         {
             let mut name = prev - 2;
-            while name > floor && doc.is_capitalized(name - 1) && !LEXICON.is_not_name(doc.tok(name - 1)) {
+            while name > floor && doc.is_capitalized(name - 1) && !doc.lex(name - 1).is_not_name() {
                 name -= 1;
             }
             return Some((Mention { first: name, last: idx, kind: MentionKind::Nominal }, None));
         }
         let ok = doc.is_word(prev)
-            && LEXICON.cue(word).is_none()
-            && !LEXICON.is_listed_adverb(word)
-            && !LEXICON.is_preposition(word)
-            && (!LEXICON.is_not_name(word) || opens_nominal(prev))
+            && !doc.lex(prev).is_cue()
+            && !doc.lex(prev).is_listed_adverb()
+            && !doc.lex(prev).is_preposition()
+            && (!doc.lex(prev).is_not_name() || opens_nominal(prev))
             || matches!(word, "’" | "'" | "-");
         if !ok {
             break;
@@ -382,8 +379,8 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     let opens_clause = first == floor
         || matches!(doc.tok(first - 1), "," | ":" | ";" | "(" | "—" | "–")
         || (first - 1 == floor && matches!(lower(doc, first - 1).as_str(), "and" | "but" | "so"));
-    if opens_clause && first < idx && !LEXICON.is_not_name(doc.tok(first)) {
-        let kind = if LEXICON.is_group(word) { MentionKind::Group } else { MentionKind::Nominal };
+    if opens_clause && first < idx && !doc.lex(first).is_not_name() {
+        let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first, last: idx, kind }, None));
     }
     // A quantity or a phrase with "of" or "in" that opens its clause ("more than 4 in 10 said",
@@ -393,9 +390,9 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     while start > floor && idx - start < 8 {
         let prev = start - 1;
         let word = doc.tok(prev);
-        let part = (doc.is_word(prev) && LEXICON.cue(word).is_none() && !LEXICON.is_listed_adverb(word))
+        let part = (doc.is_word(prev) && !doc.lex(prev).is_cue() && !doc.lex(prev).is_listed_adverb())
             || matches!(word, "’" | "'" | "-" | "%");
-        if !part || LEXICON.is_pronoun(word) || matches!(lower(doc, prev).as_str(), "that" | "who" | "which") {
+        if !part || doc.lex(prev).is_pronoun() || matches!(lower(doc, prev).as_str(), "that" | "who" | "which") {
             break;
         }
         start = prev;
@@ -409,11 +406,11 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     let has_of_or_in = (start..idx).any(|i| matches!(doc.tok(i), "of" | "in"));
     let quantity = (start..idx)
         .any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || QUANTIFIERS.contains(&lower(doc, i).as_str()));
-    if at_clause_start && start < idx && (has_of_or_in || quantity) && !LEXICON.is_preposition(doc.tok(start)) {
-        let kind = if LEXICON.is_group(word) { MentionKind::Group } else { MentionKind::Nominal };
+    if at_clause_start && start < idx && (has_of_or_in || quantity) && !doc.lex(start).is_preposition() {
+        let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first: start, last: idx, kind }, None));
     }
-    if LEXICON.is_group(word) {
+    if doc.lex(idx).is_group() {
         let mut first = idx;
         while first > floor && doc.is_capitalized(first - 1) {
             first -= 1;
@@ -447,18 +444,18 @@ fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Op
         && open >= 2
         && doc.is_capitalized(open - 1)
         && doc.is_word(open - 2)
-        && LEXICON.is_preposition(&lower(doc, open - 2));
+        && LEXICON.entry(&lower(doc, open - 2)).is_preposition();
     if place_continues {
         return apposition_left(doc, open, floor).filter(|(m, _)| m.last + 1 < open - 1);
     }
     // "On Wednesday, …", "at Purchase, …": a name after a preposition is no subject.
     let before = mention_left(doc, open - 1, floor).filter(|(m, _)| {
         let after_preposition =
-            m.first > 0 && doc.is_word(m.first - 1) && LEXICON.is_preposition(&lower(doc, m.first - 1));
+            m.first > 0 && doc.is_word(m.first - 1) && LEXICON.entry(&lower(doc, m.first - 1)).is_preposition();
         m.kind != MentionKind::Pronoun && !after_preposition
     });
     let inside_is_name = doc.is_capitalized(inside_first)
-        && !LEXICON.is_not_name(doc.tok(inside_first))
+        && !doc.lex(inside_first).is_not_name()
         && (inside_first..=inside_last).all(|i| doc.is_capitalized(i) || doc.tok(i) == ".");
     if inside_is_name {
         let title = before.map(|(m, _)| text_of(doc, m.first, m.last));
@@ -476,15 +473,14 @@ fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
         if idx < floor || !doc.is_word(idx) {
             break;
         }
-        let word = doc.tok(idx);
-        let adverb = LEXICON.is_adverb(word) && !doc.is_capitalized(idx);
-        let time = LEXICON.is_time_word(word) && idx > floor && {
+        let adverb = doc.lex(idx).is_adverb() && !doc.is_capitalized(idx);
+        let time = doc.lex(idx).is_time_word() && idx > floor && {
             let prev = lower(doc, idx - 1);
             doc.is_word(idx - 1)
                 && (prev == "on"
                     || prev == "last"
                     || prev == "this"
-                    || LEXICON.is_adverb(&prev)
+                    || LEXICON.entry(&prev).is_adverb()
                     || doc.is_capitalized(idx - 1))
         };
         if !(adverb || time) {
@@ -502,7 +498,7 @@ fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
 }
 
 pub(crate) fn skip_adverbs_right(doc: &Doc, mut idx: usize, limit: usize) -> usize {
-    while idx < limit && doc.is_word(idx) && LEXICON.is_adverb(doc.tok(idx)) {
+    while idx < limit && doc.is_word(idx) && doc.lex(idx).is_adverb() {
         idx += 1;
     }
     idx
@@ -563,7 +559,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
         }
         let mut at = skip_adverbs_right(doc, at, limit);
         // "a Democratic staffer in the room wondered": a short phrase between speaker and cue.
-        if at < limit && LEXICON.is_preposition(doc.tok(at)) && cue_at(doc, at).is_none() {
+        if at < limit && doc.lex(at).is_preposition() && cue_at(doc, at).is_none() {
             at = (at + 1..limit.min(at + 5)).find(|&i| cue_at(doc, i).is_some())?;
         }
         if at >= limit {
@@ -581,7 +577,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     // they never met"): the cue after it opens the main clause and reports that instead.
     if quote.starts_lower
         && doc.is_word(after_cue)
-        && (LEXICON.is_pronoun(doc.tok(after_cue)) || doc.tok_is(after_cue, "that"))
+        && (doc.lex(after_cue).is_pronoun() || doc.tok_is(after_cue, "that"))
         && doc.tok(cue.0) != "told"
     {
         return None;
@@ -590,7 +586,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
         let introduces_next = limit_at < doc.paragraph_end(quote.marked.outer.end)
             && (after_cue..limit).all(|i| matches!(doc.tok(i), "," | ":"));
         let clause_follows =
-            after_cue < limit && LEXICON.is_pronoun(doc.tok(after_cue)) && cue.0 == cue.1 && doc.tok(cue.0) != "told";
+            after_cue < limit && doc.lex(after_cue).is_pronoun() && cue.0 == cue.1 && doc.tok(cue.0) != "told";
         if introduces_next || clause_follows {
             return None;
         }
@@ -667,13 +663,13 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
             continue;
         }
         let mut next = skip_adverbs_right(doc, cue.1 + 1, inner.0);
-        if LEXICON.is_time_word(doc.tok(next)) {
+        if doc.lex(next).is_time_word() {
             next += 1;
         }
         let clause = doc.tok_is(next, "that")
-            || LEXICON.is_pronoun(doc.tok(next))
+            || doc.lex(next).is_pronoun()
             || doc.tok_in(next, DETERMINERS)
-            || (doc.is_capitalized(next) && !LEXICON.is_not_name(doc.tok(next)));
+            || (doc.is_capitalized(next) && !doc.lex(next).is_not_name());
         return (clause && next < inner.0).then_some(cue);
     }
     None
@@ -686,7 +682,7 @@ fn determiner_phrase_before_cue(doc: &Doc, idx: usize, limit: usize) -> Option<(
         return None;
     }
     let cue_idx = (idx + 1..limit.min(idx + 10)).find(|&i| cue_at(doc, i).is_some())?;
-    let last = (idx + 1..cue_idx).rev().find(|&i| doc.is_word(i) && !LEXICON.is_adverb(doc.tok(i)))?;
+    let last = (idx + 1..cue_idx).rev().find(|&i| doc.is_word(i) && !doc.lex(i).is_adverb())?;
     let clean = (idx + 1..=last).all(|i| doc.is_word(i) || matches!(doc.tok(i), "," | "-" | "’" | "'"));
     let has_comma = (idx + 1..=last).any(|i| doc.tok(i) == ",");
     (clean && has_comma)
@@ -757,7 +753,7 @@ fn before_pattern(
         [first, ..] => {
             let first_word = lower(doc, *first);
             (gap.len() <= 3
-                && LEXICON.is_preposition(&first_word)
+                && LEXICON.entry(&first_word).is_preposition()
                 && !matches!(first_word.as_str(), "of" | "for" | "to"))
                 || (gap.len() == 1 && first_word == "that")
                 || (gap.len() <= 2 && doc.tok(*first) == "reporters")
@@ -787,9 +783,9 @@ fn before_pattern(
     if !direct {
         let mut start = gap_start;
         // "said on Friday the United States is “…”": the time phrase is not what was said.
-        if LEXICON.is_preposition(doc.tok(start)) && start + 1 < open && LEXICON.is_time_word(doc.tok(start + 1)) {
+        if doc.lex(start).is_preposition() && start + 1 < open && doc.lex(start + 1).is_time_word() {
             start += 2;
-        } else if start + 1 < open && LEXICON.is_time_word(doc.tok(start)) && doc.tok_is(start + 1, "that") {
+        } else if start + 1 < open && doc.lex(start).is_time_word() && doc.tok_is(start + 1, "that") {
             // "said Friday that …".
             start += 1;
         }
@@ -825,7 +821,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
         idx += 1;
     }
     // "However, he …", "Still, …": a sentence adverb before the subject.
-    if idx + 1 < before && LEXICON.is_sentence_adverb(doc.tok(idx)) {
+    if idx + 1 < before && doc.lex(idx).is_sentence_adverb() {
         idx += if doc.tok(idx + 1) == "," { 2 } else { 1 };
     }
     // "Hours later, she …", "Moments earlier, …": a time phrase before the subject.
@@ -838,17 +834,16 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     }
     // An opening phrase or clause ("On Wednesday,", "When Wallace died in 1998,", "Talking about
     // energy,") comes before the subject: skip to its comma.
-    let opener = idx < before
-        && {
-            let word = lower(doc, idx);
-            LEXICON.is_preposition(&word)
-                || SUBORDINATORS.contains(&word.as_str())
-                || (word.ends_with("ing")
+    let opener = idx < before && {
+        let word = lower(doc, idx);
+        LEXICON.entry(&word).is_preposition()
+            || SUBORDINATORS.contains(&word.as_str())
+            || (word.ends_with("ing")
                 && !doc.is_capitalized(idx + 1)
                 // "Beijing has provided …" is a subject: an auxiliary or a cue follows it.
-                && !(idx + 1 < before && (LEXICON.is_adverb(doc.tok(idx + 1)) || LEXICON.cue(doc.tok(idx + 1)).is_some()))
+                && !(idx + 1 < before && (doc.lex(idx + 1).is_adverb() || doc.lex(idx + 1).is_cue()))
                 && mention_right(doc, idx, before).is_none_or(|m| m.first == m.last))
-        };
+    };
     if opener {
         // The subject follows the comma that ends the opener; an opener may hold commas of its own
         // ("In a wide-ranging, in-prison interview with X last year, Lazar said").
@@ -1054,7 +1049,7 @@ fn speaks(doc: &Doc, subject: &Mention) -> bool {
     match subject.kind {
         MentionKind::Name | MentionKind::Group => true,
         MentionKind::Pronoun => doc.tok_in(subject.first, &["he", "she", "they", "we"]),
-        MentionKind::Nominal => LEXICON.is_title(&lower(doc, subject.last)),
+        MentionKind::Nominal => LEXICON.entry(&lower(doc, subject.last)).is_title(),
     }
 }
 
@@ -1135,7 +1130,7 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     let is_verb = verb < open
         && doc.is_word(verb)
         && !doc.is_capitalized(verb)
-        && !LEXICON.is_preposition(doc.tok(verb))
+        && !doc.lex(verb).is_preposition()
         && !DETERMINERS.contains(&lower(doc, verb).as_str())
         && !matches!(lower(doc, verb).as_str(), "and" | "or" | "but" | "who" | "which" | "that" | "of");
     // The fragment belongs to that verb's clause: near it, with no clause break between.
@@ -1223,7 +1218,7 @@ pub(crate) fn resolve(
         }
         MentionKind::Nominal => {
             let head = lower(doc, mention.last);
-            if LEXICON.is_media_head(&head) {
+            if LEXICON.entry(&head).is_media_head() {
                 let run = names.find_before(mention.first, |r| r.media_premodifier);
                 return (run.map(|r| names.name_text(doc, r)), apposition);
             }
@@ -1247,7 +1242,7 @@ pub(crate) fn resolve(
                 }
                 return (None, apposition);
             }
-            if LEXICON.is_title(&head) {
+            if LEXICON.entry(&head).is_title() {
                 let run = names.find_before(mention.first, |r| {
                     r.kind == EntityKind::Person
                         && r.name_first > r.first

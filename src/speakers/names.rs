@@ -11,7 +11,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::LEXICON;
+use super::lexicon::Entry;
 use crate::doc::Doc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +51,10 @@ pub struct NameIndex {
 }
 
 /// The gender a word marks: an honorific, a gendered role word or a pronoun.
-fn gender_of_word(word: &str) -> Option<Gender> {
-    if LEXICON.is_female_word(word) {
+fn gender_of(entry: Entry) -> Option<Gender> {
+    if entry.is_female_word() {
         Some(Gender::Female)
-    } else if LEXICON.is_male_word(word) {
+    } else if entry.is_male_word() {
         Some(Gender::Male)
     } else {
         None
@@ -84,7 +84,7 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     if idx >= doc.tokens.len() {
         return None;
     }
-    if doc.is_capitalized(idx) && !LEXICON.is_not_name(doc.tok(idx)) {
+    if doc.is_capitalized(idx) && !doc.lex(idx).is_not_name() {
         return Some(idx);
     }
     // "W." inside "George W. Bush": the full stop belongs to the initial.
@@ -99,7 +99,7 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     let word = doc.tok(idx);
     let joins =
         (doc.is_word(idx) && CONNECTORS.contains(&word)) || (doc.tok(idx) == "-" && adjacent(doc, idx - 1, idx));
-    if joins && doc.is_capitalized(idx + 1) && !LEXICON.is_not_name(doc.tok(idx + 1)) {
+    if joins && doc.is_capitalized(idx + 1) && !doc.lex(idx + 1).is_not_name() {
         return Some(idx);
     }
     None
@@ -110,7 +110,7 @@ impl NameIndex {
         let mut index = NameIndex::default();
         let mut idx = 0;
         while idx < doc.tokens.len() {
-            if !doc.is_capitalized(idx) || LEXICON.is_not_name(doc.tok(idx)) {
+            if !doc.is_capitalized(idx) || doc.lex(idx).is_not_name() {
                 idx += 1;
                 continue;
             }
@@ -170,14 +170,13 @@ impl NameIndex {
             }
             let family = doc.tok(run.last);
             // "Mr. Trump", "Congresswoman Maxine Waters", "spokeswoman Sarah Sanders".
-            let before = run.first.checked_sub(2).filter(|&i| doc.tok_is(i + 1, ".")).map(|i| doc.tok(i));
+            let before = run.first.checked_sub(2).filter(|&i| doc.tok_is(i + 1, ".")).map(|i| doc.lex(i));
             let role = run
                 .first
                 .checked_sub(1)
-                .filter(|&i| doc.is_word(i) && !LEXICON.is_pronoun_gendered(doc.tok(i)))
-                .map(|i| doc.tok(i));
-            let marked =
-                (run.first..run.name_first).map(|i| doc.tok(i)).chain(before).chain(role).find_map(gender_of_word);
+                .filter(|&i| doc.is_word(i) && !doc.lex(i).is_pronoun_gendered())
+                .map(|i| doc.lex(i));
+            let marked = (run.first..run.name_first).map(|i| doc.lex(i)).chain(before).chain(role).find_map(gender_of);
             if let Some(gender) = marked {
                 vote(family, gender);
             }
@@ -193,8 +192,8 @@ impl NameIndex {
                 .filter(|r| r.kind == EntityKind::Person || self.persons.contains_key(doc.tok(r.last)));
             let (Some(person), None) = (persons.next(), persons.next()) else { continue };
             let pronoun = (person.last + 1..end)
-                .filter(|&i| doc.is_word(i) && LEXICON.is_pronoun_gendered(doc.tok(i)))
-                .find_map(|i| gender_of_word(doc.tok(i)));
+                .filter(|&i| doc.is_word(i) && doc.lex(i).is_pronoun_gendered())
+                .find_map(|i| gender_of(doc.lex(i)));
             if let Some(gender) = pronoun {
                 let family = doc.tok(person.last).to_string();
                 vote(&family, gender);
@@ -259,10 +258,10 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     let mut has_title = false;
     let mut has_org = false;
     for i in words() {
-        if LEXICON.is_title(doc.tok(i)) {
+        if doc.lex(i).is_title() {
             boundary = Some(i);
             has_title = true;
-        } else if LEXICON.is_org_word(doc.tok(i)) {
+        } else if doc.lex(i).is_org_word() {
             boundary = Some(i);
             has_org = true;
         }
@@ -297,7 +296,7 @@ fn media_premodifier(doc: &Doc, first: usize) -> bool {
     (first.saturating_sub(3)..first)
         .rev()
         .take_while(|&i| doc.is_word(i) && !doc.is_capitalized(i))
-        .any(|i| LEXICON.is_media_head(doc.tok(i)))
+        .any(|i| doc.lex(i).is_media_head())
 }
 
 #[cfg(test)]
