@@ -132,19 +132,21 @@ fn lower(doc: &Doc, idx: usize) -> String {
 /// The cue at token `idx` as (first, last) token, when it is one: a lower-case cue word, or
 /// "according to". "so-called" is not a cue.
 pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
-    if !doc.is_word(idx) {
-        return None;
+    // Asked of every token: most are no cue in any case, which one bit tells.
+    let token = doc.tokens.get(idx)?;
+    let entry = doc.lex(idx);
+    if !entry.is_cue_any_case() {
+        let according = token.end() - token.start() == "according".len()
+            && doc.tok(idx).eq_ignore_ascii_case("according")
+            && doc.tok_is(idx + 1, "to");
+        return according.then_some((idx, idx + 1));
     }
     let word = doc.tok(idx);
-    if word.eq_ignore_ascii_case("according") && doc.tok_is(idx + 1, "to") {
-        return Some((idx, idx + 1));
-    }
-    if !doc.lex(idx).is_cue() {
+    if !entry.is_cue() {
         // "Asked whether …, Johnson demurred": a participle opening its sentence.
         let participle = word.as_bytes()[0].is_ascii_uppercase()
             && word.ends_with("ed")
-            && doc.lex(idx).is_cue_any_case()
-            && doc.sentence_start(doc.tokens[idx].start()) == doc.tokens[idx].start();
+            && doc.sentence_start(token.start()) == token.start();
         return participle.then_some((idx, idx));
     }
     if word == "called" && idx >= 2 && doc.tok(idx - 1) == "-" && doc.tok(idx - 2).eq_ignore_ascii_case("so") {
