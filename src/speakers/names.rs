@@ -41,13 +41,14 @@ pub enum Gender {
     Male,
 }
 
+/// Borrows its names from the article's text: an article has many runs and few persons.
 #[derive(Debug, Default)]
-pub struct NameIndex {
+pub struct NameIndex<'a> {
     pub runs: Vec<NameRun>,
     /// Family name (last word) → (fullest name, title) of the persons in the article.
-    persons: FxHashMap<String, (String, Option<String>)>,
+    persons: FxHashMap<&'a str, (&'a str, Option<&'a str>)>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
-    genders: FxHashMap<String, (u32, u32)>,
+    genders: FxHashMap<&'a str, (u32, u32)>,
 }
 
 /// The gender a word marks: an honorific, a gendered role word or a pronoun.
@@ -105,8 +106,8 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     None
 }
 
-impl NameIndex {
-    pub fn build(doc: &Doc) -> NameIndex {
+impl<'a> NameIndex<'a> {
+    pub fn build(doc: &Doc<'a>) -> NameIndex<'a> {
         let mut index = NameIndex::default();
         let mut idx = 0;
         while idx < doc.tokens.len() {
@@ -130,15 +131,15 @@ impl NameIndex {
         index
     }
 
-    fn link_persons(&mut self, doc: &Doc) {
+    fn link_persons(&mut self, doc: &Doc<'a>) {
         for run in &self.runs {
             if run.kind != EntityKind::Person {
                 continue;
             }
-            let name = self.name_text(doc, run);
-            let family = doc.tok(run.last).to_string();
-            let title = (run.name_first > run.first).then(|| text_of(doc, run.first, run.name_first - 1));
-            let entry = self.persons.entry(family).or_insert_with(|| (name.clone(), None));
+            let name = &doc.text[doc.span_of(run.name_first, run.last)];
+            let family = doc.tok(run.last);
+            let title = (run.name_first > run.first).then(|| &doc.text[doc.span_of(run.first, run.name_first - 1)]);
+            let entry = self.persons.entry(family).or_insert((name, None));
             if name.split_whitespace().count() > entry.0.split_whitespace().count() {
                 entry.0 = name;
             }
@@ -156,9 +157,9 @@ impl NameIndex {
         }
     }
 
-    fn link_genders(&mut self, doc: &Doc) {
-        let mut vote = |family: &str, gender: Gender| {
-            let entry = self.genders.entry(family.to_string()).or_default();
+    fn link_genders(&mut self, doc: &Doc<'a>) {
+        let mut vote = |family: &'a str, gender: Gender| {
+            let entry = self.genders.entry(family).or_default();
             match gender {
                 Gender::Female => entry.0 += 1,
                 Gender::Male => entry.1 += 1,
@@ -195,8 +196,7 @@ impl NameIndex {
                 .filter(|&i| doc.is_word(i) && doc.lex(i).is_pronoun_gendered())
                 .find_map(|i| gender_of(doc.lex(i)));
             if let Some(gender) = pronoun {
-                let family = doc.tok(person.last).to_string();
-                vote(&family, gender);
+                vote(doc.tok(person.last), gender);
             }
         }
     }
@@ -224,7 +224,7 @@ impl NameIndex {
 
     /// The fullest name and the title of the person whose family name is `family`.
     pub fn person(&self, family: &str) -> Option<(String, Option<String>)> {
-        self.persons.get(family).cloned()
+        self.persons.get(family).map(|&(name, title)| (name.to_string(), title.map(str::to_string)))
     }
 
     /// The run that covers token `idx`.
