@@ -276,7 +276,7 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
                         speaker: Some(doc.span_of(speaker.first, speaker.last)),
                         speaker_name,
                         speaker_title,
-                        rule: format!("{family}/{rule}"),
+                        rule: [family, "/", rule].concat(),
                         said_on: None,
                     });
                     // Cues inside the content report what was reported; they make no row.

@@ -1408,7 +1408,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             Some(m) => resolve(doc, names, m, attribution.apposition.as_deref()),
             None => (None, None),
         };
-        let rule = format!("{}/{}", if kind == QuoteType::Mixed { "mixed" } else { detector }, attribution.rule);
+        let rule = [if kind == QuoteType::Mixed { "mixed" } else { detector }, "/", attribution.rule].concat();
         quotes.push(Quote {
             parts: vec![span.clone()],
             span,
