@@ -35,6 +35,8 @@ pub mod names;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use lexicon::LEXICON;
 use names::{text_of, EntityKind, NameIndex};
 
@@ -125,8 +127,14 @@ fn joins_name(doc: &Doc, idx: usize) -> bool {
         || (matches!(tok, "-" | "’" | "'") && tight)
 }
 
-fn lower(doc: &Doc, idx: usize) -> String {
-    doc.tok(idx).to_lowercase()
+/// Token `idx` in lower case: borrowed when it is ASCII without capitals, as most words are.
+fn lower<'a>(doc: &Doc<'a>, idx: usize) -> Cow<'a, str> {
+    let word = doc.tok(idx);
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The cue at token `idx` as (first, last) token, when it is one: a lower-case cue word, or
@@ -273,10 +281,10 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
             .take_while(|&i| !matches!(doc.tok(i), "," | "." | ";" | ":" | "?" | "!" | "(" | ")" | "—" | "–"))
             .filter(|&i| doc.is_word(i) || matches!(doc.tok(i), "”" | "\""))
             .last()?;
-        let opens_phrase = DETERMINERS.contains(&lower(doc, idx).as_str()) || doc.tok(idx).starts_with(['"', '“']);
+        let opens_phrase = DETERMINERS.contains(&&*lower(doc, idx)) || doc.tok(idx).starts_with(['"', '“']);
         return (opens_phrase && last > idx).then_some(Mention { first: idx, last, kind: MentionKind::Nominal });
     };
-    let names_document = (mention.first..=mention.last).any(|i| DOCUMENTS.contains(&lower(doc, i).as_str()));
+    let names_document = (mention.first..=mention.last).any(|i| DOCUMENTS.contains(&&*lower(doc, i)));
     if mention.kind == MentionKind::Nominal && names_document {
         let by = (mention.last + 1..limit.min(mention.last + 4)).find(|&i| matches!(doc.tok(i), "by" | "from"));
         if let Some(author) = by.and_then(|by| mention_right(doc, by + 1, limit)) {
@@ -342,7 +350,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     // A nominal: lower-case words back to a determiner ("the outlet", "the company's spokesperson").
     let opens_nominal = |i: usize| {
         let word = lower(doc, i);
-        DETERMINERS.contains(&word.as_str()) || QUANTIFIERS.contains(&word.as_str())
+        DETERMINERS.contains(&&*word) || QUANTIFIERS.contains(&&*word)
     };
     let mut first = idx;
     let mut steps = 0;
@@ -380,7 +388,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     // said", "Now, 52 percent said"): the whole phrase, back to the clause's start.
     let opens_clause = first == floor
         || matches!(doc.tok(first - 1), "," | ":" | ";" | "(" | "—" | "–")
-        || (first - 1 == floor && matches!(lower(doc, first - 1).as_str(), "and" | "but" | "so"));
+        || (first - 1 == floor && matches!(&*lower(doc, first - 1), "and" | "but" | "so"));
     if opens_clause && first < idx && !doc.lex(first).is_not_name() {
         let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first, last: idx, kind }, None));
@@ -394,20 +402,20 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         let word = doc.tok(prev);
         let part = (doc.is_word(prev) && !doc.lex(prev).is_cue() && !doc.lex(prev).is_listed_adverb())
             || matches!(word, "’" | "'" | "-" | "%");
-        if !part || doc.lex(prev).is_pronoun() || matches!(lower(doc, prev).as_str(), "that" | "who" | "which") {
+        if !part || doc.lex(prev).is_pronoun() || matches!(&*lower(doc, prev), "that" | "who" | "which") {
             break;
         }
         start = prev;
     }
-    if start < idx && matches!(lower(doc, start).as_str(), "and" | "but" | "so") {
+    if start < idx && matches!(&*lower(doc, start), "and" | "but" | "so") {
         start += 1;
     }
     let at_clause_start = start == floor
         || matches!(doc.tok(start - 1), "," | ":" | ";" | "(" | "—" | "–")
-        || (start - 1 == floor && matches!(lower(doc, start - 1).as_str(), "and" | "but" | "so"));
+        || (start - 1 == floor && matches!(&*lower(doc, start - 1), "and" | "but" | "so"));
     let has_of_or_in = (start..idx).any(|i| matches!(doc.tok(i), "of" | "in"));
-    let quantity = (start..idx)
-        .any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || QUANTIFIERS.contains(&lower(doc, i).as_str()));
+    let quantity =
+        (start..idx).any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || QUANTIFIERS.contains(&&*lower(doc, i)));
     if at_clause_start && start < idx && (has_of_or_in || quantity) && !doc.lex(start).is_preposition() {
         let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first: start, last: idx, kind }, None));
@@ -492,7 +500,7 @@ fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
             return None;
         }
         idx -= 1;
-        if time && matches!(lower(doc, idx).as_str(), "on" | "last" | "this") {
+        if time && matches!(&*lower(doc, idx), "on" | "last" | "this") {
             idx = idx.checked_sub(1)?;
         }
     }
@@ -601,7 +609,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
 pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
     let progressive = cue.0 >= 1 && {
         let aux = skip_adverbs_left(doc, cue.0 - 1, 0).map_or(cue.0 - 1, |i| i + 1).min(cue.0 - 1);
-        matches!(lower(doc, aux).as_str(), "is" | "are" | "was" | "were" | "s" | "re" | "am" | "been" | "be")
+        matches!(&*lower(doc, aux), "is" | "are" | "was" | "were" | "s" | "re" | "am" | "been" | "be")
     };
     doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1 && !progressive
 }
@@ -680,7 +688,7 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
 /// "the bespectacled, 71-year-old diplomat said": a determiner phrase, commas and all, that runs
 /// up to a cue within a few words.
 fn determiner_phrase_before_cue(doc: &Doc, idx: usize, limit: usize) -> Option<((usize, usize), Mention)> {
-    if !DETERMINERS.contains(&lower(doc, idx).as_str()) {
+    if !DETERMINERS.contains(&&*lower(doc, idx)) {
         return None;
     }
     let cue_idx = (idx + 1..limit.min(idx + 10)).find(|&i| cue_at(doc, i).is_some())?;
@@ -756,7 +764,7 @@ fn before_pattern(
             let first_word = lower(doc, *first);
             (gap.len() <= 3
                 && LEXICON.entry(&first_word).is_preposition()
-                && !matches!(first_word.as_str(), "of" | "for" | "to"))
+                && !matches!(&*first_word, "of" | "for" | "to"))
                 || (gap.len() == 1 && first_word == "that")
                 || (gap.len() <= 2 && doc.tok(*first) == "reporters")
         }
@@ -769,7 +777,7 @@ fn before_pattern(
         && !quote.ends_with_comma
         && doc.is_word(after)
         // "said “A” and “B”": two quotes joined, not a clause going on.
-        && !matches!(lower(doc, after).as_str(), "and" | "or" | "but")
+        && !matches!(&*lower(doc, after), "and" | "or" | "but")
         && doc.segments.sentence_of(quote.marked.outer.end) == doc.segments.sentence_of(quote.marked.outer.start);
     if direct && clause_goes_on && (quote.starts_lower || gap.len() == 1) {
         return Some(Attribution {
@@ -828,9 +836,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     }
     // "Hours later, she …", "Moments earlier, …": a time phrase before the subject.
     if let Some(comma) = (idx..before.min(idx + 4)).find(|&i| doc.tok(i) == ",") {
-        if (idx..comma)
-            .any(|i| matches!(lower(doc, i).as_str(), "later" | "earlier" | "ago" | "afterwards" | "meanwhile"))
-        {
+        if (idx..comma).any(|i| matches!(&*lower(doc, i), "later" | "earlier" | "ago" | "afterwards" | "meanwhile")) {
             idx = comma + 1;
         }
     }
@@ -839,7 +845,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     let opener = idx < before && {
         let word = lower(doc, idx);
         LEXICON.entry(&word).is_preposition()
-            || SUBORDINATORS.contains(&word.as_str())
+            || SUBORDINATORS.contains(&&*word)
             || (word.ends_with("ing")
                 && !doc.is_capitalized(idx + 1)
                 // "Beijing has provided …" is a subject: an auxiliary or a cue follows it.
@@ -854,8 +860,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
         })?;
     }
     let mention = mention_right(doc, idx, before)?;
-    (mention.kind != MentionKind::Nominal || DETERMINERS.contains(&lower(doc, mention.first).as_str()))
-        .then_some(mention)
+    (mention.kind != MentionKind::Nominal || DETERMINERS.contains(&&*lower(doc, mention.first))).then_some(mention)
 }
 
 /// A quote introduced by a colon, in its paragraph or at the end of the one before: "X said:",
@@ -1133,13 +1138,13 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
         && doc.is_word(verb)
         && !doc.is_capitalized(verb)
         && !doc.lex(verb).is_preposition()
-        && !DETERMINERS.contains(&lower(doc, verb).as_str())
-        && !matches!(lower(doc, verb).as_str(), "and" | "or" | "but" | "who" | "which" | "that" | "of");
+        && !DETERMINERS.contains(&&*lower(doc, verb))
+        && !matches!(&*lower(doc, verb), "and" | "or" | "but" | "who" | "which" | "that" | "of");
     // The fragment belongs to that verb's clause: near it, with no clause break between.
     let clause_break = |i: usize| {
         matches!(doc.tok(i), ";" | ":" | "—" | "–" | "(")
-            || (SUBORDINATORS.contains(&lower(doc, i).as_str()) && !doc.tok_is(i, "as"))
-            || matches!(lower(doc, i).as_str(), "and" | "but" | "or")
+            || (SUBORDINATORS.contains(&&*lower(doc, i)) && !doc.tok_is(i, "as"))
+            || matches!(&*lower(doc, i), "and" | "but" | "or")
     };
     if !is_verb || open - verb > 25 || (verb..open).any(clause_break) {
         return None;
@@ -1181,7 +1186,7 @@ pub(crate) fn resolve(
                     None => (None, apposition),
                 };
             }
-            let gender = match word.as_str() {
+            let gender = match &*word {
                 "he" => names::Gender::Male,
                 "she" => names::Gender::Female,
                 _ => return (None, None),
@@ -1200,7 +1205,7 @@ pub(crate) fn resolve(
                 return (Some(name), apposition.or(title));
             }
             let mut first = mention.first;
-            if DETERMINERS.contains(&lower(doc, first).as_str()) {
+            if DETERMINERS.contains(&&*lower(doc, first)) {
                 first += 1;
             }
             // "Ms. Conway" is Conway: an abbreviated title is not part of the name.
@@ -1226,7 +1231,7 @@ pub(crate) fn resolve(
             }
             // "Its foreign minister" after a sentence about Beijing: the role, named by whose it
             // is ("Beijing's foreign minister"), not a person the article does not name.
-            if matches!(lower(doc, mention.first).as_str(), "its" | "their") && mention.first < mention.last {
+            if matches!(&*lower(doc, mention.first), "its" | "their") && mention.first < mention.last {
                 let at = doc.tokens[mention.first].start();
                 let sentence = doc.segments.sentence_of(at);
                 let previous = sentence.filter(|&s| s > 0 && doc.segments.sentences[s].start == at).map(|s| s - 1);
@@ -1236,7 +1241,7 @@ pub(crate) fn resolve(
                     clause_subject(doc, owner_at, mention.first).filter(|m| m.kind == MentionKind::Name)
                 {
                     let mut first = owner.first;
-                    if DETERMINERS.contains(&lower(doc, first).as_str()) {
+                    if DETERMINERS.contains(&&*lower(doc, first)) {
                         first += 1;
                     }
                     let role = text_of(doc, mention.first + 1, mention.last);
