@@ -130,10 +130,12 @@ fn joins_name(doc: &Doc, idx: usize) -> bool {
 /// Token `idx` in lower case: borrowed when it is ASCII without capitals, as most words are.
 fn lower<'a>(doc: &Doc<'a>, idx: usize) -> Cow<'a, str> {
     let word = doc.tok(idx);
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(word)
-    } else {
+    if !word.is_ascii() {
         Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -177,12 +179,12 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
     if doc.lex(idx).is_pronoun() && word != "who" {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Pronoun });
     }
-    let lower_word = word.to_lowercase();
+    let lower_word = lower(doc, idx);
     // "“…,” read one." / "said another": a bare "one" or "another" stands for a person.
-    if matches!(lower_word.as_str(), "one" | "another") && (idx + 1 >= limit || !doc.is_word(idx + 1)) {
+    if matches!(&*lower_word, "one" | "another") && (idx + 1 >= limit || !doc.is_word(idx + 1)) {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Nominal });
     }
-    if DETERMINERS.contains(&lower_word.as_str()) {
+    if DETERMINERS.contains(&&*lower_word) {
         let mut last = idx;
         let mut capitalized = false;
         for next in idx + 1..limit.min(idx + 9) {
