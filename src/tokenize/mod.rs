@@ -78,6 +78,22 @@ const fn ascii_classes() -> [Class; 128] {
 
 static ASCII_CLASSES: [Class; 128] = ascii_classes();
 
+/// Each byte's class as a number, for the inner loop that runs over a token's ASCII bytes:
+/// `NOT_ASCII` for the bytes of a multi-byte character, which no class number equals.
+const NOT_ASCII: u8 = u8::MAX;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ASCII_CLASSES[b] as u8;
+        b += 1;
+    }
+    table
+}
+
+static BYTE_CLASSES: [u8; 256] = byte_classes();
+
 fn class_of(c: char) -> Class {
     if c.is_ascii() {
         ASCII_CLASSES[c as usize]
@@ -114,6 +130,10 @@ impl Tokenize for FastTokenizer {
                 current = class;
             }
             idx += width;
+            // The rest of an ASCII run of the same class, one table lookup a byte.
+            while idx < bytes.len() && BYTE_CLASSES[bytes[idx] as usize] == current as u8 {
+                idx += 1;
+            }
         }
         push(out, current, start, idx);
     }
