@@ -1,5 +1,7 @@
 //! `Doc`: one article's text with its segments and tokens, the view the detectors work on.
 
+use std::ops::Range;
+
 use crate::model::Span;
 use crate::segment::Segments;
 use crate::speakers::lexicon::{Entry, LEXICON};
@@ -12,6 +14,9 @@ pub struct Doc<'a> {
     /// What the lexicon says of each token, looked up once here: the detectors ask of nearly
     /// every token whether it is a cue, a preposition, a name's title …, many times over.
     entries: Vec<Entry>,
+    /// The tokens of each sentence, in [`Segments::sentences`] order: the detectors walk the
+    /// sentences of an article several times over.
+    sentence_tokens: Vec<Range<usize>>,
 }
 
 impl<'a> Doc<'a> {
@@ -24,7 +29,22 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| if t.kind == TokenKind::Word { LEXICON.entry(&text[t.span()]) } else { Entry::default() })
             .collect();
-        Doc { text, segments, tokens, entries }
+        // Sentences are in text order: one walk over the tokens places them all.
+        let mut at = 0;
+        let mut token_at_or_after = |byte: usize| {
+            while at < tokens.len() && tokens[at].start() < byte {
+                at += 1;
+            }
+            at
+        };
+        let sentence_tokens =
+            segments.sentences.iter().map(|s| token_at_or_after(s.start)..token_at_or_after(s.end)).collect();
+        Doc { text, segments, tokens, entries, sentence_tokens }
+    }
+
+    /// Each sentence with its tokens (first to one past the last), in text order.
+    pub fn sentences(&self) -> impl Iterator<Item = (&Span, Range<usize>)> {
+        self.segments.sentences.iter().zip(self.sentence_tokens.iter().cloned())
     }
 
     /// What the lexicon says of token `idx`.
@@ -105,5 +125,25 @@ impl<'a> Doc<'a> {
     /// The end of the sentence holding byte `at` (the text's end when none does).
     pub fn sentence_end(&self, at: usize) -> usize {
         self.segments.sentence_of(at).map_or(self.text.len(), |s| self.segments.sentences[s].end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::FastTokenizer;
+
+    /// The one walk that places the sentences finds the tokens a search of each would.
+    #[test]
+    fn each_sentence_has_the_tokens_from_its_start_to_its_end() {
+        let doc = Doc::new("He came. “Yes!” she said.\n\nMr. Smith left…  Then?\nEnd", &FastTokenizer);
+        let sentences: Vec<_> = doc.sentences().collect();
+        assert_eq!(sentences.len(), doc.segments.sentences.len());
+        assert!(sentences.len() >= 4);
+        for (sentence, tokens) in sentences {
+            assert_eq!(tokens, doc.token_at_or_after(sentence.start)..doc.token_at_or_after(sentence.end));
+            let words: Vec<&str> = tokens.map(|i| doc.tok(i)).collect();
+            assert_eq!(words.concat(), doc.text[sentence.clone()].replace(' ', ""));
+        }
     }
 }

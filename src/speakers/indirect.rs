@@ -191,9 +191,10 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     REPORTING.contains(&lemma) || THOUGHT.contains(&lemma) || STANCE.contains(&lemma)
 }
 
-/// The last token of a sentence's content: before its closing punctuation.
-fn content_end(doc: &Doc, sentence: &Span) -> usize {
-    let mut last = doc.token_at_or_after(sentence.end).saturating_sub(1);
+/// The last token of a sentence's content (`end` is one past its last token): before its closing
+/// punctuation.
+fn content_end(doc: &Doc, sentence: &Span, end: usize) -> usize {
+    let mut last = end.saturating_sub(1);
     while last > 0 && !doc.is_word(last) && doc.tokens[last].start() >= sentence.start {
         last -= 1;
     }
@@ -236,13 +237,12 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
     let quoted = SpanSet::new(quoted.iter().cloned());
     let overlaps_taken = |span: &Span| rows.overlaps(span);
     let mut found: Vec<Quote> = Vec::new();
-    for sentence in &doc.segments.sentences {
-        let first = doc.token_at_or_after(sentence.start);
-        let end = doc.token_at_or_after(sentence.end);
+    for (sentence, tokens) in doc.sentences() {
+        let (first, end) = (tokens.start, tokens.end);
         if first >= end {
             continue;
         }
-        let last = content_end(doc, sentence);
+        let last = content_end(doc, sentence, end);
         let mut idx = first;
         while idx < end {
             let Some(cue) = cue_at(doc, idx).filter(|&c| is_reporting(doc, c)) else {

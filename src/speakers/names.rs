@@ -72,7 +72,8 @@ fn is_initial(doc: &Doc, idx: usize) -> bool {
 }
 
 fn is_acronym(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    // Most words fail at their second letter: that test comes before counting the letters.
+    word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && word.chars().nth(1).is_some()
 }
 
 /// Whether tokens `a` and `b` are written with no space between them.
@@ -183,9 +184,8 @@ impl<'a> NameIndex<'a> {
             }
         }
         // Pronouns in a sentence that names one person only, after the name.
-        for sentence in &doc.segments.sentences {
-            let first = doc.token_at_or_after(sentence.start);
-            let end = doc.token_at_or_after(sentence.end);
+        for (_, tokens) in doc.sentences() {
+            let (first, end) = (tokens.start, tokens.end);
             let start = self.runs.partition_point(|r| r.first < first);
             let stop = self.runs.partition_point(|r| r.first < end);
             let mut persons = self.runs[start..stop]
