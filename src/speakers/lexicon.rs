@@ -50,10 +50,9 @@ pub struct Lexicon {
     /// Word (lower case) → its [`Entry`] bits: the sections it is in, one bit each in
     /// [`SECTIONS`] order, and whether it is a cue, a gendered pronoun, a listed adverb.
     words: FxHashMap<u128, u32>,
-    /// Which (length, first letter, last letter) the keys of each map have: most tokens are in
-    /// no list, and this turns them away with one bit test before a key is packed and probed.
-    cue_shapes: Shapes,
-    word_shapes: Shapes,
+    /// Which (length, first letter, last letter) the words and cue forms have: most tokens are
+    /// in no list, and this turns them away with one bit test before a key is packed and probed.
+    shapes: Shapes,
 }
 
 /// A set of word shapes (length, first and last byte, ASCII case folded), hashed into 16,384
@@ -134,7 +133,7 @@ fn pack(word: &[u8]) -> u128 {
 fn parse(source: &'static str) -> Lexicon {
     let mut cues = FxHashMap::default();
     let mut words: FxHashMap<u128, u32> = FxHashMap::default();
-    let (mut cue_shapes, mut word_shapes) = (Shapes::new(), Shapes::new());
+    let mut shapes = Shapes::new();
     let key_of = |word: &str| key(word.as_bytes(), false).unwrap_or_else(|| panic!("lexicon word too long: {word}"));
     let mut section = "";
     for line in source.lines() {
@@ -151,9 +150,8 @@ fn parse(source: &'static str) -> Lexicon {
             let lemma = entries.next().expect("a non-empty line has a first word");
             for form in entries {
                 cues.insert(key_of(form), lemma);
-                cue_shapes.insert(form.as_bytes());
                 *words.entry(key_of(form)).or_default() |= CUE_ANY_CASE;
-                word_shapes.insert(form.as_bytes());
+                shapes.insert(form.as_bytes());
             }
         } else {
             let bit =
@@ -161,15 +159,15 @@ fn parse(source: &'static str) -> Lexicon {
             let adverb = if bit == Section::Adverbs as usize { ADVERB } else { 0 };
             for word in entries {
                 *words.entry(key_of(word)).or_default() |= 1 << bit | adverb;
-                word_shapes.insert(word.as_bytes());
+                shapes.insert(word.as_bytes());
             }
         }
     }
     for pronoun in PRONOUNS_GENDERED {
         *words.entry(key_of(pronoun)).or_default() |= PRONOUN_GENDERED;
-        word_shapes.insert(pronoun.as_bytes());
+        shapes.insert(pronoun.as_bytes());
     }
-    Lexicon { cues, words, cue_shapes, word_shapes }
+    Lexicon { cues, words, shapes }
 }
 
 /// Bits of an [`Entry`] past the sections': the word is a cue (in any case, and as written), a
@@ -259,7 +257,7 @@ impl Lexicon {
     pub fn entry(&self, word: &str) -> Entry {
         let bytes = word.as_bytes();
         let mut bits = 0;
-        if self.word_shapes.may_hold(bytes) {
+        if self.shapes.may_hold(bytes) {
             bits = key(bytes, true).and_then(|k| self.words.get(&k)).copied().unwrap_or(0);
         }
         // The cues are written in lower case: a word without capitals is its lowered key.
@@ -281,7 +279,7 @@ impl Lexicon {
 
     /// The lemma of a reporting cue written in any case ("Asked" is "ask").
     pub fn lemma(&self, word: &str) -> Option<&'static str> {
-        if !self.cue_shapes.may_hold(word.as_bytes()) {
+        if !self.shapes.may_hold(word.as_bytes()) {
             return None;
         }
         key(word.as_bytes(), true).and_then(|k| self.cues.get(&k).copied())
@@ -325,18 +323,15 @@ mod tests {
                 continue;
             }
             let mut entries = line.split_whitespace();
-            let shapes = if section == "cues" {
+            if section == "cues" {
                 entries.next();
-                &LEXICON.cue_shapes
-            } else {
-                &LEXICON.word_shapes
-            };
+            }
             for word in entries {
-                assert!(shapes.may_hold(word.as_bytes()), "{word} in [{section}]");
-                assert!(shapes.may_hold(word.to_uppercase().as_bytes()), "{word} in [{section}], upper case");
+                assert!(LEXICON.shapes.may_hold(word.as_bytes()), "{word} in [{section}]");
+                assert!(LEXICON.shapes.may_hold(word.to_uppercase().as_bytes()), "{word} in [{section}], upper case");
             }
         }
-        assert!(!LEXICON.word_shapes.may_hold(b"") && !LEXICON.cue_shapes.may_hold(b"a-word-longer-than-16"));
+        assert!(!LEXICON.shapes.may_hold(b"") && !LEXICON.shapes.may_hold(b"a-word-longer-than-16"));
     }
 
     /// A cue is a cue as written in lower case only; a manner adverb in "-ly" is one whether or
