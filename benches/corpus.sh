@@ -4,7 +4,8 @@
 # same gzip-compressed), runs `whosaid extract` on it with 1 and 2 threads writing Parquet and CSV,
 # and prints MB/s of article text, articles/s, peak RSS (/usr/bin/time -v) and the 2-thread
 # speed-up; `zcat` on the gzip file is timed alongside. Each configuration runs RUNS times and the
-# fastest run counts (the machine is shared and noisy; the fastest is the least disturbed). The
+# fastest run counts (the machine is shared and noisy; the fastest is the least disturbed); the
+# median is printed and kept beside it, and the speed-ups are given from both. The
 # configurations take turns within each round, so a slow spell of the VM does not fall on one of them.
 # With taskset available (ONE_CORE=0 turns it off), the 1-thread run is repeated with the whole
 # process pinned to one core ("1core"): the true per-core figure, and the baseline for the speed-up
@@ -72,7 +73,7 @@ commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit+dirty"; fi
 [ -n "${WHOSAID_BIN:-}" ] && commit="$commit:$(basename "$bin")"
 date="$(date -u +%Y-%m-%dT%H:%MZ)"
-[ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\tMB_per_cpu_s\n' > "$results"
+[ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\tMB_per_cpu_s\tmedian_seconds\n' > "$results"
 
 # Runs a command once; prints "seconds peak_rss_kb cpu_seconds".
 run_once() {
@@ -87,16 +88,16 @@ run_once() {
 
 # `--threads N` is the number of extraction threads; reading and writing overlap with them on
 # threads of their own, so MB per CPU-second is the per-core figure.
-report() {  # input threads seconds rss_kb cpu_seconds
+report() {  # input threads seconds rss_kb cpu_seconds median_seconds
     local mbps aps rss_mb per_core
     mbps=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $3}")
     aps=$(awk "BEGIN {printf \"%.0f\", $n_articles / $3}")
     rss_mb=$(awk "BEGIN {printf \"%.0f\", $4 / 1024}")
     per_core=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $5}")
-    printf '%-8s threads=%s  %6.2f s  %7s MB/s  %8s articles/s  %6s MB per CPU-s  peak RSS %s MB\n' \
-        "$1" "$2" "$3" "$mbps" "$aps" "$per_core" "$rss_mb"
-    printf '%s\t%s\t%s\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\n' "$date" "$commit" "$1" "$2" \
-        "$(awk "BEGIN {print $text_bytes / 1e6}")" "$n_articles" "$3" "$mbps" "$aps" "$rss_mb" "$per_core" >> "$results"
+    printf '%-8s threads=%s  %6.2f s (median %6.2f s)  %7s MB/s  %8s articles/s  %6s MB per CPU-s  peak RSS %s MB\n' \
+        "$1" "$2" "$3" "$6" "$mbps" "$aps" "$per_core" "$rss_mb"
+    printf '%s\t%s\t%s\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\t%.2f\n' "$date" "$commit" "$1" "$2" \
+        "$(awk "BEGIN {print $text_bytes / 1e6}")" "$n_articles" "$3" "$mbps" "$aps" "$rss_mb" "$per_core" "$6" >> "$results"
 }
 
 echo "corpus: $corpus ($(awk "BEGIN {printf \"%.0f\", $text_bytes / 1e6}") MB of article text, $n_articles articles); binary: $bin; best of $runs"
@@ -121,7 +122,7 @@ if [[ " $inputs " == *" gzip "* ]] && [[ " $inputs " == *" jsonl "* ]]; then
     labels+=("zcat -")
     commands+=("")  # run below, with its redirection
 fi
-declare -A best_s best_rss best_cpu seconds
+declare -A best_s best_rss best_cpu all_s seconds medians
 for _ in $(seq "$runs"); do
     for i in "${!labels[@]}"; do
         label="${labels[$i]}"
@@ -131,6 +132,7 @@ for _ in $(seq "$runs"); do
             # shellcheck disable=SC2086  # the command is words, none with spaces
             read -r s rss cpu < <(run_once ${commands[$i]})
         fi
+        all_s[$label]="${all_s[$label]:-} $s"
         if [ -z "${best_s[$label]:-}" ] || awk "BEGIN {exit !($s < ${best_s[$label]})}"; then
             best_s[$label]=$s; best_rss[$label]=$rss; best_cpu[$label]=$cpu
         fi
@@ -140,7 +142,8 @@ for label in "${labels[@]}"; do
     read -r input threads <<< "$label"
     [ "$input" = zcat ] && continue
     seconds[$input$threads]=${best_s[$label]}
-    report "$input" "$threads" "${best_s[$label]}" "${best_rss[$label]}" "${best_cpu[$label]}"
+    medians[$input$threads]=$(tr ' ' '\n' <<< "${all_s[$label]}" | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}')
+    report "$input" "$threads" "${best_s[$label]}" "${best_rss[$label]}" "${best_cpu[$label]}" "${medians[$input$threads]}"
 done
 if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ] && [ -n "${best_s[zcat -]:-}" ]; then
     zs=${best_s[zcat -]}
@@ -149,9 +152,9 @@ if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ] && [ -n "${best
 fi
 for input in $inputs; do
     if [ -n "${seconds[${input}1]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
-        echo "2-thread speed-up ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1]} / ${seconds[${input}2]}}")x"
+        echo "2-thread speed-up ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1]} / ${seconds[${input}2]}}")x (medians: $(awk "BEGIN {printf \"%.2f\", ${medians[${input}1]} / ${medians[${input}2]}}")x)"
     fi
     if [ -n "${seconds[${input}1core]:-}" ] && [ -n "${seconds[${input}2]:-}" ]; then
-        echo "2 threads on 2 cores over the whole run on 1 core ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1core]} / ${seconds[${input}2]}}")x"
+        echo "2 threads on 2 cores over the whole run on 1 core ($input): $(awk "BEGIN {printf \"%.2f\", ${seconds[${input}1core]} / ${seconds[${input}2]}}")x (medians: $(awk "BEGIN {printf \"%.2f\", ${medians[${input}1core]} / ${medians[${input}2]}}")x)"
     fi
 done
