@@ -97,6 +97,11 @@ impl<'a> Doc<'a> {
         self.tokens[first].start()..self.tokens[last].end()
     }
 
+    /// The text from the start of token `first` to the end of token `last`.
+    pub fn text_of(&self, first: usize, last: usize) -> &'a str {
+        &self.text[self.span_of(first, last)]
+    }
+
     /// Whether token `idx` is the punctuation `p` (or starts with it, for runs such as `,”`).
     pub fn is_punct(&self, idx: usize, p: &str) -> bool {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct) && self.tok(idx).starts_with(p)

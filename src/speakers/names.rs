@@ -137,9 +137,9 @@ impl<'a> NameIndex<'a> {
             if run.kind != EntityKind::Person {
                 continue;
             }
-            let name = &doc.text[doc.span_of(run.name_first, run.last)];
+            let name = doc.text_of(run.name_first, run.last);
             let family = doc.tok(run.last);
-            let title = (run.name_first > run.first).then(|| &doc.text[doc.span_of(run.first, run.name_first - 1)]);
+            let title = (run.name_first > run.first).then(|| doc.text_of(run.first, run.name_first - 1));
             let entry = self.persons.entry(family).or_insert((name, None));
             if name.split_whitespace().count() > entry.0.split_whitespace().count() {
                 entry.0 = name;
@@ -248,7 +248,7 @@ impl<'a> NameIndex<'a> {
 }
 
 pub fn text_of(doc: &Doc, first: usize, last: usize) -> String {
-    doc.text[doc.span_of(first, last)].to_string()
+    doc.text_of(first, last).to_string()
 }
 
 fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
