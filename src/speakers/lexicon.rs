@@ -1,10 +1,11 @@
 //! Loads `lexicon.txt` (beside this file) into word sets, once per process.
 //!
-//! Every word of every section is one key of a single map whose value is the set of sections
-//! (a bit each) it belongs to, hashed with FxHash: the detectors ask several questions of nearly
-//! every token, so a lookup is one short hash and no allocation. A key is the word's bytes,
-//! lowered, packed into one `u128` (no lexicon word is longer than 16 bytes), so hashing and
-//! comparing it are a few integer operations.
+//! Every word of every section (and every form of a cue) is one key of a single map whose value
+//! is the set of sections (a bit each) it belongs to, hashed with FxHash. A key is the word's
+//! bytes, lowered, packed into one `u128` (no lexicon word is longer than 16 bytes), so hashing
+//! and comparing it are a few integer operations. [`Lexicon::entry`] looks a word up once, when
+//! its [`Doc`](crate::doc::Doc) is built; the detectors' questions about a token are then bit
+//! tests of its [`Entry`].
 
 use std::sync::LazyLock;
 
@@ -205,7 +206,7 @@ impl Entry {
     }
     /// An adverb or auxiliary that may stand between a speaker and its cue: one of the listed
     /// words, or a lower-case manner adverb in "-ly" ("defiantly", "angrily") that is not one of
-    /// the nouns in "-ly" ([not_adverbs]).
+    /// the nouns in "-ly" (`[not_adverbs]`).
     pub fn is_adverb(self) -> bool {
         self.0 & ADVERB != 0
     }
