@@ -70,7 +70,7 @@ for line in open(sys.argv[1], encoding='utf-8'):
 print(b, n)" "$corpus")
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit+dirty"; fi
+if ! git -C "$root" diff --quiet HEAD -- . ':!benches/results' 2>/dev/null; then commit="$commit+dirty"; fi
 [ -n "${WHOSAID_BIN:-}" ] && commit="$commit:$(basename "$bin")"
 date="$(date -u +%Y-%m-%dT%H:%MZ)"
 [ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\tMB_per_cpu_s\tmedian_seconds\n' > "$results"
