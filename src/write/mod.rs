@@ -28,7 +28,29 @@ pub struct AtomicFile {
     path: PathBuf,
     file: BufWriter<File>,
     committed: bool,
+    /// Bytes handed to the OS since writeback was last started.
+    unflushed: u64,
 }
+
+/// Writeback of a file being written is started every this many bytes, so that the sync at its
+/// commit waits for the last few MB only: with a 200 MB corpus, it had waited 150 ms for all of
+/// a 210 MB CSV table at the end of the run, with the other core idle.
+const WRITEBACK_BYTES: u64 = 8 << 20;
+
+/// Asks the OS to start writing the file's dirty pages to disk, without waiting for them. Only
+/// a hint: an error here shows again, and is reported, at the sync of [`AtomicFile::commit`].
+#[cfg(target_os = "linux")]
+fn start_writeback(file: &File) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: the descriptor is the open file's, borrowed for the call; sync_file_range reads
+    // only its integer arguments and touches no memory of ours.
+    unsafe {
+        libc::sync_file_range(file.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_file: &File) {}
 
 impl AtomicFile {
     pub fn create(path: PathBuf) -> Result<AtomicFile> {
@@ -37,11 +59,7 @@ impl AtomicFile {
         let file = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
         // 256 KB: CSV and Parquet hand it whole batches and chunks, which go past the buffer; a
         // 1 MB buffer per file was 6 MB of a run's memory for nothing.
-        Ok(AtomicFile { tmp, path, file: BufWriter::with_capacity(256 << 10, file), committed: false })
-    }
-
-    pub fn writer(&mut self) -> &mut BufWriter<File> {
-        &mut self.file
+        Ok(AtomicFile { tmp, path, file: BufWriter::with_capacity(256 << 10, file), committed: false, unflushed: 0 })
     }
 
     pub fn commit(mut self) -> Result<()> {
@@ -82,7 +100,13 @@ enum Sink<R: TableRow> {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.file.write(buf)
+        let written = self.file.write(buf)?;
+        self.unflushed += written as u64;
+        if self.unflushed >= WRITEBACK_BYTES {
+            self.unflushed = 0;
+            start_writeback(self.file.get_ref());
+        }
+        Ok(written)
     }
     fn flush(&mut self) -> std::io::Result<()> {
         self.file.flush()
@@ -263,5 +287,25 @@ mod tests {
         writer.commit().unwrap();
         let text = std::fs::read_to_string(dir.path().join("speakers.csv")).unwrap();
         assert_eq!(text, "article_id,speaker_name,speaker_title,n_quotes,first_quote_start,first_quote_idx\n");
+    }
+
+    /// A file written past several writeback starts, in writes of every size, holds every byte
+    /// in order once committed, and nothing is left under its temporary name.
+    #[test]
+    fn a_file_written_while_its_writeback_starts_keeps_every_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let mut file = AtomicFile::create(path.clone()).unwrap();
+        let mut expected = Vec::new();
+        let mut size = 1;
+        while (expected.len() as u64) < 3 * WRITEBACK_BYTES {
+            let chunk: Vec<u8> = (0..size).map(|i| (expected.len() + i) as u8).collect();
+            file.write_all(&chunk).unwrap();
+            expected.extend_from_slice(&chunk);
+            size = size * 7 % 1_000_003 + 1;
+        }
+        file.commit().unwrap();
+        assert!(std::fs::read(&path).unwrap() == expected, "the file holds every byte written, in order");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
