@@ -75,8 +75,9 @@ pub fn default_formats() -> Vec<Format> {
     vec![Format::Parquet, Format::Csv]
 }
 
-/// 128 articles (about 0.6 MB of news text): enough for rayon to balance the batches in flight over the
-/// workers, few enough that the articles, their rows and their extraction in flight stay small.
+/// 128 articles (about 0.6 MB of news text): enough for rayon to balance the batches in flight
+/// over the workers, few enough that the articles, their rows and their extraction in flight
+/// stay small.
 /// On the 200 MB bench corpus (2 threads, CSV + Parquet) peak RSS was 38 MB with 128 against
 /// 57 MB with 512 (31 MB with 64, 46 MB with 256), at the same speed on one core and on two.
 pub fn default_batch_articles() -> usize {

@@ -28,8 +28,8 @@ pub struct AtomicFile {
     path: PathBuf,
     file: BufWriter<File>,
     committed: bool,
-    /// Bytes handed to the OS since writeback was last started.
-    unflushed: u64,
+    /// Bytes written since writeback was last started (some may still be in the buffer).
+    since_writeback: u64,
 }
 
 /// Writeback of a file being written is started every this many bytes, so that the sync at its
@@ -59,7 +59,13 @@ impl AtomicFile {
         let file = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
         // 256 KB: CSV and Parquet hand it whole batches and chunks, which go past the buffer; a
         // 1 MB buffer per file was 6 MB of a run's memory for nothing.
-        Ok(AtomicFile { tmp, path, file: BufWriter::with_capacity(256 << 10, file), committed: false, unflushed: 0 })
+        Ok(AtomicFile {
+            tmp,
+            path,
+            file: BufWriter::with_capacity(256 << 10, file),
+            committed: false,
+            since_writeback: 0,
+        })
     }
 
     pub fn commit(mut self) -> Result<()> {
@@ -101,9 +107,9 @@ enum Sink<R: TableRow> {
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let written = self.file.write(buf)?;
-        self.unflushed += written as u64;
-        if self.unflushed >= WRITEBACK_BYTES {
-            self.unflushed = 0;
+        self.since_writeback += written as u64;
+        if self.since_writeback >= WRITEBACK_BYTES {
+            self.since_writeback = 0;
             start_writeback(self.file.get_ref());
         }
         Ok(written)

@@ -5,12 +5,12 @@
 //!
 //! A row group waits as compressed pages, not as rows, and on disk, not in memory (see
 //! [`ParquetFile`]): 65,536 quote rows of real news (PolNeAR's) are ~25 MB as CSV and ~6 MB as
-//! pages. The rows go into pages without polars
-//! columns in between: building those columns, casting the dates and encoding them again was 4%
-//! of a one-thread run's instructions, ran partly on polars' own thread pool (with 2 threads a
-//! 200 MB run took 14% longer), and left buffers of a few MB every 2 MB of rows that kept
-//! glibc's arenas growing. polars still gives the schema (through a frame of the declared
-//! columns with no rows), reads the files back in tests, and rewrites a table.
+//! pages. The rows go into pages without polars columns in between: building those columns, casting
+//! the dates and encoding them again was 4% of a one-thread run's instructions, ran partly on
+//! polars' own thread pool (with 2 threads a 200 MB run took 14% longer), and left buffers of a few
+//! MB every 2 MB of rows that kept glibc's arenas growing. polars still gives the schema (through a
+//! frame of the declared columns with no rows), reads the files back in tests, and rewrites a
+//! table.
 
 use std::ops::Range;
 
