@@ -88,14 +88,18 @@ run_once() {
 
 # `--threads N` is the number of extraction threads; reading and writing overlap with them on
 # threads of their own, so MB per CPU-second is the per-core figure.
+# Idle is the share of the cores' time the run did not use: 1 - CPU / (cores x wall), with one
+# core for the pinned run and every core of the machine otherwise.
 report() {  # input threads seconds rss_kb cpu_seconds median_seconds
-    local mbps aps rss_mb per_core
+    local mbps aps rss_mb per_core cores idle
     mbps=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $3}")
     aps=$(awk "BEGIN {printf \"%.0f\", $n_articles / $3}")
     rss_mb=$(awk "BEGIN {printf \"%.0f\", $4 / 1024}")
     per_core=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $5}")
-    printf '%-8s threads=%s  %6.2f s (median %6.2f s)  %7s MB/s  %8s articles/s  %6s MB per CPU-s  peak RSS %s MB\n' \
-        "$1" "$2" "$3" "$6" "$mbps" "$aps" "$per_core" "$rss_mb"
+    cores=$(nproc); [ "$2" = 1core ] && cores=1
+    idle=$(awk "BEGIN {printf \"%.0f\", 100 * (1 - $5 / ($cores * $3))}")
+    printf '%-8s threads=%s  %6.2f s (median %6.2f s)  %7s MB/s  %8s articles/s  %6s MB per CPU-s  idle %3s%%  peak RSS %s MB\n' \
+        "$1" "$2" "$3" "$6" "$mbps" "$aps" "$per_core" "$idle" "$rss_mb"
     printf '%s\t%s\t%s\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\t%.2f\n' "$date" "$commit" "$1" "$2" \
         "$(awk "BEGIN {print $text_bytes / 1e6}")" "$n_articles" "$3" "$mbps" "$aps" "$rss_mb" "$per_core" "$6" >> "$results"
 }
