@@ -17,6 +17,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
+use polars_parquet_format::thrift;
 use polars_parquet_format::thrift::protocol::{
     TCompactInputProtocol, TCompactOutputProtocol, TFieldIdentifier, TListIdentifier, TOutputProtocol,
     TStructIdentifier, TType,
@@ -377,27 +378,19 @@ impl ParquetFile {
 
 /// Writes `footer` with `num_rows` and `count` row groups, each written by `group` in turn, as
 /// `FileMetaData::write_to_out_protocol` would have with them all in memory; returns the bytes
-/// written.
+/// written. The footer is not encrypted ([`polars_footer`] refuses one that is).
 fn write_footer<O: TOutputProtocol>(
     out: &mut O,
     footer: &FileMetaData,
     num_rows: i64,
     count: usize,
-    mut group: impl FnMut(&mut O) -> polars_parquet_format::thrift::Result<usize>,
-) -> polars_parquet_format::thrift::Result<usize> {
-    let list = |out: &mut O, name, id, len: usize| -> polars_parquet_format::thrift::Result<usize> {
+    mut group: impl FnMut(&mut O) -> thrift::Result<usize>,
+) -> thrift::Result<usize> {
+    let list = |out: &mut O, name, id, len: usize| -> thrift::Result<usize> {
         Ok(out.write_field_begin(&TFieldIdentifier::new(name, TType::List, id))?
             + out.write_list_begin(&TListIdentifier::new(TType::Struct, len.try_into()?))?)
     };
-    let end_list = |out: &mut O| -> polars_parquet_format::thrift::Result<usize> {
-        Ok(out.write_list_end()? + out.write_field_end()?)
-    };
-    if footer.encryption_algorithm.is_some() || footer.footer_signing_key_metadata.is_some() {
-        return Err(polars_parquet_format::thrift::Error::Protocol(polars_parquet_format::thrift::ProtocolError::new(
-            polars_parquet_format::thrift::ProtocolErrorKind::NotImplemented,
-            "an encrypted footer",
-        )));
-    }
+    let end_list = |out: &mut O| -> thrift::Result<usize> { Ok(out.write_list_end()? + out.write_field_end()?) };
     let mut written = out.write_struct_begin(&TStructIdentifier::new("FileMetaData"))?;
     written += out.write_field_begin(&TFieldIdentifier::new("version", TType::I32, 1))?;
     written += out.write_i32(footer.version)? + out.write_field_end()?;
@@ -501,6 +494,10 @@ fn polars_footer(path: &Path, schema: &Schema) -> Result<FileMetaData> {
     // No bound on what the reader may allocate: the bytes are polars' own, written just now.
     let mut footer = FileMetaData::read_from_in_protocol(&mut TCompactInputProtocol::new(&bytes[footer], usize::MAX))
         .map_err(thrift_error(path))?;
+    if footer.encryption_algorithm.is_some() || footer.footer_signing_key_metadata.is_some() {
+        // The footer is written field by field (`write_footer`), and without these.
+        return Err(invalid(path, "polars wrote an encrypted footer, which is not written here".into()));
+    }
     footer.row_groups.clear();
     footer.num_rows = 0;
     Ok(footer)
@@ -557,7 +554,7 @@ fn invalid(path: &Path, message: String) -> Error {
     Error::Parquet { path: path.to_path_buf(), source: PolarsError::ComputeError(message.into()) }
 }
 
-fn thrift_error(path: &Path) -> impl Fn(polars_parquet_format::thrift::Error) -> Error + Copy + '_ {
+fn thrift_error(path: &Path) -> impl Fn(thrift::Error) -> Error + Copy + '_ {
     move |e| Error::output(path, std::io::Error::other(e))
 }
 
