@@ -168,15 +168,19 @@ fn parse(source: &'static str) -> Lexicon {
         *words.entry(key_of(pronoun)).or_default() |= PRONOUN_GENDERED;
         shapes.insert(pronoun.as_bytes());
     }
+    *words.entry(key_of("according")).or_default() |= ACCORDING;
+    shapes.insert(b"according");
     Lexicon { cues, words, shapes }
 }
 
 /// Bits of an [`Entry`] past the sections': the word is a cue (in any case, and as written), a
-/// pronoun with a gender, an adverb by [`Entry::is_adverb`]'s rule.
+/// pronoun with a gender, an adverb by [`Entry::is_adverb`]'s rule, "according".
 const CUE_ANY_CASE: u32 = 1 << SECTIONS.len();
 const CUE: u32 = CUE_ANY_CASE << 1;
 const PRONOUN_GENDERED: u32 = CUE << 1;
 const ADVERB: u32 = PRONOUN_GENDERED << 1;
+/// "according", which opens the cue "according to": with the cue words, what a cue can start with.
+const ACCORDING: u32 = ADVERB << 1;
 
 const PRONOUNS_GENDERED: &[&str] = &["he", "him", "his", "himself", "she", "her", "hers", "herself"];
 
@@ -198,6 +202,10 @@ impl Entry {
     /// A reporting cue in any case ("Asked" opening a sentence).
     pub fn is_cue_any_case(self) -> bool {
         self.0 & CUE_ANY_CASE != 0
+    }
+    /// A word a cue can start with: a cue word in any case, or "according" (of "according to").
+    pub fn may_start_cue(self) -> bool {
+        self.0 & (CUE_ANY_CASE | ACCORDING) != 0
     }
     /// One of the listed adverbs and auxiliaries only: inside a noun phrase "-ly" words are
     /// mostly adjectives ("a yearly poll", "the elderly man").

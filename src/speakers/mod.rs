@@ -141,15 +141,24 @@ fn lower<'a>(doc: &Doc<'a>, idx: usize) -> Cow<'a, str> {
 
 /// The cue at token `idx` as (first, last) token, when it is one: a lower-case cue word, or
 /// "according to". "so-called" is not a cue.
+///
+/// Asked of every token, and most are no cue in any case: one bit, tested where it is asked,
+/// turns them away before a call.
+#[inline]
 pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
-    // Asked of every token: most are no cue in any case, which one bit tells.
-    let token = doc.tokens.get(idx)?;
+    if idx >= doc.tokens.len() || !doc.lex(idx).may_start_cue() {
+        return None;
+    }
+    cue_starting_at(doc, idx)
+}
+
+/// [`cue_at`] for a token that may start a cue.
+fn cue_starting_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
+    let token = &doc.tokens[idx];
     let entry = doc.lex(idx);
     if !entry.is_cue_any_case() {
-        let according = token.end() - token.start() == "according".len()
-            && doc.tok(idx).eq_ignore_ascii_case("according")
-            && doc.tok_is(idx + 1, "to");
-        return according.then_some((idx, idx + 1));
+        // "according", in any case.
+        return doc.tok_is(idx + 1, "to").then_some((idx, idx + 1));
     }
     let word = doc.tok(idx);
     if !entry.is_cue() {

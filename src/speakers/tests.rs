@@ -564,3 +564,18 @@ fn a_fragment_with_no_cue_of_its_own_takes_the_sentences_speaker() {
     // A labelled term is not the sentence subject's statement.
     check("Critics read the report while the “experts” disagreed.", &[]);
 }
+
+/// The cues a token can start: a cue word as written, a participle opening its sentence, and
+/// "according to" in any case; "according" alone and "accordingly" start none.
+#[test]
+fn cue_at_answers_for_cue_words_participles_and_according_to() {
+    use crate::doc::Doc;
+    let text = "Asked, he said so. ACCORDING TO him, according as it was, accordingly.";
+    let doc = Doc::new(text, &FastTokenizer);
+    let cues: Vec<(&str, &str)> = (0..doc.tokens.len())
+        .filter_map(|i| super::cue_at(&doc, i))
+        .map(|(first, last)| (doc.tok(first), doc.tok(last)))
+        .collect();
+    assert_eq!(cues, [("Asked", "Asked"), ("said", "said"), ("ACCORDING", "TO")]);
+    assert_eq!(super::cue_at(&doc, doc.tokens.len()), None);
+}
