@@ -25,9 +25,12 @@ impl<'a> Doc<'a> {
         let mut tokens = Vec::new();
         tokenizer.tokenize(text, &mut tokens);
         // Every listed word is letters only: punctuation is in no list.
+        let (lexicon, bytes) = (&*LEXICON, text.as_bytes());
         let entries = tokens
             .iter()
-            .map(|t| if t.kind == TokenKind::Word { LEXICON.entry(&text[t.span()]) } else { Entry::default() })
+            .map(
+                |t| if t.kind == TokenKind::Word { lexicon.entry_of_bytes(&bytes[t.span()]) } else { Entry::default() },
+            )
             .collect();
         // Sentences are in text order: one walk over the tokens places them all.
         let mut at = 0;

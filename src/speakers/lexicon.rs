@@ -264,7 +264,12 @@ impl Lexicon {
     /// Every list `word` is in. Most words are in none, and the shape tests turn them away
     /// before a key is packed.
     pub fn entry(&self, word: &str) -> Entry {
-        let bytes = word.as_bytes();
+        self.entry_of_bytes(word.as_bytes())
+    }
+
+    /// [`Lexicon::entry`] of a word's UTF-8 bytes: [`Doc`](crate::doc::Doc) takes its tokens'
+    /// bytes, without checking that a token's ends are character boundaries.
+    pub fn entry_of_bytes(&self, bytes: &[u8]) -> Entry {
         let mut bits = 0;
         if self.shapes.may_hold(bytes) {
             bits = key(bytes, true).and_then(|k| self.words.get(&k)).copied().unwrap_or(0);
@@ -275,8 +280,8 @@ impl Lexicon {
         }
         // "defiantly", "angrily": a manner adverb, unless one of the nouns in "-ly".
         let manner = || {
-            word.len() > 5
-                && word.ends_with("ly")
+            bytes.len() > 5
+                && bytes.ends_with(b"ly")
                 && bytes.iter().all(u8::is_ascii_lowercase)
                 && bits & (1 << Section::NotAdverbs as u32) == 0
         };
