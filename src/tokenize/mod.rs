@@ -113,40 +113,40 @@ impl Tokenize for FastTokenizer {
         // News text averages a token per 5–6 bytes (spaces included): room for a little more, so
         // that the vector is not grown and copied a dozen times per article.
         out.reserve(bytes.len() / 4);
-        let mut start = 0;
-        let mut current = Class::Space;
         let mut idx = 0;
         while idx < bytes.len() {
+            // A token starts at the first character that is not white space.
+            let start = idx;
             let byte = bytes[idx];
-            let (class, width) = if byte < 0x80 {
-                (ASCII_CLASSES[byte as usize], 1)
+            let class = if byte < 0x80 {
+                idx += 1;
+                ASCII_CLASSES[byte as usize]
             } else {
                 let c = text[idx..].chars().next().expect("idx is a char boundary");
-                (class_of(c), c.len_utf8())
+                idx += c.len_utf8();
+                class_of(c)
             };
-            if class != current {
-                push(out, current, start, idx);
-                start = idx;
-                current = class;
+            let kind = match class {
+                Class::Space => continue,
+                Class::Word => TokenKind::Word,
+                Class::Other => TokenKind::Punct,
+            };
+            // The rest of its run: ASCII bytes one table lookup each, other characters decoded.
+            loop {
+                while idx < bytes.len() && BYTE_CLASSES[bytes[idx] as usize] == class as u8 {
+                    idx += 1;
+                }
+                if idx < bytes.len() && bytes[idx] >= 0x80 {
+                    let c = text[idx..].chars().next().expect("idx is a char boundary");
+                    if class_of(c) == class {
+                        idx += c.len_utf8();
+                        continue;
+                    }
+                }
+                break;
             }
-            idx += width;
-            // The rest of an ASCII run of the same class, one table lookup a byte.
-            while idx < bytes.len() && BYTE_CLASSES[bytes[idx] as usize] == current as u8 {
-                idx += 1;
-            }
+            out.push(Token::new(start..idx, kind));
         }
-        push(out, current, start, idx);
-    }
-}
-
-fn push(out: &mut Vec<Token>, class: Class, start: usize, end: usize) {
-    let kind = match class {
-        Class::Space => return,
-        Class::Word => TokenKind::Word,
-        Class::Other => TokenKind::Punct,
-    };
-    if start < end {
-        out.push(Token::new(start..end, kind));
     }
 }
 
