@@ -338,7 +338,9 @@ impl Lexicon {
     }
 
     /// [`Lexicon::entry`] of a word's UTF-8 bytes: [`Doc`](crate::doc::Doc) takes its tokens'
-    /// bytes, without checking that a token's ends are character boundaries.
+    /// bytes, without checking that a token's ends are character boundaries, in its loop over
+    /// the tokens, where this is inlined.
+    #[inline(always)]
     pub fn entry_of_bytes(&self, bytes: &[u8]) -> Entry {
         let mut bits = self.words.get(bytes);
         // The cues are written in lower case: a word without capitals is its lowered key.

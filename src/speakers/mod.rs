@@ -143,8 +143,8 @@ fn lower<'a>(doc: &Doc<'a>, idx: usize) -> Cow<'a, str> {
 /// "according to". "so-called" is not a cue.
 ///
 /// Asked of every token, and most are no cue in any case: one bit, tested where it is asked,
-/// turns them away before a call.
-#[inline]
+/// turns them away before a call (`#[inline]` alone left it a call in `find_indirect`).
+#[inline(always)]
 pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     if idx >= doc.tokens.len() || !doc.lex(idx).may_start_cue() {
         return None;
