@@ -148,17 +148,23 @@ impl<'a> NameIndex<'a> {
                 entry.1 = title;
             }
         }
-        self.link_genders(doc);
+        // Which runs name a person: a person's run, or one whose last word is a person's family
+        // name. Asked of each run twice below: the family names are hashed once.
+        let names_person: Vec<bool> = self
+            .runs
+            .iter()
+            .map(|run| run.kind == EntityKind::Person || self.persons.contains_key(doc.tok(run.last)))
+            .collect();
+        self.link_genders(doc, &names_person);
         // A single word that is the family name of a person named in full is that person.
-        for run in &mut self.runs {
-            if run.kind == EntityKind::Unknown && run.first == run.last && self.persons.contains_key(doc.tok(run.last))
-            {
+        for (run, &names_person) in self.runs.iter_mut().zip(&names_person) {
+            if run.kind == EntityKind::Unknown && run.first == run.last && names_person {
                 run.kind = EntityKind::Person;
             }
         }
     }
 
-    fn link_genders(&mut self, doc: &Doc<'a>) {
+    fn link_genders(&mut self, doc: &Doc<'a>, names_person: &[bool]) {
         let mut vote = |family: &'a str, gender: Gender| {
             let entry = self.genders.entry(family).or_default();
             match gender {
@@ -166,10 +172,7 @@ impl<'a> NameIndex<'a> {
                 Gender::Male => entry.1 += 1,
             }
         };
-        for run in &self.runs {
-            if run.kind != EntityKind::Person && !self.persons.contains_key(doc.tok(run.last)) {
-                continue;
-            }
+        for (run, _) in self.runs.iter().zip(names_person).filter(|(_, &names_person)| names_person) {
             let family = doc.tok(run.last);
             // "Mr. Trump", "Congresswoman Maxine Waters", "spokeswoman Sarah Sanders".
             let before = run.first.checked_sub(2).filter(|&i| doc.tok_is(i + 1, ".")).map(|i| doc.lex(i));
@@ -188,9 +191,7 @@ impl<'a> NameIndex<'a> {
             let (first, end) = (tokens.start, tokens.end);
             let start = self.runs.partition_point(|r| r.first < first);
             let stop = self.runs.partition_point(|r| r.first < end);
-            let mut persons = self.runs[start..stop]
-                .iter()
-                .filter(|r| r.kind == EntityKind::Person || self.persons.contains_key(doc.tok(r.last)));
+            let mut persons = (start..stop).filter(|&r| names_person[r]).map(|r| &self.runs[r]);
             let (Some(person), None) = (persons.next(), persons.next()) else { continue };
             let pronoun = (person.last + 1..end)
                 .filter(|&i| doc.is_word(i) && doc.lex(i).is_pronoun_gendered())
