@@ -56,6 +56,18 @@ const ABBREVIATIONS: &[&str] = &[
     "fig", "approx", "dept", "est", "atty", "supt",
 ];
 
+/// The bytes of the longest abbreviation: a longer word is none, and is not compared with each.
+const LONGEST_ABBREVIATION: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“')
 }
@@ -150,7 +162,8 @@ fn is_abbreviation(before: &str) -> bool {
     if let (Some(first), None) = (letters.next(), letters.next()) {
         return first.is_uppercase();
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) || (word.contains('.') && word.len() <= 6)
+    let listed = word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    listed || (word.contains('.') && word.len() <= 6)
 }
 
 #[cfg(test)]
