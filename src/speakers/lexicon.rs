@@ -3,9 +3,9 @@
 //! Every word of every section (and every form of a cue) is one key of a single table whose value
 //! is the set of sections (a bit each) it belongs to. A key is the word's bytes packed into one
 //! `u128` (no lexicon word is longer than 16 bytes) with bit 0x20 set in each, which for ASCII
-//! letters is their lower case: folding, hashing and comparing a key are a few integer operations. [`Lexicon::entry`] looks a word up once, when
-//! its [`Doc`](crate::doc::Doc) is built; the detectors' questions about a token are then bit
-//! tests of its [`Entry`].
+//! letters is their lower case: folding, hashing and comparing a key are a few integer
+//! operations. [`Lexicon::entry`] looks a word up once, when its [`Doc`](crate::doc::Doc) is
+//! built; the detectors' questions about a token are then bit tests of its [`Entry`].
 
 use std::sync::LazyLock;
 

@@ -172,7 +172,7 @@ impl<'a> NameIndex<'a> {
                 Gender::Male => entry.1 += 1,
             }
         };
-        for (run, _) in self.runs.iter().zip(names_person).filter(|(_, &names_person)| names_person) {
+        for run in self.runs.iter().zip(names_person).filter_map(|(run, &names)| names.then_some(run)) {
             let family = doc.tok(run.last);
             // "Mr. Trump", "Congresswoman Maxine Waters", "spokeswoman Sarah Sanders".
             let before = run.first.checked_sub(2).filter(|&i| doc.tok_is(i + 1, ".")).map(|i| doc.lex(i));
