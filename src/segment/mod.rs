@@ -30,7 +30,12 @@ impl Segments {
 }
 
 pub fn segment(text: &str) -> Segments {
-    let mut segments = Segments::default();
+    // Room for a sentence every 100 bytes and a paragraph every 300, about what news has, so
+    // that the lists are not grown and copied many times over per article.
+    let mut segments = Segments {
+        paragraphs: Vec::with_capacity(text.len() / 300 + 1),
+        sentences: Vec::with_capacity(text.len() / 100 + 1),
+    };
     let mut line_start = 0;
     for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         if let Some(span) = trim(text, line_start..line_end) {

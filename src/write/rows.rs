@@ -345,7 +345,9 @@ impl CharOffsets {
 
 pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<QuoteRow>) {
     let text = &article.text;
-    let mut offsets = vec![text.len()];
+    // Each quote's span, parts (one or two), cue and speaker: two offsets each.
+    let mut offsets = Vec::with_capacity(1 + 10 * extraction.quotes.len());
+    offsets.push(text.len());
     let mut text_len = 0;
     for quote in &extraction.quotes {
         let spans = std::iter::once(&quote.span).chain(&quote.parts).chain(&quote.cue).chain(&quote.speaker);
