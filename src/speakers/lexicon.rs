@@ -1,11 +1,12 @@
 //! Loads `lexicon.txt` (beside this file) into word sets, once per process.
 //!
 //! Every word of every section (and every form of a cue) is one key of a single table whose value
-//! is the set of sections (a bit each) it belongs to. A key is the word's bytes packed into one
-//! `u128` (no lexicon word is longer than 16 bytes) with bit 0x20 set in each, which for ASCII
-//! letters is their lower case: folding, hashing and comparing a key are a few integer
-//! operations. [`Lexicon::entry`] looks a word up once, when its [`Doc`](crate::doc::Doc) is
-//! built; the detectors' questions about a token are then bit tests of its [`Entry`].
+//! is the set of sections (a bit each) it belongs to, and a cue form's lemma. A key is the word's
+//! bytes packed into one `u128` (no lexicon word is longer than 16 bytes) with bit 0x20 set in
+//! each, which for ASCII letters is their lower case: folding, hashing and comparing a key are a
+//! few integer operations. [`Lexicon::entry`] looks a word up once, when its
+//! [`Doc`](crate::doc::Doc) is built; the detectors' questions about a token are then bit tests of
+//! its [`Entry`].
 
 use std::sync::LazyLock;
 
@@ -46,11 +47,17 @@ enum Section {
 }
 
 pub struct Lexicon {
-    /// Every inflected form of a reporting cue, mapped to its lemma.
-    cues: FxHashMap<u128, &'static str>,
-    /// Word (lower case) → its [`Entry`] bits: the sections it is in, one bit each in
-    /// [`SECTIONS`] order, and whether it is a cue, a gendered pronoun, a listed adverb.
+    /// Word (lower case) → its [`Entry`] bits (the sections it is in, one bit each in
+    /// [`SECTIONS`] order, and whether it is a cue, a gendered pronoun, a listed adverb) and,
+    /// for an inflected form of a reporting cue, its lemma.
     words: WordTable,
+}
+
+/// What `lexicon.txt` says of one word: its entry bits, and its lemma if it is a cue form.
+#[derive(Default)]
+struct Listed {
+    bits: u32,
+    lemma: Option<&'static str>,
 }
 
 /// The words' entries in open addressing, keyed by [`folded`] keys: a power of two of slots, at
@@ -62,6 +69,8 @@ struct WordTable {
     keys: Box<[u128]>,
     /// Each slot's entry bits, with [`EXACT`] set for a word with a byte that is no ASCII letter.
     bits: Box<[u32]>,
+    /// Each slot's lemma, for a cue form.
+    lemmas: Box<[Option<&'static str>]>,
     /// The folded and the exact lowered [`key`] of each word with [`EXACT`] set, which a lookup
     /// must also match: the folded key of a word of letters only is exact, of others not.
     exact: Vec<(u128, u128)>,
@@ -70,15 +79,16 @@ struct WordTable {
 }
 
 impl WordTable {
-    fn new(words: &FxHashMap<&str, u32>) -> WordTable {
+    fn new(words: &FxHashMap<&str, Listed>) -> WordTable {
         let slots = (4 * words.len()).next_power_of_two().max(2);
         let mut table = WordTable {
             keys: vec![0; slots].into_boxed_slice(),
             bits: vec![0; slots].into_boxed_slice(),
+            lemmas: vec![None; slots].into_boxed_slice(),
             exact: Vec::new(),
             shift: 64 - slots.trailing_zeros(),
         };
-        for (&word, &bits) in words {
+        for (&word, listed) in words {
             let word = word.as_bytes();
             let folded = folded(word).expect("a lexicon word is at most 16 bytes");
             let mut slot = table.slot(folded);
@@ -87,7 +97,8 @@ impl WordTable {
                 slot = (slot + 1) & (slots - 1);
             }
             table.keys[slot] = folded;
-            table.bits[slot] = bits;
+            table.bits[slot] = listed.bits;
+            table.lemmas[slot] = listed.lemma;
             if !word.iter().all(u8::is_ascii_lowercase) {
                 table.bits[slot] |= EXACT;
                 table.exact.push((folded, key(word, false).expect("a lexicon word is at most 16 bytes")));
@@ -102,36 +113,42 @@ impl WordTable {
         ((low ^ high.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xF39C_C060_5CED_C835) >> self.shift) as usize
     }
 
-    /// The bits of a word whose folded key is that of a listed word with other bytes than
-    /// letters: that word's bits if it is the word in lower case, none otherwise.
+    /// Whether `word`, whose folded key is that of a listed word with other bytes than letters,
+    /// is that word in lower case.
     #[cold]
-    fn exact_bits(&self, word: &[u8], folded: u128, bits: u32) -> u32 {
+    fn is_exact(&self, word: &[u8], folded: u128) -> bool {
         let exact = self.exact.iter().find(|&&(f, _)| f == folded).map(|&(_, exact)| exact);
-        if exact.is_some() && key(word, true) == exact {
-            bits & !EXACT
-        } else {
-            0
-        }
+        exact.is_some() && key(word, true) == exact
     }
 
-    /// The bits of `word`; none for a word in no list. Inlined into `Doc::new`'s loop over the
-    /// tokens: as a call, its saving and restoring of registers was a fifth of its cost.
+    /// The slot of `word` and its entry bits; none for a word in no list. Inlined into
+    /// `Doc::new`'s loop over the tokens: as a call, its saving and restoring of registers was a
+    /// fifth of its cost.
     #[inline(always)]
-    fn get(&self, word: &[u8]) -> u32 {
-        let Some(folded) = folded(word) else { return 0 };
+    fn find(&self, word: &[u8]) -> Option<(usize, u32)> {
+        let folded = folded(word)?;
         let mask = self.keys.len() - 1;
         let mut slot = self.slot(folded);
         loop {
             let found = self.keys[slot];
             if found == folded {
                 let bits = self.bits[slot];
-                return if bits & EXACT == 0 { bits } else { self.exact_bits(word, folded, bits) };
+                if bits & EXACT == 0 {
+                    return Some((slot, bits));
+                }
+                return self.is_exact(word, folded).then_some((slot, bits & !EXACT));
             }
             if found == 0 {
-                return 0;
+                return None;
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// The entry bits of `word`; none for a word in no list.
+    #[inline(always)]
+    fn get(&self, word: &[u8]) -> u32 {
+        self.find(word).map_or(0, |(_, bits)| bits)
     }
 }
 
@@ -206,9 +223,7 @@ fn pack(word: &[u8]) -> u128 {
 }
 
 fn parse(source: &'static str) -> Lexicon {
-    let mut cues = FxHashMap::default();
-    let mut words: FxHashMap<&str, u32> = FxHashMap::default();
-    let key_of = |word: &str| key(word.as_bytes(), false).unwrap_or_else(|| panic!("lexicon word too long: {word}"));
+    let mut words: FxHashMap<&str, Listed> = FxHashMap::default();
     let mut section = "";
     for line in source.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -223,23 +238,24 @@ fn parse(source: &'static str) -> Lexicon {
         if section == "cues" {
             let lemma = entries.next().expect("a non-empty line has a first word");
             for form in entries {
-                cues.insert(key_of(form), lemma);
-                *words.entry(form).or_default() |= CUE_ANY_CASE;
+                let listed = words.entry(form).or_default();
+                listed.bits |= CUE_ANY_CASE;
+                listed.lemma = Some(lemma);
             }
         } else {
             let bit =
                 SECTIONS.iter().position(|s| *s == section).unwrap_or_else(|| panic!("unknown section [{section}]"));
             let adverb = if bit == Section::Adverbs as usize { ADVERB } else { 0 };
             for word in entries {
-                *words.entry(word).or_default() |= 1 << bit | adverb;
+                words.entry(word).or_default().bits |= 1 << bit | adverb;
             }
         }
     }
     for pronoun in PRONOUNS_GENDERED {
-        *words.entry(pronoun).or_default() |= PRONOUN_GENDERED;
+        words.entry(pronoun).or_default().bits |= PRONOUN_GENDERED;
     }
-    *words.entry("according").or_default() |= ACCORDING;
-    Lexicon { cues, words: WordTable::new(&words) }
+    words.entry("according").or_default().bits |= ACCORDING;
+    Lexicon { words: WordTable::new(&words) }
 }
 
 /// Bits of an [`Entry`] past the sections': the word is a cue (in any case, and as written), a
@@ -362,10 +378,7 @@ impl Lexicon {
 
     /// The lemma of a reporting cue written in any case ("Asked" is "ask").
     pub fn lemma(&self, word: &str) -> Option<&'static str> {
-        if self.words.get(word.as_bytes()) & CUE_ANY_CASE == 0 {
-            return None;
-        }
-        key(word.as_bytes(), true).and_then(|k| self.cues.get(&k).copied())
+        self.words.find(word.as_bytes()).and_then(|(slot, _)| self.words.lemmas[slot])
     }
 }
 
