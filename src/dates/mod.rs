@@ -92,7 +92,7 @@ pub fn date_statements(doc: &Doc, published: Option<NaiveDate>, quoted: &[Span],
     }
     let dateline = dateline(doc);
     let reference = published.or(dateline.filter(|d| d.precision == Precision::Day).map(|d| d.date));
-    let mut found = Found::default();
+    let mut found = SentenceExpressions::default();
     for quote in quotes.iter_mut() {
         let from_text = in_sentence(doc, &mut found, quote, reference)
             .or_else(|| in_earlier_sentence(doc, &mut found, quoted, quote, reference));
@@ -105,13 +105,13 @@ pub fn date_statements(doc: &Doc, published: Option<NaiveDate>, quoted: &[Span],
 /// asked for. Most sentences of news hold no statement and are never read for dates: scanning
 /// the whole article up front was 7% of a run's instructions.
 #[derive(Default)]
-struct Found {
+struct SentenceExpressions {
     /// Token ranges (whole sentences) → the expressions in them. A map: one long article can
     /// have hundreds of thousands of statements.
     ranges: FxHashMap<(usize, usize), Vec<expressions::Found>>,
 }
 
-impl Found {
+impl SentenceExpressions {
     /// The expressions within tokens `from..to`, which are whole sentences.
     fn within(&mut self, doc: &Doc, (from, to): (usize, usize)) -> &[expressions::Found] {
         self.ranges.entry((from, to)).or_insert_with(|| expressions::find(doc, from, to))
@@ -125,19 +125,17 @@ fn sentence_tokens(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     (doc.token_at_or_after(first), doc.token_at_or_after(last))
 }
 
-/// The expressions in tokens `from..to` outside `content`, resolved, with their distance to token
-/// `anchor`; the nearest.
+/// The expressions `found` (those of some sentences) outside `content`, resolved, with their
+/// distance to token `anchor`; the nearest.
 fn nearest(
     doc: &Doc,
     found: &[expressions::Found],
-    (from, to): (usize, usize),
     content: &[Span],
     anchor: usize,
     reference: Option<NaiveDate>,
 ) -> Option<Dated> {
     found
         .iter()
-        .filter(|f| from <= f.first && f.last < to)
         .filter(|f| {
             let span = doc.span_of(f.first, f.last);
             // "as of August 2025", "since 2021", "until Friday" bound a state, they do not say
@@ -156,17 +154,22 @@ fn nearest(
         .map(|(_, d)| d)
 }
 
-fn in_sentence(doc: &Doc, found: &mut Found, quote: &Quote, reference: Option<NaiveDate>) -> Option<Dated> {
+fn in_sentence(
+    doc: &Doc,
+    found: &mut SentenceExpressions,
+    quote: &Quote,
+    reference: Option<NaiveDate>,
+) -> Option<Dated> {
     let start = quote.cue.as_ref().map_or(quote.span.start, |c| c.start.min(quote.span.start));
     let end = quote.cue.as_ref().map_or(quote.span.end, |c| c.end.max(quote.span.end));
     let range = sentence_tokens(doc, start, end);
     let anchor = doc.token_at_or_after(quote.cue.as_ref().map_or(quote.span.start, |c| c.start));
-    nearest(doc, found.within(doc, range), range, &quote.parts, anchor, reference)
+    nearest(doc, found.within(doc, range), &quote.parts, anchor, reference)
 }
 
 fn in_earlier_sentence(
     doc: &Doc,
-    found: &mut Found,
+    found: &mut SentenceExpressions,
     quoted: &[Span],
     quote: &Quote,
     reference: Option<NaiveDate>,
@@ -202,7 +205,7 @@ fn in_earlier_sentence(
         // What others said there is no date of this statement: only the narration counts.
         let inside = &quoted[quoted.partition_point(|q| q.end <= earlier.start)..];
         let inside = &inside[..inside.partition_point(|q| q.start < earlier.end)];
-        if let Some(dated) = nearest(doc, found, (from, to), inside, to, reference) {
+        if let Some(dated) = nearest(doc, found, inside, to, reference) {
             return Some(dated);
         }
     }
