@@ -124,16 +124,17 @@ fn ascii_masks(block: &[u8; BLOCK]) -> (u64, u64, u64) {
     (word, space, high)
 }
 
-/// The same masks a byte at a time, where SSE2 is not there to do it.
+/// The same masks a byte at a time from [`ASCII_CLASSES`], where SSE2 is not there to do it.
 #[cfg(not(target_arch = "x86_64"))]
 fn ascii_masks(block: &[u8; BLOCK]) -> (u64, u64, u64) {
     let (mut word, mut space, mut high) = (0u64, 0u64, 0u64);
     for (i, &b) in block.iter().enumerate() {
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let digit = b.wrapping_sub(b'0') < 10;
-        word |= ((letter | digit | (b == b'_')) as u64) << i;
-        space |= ((b == b' ' || b.wrapping_sub(0x09) < 5) as u64) << i;
-        high |= ((b >> 7) as u64) << i;
+        match ASCII_CLASSES.get(b as usize) {
+            Some(Class::Word) => word |= 1 << i,
+            Some(Class::Space) => space |= 1 << i,
+            Some(Class::Other) => {}
+            None => high |= 1 << i,
+        }
     }
     (word, space, high)
 }
@@ -271,6 +272,22 @@ mod tests {
         check("  U.S. $5,000\tcafé—naïve ", &["U", ".", "S", ".", "$", "5", ",", "000", "café", "—", "naïve"]);
         check("", &[]);
         check("Erdoğan's 30-day", &["Erdoğan", "'", "s", "30", "-", "day"]);
+    }
+
+    /// The block masks put every byte value where [`ASCII_CLASSES`], the one definition of the
+    /// ASCII classes, puts it, and mark every byte of 0x80 and over as part of a longer character.
+    #[test]
+    fn block_masks_agree_with_the_ascii_classes_for_every_byte() {
+        for b in 0..=255u8 {
+            let mut block = [b'x'; BLOCK];
+            block[37] = b;
+            let (word, space, high) = ascii_masks(&block);
+            let bit = |mask: u64| mask >> 37 & 1 == 1;
+            let expected = ASCII_CLASSES.get(b as usize).copied();
+            assert_eq!(bit(word), expected == Some(Class::Word), "{b:#04x}");
+            assert_eq!(bit(space), expected == Some(Class::Space), "{b:#04x}");
+            assert_eq!(bit(high), expected.is_none(), "{b:#04x}");
+        }
     }
 
     /// The fast tokenizer reads 64 bytes at a time: tokens, and characters of two to four bytes,
