@@ -28,9 +28,14 @@ impl<'a> Doc<'a> {
         let (lexicon, bytes) = (&*LEXICON, text.as_bytes());
         let entries = tokens
             .iter()
-            .map(
-                |t| if t.kind == TokenKind::Word { lexicon.entry_of_bytes(&bytes[t.span()]) } else { Entry::default() },
-            )
+            .map(|t| {
+                if t.kind != TokenKind::Word {
+                    return Entry::default();
+                }
+                let first = bytes[t.start()];
+                let capitalized = first.is_ascii_uppercase() || (first >= 0x80 && starts_upper_case(text, t.start()));
+                lexicon.entry_of_bytes(&bytes[t.span()]).of_word(capitalized)
+            })
             .collect();
         // Sentences are in text order: one walk over the tokens places them all.
         let mut at = 0;
@@ -70,24 +75,17 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_word(&self, idx: usize) -> bool {
-        self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Word)
+        self.entries.get(idx).is_some_and(|e| e.is_word())
     }
 
-    /// A word token whose first letter is upper case. Asked of nearly every token, so the ASCII
-    /// answer (one byte) is inlined into its callers and the rest is a call.
-    #[inline]
+    /// A word token whose first letter is upper case.
     pub fn is_capitalized(&self, idx: usize) -> bool {
-        let Some(token) = self.tokens.get(idx).filter(|t| t.kind == TokenKind::Word) else { return false };
-        let first = self.text.as_bytes()[token.start()];
-        if first < 0x80 {
-            return first.is_ascii_uppercase();
-        }
-        self.starts_upper_case(token.start())
+        self.entries.get(idx).is_some_and(|e| e.is_capitalized())
     }
 
-    #[cold]
-    fn starts_upper_case(&self, at: usize) -> bool {
-        self.text[at..].chars().next().is_some_and(char::is_uppercase)
+    /// Each token's [`Entry`], in token order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
 
     /// The first token starting at or after byte `at`.
@@ -136,6 +134,13 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Whether the character at byte `at` of `text` is upper case: the rare case of a word that
+/// starts with a character outside ASCII.
+#[cold]
+fn starts_upper_case(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +158,22 @@ mod tests {
             let words: Vec<&str> = tokens.map(|i| doc.tok(i)).collect();
             assert_eq!(words.concat(), doc.text[sentence.clone()].replace(' ', ""));
         }
+    }
+
+    /// The entries answer for each token as its text does: word or not, capitalized or not,
+    /// for first letters in and outside ASCII.
+    #[test]
+    fn entries_say_which_tokens_are_capitalized_words() {
+        let doc = Doc::new("Ärzte said: über 3 «Élan» x_Y, Ωmega ωmega _Q.", &FastTokenizer);
+        for idx in 0..doc.tokens.len() {
+            let word = doc.tokens[idx].kind == TokenKind::Word;
+            let first = doc.tok(idx).chars().next().unwrap();
+            assert_eq!(doc.is_word(idx), word, "{}", doc.tok(idx));
+            assert_eq!(doc.is_capitalized(idx), word && first.is_uppercase(), "{}", doc.tok(idx));
+        }
+        let capitalized: Vec<&str> =
+            (0..doc.tokens.len()).filter(|&i| doc.is_capitalized(i)).map(|i| doc.tok(i)).collect();
+        assert_eq!(capitalized, ["Ärzte", "Élan", "Ωmega"]);
+        assert!(!doc.is_word(doc.tokens.len()) && !doc.is_capitalized(doc.tokens.len()));
     }
 }

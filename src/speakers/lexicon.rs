@@ -66,6 +66,11 @@ struct Listed {
 /// text's words are in a list ("the", "of", "said"), so every word is looked up: a hit mostly
 /// compares one slot, a miss stops at the first empty one (key 0: no word folds to 0).
 struct WordTable {
+    /// Each slot's tag: 0 for an empty slot, else seven bits of its key's hash with the top bit
+    /// set. A lookup reads a slot's key only when the tags match: the tags (a byte a slot) stay
+    /// in the first-level cache, the keys (16 bytes a slot) do not, and half of a text's words
+    /// are in no list.
+    tags: Box<[u8]>,
     keys: Box<[u128]>,
     /// Each slot's entry bits, with [`EXACT`] set for a word with a byte that is no ASCII letter.
     bits: Box<[u32]>,
@@ -82,6 +87,7 @@ impl WordTable {
     fn new(words: &FxHashMap<&str, Listed>) -> WordTable {
         let slots = (4 * words.len()).next_power_of_two().max(2);
         let mut table = WordTable {
+            tags: vec![0; slots].into_boxed_slice(),
             keys: vec![0; slots].into_boxed_slice(),
             bits: vec![0; slots].into_boxed_slice(),
             lemmas: vec![None; slots].into_boxed_slice(),
@@ -91,11 +97,12 @@ impl WordTable {
         for (&word, listed) in words {
             let word = word.as_bytes();
             let folded = folded(word).expect("a lexicon word is at most 16 bytes");
-            let mut slot = table.slot(folded);
+            let (mut slot, tag) = table.slot(folded);
             while table.keys[slot] != 0 {
                 assert_ne!(table.keys[slot], folded, "two lexicon words fold to one key");
                 slot = (slot + 1) & (slots - 1);
             }
+            table.tags[slot] = tag;
             table.keys[slot] = folded;
             table.bits[slot] = listed.bits;
             table.lemmas[slot] = listed.lemma;
@@ -107,10 +114,13 @@ impl WordTable {
         table
     }
 
+    /// The slot a key's probe starts at (the hash's top bits) and its tag (the seven bits below
+    /// those, with the top bit set: no tag is 0).
     #[inline]
-    fn slot(&self, key: u128) -> usize {
+    fn slot(&self, key: u128) -> (usize, u8) {
         let (low, high) = (key as u64, (key >> 64) as u64);
-        ((low ^ high.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xF39C_C060_5CED_C835) >> self.shift) as usize
+        let hash = (low ^ high.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xF39C_C060_5CED_C835);
+        ((hash >> self.shift) as usize, (hash >> (self.shift - 7)) as u8 | 0x80)
     }
 
     /// Whether `word`, whose folded key is that of a listed word with other bytes than letters,
@@ -128,10 +138,10 @@ impl WordTable {
     fn find(&self, word: &[u8]) -> Option<(usize, u32)> {
         let folded = folded(word)?;
         let mask = self.keys.len() - 1;
-        let mut slot = self.slot(folded);
+        let (mut slot, tag) = self.slot(folded);
         loop {
-            let found = self.keys[slot];
-            if found == folded {
+            let found = self.tags[slot];
+            if found == tag && self.keys[slot] == folded {
                 let bits = self.bits[slot];
                 if bits & EXACT == 0 {
                     return Some((slot, bits));
@@ -266,6 +276,11 @@ const PRONOUN_GENDERED: u32 = CUE << 1;
 const ADVERB: u32 = PRONOUN_GENDERED << 1;
 /// "according", which opens the cue "according to": with the cue words, what a cue can start with.
 const ACCORDING: u32 = ADVERB << 1;
+/// Set by [`Doc`](crate::doc::Doc), not the lexicon: the token is a word, and its first letter
+/// is upper case. The detectors ask this of nearly every token; an entry answers it without
+/// reading the token or its text.
+const WORD: u32 = ACCORDING << 1;
+const CAPITALIZED: u32 = WORD << 1;
 /// In [`WordTable`] only, never in an [`Entry`]: the word's folded key is not exact.
 const EXACT: u32 = 1 << 31;
 
@@ -280,6 +295,24 @@ pub struct Entry(u32);
 impl Entry {
     fn has(self, section: Section) -> bool {
         self.0 & (1 << section as u32) != 0
+    }
+
+    /// This entry as that of a word token, capitalized or not.
+    #[inline]
+    pub(crate) fn of_word(self, capitalized: bool) -> Entry {
+        Entry(self.0 | WORD | (CAPITALIZED * u32::from(capitalized)))
+    }
+    /// A word token (not punctuation): set by [`Entry::of_word`] only.
+    pub fn is_word(self) -> bool {
+        self.0 & WORD != 0
+    }
+    /// A word token whose first letter is upper case: set by [`Entry::of_word`] only.
+    pub fn is_capitalized(self) -> bool {
+        self.0 & CAPITALIZED != 0
+    }
+    /// A capitalized word that no list says is never a name: where a run of a name can start.
+    pub fn may_start_name(self) -> bool {
+        self.0 & (CAPITALIZED | 1 << Section::NotNames as u32) == CAPITALIZED
     }
 
     /// A reporting cue written in lower case, as cues are.
@@ -431,6 +464,9 @@ mod tests {
         }
         let table = &LEXICON.words;
         assert!(table.keys.iter().filter(|&&k| k != 0).count() * 4 <= table.keys.len(), "at most a quarter full");
+        for (&key, &tag) in table.keys.iter().zip(table.tags.iter()) {
+            assert_eq!(tag, if key == 0 { 0 } else { table.slot(key).1 }, "a slot's tag is its key's");
+        }
         for word in ["", "Magnitogorsk", "a-word-longer-than-16", "saidx", "sai", "s@id", "BÜRGERMEISTER"] {
             assert_eq!(LEXICON.words.get(word.as_bytes()), 0, "{word}");
         }

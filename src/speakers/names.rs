@@ -112,13 +112,10 @@ impl<'a> NameIndex<'a> {
         // News has a run of capitalized words every 6–8 tokens: room for them all, most times.
         let mut index = NameIndex { runs: Vec::with_capacity(doc.tokens.len() / 6), ..NameIndex::default() };
         let mut idx = 0;
-        while idx < doc.tokens.len() {
-            if !doc.is_capitalized(idx) || doc.lex(idx).is_not_name() {
-                idx += 1;
-                continue;
-            }
-            let first = idx;
-            let mut last = idx;
+        // Most tokens start no run: the entries are scanned for the next that may.
+        while let Some(skip) = doc.entries()[idx..].iter().position(|e| e.may_start_name()) {
+            let first = idx + skip;
+            let mut last = first;
             while let Some(next) = continues_run(doc, last + 1) {
                 last = next;
             }
