@@ -45,8 +45,9 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct NameIndex<'a> {
     pub runs: Vec<NameRun>,
-    /// Family name (last word) → (fullest name, title) of the persons in the article.
-    persons: FxHashMap<&'a str, (&'a str, Option<&'a str>)>,
+    /// Family name (last word) → fullest name, its number of words, and title of the persons
+    /// in the article.
+    persons: FxHashMap<&'a str, (&'a str, usize, Option<&'a str>)>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
     genders: FxHashMap<&'a str, (u32, u32)>,
 }
@@ -72,7 +73,11 @@ fn is_initial(doc: &Doc, idx: usize) -> bool {
 }
 
 fn is_acronym(word: &str) -> bool {
-    // Most words fail at their second letter: that test comes before counting the letters.
+    // Most words fail at their second letter, most often a lower-case ASCII one: that byte is
+    // tested before any character is decoded (a byte below 0x80 starts a character).
+    if word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && word.chars().nth(1).is_some()
 }
 
@@ -138,12 +143,13 @@ impl<'a> NameIndex<'a> {
             let name = doc.text_of(run.name_first, run.last);
             let family = doc.tok(run.last);
             let title = (run.name_first > run.first).then(|| doc.text_of(run.first, run.name_first - 1));
-            let entry = self.persons.entry(family).or_insert((name, None));
-            if name.split_whitespace().count() > entry.0.split_whitespace().count() {
-                entry.0 = name;
+            let words = name.split_whitespace().count();
+            let entry = self.persons.entry(family).or_insert((name, words, None));
+            if words > entry.1 {
+                (entry.0, entry.1) = (name, words);
             }
-            if entry.1.is_none() {
-                entry.1 = title;
+            if entry.2.is_none() {
+                entry.2 = title;
             }
         }
         // Which runs name a person: a person's run, or one whose last word is a person's family
@@ -185,10 +191,19 @@ impl<'a> NameIndex<'a> {
             }
         }
         // Pronouns in a sentence that names one person only, after the name.
+        // Sentences and runs are both in text order: the runs of each sentence are found by
+        // walking on from the last sentence's.
+        let mut stop = 0;
         for (_, tokens) in doc.sentences() {
             let (first, end) = (tokens.start, tokens.end);
-            let start = self.runs.partition_point(|r| r.first < first);
-            let stop = self.runs.partition_point(|r| r.first < end);
+            let mut start = stop;
+            while start < self.runs.len() && self.runs[start].first < first {
+                start += 1;
+            }
+            stop = start;
+            while stop < self.runs.len() && self.runs[stop].first < end {
+                stop += 1;
+            }
             let mut persons = (start..stop).filter(|&r| names_person[r]).map(|r| &self.runs[r]);
             let (Some(person), None) = (persons.next(), persons.next()) else { continue };
             let pronoun = (person.last + 1..end)
@@ -223,7 +238,7 @@ impl<'a> NameIndex<'a> {
 
     /// The fullest name and the title of the person whose family name is `family`.
     pub fn person(&self, family: &str) -> Option<(String, Option<String>)> {
-        self.persons.get(family).map(|&(name, title)| (name.to_string(), title.map(str::to_string)))
+        self.persons.get(family).map(|&(name, _, title)| (name.to_string(), title.map(str::to_string)))
     }
 
     /// The run that covers token `idx`.
@@ -251,28 +266,34 @@ pub fn text_of(doc: &Doc, first: usize, last: usize) -> String {
 }
 
 fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
-    // Runs are many and short: the word positions are walked again rather than collected.
-    let words = || (first..=last).filter(|&i| doc.is_word(i));
+    // One walk over the run's words. The last title or organisation word is the boundary; the
+    // name words are the words after it.
     let mut boundary = None;
-    let mut has_title = false;
-    let mut has_org = false;
-    for i in words() {
-        if doc.lex(i).is_title() {
+    let (mut has_title, mut has_org, mut acronym) = (false, false, false);
+    // The name words: how many, the first, and the last two words of the run.
+    let (mut count, mut name_start, mut last_two) = (0, None, (first, first));
+    for i in first..=last {
+        let entry = doc.lex(i);
+        if !entry.is_word() {
+            continue;
+        }
+        acronym = acronym || is_acronym(doc.tok(i));
+        if entry.is_title() || entry.is_org_word() {
             boundary = Some(i);
-            has_title = true;
-        } else if doc.lex(i).is_org_word() {
-            boundary = Some(i);
-            has_org = true;
+            has_title |= entry.is_title();
+            has_org |= !entry.is_title();
+            (count, name_start) = (0, None);
+        } else {
+            count += 1;
+            name_start = name_start.or(Some(i));
+            last_two = (last_two.1, i);
         }
     }
     let media_premodifier = media_premodifier(doc, first);
-    let name_words = || words().filter(move |&i| boundary.is_none_or(|b| i > b));
-    let acronym = words().any(|i| is_acronym(doc.tok(i)));
-    let count = name_words().count();
-    let (name_first, kind) = match name_words().next() {
+    let (name_first, kind) = match name_start {
         None => (first, if has_org { EntityKind::Organisation } else { EntityKind::Unknown }),
         // A run of more than three name words: the last two are the name.
-        Some(_) if count > 3 => (name_words().nth(count - 2).expect("counted"), EntityKind::Person),
+        Some(_) if count > 3 => (last_two.0, EntityKind::Person),
         Some(start) => {
             let kind = if acronym && !has_title {
                 EntityKind::Organisation
@@ -318,6 +339,30 @@ mod tests {
         );
         assert_eq!(got[1], ("State Department".into(), "State Department".into(), EntityKind::Organisation));
         assert_eq!(got[2], ("George W. Bush".into(), "George W. Bush".into(), EntityKind::Person));
+    }
+
+    /// The name is what follows the last title or organisation word; of a longer run of names,
+    /// the last two words; a run with an acronym and no title is an organisation.
+    #[test]
+    fn classify_takes_the_name_after_the_last_title_or_organisation_word() {
+        let got = runs(
+            "Minister Anna Lindh spoke. Police Commissioner John Smith came. NATO Secretary General Mark \
+             Rutte left. The UN Security Council met. Alexander Boris de Pfeffel Johnson won. Beijing Ünïon \
+             Ltd sold. Paris is calm.",
+        );
+        let names: Vec<(&str, &str, EntityKind)> = got.iter().map(|(r, n, k)| (r.as_str(), n.as_str(), *k)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Minister Anna Lindh", "Anna Lindh", EntityKind::Person),
+                ("Police Commissioner John Smith", "John Smith", EntityKind::Person),
+                ("NATO Secretary General Mark Rutte", "Mark Rutte", EntityKind::Person),
+                ("UN Security Council", "UN Security Council", EntityKind::Organisation),
+                ("Alexander Boris de Pfeffel Johnson", "Pfeffel Johnson", EntityKind::Person),
+                ("Beijing Ünïon Ltd", "Beijing Ünïon Ltd", EntityKind::Organisation),
+                ("Paris", "Paris", EntityKind::Unknown),
+            ]
+        );
     }
 
     #[test]
