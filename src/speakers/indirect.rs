@@ -242,13 +242,18 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
         if first >= end {
             continue;
         }
-        let last = content_end(doc, sentence, end);
+        // Most sentences hold no cue: the end of the content is found at the first.
+        let mut content_last = None;
         let mut idx = first;
         while idx < end {
+            // Most tokens start no cue: the entries are scanned for the next that may.
+            let Some(skip) = doc.entries()[idx..end].iter().position(|e| e.may_start_cue()) else { break };
+            idx += skip;
             let Some(cue) = cue_at(doc, idx).filter(|&c| is_reporting(doc, c)) else {
                 idx += 1;
                 continue;
             };
+            let last = *content_last.get_or_insert_with(|| content_end(doc, sentence, end));
             let cue_span = doc.span_of(cue.0, cue.1);
             if overlaps_taken(&cue_span)
                 || quoted.overlaps(&cue_span)
