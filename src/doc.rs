@@ -33,8 +33,7 @@ impl<'a> Doc<'a> {
                     return Entry::default();
                 }
                 let first = bytes[t.start()];
-                let capitalized = first.is_ascii_uppercase() || (first >= 0x80 && starts_upper_case(text, t.start()));
-                lexicon.entry_of_bytes(&bytes[t.span()]).of_word(capitalized)
+                lexicon.entry_of_bytes(&bytes[t.span()]).of_word(first, || starts_upper_case(text, t.start()))
             })
             .collect();
         // Sentences are in text order: one walk over the tokens places them all.

@@ -217,22 +217,14 @@ fn touching(doc: &Doc, a: usize) -> bool {
     a + 1 < doc.tokens.len() && doc.tokens[a].end() == doc.tokens[a + 1].start()
 }
 
-/// Whether token `idx` can start an expression: a digit, the capital of a month or weekday
-/// name, or yesterday, today, tonight, this, last, or a number word before "days". Most tokens of
-/// a text are turned away here by their first byte and length, without a comparison.
-fn may_start(doc: &Doc, bytes: &[u8], idx: usize) -> bool {
-    let token = &doc.tokens[idx];
-    let next_is_d = || doc.tokens.get(idx + 1).is_some_and(|t| bytes[t.start()] == b'd');
-    match bytes[token.start()] {
-        b'0'..=b'9' => true,
-        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W' | b'L' | b'Y' => true,
-        // yesterday; today, tonight, this; last; or a number word before "days".
-        b'y' => token.end() - token.start() == 9,
-        b't' => matches!(token.end() - token.start(), 4 | 5 | 7) || next_is_d(),
-        b'l' => token.end() - token.start() == 4,
-        b'o' | b'f' | b's' => next_is_d(),
-        _ => false,
-    }
+/// The words an expression can start with, besides a number: the month and weekday names, the
+/// number words, and yesterday, today, tonight, this, last. The lexicon marks them, so that
+/// [`find`] turns most tokens away by their entry.
+pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
+    let months = MONTHS.iter().map(|&(name, _)| name);
+    let weekdays = WEEKDAYS.iter().map(|&(name, _)| name);
+    let numbers = NUMBER_WORDS.iter().map(|&(name, _)| name);
+    months.chain(weekdays).chain(numbers).chain(["yesterday", "today", "tonight", "this", "last"])
 }
 
 /// The lower-case first three letters of `word`, the key the month and weekday names are looked
@@ -307,14 +299,13 @@ fn year_of(word: &str) -> Option<i32> {
 /// Every temporal expression among tokens `from..to`, in order.
 pub fn find(doc: &Doc, from: usize, to: usize) -> Vec<Found> {
     let to = to.min(doc.tokens.len());
-    let bytes = doc.text.as_bytes();
     let mut out = Vec::new();
     let mut idx = from;
     while idx < to {
-        if !may_start(doc, bytes, idx) {
-            idx += 1;
-            continue;
-        }
+        // An expression starts with a number or one of the `start_words`: the entries are
+        // scanned for the next such token.
+        let Some(skip) = doc.entries()[idx..to].iter().position(|e| e.may_start_date()) else { break };
+        idx += skip;
         match expression_at(doc, idx, to) {
             Some(found) => {
                 idx = found.last + 1;
@@ -461,6 +452,24 @@ mod tests {
             .iter()
             .map(|f| f.expression.resolve(published.map(date)).map_or("-".to_string(), |d| d.iso()))
             .collect()
+    }
+
+    /// The entries turn away every token but numbers and the start words, in any case: an
+    /// expression that starts elsewhere would never be found.
+    #[test]
+    fn only_numbers_and_start_words_may_start_an_expression() {
+        let words: Vec<String> = start_words().flat_map(|w| [w.to_string(), w.to_ascii_uppercase()]).collect();
+        let text = format!("{} 3 20th 2025 ½ Mayor Marching the said Tomorrow days ago", words.join(" "));
+        let doc = Doc::new(&text, &FastTokenizer);
+        let starts: Vec<&str> =
+            (0..doc.tokens.len()).filter(|&i| doc.lex(i).may_start_date()).map(|i| doc.tok(i)).collect();
+        let mut expected: Vec<&str> = words.iter().map(String::as_str).collect();
+        expected.extend(["3", "20th", "2025"]);
+        assert_eq!(starts, expected);
+        for text in ["Tuesday", "in May", "Aug. 20", "20 August 2025", "yesterday", "last week", "two days ago"] {
+            let doc = Doc::new(text, &FastTokenizer);
+            assert_eq!(find(&doc, 0, doc.tokens.len()).len(), 1, "{text}");
+        }
     }
 
     #[test]

@@ -265,6 +265,9 @@ fn parse(source: &'static str) -> Lexicon {
         words.entry(pronoun).or_default().bits |= PRONOUN_GENDERED;
     }
     words.entry("according").or_default().bits |= ACCORDING;
+    for word in crate::dates::expressions::start_words() {
+        words.entry(word).or_default().bits |= DATE_START;
+    }
     Lexicon { words: WordTable::new(&words) }
 }
 
@@ -281,6 +284,28 @@ const ACCORDING: u32 = ADVERB << 1;
 /// reading the token or its text.
 const WORD: u32 = ACCORDING << 1;
 const CAPITALIZED: u32 = WORD << 1;
+/// Set by [`Doc`](crate::doc::Doc): a word whose first character is an ASCII digit.
+const DIGIT: u32 = CAPITALIZED << 1;
+/// A word a temporal expression can start with, besides a number (a month's name, "yesterday").
+const DATE_START: u32 = DIGIT << 1;
+
+/// The bits a word's first byte gives its entry: [`WORD`], with [`CAPITALIZED`] for an ASCII
+/// capital and [`DIGIT`] for an ASCII digit. One load, where tests and branches on the byte
+/// cost more in `Doc::new`'s loop over the tokens.
+static FIRST_BYTE: [u32; 256] = {
+    let mut table = [WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() {
+            table[b] |= CAPITALIZED;
+        } else if c.is_ascii_digit() {
+            table[b] |= DIGIT;
+        }
+        b += 1;
+    }
+    table
+};
 /// In [`WordTable`] only, never in an [`Entry`]: the word's folded key is not exact.
 const EXACT: u32 = 1 << 31;
 
@@ -297,10 +322,15 @@ impl Entry {
         self.0 & (1 << section as u32) != 0
     }
 
-    /// This entry as that of a word token, capitalized or not.
+    /// This entry as that of a word token whose first byte is `first`; `upper_case` says
+    /// whether its first character is upper case, asked only when that is not ASCII.
     #[inline]
-    pub(crate) fn of_word(self, capitalized: bool) -> Entry {
-        Entry(self.0 | WORD | (CAPITALIZED * u32::from(capitalized)))
+    pub(crate) fn of_word(self, first: u8, upper_case: impl FnOnce() -> bool) -> Entry {
+        let mut bits = self.0 | FIRST_BYTE[usize::from(first)];
+        if first >= 0x80 && upper_case() {
+            bits |= CAPITALIZED;
+        }
+        Entry(bits)
     }
     /// A word token (not punctuation): set by [`Entry::of_word`] only.
     pub fn is_word(self) -> bool {
@@ -309,6 +339,11 @@ impl Entry {
     /// A word token whose first letter is upper case: set by [`Entry::of_word`] only.
     pub fn is_capitalized(self) -> bool {
         self.0 & CAPITALIZED != 0
+    }
+    /// A word a temporal expression can start with: a number, a month's or weekday's name,
+    /// "yesterday" …; the dating rules decide whether one does.
+    pub fn may_start_date(self) -> bool {
+        self.0 & (DIGIT | DATE_START) != 0
     }
     /// A capitalized word that no list says is never a name: where a run of a name can start.
     pub fn may_start_name(self) -> bool {
