@@ -372,16 +372,17 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
         }
         return None;
     }
-    // 20 August 2025
+    // 20 August 2025 (without a month after it, a number may still count days: "3 days ago")
     if let Some(day) = day_of(word) {
-        let month = word_at(doc, idx + 1).filter(|_| idx + 1 < to).and_then(month_of)?;
-        let mut year_at = idx + 2;
-        if punct(doc, year_at) == Some(".") {
-            year_at += 1;
+        if let Some(month) = word_at(doc, idx + 1).filter(|_| idx + 1 < to).and_then(month_of) {
+            let mut year_at = idx + 2;
+            if punct(doc, year_at) == Some(".") {
+                year_at += 1;
+            }
+            let year = word_at(doc, year_at).filter(|_| year_at < to).and_then(year_of);
+            let last = if year.is_some() { year_at } else { idx + 1 };
+            return found(last, Expression::Absolute { year, month: Some(month), day: Some(day) });
         }
-        let year = word_at(doc, year_at).filter(|_| year_at < to).and_then(year_of);
-        let last = if year.is_some() { year_at } else { idx + 1 };
-        return found(last, Expression::Absolute { year, month: Some(month), day: Some(day) });
     }
     if let Some(weekday) = weekday_of(word) {
         if before_is(&["next", "coming"]) {
@@ -466,7 +467,9 @@ mod tests {
         let mut expected: Vec<&str> = words.iter().map(String::as_str).collect();
         expected.extend(["3", "20th", "2025"]);
         assert_eq!(starts, expected);
-        for text in ["Tuesday", "in May", "Aug. 20", "20 August 2025", "yesterday", "last week", "two days ago"] {
+        for text in
+            ["Tuesday", "in May", "Aug. 20", "20 August 2025", "yesterday", "last week", "two days ago", "3 days ago"]
+        {
             let doc = Doc::new(text, &FastTokenizer);
             assert_eq!(find(&doc, 0, doc.tokens.len()).len(), 1, "{text}");
         }
@@ -509,6 +512,8 @@ mod tests {
             resolve("yesterday, today, last night, two days ago, this year", Some("2019-01-07")),
             ["2019-01-06", "2019-01-07", "2019-01-06", "2019-01-05", "2019"]
         );
+        // A number that is no day of a month counts days too.
+        assert_eq!(resolve("3 days ago, 1 day ago", Some("2019-01-07")), ["2019-01-04", "2019-01-06"]);
         // The week of Wednesday 2025-08-20 is in August; the week before 2019-01-02 is in
         // December; the week before 2019-01-09 spans two years, and 2019-01-01's own week too.
         assert_eq!(resolve("earlier this week", Some("2025-08-20")), ["2025-08"]);
