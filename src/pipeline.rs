@@ -316,7 +316,12 @@ fn tally(
     text_bytes: &mut u64,
 ) -> BatchRows {
     let Extracted { batch, verdicts, results } = extracted;
+    // The batch's rows are gathered into one table each: sized once, not grown row by row.
     let mut rows = BatchRows::default();
+    let (quotes, speakers) = results.iter().flatten().fold((0, 0), |(q, s), r| (q + r.1.len(), s + r.2.len()));
+    rows.articles.reserve_exact(results.len());
+    rows.quotes.reserve_exact(quotes);
+    rows.speakers.reserve_exact(speakers);
     for ((record, result), verdict) in batch.into_iter().zip(results).zip(&verdicts) {
         counts.records_read += 1;
         let file = match &record {
