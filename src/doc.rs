@@ -11,8 +11,10 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub segments: Segments,
     pub tokens: Vec<Token>,
-    /// What the lexicon says of each token, looked up once here: the detectors ask of nearly
-    /// every token whether it is a cue, a preposition, a name's title …, many times over.
+    /// What the lexicon says of each token, looked up once here, and whether it is a word,
+    /// capitalized, a number: the detectors ask of nearly every token whether it is a cue, a
+    /// preposition, a name's title …, many times over, and scan these for where a name, a cue
+    /// or a date may start.
     entries: Vec<Entry>,
     /// The tokens of each sentence, in [`Segments::sentences`] order: the detectors walk the
     /// sentences of an article several times over.

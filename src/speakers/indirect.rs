@@ -3,7 +3,7 @@
 //!
 //! Constructions, each a rule named in the `rule` column (`mixed/…` instead of `indirect/…` when
 //! the content holds a quoted fragment no quote-mark rule claimed):
-//! - `subject-cue`: SPEAKER CUE [object] [that] CLAUSE — the content runs from after the cue (and
+//! - `subject-cue`: SPEAKER CUE \[object\] \[that\] CLAUSE — the content runs from after the cue (and
 //!   the object of "told", "assured") to the end of the reported clause: the sentence's end, or
 //!   before ", while …", ", but …", ", and he …", "and said …" or ";".
 //! - `clause-cue`: CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER. — the content is the sentence up to

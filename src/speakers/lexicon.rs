@@ -64,7 +64,8 @@ struct Listed {
 /// most a quarter of them full (fewer probes than half full: 1.3M fewer instructions on the
 /// sample corpus, for 48 KB more), probed in order from the slot the key hashes to. Half of a news
 /// text's words are in a list ("the", "of", "said"), so every word is looked up: a hit mostly
-/// compares one slot, a miss stops at the first empty one (key 0: no word folds to 0).
+/// compares one tag and one key, a miss mostly stops at a tag, a mismatched or an empty one
+/// (tag 0; an empty slot's key is 0 too, and no word folds to 0).
 struct WordTable {
     /// Each slot's tag: 0 for an empty slot, else seven bits of its key's hash with the top bit
     /// set. A lookup reads a slot's key only when the tags match: the tags (a byte a slot) stay
@@ -279,12 +280,12 @@ const PRONOUN_GENDERED: u32 = CUE << 1;
 const ADVERB: u32 = PRONOUN_GENDERED << 1;
 /// "according", which opens the cue "according to": with the cue words, what a cue can start with.
 const ACCORDING: u32 = ADVERB << 1;
-/// Set by [`Doc`](crate::doc::Doc), not the lexicon: the token is a word, and its first letter
-/// is upper case. The detectors ask this of nearly every token; an entry answers it without
-/// reading the token or its text.
+/// Set by [`Entry::of_word`] for a word token, not by the lexicon: the token is a word, and its
+/// first letter is upper case. The detectors ask this of nearly every token; an entry answers
+/// it without reading the token or its text.
 const WORD: u32 = ACCORDING << 1;
 const CAPITALIZED: u32 = WORD << 1;
-/// Set by [`Doc`](crate::doc::Doc): a word whose first character is an ASCII digit.
+/// Set by [`Entry::of_word`]: a word whose first character is an ASCII digit.
 const DIGIT: u32 = CAPITALIZED << 1;
 /// A word a temporal expression can start with, besides a number (a month's name, "yesterday").
 const DATE_START: u32 = DIGIT << 1;
@@ -332,11 +333,11 @@ impl Entry {
         }
         Entry(bits)
     }
-    /// A word token (not punctuation): set by [`Entry::of_word`] only.
+    /// A word token (not punctuation): set when a [`Doc`](crate::doc::Doc) is built, not by the lexicon.
     pub fn is_word(self) -> bool {
         self.0 & WORD != 0
     }
-    /// A word token whose first letter is upper case: set by [`Entry::of_word`] only.
+    /// A word token whose first letter is upper case: set when a [`Doc`](crate::doc::Doc) is built.
     pub fn is_capitalized(self) -> bool {
         self.0 & CAPITALIZED != 0
     }
