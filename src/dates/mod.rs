@@ -44,6 +44,13 @@ pub fn parse_published(raw: &str) -> Option<NaiveDate> {
     if raw.is_empty() {
         return None;
     }
+    // Most feeds give a plain ISO date, which every form tried before `%Y-%m-%d` fails on: it is
+    // read first, by hand, as chrono trying seven forms in turn cost ~10,000 instructions an article.
+    iso_date(raw).or_else(|| parse_any_form(raw))
+}
+
+/// `raw` in the first of the accepted forms that reads it.
+fn parse_any_form(raw: &str) -> Option<NaiveDate> {
     if let Ok(datetime) = DateTime::parse_from_rfc3339(raw) {
         return Some(datetime.date_naive());
     }
@@ -56,6 +63,19 @@ pub fn parse_published(raw: &str) -> Option<NaiveDate> {
         }
     }
     DATE_FORMATS.iter().find_map(|format| NaiveDate::parse_from_str(raw, format).ok())
+}
+
+/// `YYYY-MM-DD` exactly, as `%Y-%m-%d` reads it when nothing else follows; none for any other
+/// form or a day the calendar does not have.
+fn iso_date(raw: &str) -> Option<NaiveDate> {
+    let b = raw.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 /// Where a statement's date came from.
@@ -242,6 +262,30 @@ mod tests {
 
     fn check(raw: &str, expected: Option<&str>) {
         assert_eq!(parse_published(raw).map(|d| d.to_string()).as_deref(), expected, "{raw}");
+    }
+
+    /// The ISO fast path reads what the accepted forms read, and leaves every other string to
+    /// them.
+    #[test]
+    fn the_iso_fast_path_reads_what_the_forms_read() {
+        for raw in [
+            "2019-01-04",
+            "0999-12-31",
+            "2024-02-29",
+            "2023-02-29",
+            "2019-13-01",
+            "2019-00-10",
+            "2019-1-04",
+            "2019-01-4 ",
+            "2019/01/04",
+            "20190104xx",
+            "2019-01-0a",
+            "+019-01-04",
+            "2019-01-04T00:00",
+        ] {
+            assert_eq!(parse_published(raw), parse_any_form(raw.trim()), "{raw}");
+        }
+        assert!(iso_date("2019-01-04").is_some() && iso_date("2024-02-29").is_some());
     }
 
     #[test]
