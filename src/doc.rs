@@ -35,7 +35,7 @@ impl<'a> Doc<'a> {
                     return Entry::default();
                 }
                 let first = bytes[t.start()];
-                lexicon.entry_of_bytes(&bytes[t.span()]).of_word(first, || starts_upper_case(text, t.start()))
+                lexicon.entry_in(bytes, t.start(), t.end()).of_word(first, || starts_upper_case(text, t.start()))
             })
             .collect();
         // Sentences are in text order: one walk over the tokens places them all.

@@ -137,7 +137,12 @@ impl WordTable {
     /// fifth of its cost.
     #[inline(always)]
     fn find(&self, word: &[u8]) -> Option<(usize, u32)> {
-        let folded = folded(word)?;
+        self.find_folded(word, folded(word)?)
+    }
+
+    /// [`WordTable::find`] of `word` whose folded key is `folded`.
+    #[inline(always)]
+    fn find_folded(&self, word: &[u8], folded: u128) -> Option<(usize, u32)> {
         let mask = self.keys.len() - 1;
         let (mut slot, tag) = self.slot(folded);
         loop {
@@ -204,6 +209,32 @@ fn folded(word: &[u8]) -> Option<u128> {
     }
     Some(pack(word) | FOLD_AND_LENGTH[n])
 }
+
+/// [`folded`] of the word at `start..end` of `text`. With 16 bytes of text from the word's
+/// start, the key is one load masked to the word's length: no branch on the length, which is
+/// different from one word to the next and was mispredicted in `Doc::new`'s loop.
+#[inline(always)]
+fn folded_in(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let n = end - start;
+    if n == 0 || n > MAX_WORD {
+        return None;
+    }
+    match text.get(start..start + MAX_WORD) {
+        Some(block) => Some(u128::from_le_bytes(block.try_into().expect("16 bytes")) & KEEP[n] | FOLD_AND_LENGTH[n]),
+        None => folded(&text[start..end]),
+    }
+}
+
+/// For each length, a mask of that many low bytes.
+const KEEP: [u128; MAX_WORD + 1] = {
+    let mut table = [0; MAX_WORD + 1];
+    let mut n = 1;
+    while n <= MAX_WORD {
+        table[n] = u128::MAX >> (8 * (MAX_WORD - n));
+        n += 1;
+    }
+    table
+};
 
 /// For each length, 0x20 in each of the word's bytes and the length in the last byte (as in
 /// [`key`]): a shift of a `u128` by a variable count is a dozen instructions, a table one load.
@@ -422,12 +453,26 @@ impl Lexicon {
         self.entry_of_bytes(word.as_bytes())
     }
 
-    /// [`Lexicon::entry`] of a word's UTF-8 bytes: [`Doc`](crate::doc::Doc) takes its tokens'
-    /// bytes, without checking that a token's ends are character boundaries, in its loop over
-    /// the tokens, where this is inlined.
+    /// [`Lexicon::entry`] of a word's UTF-8 bytes.
+    fn entry_of_bytes(&self, bytes: &[u8]) -> Entry {
+        self.entry_with(bytes, self.words.get(bytes))
+    }
+
+    /// [`Lexicon::entry`] of the word at bytes `start..end` of `text`, whose key is read with
+    /// one load where the text goes on for 16 bytes. [`Doc`](crate::doc::Doc) takes its tokens'
+    /// entries so, without checking that a token's ends are character boundaries, in its loop
+    /// over the tokens, where this is inlined.
     #[inline(always)]
-    pub fn entry_of_bytes(&self, bytes: &[u8]) -> Entry {
-        let mut bits = self.words.get(bytes);
+    pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
+        let word = &text[start..end];
+        let bits = folded_in(text, start, end).and_then(|f| self.words.find_folded(word, f)).map_or(0, |(_, b)| b);
+        self.entry_with(word, bits)
+    }
+
+    /// The entry of `bytes`, whose bits in the table are `bits`: with whether it is a cue as
+    /// written, and a manner adverb.
+    #[inline(always)]
+    fn entry_with(&self, bytes: &[u8], mut bits: u32) -> Entry {
         // The cues are written in lower case: a word without capitals is its lowered key.
         if bits & CUE_ANY_CASE != 0 && !bytes.iter().any(u8::is_ascii_uppercase) {
             bits |= CUE;
@@ -463,6 +508,19 @@ mod tests {
             buffer[..n].copy_from_slice(&word[..n]);
             assert_eq!(pack(&word[..n]), u128::from_le_bytes(buffer), "length {n}");
         }
+    }
+
+    /// A word's key read in its text is the key of the word alone, whether 16 bytes of text
+    /// follow its start or not.
+    #[test]
+    fn a_key_read_in_the_text_is_the_words_own() {
+        let text = "Said the PRESIDENT, “Bürgermeisterin” and a-word-longer-than-16-bytes.".as_bytes();
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                assert_eq!(folded_in(text, start, end), folded(&text[start..end]), "{start}..{end}");
+            }
+        }
+        assert_eq!(LEXICON.entry_in(b"x said", 2, 6), LEXICON.entry("said"));
     }
 
     #[test]
