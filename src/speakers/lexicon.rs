@@ -61,16 +61,16 @@ struct Listed {
 }
 
 /// The words' entries in open addressing, keyed by [`folded`] keys: a power of two of slots, at
-/// most a quarter of them full (fewer probes than half full: 1.3M fewer instructions on the
-/// sample corpus, for 48 KB more), probed in order from the slot the key hashes to. Half of a news
-/// text's words are in a list ("the", "of", "said"), so every word is looked up: a hit mostly
-/// compares one tag and one key, a miss mostly stops at a tag, a mismatched or an empty one
-/// (tag 0; an empty slot's key is 0 too, and no word folds to 0).
+/// most a quarter of them full, in groups of [`GROUP`]. A key hashes to a group and is kept in the
+/// first empty slot from that group's first on, so a lookup reads its group's 16 tags as one
+/// integer and reaches the next group only past a full one, which at a quarter full is almost
+/// never. Half of a news text's words are in a list ("the", "of", "said") and half not, in no
+/// order a branch predictor can learn: the usual lookup reads its group's first matching slot (or
+/// its first slot, when no tag matches) whether the word is listed or not, and picks the bits
+/// without a branch.
 struct WordTable {
     /// Each slot's tag: 0 for an empty slot, else seven bits of its key's hash with the top bit
-    /// set. A lookup reads a slot's key only when the tags match: the tags (a byte a slot) stay
-    /// in the first-level cache, the keys (16 bytes a slot) do not, and half of a text's words
-    /// are in no list.
+    /// set. A lookup reads a slot's key only at a matching tag, or at its group's first slot.
     tags: Box<[u8]>,
     keys: Box<[u128]>,
     /// Each slot's entry bits, with [`EXACT`] set for a word with a byte that is no ASCII letter.
@@ -80,25 +80,46 @@ struct WordTable {
     /// The folded and the exact lowered [`key`] of each word with [`EXACT`] set, which a lookup
     /// must also match: the folded key of a word of letters only is exact, of others not.
     exact: Vec<(u128, u128)>,
-    /// 64 less the number of bits of a slot index: the hash's top bits are the slot.
+    /// 64 less the number of bits of a group index: the hash's top bits are the group.
     shift: u32,
+}
+
+/// Slots a [`WordTable`] lookup reads the tags of at once: 16 one-byte tags are one `u128`.
+const GROUP: usize = 16;
+
+/// The first probe of a key in its group: what decides most lookups without a branch.
+struct Probe {
+    /// The group's first slot whose tag matches, or its first slot when none does.
+    slot: usize,
+    /// Whether that slot holds the key.
+    hit: bool,
+    /// Whether the probe cannot decide alone (rare): its word has bytes other than letters, or
+    /// another tag of the group matches too, or the group is full.
+    unsure: bool,
 }
 
 impl WordTable {
     fn new(words: &FxHashMap<&str, Listed>) -> WordTable {
-        let slots = (4 * words.len()).next_power_of_two().max(2);
+        WordTable::with_slots(words, (4 * words.len()).next_power_of_two().max(GROUP))
+    }
+
+    /// The table of `words` in `slots` slots, a power of two of at least [`GROUP`], more than
+    /// there are words.
+    fn with_slots(words: &FxHashMap<&str, Listed>, slots: usize) -> WordTable {
+        assert!(slots.is_power_of_two() && slots >= GROUP && slots > words.len(), "{slots} slots");
         let mut table = WordTable {
             tags: vec![0; slots].into_boxed_slice(),
             keys: vec![0; slots].into_boxed_slice(),
             bits: vec![0; slots].into_boxed_slice(),
             lemmas: vec![None; slots].into_boxed_slice(),
             exact: Vec::new(),
-            shift: 64 - slots.trailing_zeros(),
+            shift: 64 - (slots / GROUP).trailing_zeros(),
         };
         for (&word, listed) in words {
             let word = word.as_bytes();
             let folded = folded(word).expect("a lexicon word is at most 16 bytes");
-            let (mut slot, tag) = table.slot(folded);
+            let (group, tag) = table.group(folded);
+            let mut slot = group * GROUP;
             while table.keys[slot] != 0 {
                 assert_ne!(table.keys[slot], folded, "two lexicon words fold to one key");
                 slot = (slot + 1) & (slots - 1);
@@ -115,13 +136,31 @@ impl WordTable {
         table
     }
 
-    /// The slot a key's probe starts at (the hash's top bits) and its tag (the seven bits below
+    /// The group a key's probe starts at (the hash's top bits) and its tag (the seven bits below
     /// those, with the top bit set: no tag is 0).
     #[inline]
-    fn slot(&self, key: u128) -> (usize, u8) {
+    fn group(&self, key: u128) -> (usize, u8) {
         let (low, high) = (key as u64, (key >> 64) as u64);
         let hash = (low ^ high.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xF39C_C060_5CED_C835);
         ((hash >> self.shift) as usize, (hash >> (self.shift - 7)) as u8 | 0x80)
+    }
+
+    /// The 16 tags of the group that starts at slot `base`.
+    #[inline(always)]
+    fn tags_at(&self, base: usize) -> &[u8; GROUP] {
+        self.tags[base..base + GROUP].try_into().expect("a group is 16 slots")
+    }
+
+    #[inline(always)]
+    fn probe(&self, folded: u128) -> Probe {
+        let (group, tag) = self.group(folded);
+        let base = group * GROUP;
+        let (matches, empties) = group_masks(self.tags_at(base), tag);
+        let slot = base + (matches.trailing_zeros() as usize & (GROUP - 1));
+        let hit = (matches != 0) & (self.keys[slot] == folded);
+        let exact = hit & (self.bits[slot] & EXACT != 0);
+        let unsure = exact | ((matches != 0) & !hit) | (empties == 0);
+        Probe { slot, hit, unsure }
     }
 
     /// Whether `word`, whose folded key is that of a listed word with other bytes than letters,
@@ -132,40 +171,77 @@ impl WordTable {
         exact.is_some() && key(word, true) == exact
     }
 
-    /// The slot of `word` and its entry bits; none for a word in no list. Inlined into
-    /// `Doc::new`'s loop over the tokens: as a call, its saving and restoring of registers was a
-    /// fifth of its cost.
-    #[inline(always)]
+    /// The slot of `word` and its entry bits; none for a word in no list.
     fn find(&self, word: &[u8]) -> Option<(usize, u32)> {
-        self.find_folded(word, folded(word)?)
+        let folded = folded(word)?;
+        let probe = self.probe(folded);
+        if probe.unsure {
+            return self.find_slowly(word, folded);
+        }
+        probe.hit.then(|| (probe.slot, self.bits[probe.slot]))
     }
 
-    /// [`WordTable::find`] of `word` whose folded key is `folded`.
+    /// The entry bits of `word`, whose folded key is `folded`; 0 for a word in no list. Inlined
+    /// into `Doc::new`'s loop over the tokens: as a call, its saving and restoring of registers
+    /// was a fifth of its cost.
     #[inline(always)]
-    fn find_folded(&self, word: &[u8], folded: u128) -> Option<(usize, u32)> {
+    fn bits_folded(&self, word: &[u8], folded: u128) -> u32 {
+        let probe = self.probe(folded);
+        if probe.unsure {
+            return self.find_slowly(word, folded).map_or(0, |(_, bits)| bits);
+        }
+        let bits = self.bits[probe.slot];
+        // Selects rather than branches: whether a word is listed is not predictable.
+        bits & 0u32.wrapping_sub(u32::from(probe.hit))
+    }
+
+    /// [`WordTable::find`] slot by slot, for what the first probe cannot decide.
+    #[cold]
+    #[inline(never)]
+    fn find_slowly(&self, word: &[u8], folded: u128) -> Option<(usize, u32)> {
         let mask = self.keys.len() - 1;
-        let (mut slot, tag) = self.slot(folded);
-        loop {
-            let found = self.tags[slot];
-            if found == tag && self.keys[slot] == folded {
+        let mut slot = self.group(folded).0 * GROUP;
+        while self.tags[slot] != 0 {
+            if self.keys[slot] == folded {
                 let bits = self.bits[slot];
                 if bits & EXACT == 0 {
                     return Some((slot, bits));
                 }
                 return self.is_exact(word, folded).then_some((slot, bits & !EXACT));
             }
-            if found == 0 {
-                return None;
-            }
             slot = (slot + 1) & mask;
         }
+        None
     }
 
     /// The entry bits of `word`; none for a word in no list.
-    #[inline(always)]
     fn get(&self, word: &[u8]) -> u32 {
         self.find(word).map_or(0, |(_, bits)| bits)
     }
+}
+
+/// Bit masks of a group's slots (bit `i` for slot `i`): those whose tag is `tag`, and the empty
+/// ones, two comparisons of 16 bytes at once.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn group_masks(tags: &[u8; GROUP], tag: u8) -> (u32, u32) {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of x86_64 itself, so every processor this is built for has these
+    // instructions; the load reads the 16 bytes of `tags`, unaligned.
+    unsafe {
+        let v = _mm_loadu_si128(tags.as_ptr().cast());
+        let matches = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(tag as i8)));
+        let empties = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
+        (matches as u32, empties as u32)
+    }
+}
+
+/// The same masks a byte at a time, where SSE2 is not there to do it.
+#[cfg(not(target_arch = "x86_64"))]
+fn group_masks(tags: &[u8; GROUP], tag: u8) -> (u32, u32) {
+    tags.iter().enumerate().fold((0, 0), |(matches, empties), (i, &t)| {
+        (matches | u32::from(t == tag) << i, empties | u32::from(t == 0) << i)
+    })
 }
 
 static SOURCE: &str = include_str!("lexicon.txt");
@@ -465,7 +541,7 @@ impl Lexicon {
     #[inline(always)]
     pub fn entry_in(&self, text: &[u8], start: usize, end: usize) -> Entry {
         let word = &text[start..end];
-        let bits = folded_in(text, start, end).and_then(|f| self.words.find_folded(word, f)).map_or(0, |(_, b)| b);
+        let bits = folded_in(text, start, end).map_or(0, |f| self.words.bits_folded(word, f));
         self.entry_with(word, bits)
     }
 
@@ -559,12 +635,72 @@ mod tests {
         let table = &LEXICON.words;
         assert!(table.keys.iter().filter(|&&k| k != 0).count() * 4 <= table.keys.len(), "at most a quarter full");
         for (&key, &tag) in table.keys.iter().zip(table.tags.iter()) {
-            assert_eq!(tag, if key == 0 { 0 } else { table.slot(key).1 }, "a slot's tag is its key's");
+            assert_eq!(tag, if key == 0 { 0 } else { table.group(key).1 }, "a slot's tag is its key's");
         }
         for word in ["", "Magnitogorsk", "a-word-longer-than-16", "saidx", "sai", "s@id", "BÜRGERMEISTER"] {
             assert_eq!(LEXICON.words.get(word.as_bytes()), 0, "{word}");
         }
         assert_ne!(LEXICON.words.get("BüRGERMEISTER".as_bytes()), 0);
+    }
+
+    /// The masks have bit `i` for slot `i`: its tag matches, or it is empty.
+    #[test]
+    fn group_masks_mark_each_matching_and_each_empty_slot() {
+        let tags: [u8; GROUP] = [0, 0x81, 0xff, 0x81, 0, 0x80, 0x81, 0xfe, 0x81, 0, 0x90, 0x91, 0x81, 0x92, 0, 0x81];
+        for tag in [0x81, 0x80, 0xff, 0x90, 0xaa] {
+            let (matches, empties) = group_masks(&tags, tag);
+            for (i, &t) in tags.iter().enumerate() {
+                assert_eq!(matches >> i & 1 == 1, t == tag, "slot {i}, tag {tag:#x}");
+                assert_eq!(empties >> i & 1 == 1, t == 0, "slot {i}");
+            }
+            assert_eq!(matches >> GROUP, 0);
+        }
+    }
+
+    /// Tables crowded on purpose, so that groups fill and two tags of one group match: every
+    /// word is still found, by the first probe and by the slow path alike, and no other is.
+    #[test]
+    fn a_crowded_table_finds_its_words_past_full_groups_and_matching_tags() {
+        // Words of letters only (a word with other bytes is always checked slowly), told apart
+        // by pseudo-random letters: sequential keys would spread too evenly to collide.
+        let mut state = 12345u32;
+        let mut letter = || {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            char::from(b'a' + (state >> 16) as u8 % 26)
+        };
+        let mut words: Vec<String> = (0..600).map(|_| (0..6).map(|_| letter()).collect()).collect();
+        words.sort();
+        words.dedup();
+        // Probes that met a full group, and probes whose first matching tag in a group that is
+        // not full was another word's.
+        let (mut full, mut other) = (0, 0);
+        // 255 words in 256 slots fill 15 of the 16 groups; 150 leave room in most.
+        for n in [255, 150] {
+            let (words, others) = words.split_at(n);
+            let listed: FxHashMap<&str, Listed> = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_str(), Listed { bits: 1 << (i % 20), lemma: None }))
+                .collect();
+            let table = WordTable::with_slots(&listed, 256);
+            for (word, entry) in &listed {
+                let folded = folded(word.as_bytes()).expect("short");
+                let probe = table.probe(folded);
+                let group_full = group_masks(table.tags_at(probe.slot / GROUP * GROUP), 0).1 == 0;
+                full += usize::from(group_full);
+                other += usize::from(!group_full && !probe.hit);
+                assert_eq!(table.bits_folded(word.as_bytes(), folded), entry.bits, "{word}");
+                assert_eq!(table.get(word.as_bytes()), entry.bits, "{word}");
+                let slowly = table.find_slowly(word.as_bytes(), folded);
+                assert_eq!(slowly.map(|(_, bits)| bits), Some(entry.bits), "{word}");
+            }
+            for word in others {
+                assert_eq!(table.get(word.as_bytes()), 0, "{word}");
+                assert_eq!(table.bits_folded(word.as_bytes(), folded(word.as_bytes()).expect("short")), 0, "{word}");
+            }
+        }
+        // The test means something only if it took both slow paths.
+        assert!(full > 0 && other > 0, "{full} probes met a full group, {other} another word's tag");
     }
 
     /// A cue is a cue as written in lower case only; a manner adverb in "-ly" is one whether or
