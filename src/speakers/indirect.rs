@@ -170,9 +170,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
         while before > 0 && doc.lex(before - 1).is_adverb() {
             before -= 1;
         }
-        if before > 0
-            && matches!(doc.tok(before - 1).to_ascii_lowercase().as_str(), "of" | "without" | "from" | "against")
-        {
+        if before > 0 && doc.tok_in(before - 1, &["of", "without", "from", "against"]) {
             return false;
         }
     }
@@ -350,17 +348,10 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                     && resumes <= last
                     && word_count(resumes, last) >= 3
                     && cue_at(doc, resumes).is_none()
-                    && !matches!(
-                        doc.tok(resumes).to_ascii_lowercase().as_str(),
-                        "and" | "but" | "while" | "who" | "which"
-                    );
+                    && !doc.tok_in(resumes, &["and", "but", "while", "who", "which"]);
                 // "fighters which, the statement said, nations refused": the attribution sits
                 // inside a relative clause, whose antecedent is not what was said.
-                let relative = comma > 0
-                    && matches!(
-                        doc.tok(comma - 1).to_ascii_lowercase().as_str(),
-                        "which" | "that" | "who" | "whom" | "where"
-                    );
+                let relative = comma > 0 && doc.tok_in(comma - 1, &["which", "that", "who", "whom", "where"]);
                 if interrupted && !relative && word_count(first, comma) >= 1 {
                     let content = doc.span_of(first, last);
                     let parts = vec![doc.span_of(first, comma - 1), doc.span_of(resumes, last)];
@@ -397,10 +388,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         aux -= 1;
     }
     let passive = aux > first
-        && matches!(
-            doc.tok(aux - 1).to_ascii_lowercase().as_str(),
-            "was" | "were" | "is" | "are" | "been" | "being" | "be"
-        )
+        && doc.tok_in(aux - 1, &["was", "were", "is", "are", "been", "being", "be"])
         && doc.tok(cue.0).ends_with("ed");
     if passive {
         return None;
@@ -456,12 +444,11 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 // "in a statement"), and what follows it was said.
                 let mut end_of_phrase = start + 1;
                 while end_of_phrase <= last.min(start + 4) && {
-                    let word = doc.tok(end_of_phrase);
                     doc.is_capitalized(end_of_phrase)
                         || doc.lex(end_of_phrase).is_time_word()
-                        || matches!(
-                            word.to_ascii_lowercase().as_str(),
-                            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "statement" | "interview"
+                        || doc.tok_in(
+                            end_of_phrase,
+                            &["a", "an", "the", "its", "his", "her", "their", "statement", "interview"],
                         )
                 } {
                     end_of_phrase += 1;
