@@ -7,7 +7,7 @@
 //! 4. [`quotes`]: quote marks → quoted spans.
 //! 5. [`speakers`]: each quoted span → a statement with its cue, speaker and resolved name.
 //! 6. [`dates`]: when each statement was made, from the text or the publication date.
-//! 7. [`write`]: rows → Parquet, CSV and JSON Lines tables.
+//! 7. [`write`](mod@write): rows → Parquet, CSV and JSON Lines tables.
 //!
 //! [`pipeline`] sequences the stages and is the one place that runs them in parallel. Stages 2–5
 //! are plain functions over one article, gathered in [`extract`].

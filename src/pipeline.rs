@@ -6,7 +6,7 @@
 //! read, and one writer thread writes them.
 //! Memory is bounded by the batch size, not by the corpus: a batch holds at most
 //! `batch_articles` articles or [`BATCH_BYTES`] of text, and at most
-//! [`MAX_BATCHES_IN_FLIGHT`] are on the workers while one more is written.
+//! `MAX_BATCHES_IN_FLIGHT` are on the workers while one more is written.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;

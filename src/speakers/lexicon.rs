@@ -62,8 +62,8 @@ struct Listed {
 
 /// The words' entries in open addressing, keyed by [`folded`] keys: a power of two of slots, at
 /// most a quarter of them full, in groups of [`GROUP`]. A key hashes to a group and is kept in the
-/// first empty slot from that group's first on, so a lookup reads its group's 16 tags as one
-/// integer and reaches the next group only past a full one, which at a quarter full is almost
+/// first empty slot from that group's first on, so a lookup compares its group's 16 tags at once
+/// and reaches the next group only past a full one, which at a quarter full is almost
 /// never. Half of a news text's words are in a list ("the", "of", "said") and half not, in no
 /// order a branch predictor can learn: the usual lookup reads its group's first matching slot (or
 /// its first slot, when no tag matches) whether the word is listed or not, and picks the bits
@@ -84,7 +84,7 @@ struct WordTable {
     shift: u32,
 }
 
-/// Slots a [`WordTable`] lookup reads the tags of at once: 16 one-byte tags are one `u128`.
+/// Slots a [`WordTable`] lookup reads the tags of at once: 16 one-byte tags are one SSE2 register.
 const GROUP: usize = 16;
 
 /// The first probe of a key in its group: what decides most lookups without a branch.
@@ -151,6 +151,7 @@ impl WordTable {
         self.tags[base..base + GROUP].try_into().expect("a group is 16 slots")
     }
 
+    /// The first probe of the key `folded`: its group's tags, and one slot's key and bits.
     #[inline(always)]
     fn probe(&self, folded: u128) -> Probe {
         let (group, tag) = self.group(folded);
