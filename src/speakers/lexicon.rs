@@ -50,8 +50,13 @@ pub struct Lexicon {
     /// Word (lower case) → its [`Entry`] bits (the sections it is in, one bit each in
     /// [`SECTIONS`] order, and whether it is a cue, a gendered pronoun, a listed adverb) and,
     /// for an inflected form of a reporting cue, its lemma.
-    words: WordTable,
+    words: WordTable<LEXICON_SLOTS>,
 }
+
+/// Slots of the lexicon's table: at least four times its words (856 now; `parse` checks). A
+/// constant, so that the table is one block of the static [`LEXICON`] at a fixed address and a
+/// slot index masked to it needs no bounds check: a lookup loads no pointer or length first.
+const LEXICON_SLOTS: usize = 4096;
 
 /// What `lexicon.txt` says of one word: its entry bits, and its lemma if it is a cue form.
 #[derive(Default)]
@@ -68,20 +73,18 @@ struct Listed {
 /// order a branch predictor can learn: the usual lookup reads its group's first matching slot (or
 /// its first slot, when no tag matches) whether the word is listed or not, and picks the bits
 /// without a branch.
-struct WordTable {
+struct WordTable<const SLOTS: usize> {
     /// Each slot's tag: 0 for an empty slot, else seven bits of its key's hash with the top bit
     /// set. A lookup reads a slot's key only at a matching tag, or at its group's first slot.
-    tags: Box<[u8]>,
-    keys: Box<[u128]>,
+    tags: [u8; SLOTS],
+    keys: [u128; SLOTS],
     /// Each slot's entry bits, with [`EXACT`] set for a word with a byte that is no ASCII letter.
-    bits: Box<[u32]>,
+    bits: [u32; SLOTS],
     /// Each slot's lemma, for a cue form.
-    lemmas: Box<[Option<&'static str>]>,
+    lemmas: [Option<&'static str>; SLOTS],
     /// The folded and the exact lowered [`key`] of each word with [`EXACT`] set, which a lookup
     /// must also match: the folded key of a word of letters only is exact, of others not.
     exact: Vec<(u128, u128)>,
-    /// 64 less the number of bits of a group index: the hash's top bits are the group.
-    shift: u32,
 }
 
 /// Slots a [`WordTable`] lookup reads the tags of at once: 16 one-byte tags are one SSE2 register.
@@ -98,22 +101,19 @@ struct Probe {
     unsure: bool,
 }
 
-impl WordTable {
-    fn new(words: &FxHashMap<&str, Listed>) -> WordTable {
-        WordTable::with_slots(words, (4 * words.len()).next_power_of_two().max(GROUP))
-    }
+impl<const SLOTS: usize> WordTable<SLOTS> {
+    /// 64 less the number of bits of a group index: the hash's top bits are the group.
+    const SHIFT: u32 = 64 - (SLOTS / GROUP).trailing_zeros();
 
-    /// The table of `words` in `slots` slots, a power of two of at least [`GROUP`], more than
-    /// there are words.
-    fn with_slots(words: &FxHashMap<&str, Listed>, slots: usize) -> WordTable {
-        assert!(slots.is_power_of_two() && slots >= GROUP && slots > words.len(), "{slots} slots");
+    /// The table of `words`, fewer than `SLOTS`, a power of two of at least [`GROUP`].
+    fn new(words: &FxHashMap<&str, Listed>) -> WordTable<SLOTS> {
+        assert!(SLOTS.is_power_of_two() && SLOTS >= GROUP && SLOTS > words.len(), "{SLOTS} slots");
         let mut table = WordTable {
-            tags: vec![0; slots].into_boxed_slice(),
-            keys: vec![0; slots].into_boxed_slice(),
-            bits: vec![0; slots].into_boxed_slice(),
-            lemmas: vec![None; slots].into_boxed_slice(),
+            tags: [0; SLOTS],
+            keys: [0; SLOTS],
+            bits: [0; SLOTS],
+            lemmas: [None; SLOTS],
             exact: Vec::new(),
-            shift: 64 - (slots / GROUP).trailing_zeros(),
         };
         for (&word, listed) in words {
             let word = word.as_bytes();
@@ -122,7 +122,7 @@ impl WordTable {
             let mut slot = group * GROUP;
             while table.keys[slot] != 0 {
                 assert_ne!(table.keys[slot], folded, "two lexicon words fold to one key");
-                slot = (slot + 1) & (slots - 1);
+                slot = (slot + 1) & (SLOTS - 1);
             }
             table.tags[slot] = tag;
             table.keys[slot] = folded;
@@ -142,7 +142,7 @@ impl WordTable {
     fn group(&self, key: u128) -> (usize, u8) {
         let (low, high) = (key as u64, (key >> 64) as u64);
         let hash = (low ^ high.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xF39C_C060_5CED_C835);
-        ((hash >> self.shift) as usize, (hash >> (self.shift - 7)) as u8 | 0x80)
+        ((hash >> Self::SHIFT) as usize, (hash >> (Self::SHIFT - 7)) as u8 | 0x80)
     }
 
     /// The 16 tags of the group that starts at slot `base`.
@@ -200,7 +200,7 @@ impl WordTable {
     #[cold]
     #[inline(never)]
     fn find_slowly(&self, word: &[u8], folded: u128) -> Option<(usize, u32)> {
-        let mask = self.keys.len() - 1;
+        let mask = SLOTS - 1;
         let mut slot = self.group(folded).0 * GROUP;
         while self.tags[slot] != 0 {
             if self.keys[slot] == folded {
@@ -377,6 +377,11 @@ fn parse(source: &'static str) -> Lexicon {
     for word in crate::dates::expressions::start_words() {
         words.entry(word).or_default().bits |= DATE_START;
     }
+    assert!(
+        4 * words.len() <= LEXICON_SLOTS,
+        "{} words: raise LEXICON_SLOTS to keep the table a quarter full",
+        words.len()
+    );
     Lexicon { words: WordTable::new(&words) }
 }
 
@@ -683,7 +688,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, w)| (w.as_str(), Listed { bits: 1 << (i % 20), lemma: None }))
                 .collect();
-            let table = WordTable::with_slots(&listed, 256);
+            let table = WordTable::<256>::new(&listed);
             for (word, entry) in &listed {
                 let folded = folded(word.as_bytes()).expect("short");
                 let probe = table.probe(folded);
