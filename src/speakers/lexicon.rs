@@ -53,7 +53,7 @@ pub struct Lexicon {
     words: WordTable<LEXICON_SLOTS>,
 }
 
-/// Slots of the lexicon's table: at least four times its words (856 now; `parse` checks). A
+/// Slots of the lexicon's table: at least four times its words (`parse` checks). A
 /// constant, so that the table is one block of the static [`LEXICON`] at a fixed address and a
 /// slot index masked to it needs no bounds check: a lookup loads no pointer or length first.
 const LEXICON_SLOTS: usize = 4096;
