@@ -377,6 +377,18 @@ fn parse(source: &'static str) -> Lexicon {
     for word in crate::dates::expressions::start_words() {
         words.entry(word).or_default().bits |= DATE_START;
     }
+    // The attribution rules' own word lists, asked of many tokens.
+    let lists = [
+        (super::DETERMINERS, DETERMINER),
+        (super::QUANTIFIERS, QUANTIFIER),
+        (super::SUBORDINATORS, SUBORDINATOR),
+        (super::DOCUMENTS, DOCUMENT),
+    ];
+    for (list, bit) in lists {
+        for &word in list {
+            words.entry(word).or_default().bits |= bit;
+        }
+    }
     assert!(
         4 * words.len() <= LEXICON_SLOTS,
         "{} words: raise LEXICON_SLOTS to keep the table a quarter full",
@@ -402,6 +414,14 @@ const CAPITALIZED: u32 = WORD << 1;
 const DIGIT: u32 = CAPITALIZED << 1;
 /// A word a temporal expression can start with, besides a number (a month's name, "yesterday").
 const DATE_START: u32 = DIGIT << 1;
+/// Words of the attribution rules' lists (`speakers::DETERMINERS`, `QUANTIFIERS`,
+/// `SUBORDINATORS`, `DOCUMENTS`), in any case: a bit test, where a capitalized token was lowered
+/// into a new string to be looked for in the list.
+const DETERMINER: u32 = DATE_START << 1;
+const QUANTIFIER: u32 = DETERMINER << 1;
+const SUBORDINATOR: u32 = QUANTIFIER << 1;
+const DOCUMENT: u32 = SUBORDINATOR << 1;
+const _: () = assert!(DOCUMENT < EXACT, "the entry bits and EXACT do not overlap");
 
 /// The bits a word's first byte gives its entry: [`WORD`], with [`CAPITALIZED`] for an ASCII
 /// capital and [`DIGIT`] for an ASCII digit. One load, where tests and branches on the byte
@@ -520,6 +540,22 @@ impl Entry {
     }
     pub fn is_media_head(self) -> bool {
         self.has(Section::MediaHeads)
+    }
+    /// "the", "a", "its" … ([`DETERMINER`]).
+    pub fn is_determiner(self) -> bool {
+        self.0 & DETERMINER != 0
+    }
+    /// "many", "some", "two" … ([`QUANTIFIER`]).
+    pub fn is_quantifier(self) -> bool {
+        self.0 & QUANTIFIER != 0
+    }
+    /// "when", "after", "because" … ([`SUBORDINATOR`]).
+    pub fn is_subordinator(self) -> bool {
+        self.0 & SUBORDINATOR != 0
+    }
+    /// "statement", "report", "letter" … ([`DOCUMENT`]).
+    pub fn is_document(self) -> bool {
+        self.0 & DOCUMENT != 0
     }
     pub fn is_time_word(self) -> bool {
         self.has(Section::TimeWords)
@@ -707,6 +743,31 @@ mod tests {
         }
         // The test means something only if it took both slow paths.
         assert!(full > 0 && other > 0, "{full} probes met a full group, {other} another word's tag");
+    }
+
+    /// Each word of the attribution rules' lists has its bit in any ASCII case, and other words
+    /// do not. The bit answers as lowering a token and looking for it in the list did: only one
+    /// character outside ASCII lowers into an ASCII letter (the Kelvin sign, into "k"), and no
+    /// word of these lists has a "k".
+    #[test]
+    fn the_attribution_lists_are_entry_bits() {
+        type List = (&'static [&'static str], fn(Entry) -> bool);
+        let lists: [List; 4] = [
+            (super::super::DETERMINERS, Entry::is_determiner),
+            (super::super::QUANTIFIERS, Entry::is_quantifier),
+            (super::super::SUBORDINATORS, Entry::is_subordinator),
+            (super::super::DOCUMENTS, Entry::is_document),
+        ];
+        for (list, is) in lists {
+            for word in list {
+                assert!(word.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'), "{word}");
+                assert!(is(LEXICON.entry(word)) && is(LEXICON.entry(&word.to_ascii_uppercase())), "{word}");
+            }
+            for other in ["Magnitogorsk", "said", "then", "thé", "\u{212A}"] {
+                assert_eq!(is(LEXICON.entry(other)), list.contains(&other), "{other}");
+            }
+        }
+        assert!(LEXICON.entry("The").is_determiner() && !LEXICON.entry("Thé").is_determiner());
     }
 
     /// A cue is a cue as written in lower case only; a manner adverb in "-ly" is one whether or

@@ -188,12 +188,11 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
     if doc.lex(idx).is_pronoun() && word != "who" {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Pronoun });
     }
-    let lower_word = lower(doc, idx);
     // "“…,” read one." / "said another": a bare "one" or "another" stands for a person.
-    if matches!(&*lower_word, "one" | "another") && (idx + 1 >= limit || !doc.is_word(idx + 1)) {
+    if doc.tok_in(idx, &["one", "another"]) && (idx + 1 >= limit || !doc.is_word(idx + 1)) {
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Nominal });
     }
-    if DETERMINERS.contains(&&*lower_word) {
+    if doc.lex(idx).is_determiner() {
         let mut last = idx;
         let mut capitalized = false;
         for next in idx + 1..limit.min(idx + 9) {
@@ -292,10 +291,10 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
             .take_while(|&i| !matches!(doc.tok(i), "," | "." | ";" | ":" | "?" | "!" | "(" | ")" | "—" | "–"))
             .filter(|&i| doc.is_word(i) || matches!(doc.tok(i), "”" | "\""))
             .last()?;
-        let opens_phrase = DETERMINERS.contains(&&*lower(doc, idx)) || doc.tok(idx).starts_with(['"', '“']);
+        let opens_phrase = doc.lex(idx).is_determiner() || doc.tok(idx).starts_with(['"', '“']);
         return (opens_phrase && last > idx).then_some(Mention { first: idx, last, kind: MentionKind::Nominal });
     };
-    let names_document = (mention.first..=mention.last).any(|i| DOCUMENTS.contains(&&*lower(doc, i)));
+    let names_document = (mention.first..=mention.last).any(|i| doc.lex(i).is_document());
     if mention.kind == MentionKind::Nominal && names_document {
         let by = (mention.last + 1..limit.min(mention.last + 4)).find(|&i| matches!(doc.tok(i), "by" | "from"));
         if let Some(author) = by.and_then(|by| mention_right(doc, by + 1, limit)) {
@@ -359,10 +358,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         return Some((Mention { first, last: idx, kind: MentionKind::Name }, None));
     }
     // A nominal: lower-case words back to a determiner ("the outlet", "the company's spokesperson").
-    let opens_nominal = |i: usize| {
-        let word = lower(doc, i);
-        DETERMINERS.contains(&&*word) || QUANTIFIERS.contains(&&*word)
-    };
+    let opens_nominal = |i: usize| doc.lex(i).is_determiner() || doc.lex(i).is_quantifier();
     let mut first = idx;
     let mut steps = 0;
     while first > floor && steps < 4 {
@@ -425,8 +421,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         || matches!(doc.tok(start - 1), "," | ":" | ";" | "(" | "—" | "–")
         || (start - 1 == floor && matches!(&*lower(doc, start - 1), "and" | "but" | "so"));
     let has_of_or_in = (start..idx).any(|i| matches!(doc.tok(i), "of" | "in"));
-    let quantity =
-        (start..idx).any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || QUANTIFIERS.contains(&&*lower(doc, i)));
+    let quantity = (start..idx).any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || doc.lex(i).is_quantifier());
     if at_clause_start && start < idx && (has_of_or_in || quantity) && !doc.lex(start).is_preposition() {
         let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first: start, last: idx, kind }, None));
@@ -699,7 +694,7 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
 /// "the bespectacled, 71-year-old diplomat said": a determiner phrase, commas and all, that runs
 /// up to a cue within a few words.
 fn determiner_phrase_before_cue(doc: &Doc, idx: usize, limit: usize) -> Option<((usize, usize), Mention)> {
-    if !DETERMINERS.contains(&&*lower(doc, idx)) {
+    if !doc.lex(idx).is_determiner() {
         return None;
     }
     let cue_idx = (idx + 1..limit.min(idx + 10)).find(|&i| cue_at(doc, i).is_some())?;
@@ -871,7 +866,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
         })?;
     }
     let mention = mention_right(doc, idx, before)?;
-    (mention.kind != MentionKind::Nominal || DETERMINERS.contains(&&*lower(doc, mention.first))).then_some(mention)
+    (mention.kind != MentionKind::Nominal || doc.lex(mention.first).is_determiner()).then_some(mention)
 }
 
 /// A quote introduced by a colon, in its paragraph or at the end of the one before: "X said:",
@@ -1149,12 +1144,12 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
         && doc.is_word(verb)
         && !doc.is_capitalized(verb)
         && !doc.lex(verb).is_preposition()
-        && !DETERMINERS.contains(&&*lower(doc, verb))
+        && !doc.lex(verb).is_determiner()
         && !matches!(&*lower(doc, verb), "and" | "or" | "but" | "who" | "which" | "that" | "of");
     // The fragment belongs to that verb's clause: near it, with no clause break between.
     let clause_break = |i: usize| {
         matches!(doc.tok(i), ";" | ":" | "—" | "–" | "(")
-            || (SUBORDINATORS.contains(&&*lower(doc, i)) && !doc.tok_is(i, "as"))
+            || (doc.lex(i).is_subordinator() && !doc.tok_is(i, "as"))
             || matches!(&*lower(doc, i), "and" | "but" | "or")
     };
     if !is_verb || open - verb > 25 || (verb..open).any(clause_break) {
@@ -1216,7 +1211,7 @@ pub(crate) fn resolve(
                 return (Some(name), apposition.or(title));
             }
             let mut first = mention.first;
-            if DETERMINERS.contains(&&*lower(doc, first)) {
+            if doc.lex(first).is_determiner() {
                 first += 1;
             }
             // "Ms. Conway" is Conway: an abbreviated title is not part of the name.
@@ -1252,7 +1247,7 @@ pub(crate) fn resolve(
                     clause_subject(doc, owner_at, mention.first).filter(|m| m.kind == MentionKind::Name)
                 {
                     let mut first = owner.first;
-                    if DETERMINERS.contains(&&*lower(doc, first)) {
+                    if doc.lex(first).is_determiner() {
                         first += 1;
                     }
                     let role = text_of(doc, mention.first + 1, mention.last);
