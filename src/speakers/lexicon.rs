@@ -541,19 +541,21 @@ impl Entry {
     pub fn is_media_head(self) -> bool {
         self.has(Section::MediaHeads)
     }
-    /// "the", "a", "its" … ([`DETERMINER`]).
+    /// A determiner: "the", "a", "its" … (`speakers::DETERMINERS`).
     pub fn is_determiner(self) -> bool {
         self.0 & DETERMINER != 0
     }
-    /// "many", "some", "two" … ([`QUANTIFIER`]).
+    /// A quantifier: "many", "some", "two" … (`speakers::QUANTIFIERS`).
     pub fn is_quantifier(self) -> bool {
         self.0 & QUANTIFIER != 0
     }
-    /// "when", "after", "because" … ([`SUBORDINATOR`]).
+    /// A word that opens a subordinate clause: "when", "after", "because" …
+    /// (`speakers::SUBORDINATORS`).
     pub fn is_subordinator(self) -> bool {
         self.0 & SUBORDINATOR != 0
     }
-    /// "statement", "report", "letter" … ([`DOCUMENT`]).
+    /// A document that speaks for its author: "statement", "report", "letter" …
+    /// (`speakers::DOCUMENTS`).
     pub fn is_document(self) -> bool {
         self.0 & DOCUMENT != 0
     }
