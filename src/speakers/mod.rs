@@ -684,7 +684,7 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
         }
         let clause = doc.tok_is(next, "that")
             || doc.lex(next).is_pronoun()
-            || doc.tok_in(next, DETERMINERS)
+            || doc.lex(next).is_determiner()
             || (doc.is_capitalized(next) && !doc.lex(next).is_not_name());
         return (clause && next < inner.0).then_some(cue);
     }
@@ -851,7 +851,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     let opener = idx < before && {
         let word = lower(doc, idx);
         LEXICON.entry(&word).is_preposition()
-            || SUBORDINATORS.contains(&&*word)
+            || doc.lex(idx).is_subordinator()
             || (word.ends_with("ing")
                 && !doc.is_capitalized(idx + 1)
                 // "Beijing has provided …" is a subject: an auxiliary or a cue follows it.
@@ -978,7 +978,7 @@ fn mixed_end(doc: &Doc, fragment: &Span) -> usize {
         let stops = matches!(tok, ";" | ":" | "—" | "–" | "(" | ")")
             || (matches!(tok, "and" | "but") && (cue_at(doc, idx + 1).is_some() || new_subject_reports()))
             // "… before leaving", "… after meeting him": the time of the report, not its content.
-            || (doc.tok_in(idx, SUBORDINATORS)
+            || (doc.lex(idx).is_subordinator()
                 && idx + 1 < limit
                 && doc.tok(idx + 1).ends_with("ing")
                 && !doc.is_capitalized(idx + 1))
