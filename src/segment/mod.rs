@@ -36,15 +36,77 @@ pub fn segment(text: &str) -> Segments {
         paragraphs: Vec::with_capacity(text.len() / 300 + 1),
         sentences: Vec::with_capacity(text.len() / 100 + 1),
     };
-    let mut line_start = 0;
-    for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+    // Every line end and every byte a terminator starts with, in one pass over the text; the
+    // text's end closes the last line.
+    let mut marks = Vec::with_capacity(text.len() / 32 + 1);
+    find_marks(text.as_bytes(), &mut marks);
+    marks.push(text.len() as u32);
+    let (mut line_start, mut first) = (0, 0);
+    for (i, &mark) in marks.iter().enumerate() {
+        let line_end = mark as usize;
+        if line_end < text.len() && text.as_bytes()[line_end] != b'\n' {
+            continue;
+        }
         if let Some(span) = trim(text, line_start..line_end) {
             segments.paragraphs.push(span.clone());
-            split_sentences(text, span, &mut segments.sentences);
+            split_sentences(text, span, &marks[first..i], &mut segments.sentences);
         }
-        line_start = line_end + 1;
+        (line_start, first) = (line_end + 1, i + 1);
     }
     segments
+}
+
+/// Whether byte `b` is a line end or the first byte of a terminator: `.`, `!`, `?`, or 0xE2, the
+/// first byte of `…` (and of many other characters, which [`terminator_at`] tells apart).
+fn is_mark(b: u8) -> bool {
+    matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xE2)
+}
+
+/// The positions of the bytes [`is_mark`] holds for, in order, appended to `marks`. Offsets are
+/// `u32`, as the tokens' are: the reader rejects an article of 4 GiB or more.
+fn find_marks(bytes: &[u8], marks: &mut Vec<u32>) {
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    for (n, block) in blocks.by_ref().enumerate() {
+        let mut mask = block_marks(block.try_into().expect("a whole block"));
+        while mask != 0 {
+            marks.push((n * BLOCK) as u32 + mask.trailing_zeros());
+            mask &= mask - 1;
+        }
+    }
+    let base = bytes.len() - blocks.remainder().len();
+    for (i, &b) in blocks.remainder().iter().enumerate() {
+        if is_mark(b) {
+            marks.push((base + i) as u32);
+        }
+    }
+}
+
+/// The scan reads its text in blocks of this many bytes, one bit of a `u64` a byte.
+const BLOCK: usize = 64;
+
+/// A block's marks as a bit mask (bit `i` for byte `i`), sixteen bytes at a time.
+#[cfg(target_arch = "x86_64")]
+fn block_marks(block: &[u8; BLOCK]) -> u64 {
+    use std::arch::x86_64::*;
+    let mut mask = 0u64;
+    // SAFETY: SSE2 is part of x86_64 itself, so every processor this is built for has these
+    // instructions; each load reads the 16 bytes of `lane`, unaligned.
+    unsafe {
+        for (k, lane) in block.chunks_exact(16).enumerate() {
+            let v = _mm_loadu_si128(lane.as_ptr().cast());
+            let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+            let stops = _mm_or_si128(_mm_or_si128(is(b'.'), is(b'!')), is(b'?'));
+            let marks = _mm_or_si128(stops, _mm_or_si128(is(b'\n'), is(0xE2)));
+            mask |= (_mm_movemask_epi8(marks) as u16 as u64) << (16 * k);
+        }
+    }
+    mask
+}
+
+/// The same mask a byte at a time, where SSE2 is not there to do it.
+#[cfg(not(target_arch = "x86_64"))]
+fn block_marks(block: &[u8; BLOCK]) -> u64 {
+    block.iter().enumerate().fold(0, |mask, (i, &b)| mask | u64::from(is_mark(b)) << i)
 }
 
 fn trim(text: &str, span: Span) -> Option<Span> {
@@ -92,33 +154,21 @@ fn terminator_at(slice: &str, at: usize) -> Option<char> {
     }
 }
 
-fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
+/// Splits paragraph `para` into sentences at its terminators; `marks` holds at least the
+/// positions in `para` of every byte a terminator starts with, in order (others are passed over).
+fn split_sentences(text: &str, para: Span, marks: &[u32], out: &mut Vec<Span>) {
     let slice = &text[para.clone()];
-    let bytes = slice.as_bytes();
     let mut start = 0;
+    // Marks before this are inside a terminator already read, or its closing marks.
     let mut idx = 0;
-    // Every terminator starts with one of four bytes: memchr jumps between them, so the text is
-    // not decoded character by character.
-    // Both next positions are kept and only searched again once passed, so the scan stays linear
-    // however many curly quotes (also 0xE2…) lie between two full stops.
-    let mut next_e2 = memchr::memchr(0xE2, bytes).unwrap_or(bytes.len());
-    let mut next_mark = memchr::memchr3(b'.', b'!', b'?', bytes).unwrap_or(bytes.len());
-    while idx < bytes.len() {
-        if next_mark < idx {
-            next_mark = memchr::memchr3(b'.', b'!', b'?', &bytes[idx..]).map_or(bytes.len(), |i| idx + i);
-        }
-        if next_e2 < idx {
-            next_e2 = memchr::memchr(0xE2, &bytes[idx..]).map_or(bytes.len(), |i| idx + i);
-        }
-        idx = next_mark.min(next_e2);
-        if idx >= bytes.len() {
-            break;
-        }
-        let Some(c) = terminator_at(slice, idx) else {
-            idx += 1;
+    for &mark in marks {
+        let Some(at) = (mark as usize).checked_sub(para.start).filter(|&at| at >= idx && at < slice.len()) else {
             continue;
         };
-        let mut end = idx + c.len_utf8();
+        let Some(c) = terminator_at(slice, at) else {
+            continue;
+        };
+        let mut end = at + c.len_utf8();
         while let Some(next) = slice[end..].chars().next() {
             if matches!(next, '.' | '!' | '?' | '…') || is_closing(next) {
                 end += next.len_utf8();
@@ -126,7 +176,6 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
                 break;
             }
         }
-        let mark = idx;
         idx = end;
         let rest = &slice[end..];
         let after_space = rest.trim_start();
@@ -136,7 +185,7 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
         if !after_space.chars().next().is_some_and(is_opening_or_start) {
             continue;
         }
-        if c == '.' && is_abbreviation(&slice[..mark]) {
+        if c == '.' && is_abbreviation(&slice[..at]) {
             continue;
         }
         out.push(para.start + start..para.start + end);
@@ -151,7 +200,28 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
 fn is_abbreviation(before: &str) -> bool {
     // Only the last few characters matter; looking further would make a long run of dotted
     // letters quadratic.
-    let mut cut = before.len().saturating_sub(16);
+    let bytes = before.as_bytes();
+    let cut = bytes.len().saturating_sub(WINDOW);
+    // The word is the run of letters, digits and full stops `before` ends with: read back a byte
+    // at a time while they are ASCII. A character outside ASCII, a letter or not, is left to
+    // the general reading.
+    let mut start = bytes.len();
+    while start > cut && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'.') {
+        start -= 1;
+    }
+    if start > cut && !bytes[start - 1].is_ascii() {
+        return is_abbreviation_by_chars(before);
+    }
+    is_abbreviation_word(&before[start..])
+}
+
+/// How far back from a full stop its word is looked for, in bytes.
+const WINDOW: usize = 16;
+
+/// [`is_abbreviation`] a character at a time, for words next to characters outside ASCII.
+#[cold]
+fn is_abbreviation_by_chars(before: &str) -> bool {
+    let mut cut = before.len().saturating_sub(WINDOW);
     while !before.is_char_boundary(cut) {
         cut += 1;
     }
@@ -159,7 +229,11 @@ fn is_abbreviation(before: &str) -> bool {
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let word = &before[word_start..];
+    is_abbreviation_word(&before[word_start..])
+}
+
+/// Whether `word`, the letters, digits and full stops before a full stop, is an abbreviation.
+fn is_abbreviation_word(word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
@@ -167,9 +241,33 @@ fn is_abbreviation(before: &str) -> bool {
     if let (Some(first), None) = (letters.next(), letters.next()) {
         return first.is_uppercase();
     }
-    let listed = word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    let listed = word.len() <= LONGEST_ABBREVIATION && ABBREVIATION_KEYS.contains(&key(word.as_bytes()));
     listed || (word.contains('.') && word.len() <= 6)
 }
+
+/// A word of up to 8 bytes in ASCII lower case, packed into one integer (zero-padded): equal
+/// keys are words equal but for the case of ASCII letters, as no word holds a zero byte.
+const fn key(word: &[u8]) -> u64 {
+    let mut bytes = [0; 8];
+    let mut i = 0;
+    while i < word.len() {
+        bytes[i] = word[i].to_ascii_lowercase();
+        i += 1;
+    }
+    u64::from_le_bytes(bytes)
+}
+
+/// [`ABBREVIATIONS`]' keys: a word is compared with each as one integer.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    assert!(LONGEST_ABBREVIATION <= 8, "an abbreviation's key holds 8 bytes");
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 #[cfg(test)]
 mod tests {
@@ -190,6 +288,59 @@ mod tests {
         );
         check("“It is done.” He said so. “Yes,” she said.", &["“It is done.”", "He said so.", "“Yes,” she said."]);
         check("The U.S. Senate voted. it went on", &["The U.S. Senate voted. it went on"]);
+    }
+
+    /// The block mask marks a byte exactly where [`is_mark`], the one definition of the marks,
+    /// does, for every byte value at every position of a block.
+    #[test]
+    fn block_marks_agree_with_is_mark_for_every_byte() {
+        for b in 0..=255u8 {
+            for at in [0, 15, 16, 37, BLOCK - 1] {
+                let mut block = [b'x'; BLOCK];
+                block[at] = b;
+                assert_eq!(block_marks(&block), u64::from(is_mark(b)) << at, "{b:#04x} at {at}");
+            }
+        }
+    }
+
+    /// Terminators, line ends and `…` anywhere in a 64-byte block or across two split the same:
+    /// the sentences after a filler of any length are those of the text alone, shifted.
+    #[test]
+    fn sentences_split_the_same_at_any_offset() {
+        let tail = "He said “no.” Mr. Li left… Then?\nNew line! It\u{2003}ends… é.";
+        let alone = segment(tail);
+        assert_eq!(alone.sentences.len(), 4);
+        for count in 0..=2 * BLOCK {
+            let text = format!("{}. {tail}", "a".repeat(count));
+            let shifted = count + 2;
+            let segments = segment(&text);
+            assert_eq!(segments.sentences[0], 0..count + 1, "{count}");
+            let rest: Vec<Span> = segments.sentences[1..].iter().map(|s| s.start - shifted..s.end - shifted).collect();
+            assert_eq!(rest, alone.sentences, "{count}");
+        }
+    }
+
+    /// The byte-wise reading of the word before a full stop and the character-wise one agree,
+    /// whatever is in the window: abbreviations in any case, initials, dotted words, long words,
+    /// digits, and characters outside ASCII next to or inside the word.
+    #[test]
+    fn abbreviations_read_byte_wise_as_character_wise() {
+        let words = ["Mr", "mR", "Sept", "sept", "U.S", "e.g", "W", "w", "Ö", "é", "no", "No", "approx", "approxi"];
+        let before = ["", " ", "(", "“", "é", "x", "Ö.", "1", ".", "—", "long-winded", "Ünter"];
+        let mut listed = 0;
+        for word in words {
+            for prefix in before {
+                for text in [format!("{prefix}{word}"), format!("{prefix} {word}"), format!("ab{prefix}{word}")] {
+                    let fast = is_abbreviation(&text);
+                    assert_eq!(fast, is_abbreviation_by_chars(&text), "{text:?}");
+                    listed += usize::from(fast);
+                }
+            }
+        }
+        assert!(listed > 100 && listed < words.len() * before.len() * 3, "{listed}");
+        for (text, expected) in [("Mr", true), ("the MRS", true), ("approx", true), ("Gate", false), ("x.y.z", true)] {
+            assert_eq!(is_abbreviation(text), expected, "{text}");
+        }
     }
 
     #[test]
