@@ -309,55 +309,90 @@ impl<'a> From<&'a Reject> for RejectRow<'a> {
     }
 }
 
-/// Converts byte offsets into code-point offsets for one text, walking it once.
+/// Converts byte offsets into code-point offsets for one text. A code point is a byte that does
+/// not continue a character begun before it (0x80–0xBF do): so the text is read once, 64 bytes
+/// at a time, into each block's continuation bytes as a bit mask and how many came before the
+/// block, and any offset's code point is then its byte offset less those before it.
 pub struct CharOffsets {
-    /// Sorted, deduplicated byte offsets and their code-point offsets.
-    table: Vec<(usize, u64)>,
+    /// For each block of [`BLOCK`] bytes (the last one short, or empty when the text fills its
+    /// blocks, so that the text's end is in one): the continuation bytes before the block, and
+    /// the block's own (bit `i` for byte `i`).
+    blocks: Vec<(u64, u64)>,
     ascii: bool,
 }
 
+/// [`CharOffsets`] reads its text in blocks of this many bytes, one bit of a `u64` a byte.
+const BLOCK: usize = 64;
+
 impl CharOffsets {
-    pub fn new(text: &str, mut offsets: Vec<usize>) -> CharOffsets {
+    pub fn new(text: &str) -> CharOffsets {
         if text.is_ascii() {
-            return CharOffsets { table: Vec::new(), ascii: true };
+            return CharOffsets { blocks: Vec::new(), ascii: true };
         }
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut table = Vec::with_capacity(offsets.len());
-        let mut chars = 0u64;
-        let mut at = 0usize;
-        for offset in offsets {
-            chars += text[at..offset].chars().count() as u64;
-            at = offset;
-            table.push((offset, chars));
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut before = 0;
+        let mut push = |mask: u64| {
+            blocks.push((before, mask));
+            before += u64::from(mask.count_ones());
+        };
+        let mut chunks = text.as_bytes().chunks_exact(BLOCK);
+        for block in chunks.by_ref() {
+            push(continuation_mask(block.try_into().expect("a whole block")));
         }
-        CharOffsets { table, ascii: false }
+        // The last block, short or empty: it holds the text's end too.
+        let rest = chunks.remainder();
+        push(rest.iter().enumerate().fold(0, |mask, (i, &b)| mask | u64::from(is_continuation(b)) << i));
+        CharOffsets { blocks, ascii: false }
     }
 
+    /// The code-point offset of byte offset `byte`, at most the text's length.
     pub fn get(&self, byte: usize) -> u64 {
         if self.ascii {
             return byte as u64;
         }
-        let idx = self.table.binary_search_by_key(&byte, |&(b, _)| b).expect("every offset was registered");
-        self.table[idx].1
+        let (before, mask) = self.blocks[byte / BLOCK];
+        let below = mask & ((1 << (byte % BLOCK)) - 1);
+        byte as u64 - before - u64::from(below.count_ones())
     }
+}
+
+/// Whether byte `b` continues a character begun before it, rather than starting one.
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// A block's continuation bytes as a bit mask, sixteen bytes at a time.
+#[cfg(target_arch = "x86_64")]
+fn continuation_mask(block: &[u8; BLOCK]) -> u64 {
+    use std::arch::x86_64::*;
+    let mut mask = 0u64;
+    // SAFETY: SSE2 is part of x86_64 itself, so every processor this is built for has these
+    // instructions; each load reads the 16 bytes of `lane`, unaligned.
+    unsafe {
+        for (k, lane) in block.chunks_exact(16).enumerate() {
+            let v = _mm_loadu_si128(lane.as_ptr().cast());
+            // 0x80–0xBF are -128 to -65 as `i8`: the bytes below -64.
+            let continuation = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+            mask |= (_mm_movemask_epi8(continuation) as u16 as u64) << (16 * k);
+        }
+    }
+    mask
+}
+
+/// The same mask a byte at a time, where SSE2 is not there to do it.
+#[cfg(not(target_arch = "x86_64"))]
+fn continuation_mask(block: &[u8; BLOCK]) -> u64 {
+    block.iter().enumerate().fold(0, |mask, (i, &b)| mask | u64::from(is_continuation(b)) << i)
 }
 
 pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<QuoteRow>) {
     let text = &article.text;
-    // Each quote's span, parts (one or two), cue and speaker: two offsets each.
-    let mut offsets = Vec::with_capacity(1 + 10 * extraction.quotes.len());
-    offsets.push(text.len());
     let mut text_len = 0;
     for quote in &extraction.quotes {
         let spans = std::iter::once(&quote.span).chain(&quote.parts).chain(&quote.cue).chain(&quote.speaker);
-        for span in spans {
-            offsets.push(span.start);
-            offsets.push(span.end);
-            text_len += span.len();
-        }
+        text_len += spans.map(Span::len).sum::<usize>();
     }
-    let chars = CharOffsets::new(text, offsets);
+    let chars = CharOffsets::new(text);
     let published_date = extraction.published;
     let published = published_date.map(|d| d.to_string());
     let published_days = published_date.map(crate::dates::days_since_epoch);
@@ -540,9 +575,40 @@ mod tests {
     #[test]
     fn code_point_offsets_count_characters_not_bytes() {
         let text = "“Ja,” sagte Ørsted.";
-        let offsets = CharOffsets::new(text, vec![0, 3, text.len()]);
+        let offsets = CharOffsets::new(text);
         assert_eq!(offsets.get(0), 0);
         assert_eq!(offsets.get(3), 1);
         assert_eq!(offsets.get(text.len()), text.chars().count() as u64);
+    }
+
+    /// Every character boundary of texts of one- to four-byte characters, of every length
+    /// around the 64-byte blocks, has the code-point offset counting the characters gives.
+    #[test]
+    fn code_point_offsets_hold_at_every_boundary_and_across_blocks() {
+        let mut checked = 0;
+        for filler in ["a", "é", "—", "🙂", "a“", "Ørsted "] {
+            for count in 0..=2 * BLOCK + 1 {
+                let text = format!("{}x{}", filler.repeat(count), "ü".repeat(count % 3));
+                let offsets = CharOffsets::new(&text);
+                for (chars, (byte, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+                    assert_eq!(offsets.get(byte), chars as u64, "{text:?} at {byte}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 6 * 130 * 2, "{checked}");
+    }
+
+    /// The block mask marks exactly the continuation bytes, for every byte value at every
+    /// position of a block.
+    #[test]
+    fn continuation_masks_mark_exactly_the_continuation_bytes() {
+        for b in 0..=255u8 {
+            for at in [0, 15, 16, 40, BLOCK - 1] {
+                let mut block = [b'x'; BLOCK];
+                block[at] = b;
+                assert_eq!(continuation_mask(&block), u64::from((0x80..=0xBF).contains(&b)) << at, "{b:#04x}");
+            }
+        }
     }
 }
