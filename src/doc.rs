@@ -56,6 +56,13 @@ impl<'a> Doc<'a> {
         self.segments.sentences.iter().zip(self.sentence_tokens.iter().cloned())
     }
 
+    /// The tokens of sentence `sentence` (an index into [`Segments::sentences`]): first to one
+    /// past the last, as [`Doc::token_at_or_after`] gives them for its start and end, without
+    /// its two searches.
+    pub fn sentence_tokens(&self, sentence: usize) -> Range<usize> {
+        self.sentence_tokens[sentence].clone()
+    }
+
     /// What the lexicon says of token `idx`.
     pub fn lex(&self, idx: usize) -> Entry {
         self.entries[idx]
@@ -154,8 +161,9 @@ mod tests {
         let sentences: Vec<_> = doc.sentences().collect();
         assert_eq!(sentences.len(), doc.segments.sentences.len());
         assert!(sentences.len() >= 4);
-        for (sentence, tokens) in sentences {
+        for (idx, (sentence, tokens)) in sentences.into_iter().enumerate() {
             assert_eq!(tokens, doc.token_at_or_after(sentence.start)..doc.token_at_or_after(sentence.end));
+            assert_eq!(doc.sentence_tokens(idx), tokens);
             let words: Vec<&str> = tokens.map(|i| doc.tok(i)).collect();
             assert_eq!(words.concat(), doc.text[sentence.clone()].replace(' ', ""));
         }

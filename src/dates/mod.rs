@@ -140,9 +140,13 @@ impl SentenceExpressions {
 
 /// The token range of the sentences from byte `start` to byte `end`.
 fn sentence_tokens(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
-    let first = doc.segments.sentence_of(start).map_or(start, |s| doc.segments.sentences[s].start);
-    let last = doc.segments.sentence_of(end.saturating_sub(1)).map_or(end, |s| doc.segments.sentences[s].end);
-    (doc.token_at_or_after(first), doc.token_at_or_after(last))
+    let first =
+        doc.segments.sentence_of(start).map_or_else(|| doc.token_at_or_after(start), |s| doc.sentence_tokens(s).start);
+    let last = doc
+        .segments
+        .sentence_of(end.saturating_sub(1))
+        .map_or_else(|| doc.token_at_or_after(end), |s| doc.sentence_tokens(s).end);
+    (first, last)
 }
 
 /// The expressions `found` (those of some sentences) outside `content`, resolved, with their

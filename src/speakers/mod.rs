@@ -965,7 +965,7 @@ fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, c
 fn mixed_end(doc: &Doc, fragment: &Span) -> usize {
     let Some(sentence) = doc.segments.sentence_of(fragment.end.saturating_sub(1)) else { return fragment.end };
     let first = doc.token_at_or_after(fragment.end);
-    let limit = doc.token_at_or_after(doc.segments.sentences[sentence].end);
+    let limit = doc.sentence_tokens(sentence).end;
     let mut end = fragment.end;
     for idx in first..limit {
         let tok = doc.tok(idx);
