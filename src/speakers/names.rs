@@ -143,7 +143,9 @@ impl<'a> NameIndex<'a> {
             let name = doc.text_of(run.name_first, run.last);
             let family = doc.tok(run.last);
             let title = (run.name_first > run.first).then(|| doc.text_of(run.first, run.name_first - 1));
-            let words = name.split_whitespace().count();
+            // The name's words as white space separates them: only white space lies between
+            // two tokens that do not touch.
+            let words = 1 + (run.name_first..run.last).filter(|&i| !adjacent(doc, i, i + 1)).count();
             let entry = self.persons.entry(family).or_insert((name, words, None));
             if words > entry.1 {
                 (entry.0, entry.1) = (name, words);
@@ -377,6 +379,30 @@ mod tests {
         assert_eq!(index.gender("Dunn"), Some(Gender::Male));
         let doc = Doc::new("Boris Johnson met Anne Sacoolas, and he spoke.", &FastTokenizer);
         assert_eq!(NameIndex::build(&doc).gender("Johnson"), None, "two persons: the pronoun is no evidence");
+    }
+
+    /// The fullest name is the one of most words as white space separates them: a hyphenated
+    /// first name is one word (a later name of as many words does not replace it), a name with
+    /// a no-break space or an initial is longer.
+    #[test]
+    fn the_fullest_name_counts_words_between_white_space() {
+        let fullest = |text: &str| {
+            let doc = Doc::new(text, &FastTokenizer);
+            NameIndex::build(&doc).person("Raffarin").map(|(name, _)| name)
+        };
+        let pierre = "Mr. Pierre Raffarin came.";
+        assert_eq!(
+            fullest(&format!("{pierre} Then Mr. Jean-Pierre Raffarin left.")).as_deref(),
+            Some("Pierre Raffarin")
+        );
+        assert_eq!(
+            fullest(&format!("{pierre} Then Mr. Anne\u{a0}Pierre Raffarin left.")).as_deref(),
+            Some("Anne\u{a0}Pierre Raffarin")
+        );
+        assert_eq!(
+            fullest(&format!("{pierre} Then Mr. Pierre J. Raffarin left.")).as_deref(),
+            Some("Pierre J. Raffarin")
+        );
     }
 
     #[test]
