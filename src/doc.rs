@@ -169,6 +169,20 @@ mod tests {
         }
     }
 
+    /// `tok_in` answers as lowering the token and comparing it with the (lower-case, ASCII)
+    /// words would, with no new string: any ASCII case matches, a character outside ASCII
+    /// never stands for an ASCII letter, and a token past the end is in no list.
+    #[test]
+    fn tok_in_ignores_ascii_case_only() {
+        let doc = Doc::new("But BUT but Ｂut büt", &FastTokenizer);
+        let words = &["and", "but", "so"];
+        let got: Vec<bool> = (0..=doc.tokens.len()).map(|i| doc.tok_in(i, words)).collect();
+        let lowered: Vec<bool> =
+            (0..doc.tokens.len()).map(|i| words.contains(&doc.tok(i).to_lowercase().as_str())).collect();
+        assert_eq!(got[..doc.tokens.len()], lowered);
+        assert_eq!(got, [true, true, true, false, false, false]);
+    }
+
     /// The entries answer for each token as its text does: word or not, capitalized or not,
     /// for first letters in and outside ASCII.
     #[test]

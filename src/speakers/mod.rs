@@ -395,7 +395,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     // said", "Now, 52 percent said"): the whole phrase, back to the clause's start.
     let opens_clause = first == floor
         || matches!(doc.tok(first - 1), "," | ":" | ";" | "(" | "—" | "–")
-        || (first - 1 == floor && matches!(&*lower(doc, first - 1), "and" | "but" | "so"));
+        || (first - 1 == floor && doc.tok_in(first - 1, &["and", "but", "so"]));
     if opens_clause && first < idx && !doc.lex(first).is_not_name() {
         let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first, last: idx, kind }, None));
@@ -409,17 +409,17 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         let word = doc.tok(prev);
         let part = (doc.is_word(prev) && !doc.lex(prev).is_cue() && !doc.lex(prev).is_listed_adverb())
             || matches!(word, "’" | "'" | "-" | "%");
-        if !part || doc.lex(prev).is_pronoun() || matches!(&*lower(doc, prev), "that" | "who" | "which") {
+        if !part || doc.lex(prev).is_pronoun() || doc.tok_in(prev, &["that", "who", "which"]) {
             break;
         }
         start = prev;
     }
-    if start < idx && matches!(&*lower(doc, start), "and" | "but" | "so") {
+    if start < idx && doc.tok_in(start, &["and", "but", "so"]) {
         start += 1;
     }
     let at_clause_start = start == floor
         || matches!(doc.tok(start - 1), "," | ":" | ";" | "(" | "—" | "–")
-        || (start - 1 == floor && matches!(&*lower(doc, start - 1), "and" | "but" | "so"));
+        || (start - 1 == floor && doc.tok_in(start - 1, &["and", "but", "so"]));
     let has_of_or_in = (start..idx).any(|i| matches!(doc.tok(i), "of" | "in"));
     let quantity = (start..idx).any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || doc.lex(i).is_quantifier());
     if at_clause_start && start < idx && (has_of_or_in || quantity) && !doc.lex(start).is_preposition() {
@@ -506,7 +506,7 @@ fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
             return None;
         }
         idx -= 1;
-        if time && matches!(&*lower(doc, idx), "on" | "last" | "this") {
+        if time && doc.tok_in(idx, &["on", "last", "this"]) {
             idx = idx.checked_sub(1)?;
         }
     }
@@ -615,7 +615,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
 pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
     let progressive = cue.0 >= 1 && {
         let aux = skip_adverbs_left(doc, cue.0 - 1, 0).map_or(cue.0 - 1, |i| i + 1).min(cue.0 - 1);
-        matches!(&*lower(doc, aux), "is" | "are" | "was" | "were" | "s" | "re" | "am" | "been" | "be")
+        doc.tok_in(aux, &["is", "are", "was", "were", "s", "re", "am", "been", "be"])
     };
     doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1 && !progressive
 }
@@ -783,7 +783,7 @@ fn before_pattern(
         && !quote.ends_with_comma
         && doc.is_word(after)
         // "said “A” and “B”": two quotes joined, not a clause going on.
-        && !matches!(&*lower(doc, after), "and" | "or" | "but")
+        && !doc.tok_in(after, &["and", "or", "but"])
         && doc.segments.sentence_of(quote.marked.outer.end) == doc.segments.sentence_of(quote.marked.outer.start);
     if direct && clause_goes_on && (quote.starts_lower || gap.len() == 1) {
         return Some(Attribution {
@@ -842,7 +842,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     }
     // "Hours later, she …", "Moments earlier, …": a time phrase before the subject.
     if let Some(comma) = (idx..before.min(idx + 4)).find(|&i| doc.tok(i) == ",") {
-        if (idx..comma).any(|i| matches!(&*lower(doc, i), "later" | "earlier" | "ago" | "afterwards" | "meanwhile")) {
+        if (idx..comma).any(|i| doc.tok_in(i, &["later", "earlier", "ago", "afterwards", "meanwhile"])) {
             idx = comma + 1;
         }
     }
@@ -934,10 +934,8 @@ fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, c
     // An apposition after the speaker ("said David Axelrod, the top strategist on Obama's
     // campaigns.") describes the speaker and does not count against the attribution's length.
     let speaker_end = attribution.speaker.map_or(cue.1, |m| m.last.max(cue.1));
-    let apposition_at = (speaker_end + 1..last).find(|&i| {
-        doc.tok(i) == ","
-            && matches!(doc.tokens.get(i + 1).map(|_| lower(doc, i + 1)).as_deref(), Some("a" | "an" | "the" | "who"))
-    });
+    let apposition_at =
+        (speaker_end + 1..last).find(|&i| doc.tok(i) == "," && doc.tok_in(i + 1, &["a", "an", "the", "who"]));
     let words = (first..apposition_at.unwrap_or(last)).filter(|&i| doc.is_word(i)).count();
     // News style puts the attribution after the first sentence of a longer quote ("“A.” he said.
     // “B. C.”"); after a quote of several sentences, a new quote is a new statement.
@@ -1145,12 +1143,12 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
         && !doc.is_capitalized(verb)
         && !doc.lex(verb).is_preposition()
         && !doc.lex(verb).is_determiner()
-        && !matches!(&*lower(doc, verb), "and" | "or" | "but" | "who" | "which" | "that" | "of");
+        && !doc.tok_in(verb, &["and", "or", "but", "who", "which", "that", "of"]);
     // The fragment belongs to that verb's clause: near it, with no clause break between.
     let clause_break = |i: usize| {
         matches!(doc.tok(i), ";" | ":" | "—" | "–" | "(")
             || (doc.lex(i).is_subordinator() && !doc.tok_is(i, "as"))
-            || matches!(&*lower(doc, i), "and" | "but" | "or")
+            || doc.tok_in(i, &["and", "but", "or"])
     };
     if !is_verb || open - verb > 25 || (verb..open).any(clause_break) {
         return None;
@@ -1237,7 +1235,7 @@ pub(crate) fn resolve(
             }
             // "Its foreign minister" after a sentence about Beijing: the role, named by whose it
             // is ("Beijing's foreign minister"), not a person the article does not name.
-            if matches!(&*lower(doc, mention.first), "its" | "their") && mention.first < mention.last {
+            if doc.tok_in(mention.first, &["its", "their"]) && mention.first < mention.last {
                 let at = doc.tokens[mention.first].start();
                 let sentence = doc.segments.sentence_of(at);
                 let previous = sentence.filter(|&s| s > 0 && doc.segments.sentences[s].start == at).map(|s| s - 1);
