@@ -85,8 +85,10 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
     let mut out = Vec::new();
     // A quote carried over from the previous paragraph: (open char, outer start, inner start).
     let mut carried: Option<(char, usize, usize)> = None;
+    // One list for every paragraph's marks in turn, not a new one each.
+    let mut marks = Vec::new();
     for (para_idx, para) in segments.paragraphs.iter().enumerate() {
-        let marks = marks_in(text, para.clone(), family, has_pairs);
+        marks_in(text, para.clone(), family, has_pairs, &mut marks);
         let mut state = carried.take();
         let mut depth = 0usize;
         let mut skip_first = false;
@@ -171,12 +173,12 @@ fn is_opening_context(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
 }
 
-/// The quote marks of `family` inside `span`, as (byte offset, char, length in bytes); a pair
-/// `''` or ``` `` ``` (looked for when `pairs`) is one mark, read as the char it stands for.
-/// Apostrophes inside words (’ between letters) are not marks.
-fn marks_in(text: &str, span: Span, family: Family, pairs: bool) -> Vec<(usize, char, usize)> {
+/// The quote marks of `family` inside `span` into `marks` (cleared first), as (byte offset, char,
+/// length in bytes); a pair `''` or ``` `` ``` (looked for when `pairs`) is one mark, read as the
+/// char it stands for. Apostrophes inside words (’ between letters) are not marks.
+fn marks_in(text: &str, span: Span, family: Family, pairs: bool, marks: &mut Vec<(usize, char, usize)>) {
     let bytes = &text.as_bytes()[span.clone()];
-    let mut marks = Vec::new();
+    marks.clear();
     if pairs && family == Family::Double {
         let mut rel = 0;
         while let Some(found) = memchr::memchr2(b'\'', b'`', &bytes[rel..]) {
@@ -208,7 +210,6 @@ fn marks_in(text: &str, span: Span, family: Family, pairs: bool) -> Vec<(usize, 
     if pairs {
         marks.sort_unstable_by_key(|m| m.0);
     }
-    marks
 }
 
 #[cfg(test)]
