@@ -95,29 +95,16 @@ pub struct Extraction {
 }
 
 /// Appends `n` in decimal, zero-padded to `width` digits: the dates and offset lists of the output
-/// tables are written this way rather than through `format!`, which cost ~1,500 instructions a date.
+/// tables are written this way rather than through `format!`, which cost ~1,500 instructions a
+/// date. The digits are `itoa`'s (two at a time from a table), ~180 instructions a number less
+/// than a digit loop's that then checked its bytes were UTF-8.
 pub fn push_decimal(out: &mut String, n: u64, width: usize) {
-    let mut buffer = [0; 20];
-    let digits = decimal(n, &mut buffer);
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(n);
     for _ in digits.len()..width {
         out.push('0');
     }
-    out.push_str(std::str::from_utf8(digits).expect("ASCII digits"));
-}
-
-/// `n`'s decimal digits, written into the end of `buffer`.
-pub fn decimal(n: u64, buffer: &mut [u8; 20]) -> &[u8] {
-    let mut at = buffer.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        buffer[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    &buffer[at..]
+    out.push_str(digits);
 }
 
 #[cfg(test)]

@@ -236,12 +236,7 @@ impl ser::SerializeStruct for Names<'_> {
 macro_rules! integers {
     ($($method:ident($ty:ty)),*) => {
         $(fn $method(self, v: $ty) -> Result<(), Unsupported> {
-            let v = i128::from(v);
-            if v < 0 {
-                self.0.push(b'-');
-            }
-            let magnitude = u64::try_from(v.unsigned_abs()).expect("no field is wider than 64 bits");
-            self.0.extend_from_slice(crate::model::decimal(magnitude, &mut [0; 20]));
+            self.0.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
             Ok(())
         })*
     };
