@@ -88,14 +88,14 @@ pub(crate) const REPORTING: &[&str] = &[
 
 /// Lemmas of belief, intention and evidence ("believe", "want", "show"): reported content
 /// when a clause or an object follows them, which [`match_cue`] checks.
-const THOUGHT: &[&str] = &[
+pub(crate) const THOUGHT: &[&str] = &[
     "think", "believe", "know", "hope", "fear", "expect", "want", "worry", "feel", "doubt", "show", "find", "indicate",
     "suspect", "estimate",
 ];
 
 /// Lemmas of judgement whose object is the position taken ("criticized the ruling",
 /// "defended his record", "touted his wins").
-const STANCE: &[&str] = &[
+pub(crate) const STANCE: &[&str] = &[
     "criticize",
     "defend",
     "praise",
@@ -186,7 +186,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if !particles.is_empty() {
         return particles.iter().any(|p| doc.tok_is(cue.1 + 1, p));
     }
-    REPORTING.contains(&lemma) || THOUGHT.contains(&lemma) || STANCE.contains(&lemma)
+    doc.lex(cue.0).reports()
 }
 
 /// The last token of a sentence's content (`end` is one past its last token): before its closing
@@ -320,8 +320,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER.
     let after_cue = skip_adverbs_right(doc, cue.1 + 1, end);
     let trailing_speaker = mention_right(doc, after_cue, end).filter(|m| {
-        super::INVERTIBLE.contains(&cue_lemma(doc, cue).unwrap_or("")) && m.kind != super::MentionKind::Nominal
-            || m.kind == super::MentionKind::Name
+        doc.lex(cue.0).is_invertible() && m.kind != super::MentionKind::Nominal || m.kind == super::MentionKind::Name
     });
     let ends_after = |i: usize| {
         i > last

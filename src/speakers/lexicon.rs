@@ -356,9 +356,14 @@ fn parse(source: &'static str) -> Lexicon {
         let mut entries = line.split_whitespace();
         if section == "cues" {
             let lemma = entries.next().expect("a non-empty line has a first word");
+            let reports = [super::indirect::REPORTING, super::indirect::THOUGHT, super::indirect::STANCE]
+                .iter()
+                .any(|list| list.contains(&lemma));
+            let invertible = super::INVERTIBLE.contains(&lemma);
+            let lemma_bits = if reports { REPORTS } else { 0 } | if invertible { INVERTIBLE } else { 0 };
             for form in entries {
                 let listed = words.entry(form).or_default();
-                listed.bits |= CUE_ANY_CASE;
+                listed.bits |= CUE_ANY_CASE | lemma_bits;
                 listed.lemma = Some(lemma);
             }
         } else {
@@ -421,7 +426,12 @@ const DETERMINER: u32 = DATE_START << 1;
 const QUANTIFIER: u32 = DETERMINER << 1;
 const SUBORDINATOR: u32 = QUANTIFIER << 1;
 const DOCUMENT: u32 = SUBORDINATOR << 1;
-const _: () = assert!(DOCUMENT < EXACT, "the entry bits and EXACT do not overlap");
+/// A cue form whose lemma is in `indirect::REPORTING`, `THOUGHT` or `STANCE`, and one whose
+/// lemma is in `speakers::INVERTIBLE`: set where the cues are parsed, so that the rules test a
+/// bit where they looked the lemma up and compared it with each lemma of a list.
+const REPORTS: u32 = DOCUMENT << 1;
+const INVERTIBLE: u32 = REPORTS << 1;
+const _: () = assert!(INVERTIBLE < EXACT, "the entry bits and EXACT do not overlap");
 
 /// The bits a word's first byte gives its entry: [`WORD`], with [`CAPITALIZED`] for an ASCII
 /// capital and [`DIGIT`] for an ASCII digit. One load, where tests and branches on the byte
@@ -558,6 +568,16 @@ impl Entry {
     /// (`speakers::DOCUMENTS`).
     pub fn is_document(self) -> bool {
         self.0 & DOCUMENT != 0
+    }
+    /// A cue form whose lemma reports speech, a thought or a stance ("said", "believes",
+    /// "criticized": `indirect::REPORTING`, `THOUGHT`, `STANCE`), in any case.
+    pub fn reports(self) -> bool {
+        self.0 & REPORTS != 0
+    }
+    /// A cue form whose lemma takes its subject after it ("“…,” said Lavrov":
+    /// `speakers::INVERTIBLE`), in any case.
+    pub fn is_invertible(self) -> bool {
+        self.0 & INVERTIBLE != 0
     }
     pub fn is_time_word(self) -> bool {
         self.has(Section::TimeWords)
@@ -770,6 +790,31 @@ mod tests {
             }
         }
         assert!(LEXICON.entry("The").is_determiner() && !LEXICON.entry("Thé").is_determiner());
+    }
+
+    /// The lemma bits of each cue form say what looking its lemma up and finding it in the
+    /// lists says, in any case; a word with no lemma has neither.
+    #[test]
+    fn a_cue_forms_lemma_bits_are_its_lemmas_lists() {
+        let lists =
+            [super::super::indirect::REPORTING, super::super::indirect::THOUGHT, super::super::indirect::STANCE];
+        let (mut reports, mut invertible) = (0, 0);
+        let forms = SOURCE.split("\n[cues]\n").nth(1).expect("a cues section").split("\n[").next().unwrap_or_default();
+        let lines = forms.lines().map(|line| line.split('#').next().unwrap_or_default());
+        for form in lines.flat_map(|line| line.split_whitespace().skip(1)) {
+            let lemma = LEXICON.lemma(form).expect("a cue form has a lemma");
+            for written in [form.to_string(), form.to_ascii_uppercase()] {
+                let entry = LEXICON.entry(&written);
+                assert_eq!(entry.reports(), lists.iter().any(|l| l.contains(&lemma)), "{written}");
+                assert_eq!(entry.is_invertible(), super::super::INVERTIBLE.contains(&lemma), "{written}");
+            }
+            reports += usize::from(LEXICON.entry(form).reports());
+            invertible += usize::from(LEXICON.entry(form).is_invertible());
+        }
+        assert!(reports > 100 && invertible > 30 && reports > invertible, "{reports} {invertible}");
+        for other in ["Magnitogorsk", "the", "statement", "thé"] {
+            assert!(!LEXICON.entry(other).reports() && !LEXICON.entry(other).is_invertible(), "{other}");
+        }
     }
 
     /// A cue is a cue as written in lower case only; a manner adverb in "-ly" is one whether or

@@ -554,7 +554,7 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     let (cue, speaker) = if let Some(cue) = cue_at(doc, idx) {
         // "“…,” said X": only a say-type cue takes its subject after it ("“good,” naming a
         // number of …" names no speaker).
-        if !INVERTIBLE.contains(&cue_lemma(doc, cue).unwrap_or("")) || doc.tok(cue.0).ends_with("ing") {
+        if !doc.lex(cue.0).is_invertible() || doc.tok(cue.0).ends_with("ing") {
             return None;
         }
         let speaker = mention_right(doc, skip_adverbs_right(doc, cue.1 + 1, limit), limit)?;
@@ -744,9 +744,9 @@ fn before_pattern(
         (Some(agent), None, "passive", agent.last + 1)
     } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit).filter(|_| !participle) {
         (Some(speaker), apposition, "before", cue.1 + 1)
-    } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit).filter(|m| {
-        m.kind == MentionKind::Name && !participle && INVERTIBLE.contains(&cue_lemma(doc, cue).unwrap_or(""))
-    }) {
+    } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit)
+        .filter(|m| m.kind == MentionKind::Name && !participle && doc.lex(cue.0).is_invertible())
+    {
         // "said Trump:" — the subject after the cue.
         (Some(speaker), None, "before-inverted", speaker.last + 1)
     } else if let Some((speaker, apposition)) = participle.then(|| participle_subject(doc, cue, floor)).flatten() {
