@@ -79,7 +79,9 @@ impl<'a> Doc<'a> {
 
     /// Whether token `idx` exists and is one of `words` (lower case), in any case.
     pub fn tok_in(&self, idx: usize, words: &[&str]) -> bool {
-        idx < self.tokens.len() && words.iter().any(|w| self.tok(idx).eq_ignore_ascii_case(w))
+        let Some(token) = self.tokens.get(idx) else { return false };
+        let tok = &self.text.as_bytes()[token.span()];
+        words.iter().any(|w| tok.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     pub fn is_word(&self, idx: usize) -> bool {

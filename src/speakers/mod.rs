@@ -613,11 +613,14 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
 /// Whether the cue is a participle hanging on another clause ("…, saying"), not a progressive
 /// ("he’s predicting", "she is saying"), which has its subject before it.
 pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
-    let progressive = cue.0 >= 1 && {
-        let aux = skip_adverbs_left(doc, cue.0 - 1, 0).map_or(cue.0 - 1, |i| i + 1).min(cue.0 - 1);
-        doc.tok_in(aux, &["is", "are", "was", "were", "s", "re", "am", "been", "be"])
+    // Most cues are no "-ing" form: the auxiliary before the cue is looked for only for one.
+    let progressive = || {
+        cue.0 >= 1 && {
+            let aux = skip_adverbs_left(doc, cue.0 - 1, 0).map_or(cue.0 - 1, |i| i + 1).min(cue.0 - 1);
+            doc.tok_in(aux, &["is", "are", "was", "were", "s", "re", "am", "been", "be"])
+        }
     };
-    doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1 && !progressive
+    doc.tok(cue.0).ends_with("ing") && cue.0 == cue.1 && !progressive()
 }
 
 /// Whether a form of "be" stands before the cue, past any adverbs ("was asked", "has been
