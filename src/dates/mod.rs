@@ -220,8 +220,8 @@ fn in_earlier_sentence(
         if !names_speaker {
             continue;
         }
-        let from = doc.token_at_or_after(earlier.start);
-        let to = doc.token_at_or_after(earlier.end);
+        let tokens = doc.sentence_tokens(sentence - back);
+        let (from, to) = (tokens.start, tokens.end);
         let found = found.within(doc, (from, to));
         if found.is_empty() {
             continue;
