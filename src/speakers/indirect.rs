@@ -123,9 +123,13 @@ pub(crate) const STANCE: &[&str] = &[
     "attack",
 ];
 
+/// The lemmas [`is_reporting`] asks about by name: "agree", and those [`particle_of`] gives a
+/// particle ("call" among them). Their cue forms have a lexicon bit (`Entry::is_particular`).
+pub(crate) const PARTICULAR: &[&str] = &["agree", "call", "speak", "talk", "joke", "complain", "comment", "point"];
+
 /// Lemmas that report only with their particle ("spoke about", "pointed to", "points out",
 /// "commented on"): the particle is part of the cue.
-fn particle_of(lemma: &str) -> &'static [&'static str] {
+pub(crate) fn particle_of(lemma: &str) -> &'static [&'static str] {
     match lemma {
         "call" => &["for", "on"],
         "speak" | "talk" | "joke" | "complain" => &["about", "of"],
@@ -162,7 +166,11 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         return true;
     }
-    let Some(lemma) = cue_lemma(doc, cue) else { return false };
+    let entry = doc.lex(cue.0);
+    // Every cue form has a lemma.
+    if !entry.is_cue_any_case() {
+        return false;
+    }
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
     // "stopped short of endorsing", "without saying": a gerund after these is no report made.
     if doc.tok(cue.0).ends_with("ing") {
@@ -174,6 +182,10 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
             return false;
         }
     }
+    if !entry.is_particular() {
+        return entry.reports();
+    }
+    let Some(lemma) = cue_lemma(doc, cue) else { return false };
     // "agreed that …" reports a position; "agreed to provide …" an act.
     if lemma == "agree" {
         return doc.tok_is(cue.1 + 1, "that");
@@ -186,7 +198,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if !particles.is_empty() {
         return particles.iter().any(|p| doc.tok_is(cue.1 + 1, p));
     }
-    doc.lex(cue.0).reports()
+    entry.reports()
 }
 
 /// The last token of a sentence's content (`end` is one past its last token): before its closing
@@ -375,7 +387,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     }
     // "(When) asked whether CLAUSE, X said …", "X asked them why CLAUSE": the question put is the
     // content, to the end of its clause; the speaker is the cue's subject, else the main clause's.
-    if cue_lemma(doc, cue) == Some("ask") {
+    let lemma = cue_lemma(doc, cue);
+    if lemma == Some("ask") {
         if let Some(found) = asked_question(doc, cue, first, end, last) {
             return Some(found);
         }
@@ -416,10 +429,10 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     };
     let mut start = after_cue;
     // "called for X", "spoke about X": the particle belongs to the cue.
-    if start < end && cue_lemma(doc, cue).is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
+    if start < end && lemma.is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
         start += 1;
     }
-    if matches!(cue_lemma(doc, cue), Some("tell" | "inform" | "assure")) {
+    if matches!(lemma, Some("tell" | "inform" | "assure")) {
         let object = mention_right(doc, start, end)?;
         start = object.last + 1;
     }

@@ -360,7 +360,10 @@ fn parse(source: &'static str) -> Lexicon {
                 .iter()
                 .any(|list| list.contains(&lemma));
             let invertible = super::INVERTIBLE.contains(&lemma);
-            let lemma_bits = if reports { REPORTS } else { 0 } | if invertible { INVERTIBLE } else { 0 };
+            let particular = super::indirect::PARTICULAR.contains(&lemma);
+            let lemma_bits = if reports { REPORTS } else { 0 }
+                | if invertible { INVERTIBLE } else { 0 }
+                | if particular { PARTICULAR } else { 0 };
             for form in entries {
                 let listed = words.entry(form).or_default();
                 listed.bits |= CUE_ANY_CASE | lemma_bits;
@@ -431,7 +434,11 @@ const DOCUMENT: u32 = SUBORDINATOR << 1;
 /// bit where they looked the lemma up and compared it with each lemma of a list.
 const REPORTS: u32 = DOCUMENT << 1;
 const INVERTIBLE: u32 = REPORTS << 1;
-const _: () = assert!(INVERTIBLE < EXACT, "the entry bits and EXACT do not overlap");
+/// A cue form whose lemma `indirect::is_reporting` asks about by name ("agree", "call", and
+/// those that report with a particle only: `indirect::PARTICULAR`): for any other, its bits
+/// answer and its lemma is not looked up.
+const PARTICULAR: u32 = INVERTIBLE << 1;
+const _: () = assert!(PARTICULAR < EXACT, "the entry bits and EXACT do not overlap");
 
 /// The bits a word's first byte gives its entry: [`WORD`], with [`CAPITALIZED`] for an ASCII
 /// capital and [`DIGIT`] for an ASCII digit. One load, where tests and branches on the byte
@@ -578,6 +585,11 @@ impl Entry {
     /// `speakers::INVERTIBLE`), in any case.
     pub fn is_invertible(self) -> bool {
         self.0 & INVERTIBLE != 0
+    }
+    /// A cue form whose lemma is one `indirect::is_reporting` asks about by name
+    /// (`indirect::PARTICULAR`), in any case.
+    pub fn is_particular(self) -> bool {
+        self.0 & PARTICULAR != 0
     }
     pub fn is_time_word(self) -> bool {
         self.has(Section::TimeWords)
@@ -807,6 +819,10 @@ mod tests {
                 let entry = LEXICON.entry(&written);
                 assert_eq!(entry.reports(), lists.iter().any(|l| l.contains(&lemma)), "{written}");
                 assert_eq!(entry.is_invertible(), super::super::INVERTIBLE.contains(&lemma), "{written}");
+                assert_eq!(entry.is_particular(), super::super::indirect::PARTICULAR.contains(&lemma), "{written}");
+                let asked_by_name =
+                    matches!(lemma, "agree" | "call") || !super::super::indirect::particle_of(lemma).is_empty();
+                assert_eq!(entry.is_particular(), asked_by_name, "{written}");
             }
             reports += usize::from(LEXICON.entry(form).reports());
             invertible += usize::from(LEXICON.entry(form).is_invertible());
