@@ -12,6 +12,7 @@
 //! [`pipeline`] sequences the stages and is the one place that runs them in parallel. Stages 2–5
 //! are plain functions over one article, gathered in [`extract`].
 
+pub mod blocks;
 pub mod config;
 pub mod dates;
 pub mod doc;

@@ -6,6 +6,7 @@
 //! a digit or an opening mark, except after a known abbreviation ("Mr.", "Gen.", "Aug.") or a
 //! single initial ("George W. Bush").
 
+use crate::blocks::{mask_by_byte, BLOCK};
 use crate::model::Span;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -66,47 +67,35 @@ fn is_mark(b: u8) -> bool {
 /// `u32`, as the tokens' are: the reader rejects an article of 4 GiB or more.
 fn find_marks(bytes: &[u8], marks: &mut Vec<u32>) {
     let mut blocks = bytes.chunks_exact(BLOCK);
-    for (n, block) in blocks.by_ref().enumerate() {
-        let mut mask = block_marks(block.try_into().expect("a whole block"));
+    let mut push = |base: usize, mut mask: u64| {
         while mask != 0 {
-            marks.push((n * BLOCK) as u32 + mask.trailing_zeros());
+            marks.push(base as u32 + mask.trailing_zeros());
             mask &= mask - 1;
         }
+    };
+    for (n, block) in blocks.by_ref().enumerate() {
+        push(n * BLOCK, block_marks(block.try_into().expect("a whole block")));
     }
-    let base = bytes.len() - blocks.remainder().len();
-    for (i, &b) in blocks.remainder().iter().enumerate() {
-        if is_mark(b) {
-            marks.push((base + i) as u32);
-        }
-    }
+    let rest = blocks.remainder();
+    push(bytes.len() - rest.len(), mask_by_byte(rest, is_mark));
 }
 
-/// The scan reads its text in blocks of this many bytes, one bit of a `u64` a byte.
-const BLOCK: usize = 64;
-
-/// A block's marks as a bit mask (bit `i` for byte `i`), sixteen bytes at a time.
-#[cfg(target_arch = "x86_64")]
+/// A block's marks as a bit mask (bit `i` for byte `i`).
 fn block_marks(block: &[u8; BLOCK]) -> u64 {
-    use std::arch::x86_64::*;
-    let mut mask = 0u64;
-    // SAFETY: SSE2 is part of x86_64 itself, so every processor this is built for has these
-    // instructions; each load reads the 16 bytes of `lane`, unaligned.
-    unsafe {
-        for (k, lane) in block.chunks_exact(16).enumerate() {
-            let v = _mm_loadu_si128(lane.as_ptr().cast());
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_or_si128, _mm_set1_epi8};
+        // SAFETY: SSE2 is part of x86_64 itself (see `mask_by_lane`).
+        crate::blocks::mask_by_lane(block, |v| unsafe {
             let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
             let stops = _mm_or_si128(_mm_or_si128(is(b'.'), is(b'!')), is(b'?'));
-            let marks = _mm_or_si128(stops, _mm_or_si128(is(b'\n'), is(0xE2)));
-            mask |= (_mm_movemask_epi8(marks) as u16 as u64) << (16 * k);
-        }
+            _mm_or_si128(stops, _mm_or_si128(is(b'\n'), is(0xE2)))
+        })
     }
-    mask
-}
-
-/// The same mask a byte at a time, where SSE2 is not there to do it.
-#[cfg(not(target_arch = "x86_64"))]
-fn block_marks(block: &[u8; BLOCK]) -> u64 {
-    block.iter().enumerate().fold(0, |mask, (i, &b)| mask | u64::from(is_mark(b)) << i)
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        mask_by_byte(block, is_mark)
+    }
 }
 
 /// `text.trim_start()`, reading ASCII white space a byte at a time: after a full stop comes a

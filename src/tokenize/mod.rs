@@ -7,6 +7,7 @@
 //! The detectors take the tokenizer behind [`Tokenize`], so the choice is a measured one: see the
 //! `tokenize` benchmark and ARCHITECTURE.md for the figures.
 
+use crate::blocks::BLOCK;
 use crate::model::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,8 +91,8 @@ fn class_of(c: char) -> Class {
     }
 }
 
-/// The tokenizer reads its text in blocks of this many bytes, one bit of a `u64` a byte.
-const BLOCK: usize = 64;
+// The tokenizer reads its text in blocks of `BLOCK` bytes, one bit of a `u64` a byte: three masks
+// a block at once, so not through `blocks::mask_by_lane`.
 
 /// A block's bytes as bit masks (bit `i` for byte `i`): ASCII word characters, ASCII white space,
 /// and bytes of multi-byte characters (classified afterwards, a character at a time).

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::blocks::{mask_by_byte, BLOCK};
 use crate::model::{Article, Extraction, Reject, Span};
 
 /// A piece of the text its row shares with the article's other rows (see [`QuoteRow`]).
@@ -321,9 +322,6 @@ pub struct CharOffsets {
     ascii: bool,
 }
 
-/// [`CharOffsets`] reads its text in blocks of this many bytes, one bit of a `u64` a byte.
-const BLOCK: usize = 64;
-
 impl CharOffsets {
     pub fn new(text: &str) -> CharOffsets {
         if text.is_ascii() {
@@ -341,7 +339,7 @@ impl CharOffsets {
         }
         // The last block, short or empty: it holds the text's end too.
         let rest = chunks.remainder();
-        push(rest.iter().enumerate().fold(0, |mask, (i, &b)| mask | u64::from(is_continuation(b)) << i));
+        push(mask_by_byte(rest, is_continuation));
         CharOffsets { blocks, ascii: false }
     }
 
@@ -361,28 +359,19 @@ fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }
 
-/// A block's continuation bytes as a bit mask, sixteen bytes at a time.
-#[cfg(target_arch = "x86_64")]
+/// A block's continuation bytes as a bit mask (bit `i` for byte `i`).
 fn continuation_mask(block: &[u8; BLOCK]) -> u64 {
-    use std::arch::x86_64::*;
-    let mut mask = 0u64;
-    // SAFETY: SSE2 is part of x86_64 itself, so every processor this is built for has these
-    // instructions; each load reads the 16 bytes of `lane`, unaligned.
-    unsafe {
-        for (k, lane) in block.chunks_exact(16).enumerate() {
-            let v = _mm_loadu_si128(lane.as_ptr().cast());
-            // 0x80–0xBF are -128 to -65 as `i8`: the bytes below -64.
-            let continuation = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
-            mask |= (_mm_movemask_epi8(continuation) as u16 as u64) << (16 * k);
-        }
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_cmplt_epi8, _mm_set1_epi8};
+        // 0x80–0xBF are -128 to -65 as `i8`: the bytes below -64.
+        // SAFETY: SSE2 is part of x86_64 itself (see `mask_by_lane`).
+        crate::blocks::mask_by_lane(block, |v| unsafe { _mm_cmplt_epi8(v, _mm_set1_epi8(-64)) })
     }
-    mask
-}
-
-/// The same mask a byte at a time, where SSE2 is not there to do it.
-#[cfg(not(target_arch = "x86_64"))]
-fn continuation_mask(block: &[u8; BLOCK]) -> u64 {
-    block.iter().enumerate().fold(0, |mask, (i, &b)| mask | u64::from(is_continuation(b)) << i)
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        mask_by_byte(block, is_continuation)
+    }
 }
 
 pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<QuoteRow>) {
