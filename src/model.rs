@@ -80,10 +80,25 @@ pub struct Quote {
     /// The fullest name the article gives the speaker, or `None` where it cannot be resolved.
     pub speaker_name: Option<String>,
     pub speaker_title: Option<String>,
-    /// The detector and attribution rule that produced this row, as `detector/attribution`.
-    pub rule: String,
+    /// The detector and attribution rule that produced this row, written `detector/attribution`.
+    pub rule: Rule,
     /// When the statement was made, set by [`crate::dates::date_statements`].
     pub said_on: Option<crate::dates::SaidOn>,
+}
+
+/// The detector and attribution rule that produced a statement, written `detector/attribution`
+/// ("direct/after", "indirect/according-to"): two names from the detectors' code, not a string
+/// made for every statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub detector: &'static str,
+    pub attribution: &'static str,
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.detector, self.attribution)
+    }
 }
 
 /// What extraction gives for one article.

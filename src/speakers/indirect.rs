@@ -25,7 +25,7 @@ use super::{
     skip_adverbs_right, Mention, MentionKind,
 };
 use crate::doc::Doc;
-use crate::model::{Quote, QuoteType, Span};
+use crate::model::{Quote, QuoteType, Rule, Span};
 
 /// Lemmas whose object is what was said.
 pub(crate) const REPORTING: &[&str] = &[
@@ -291,7 +291,7 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
                         speaker: Some(doc.span_of(speaker.first, speaker.last)),
                         speaker_name,
                         speaker_title,
-                        rule: [family, "/", rule].concat(),
+                        rule: Rule { detector: family, attribution: rule },
                         said_on: None,
                     });
                     // Cues inside the content report what was reported; they make no row.

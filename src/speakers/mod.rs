@@ -41,7 +41,7 @@ use lexicon::LEXICON;
 use names::{text_of, EntityKind, NameIndex};
 
 use crate::doc::Doc;
-use crate::model::{Quote, QuoteType, Span};
+use crate::model::{Quote, QuoteType, Rule, Span};
 use crate::quotes::Candidate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1420,7 +1420,8 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             Some(m) => resolve(doc, names, m, attribution.apposition.as_deref()),
             None => (None, None),
         };
-        let rule = [if kind == QuoteType::Mixed { "mixed" } else { detector }, "/", attribution.rule].concat();
+        let rule =
+            Rule { detector: if kind == QuoteType::Mixed { "mixed" } else { detector }, attribution: attribution.rule };
         quotes.push(Quote {
             parts: vec![span.clone()],
             span,

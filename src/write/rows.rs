@@ -408,7 +408,11 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
             let speaker_name = quote.speaker_name.as_deref().map(|name| row_text.push(name));
             let speaker_title = quote.speaker_title.as_deref().map(|title| row_text.push(title));
             let said_on = quote.said_on.map(|s| row_text.write(|out| s.dated.write_iso(out)));
-            let rule = row_text.push(&quote.rule);
+            let rule = row_text.write(|out| {
+                out.push_str(quote.rule.detector);
+                out.push('/');
+                out.push_str(quote.rule.attribution);
+            });
             (quote_text, cue, speaker, quote_parts, speaker_name, speaker_title, said_on, rule)
         })
         .collect();
@@ -486,7 +490,7 @@ mod tests {
             speaker: None,
             speaker_name: name.map(str::to_string),
             speaker_title: title.map(str::to_string),
-            rule: "r".into(),
+            rule: crate::model::Rule { detector: "direct", attribution: "r" },
             said_on: None,
         };
         let extraction = Extraction {
@@ -528,7 +532,7 @@ mod tests {
                     speaker: Some(span("Ørsted")),
                     speaker_name: Some("Anders Ørsted".into()),
                     speaker_title: None,
-                    rule: "direct/after".into(),
+                    rule: crate::model::Rule { detector: "direct", attribution: "after" },
                     said_on: None,
                 },
                 crate::model::Quote {
@@ -539,7 +543,7 @@ mod tests {
                     speaker: Some(span("Kim")),
                     speaker_name: Some("Kim".into()),
                     speaker_title: Some("mayor".into()),
-                    rule: "direct/embedded".into(),
+                    rule: crate::model::Rule { detector: "direct", attribution: "embedded" },
                     said_on: None,
                 },
             ],
