@@ -32,3 +32,17 @@ pub fn mask_by_lane(
     }
     mask
 }
+
+/// Checks that `mask` marks a byte of a block exactly where `is` holds: every byte value, alone
+/// in a block of `x`, at each end of the block and on both sides of a lane's edge.
+#[cfg(test)]
+pub fn assert_masks_each_byte(mask: impl Fn(&[u8; BLOCK]) -> u64, is: impl Fn(u8) -> bool) {
+    assert!(!is(b'x'), "the filler is marked");
+    for b in 0..=255u8 {
+        for at in [0, 15, 16, 37, BLOCK - 1] {
+            let mut block = [b'x'; BLOCK];
+            block[at] = b;
+            assert_eq!(mask(&block), u64::from(is(b)) << at, "{b:#04x} at {at}");
+        }
+    }
+}

@@ -295,13 +295,7 @@ mod tests {
     /// does, for every byte value at every position of a block.
     #[test]
     fn block_marks_agree_with_is_mark_for_every_byte() {
-        for b in 0..=255u8 {
-            for at in [0, 15, 16, 37, BLOCK - 1] {
-                let mut block = [b'x'; BLOCK];
-                block[at] = b;
-                assert_eq!(block_marks(&block), u64::from(is_mark(b)) << at, "{b:#04x} at {at}");
-            }
-        }
+        crate::blocks::assert_masks_each_byte(block_marks, is_mark);
     }
 
     /// Terminators, line ends and `…` anywhere in a 64-byte block or across two split the same:

@@ -596,12 +596,6 @@ mod tests {
     /// position of a block.
     #[test]
     fn continuation_masks_mark_exactly_the_continuation_bytes() {
-        for b in 0..=255u8 {
-            for at in [0, 15, 16, 40, BLOCK - 1] {
-                let mut block = [b'x'; BLOCK];
-                block[at] = b;
-                assert_eq!(continuation_mask(&block), u64::from((0x80..=0xBF).contains(&b)) << at, "{b:#04x}");
-            }
-        }
+        crate::blocks::assert_masks_each_byte(continuation_mask, |b| (0x80..=0xBF).contains(&b));
     }
 }
