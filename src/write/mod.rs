@@ -68,9 +68,20 @@ impl AtomicFile {
         })
     }
 
+    /// Syncs and names the file: [`AtomicFile::sync`], then [`AtomicFile::publish`].
     pub fn commit(mut self) -> Result<()> {
+        self.sync()?;
+        self.publish()
+    }
+
+    /// Writes out what is buffered and syncs the file to disk, still under its temporary name.
+    pub fn sync(&mut self) -> Result<()> {
         self.file.flush().map_err(|e| Error::output(&self.tmp, e))?;
-        self.file.get_ref().sync_all().map_err(|e| Error::output(&self.tmp, e))?;
+        self.file.get_ref().sync_all().map_err(|e| Error::output(&self.tmp, e))
+    }
+
+    /// Gives a synced file its name, replacing any earlier file of that name whole.
+    pub fn publish(mut self) -> Result<()> {
         std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::output(&self.path, e))?;
         self.committed = true;
         Ok(())
@@ -168,14 +179,15 @@ impl<R: TableRow> TableWriter<R> {
         Ok(())
     }
 
-    pub fn commit(self) -> Result<()> {
-        for sink in self.sinks {
-            match sink {
-                Sink::Csv(file, _) | Sink::Jsonl(file) => file.commit()?,
-                Sink::Parquet(sink) => sink.commit()?,
-            }
-        }
-        Ok(())
+    /// Finishes and syncs the table's file in every format, without naming them yet.
+    pub fn finish(self) -> Result<Vec<AtomicFile>> {
+        self.sinks
+            .into_iter()
+            .map(|sink| match sink {
+                Sink::Csv(mut file, _) | Sink::Jsonl(mut file) => file.sync().map(|()| file),
+                Sink::Parquet(sink) => sink.finish(),
+            })
+            .collect()
     }
 }
 
@@ -253,8 +265,10 @@ impl RejectWriter {
         self.file.write_all(b"\n").map_err(|e| Error::output(&self.file.path, e))
     }
 
-    pub fn commit(self) -> Result<()> {
-        self.file.commit()
+    /// Syncs the file, without naming it yet.
+    pub fn finish(mut self) -> Result<AtomicFile> {
+        self.file.sync()?;
+        Ok(self.file)
     }
 }
 
@@ -290,7 +304,9 @@ mod tests {
     fn an_empty_csv_table_still_has_its_header() {
         let dir = tempfile::tempdir().unwrap();
         let writer = TableWriter::<SpeakerRow>::create(dir.path(), "speakers", &[Format::Csv]).unwrap();
-        writer.commit().unwrap();
+        for file in writer.finish().unwrap() {
+            file.publish().unwrap();
+        }
         let text = std::fs::read_to_string(dir.path().join("speakers.csv")).unwrap();
         assert_eq!(text, "article_id,speaker_name,speaker_title,n_quotes,first_quote_start,first_quote_idx\n");
     }

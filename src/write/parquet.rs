@@ -198,7 +198,8 @@ impl<R: TableRow> ParquetSink<R> {
         Ok(())
     }
 
-    pub fn commit(mut self) -> Result<()> {
+    /// Writes the last row group and the footer and syncs the file, without naming it yet.
+    pub fn finish(mut self) -> Result<super::AtomicFile> {
         self.encode_pending()?;
         self.file.end_group(self.group_rows as u64)?;
         self.file.finish()
@@ -473,7 +474,7 @@ mod tests {
         for rows in rows.chunks(batch) {
             sink.write(rows).unwrap();
         }
-        sink.commit().unwrap();
+        sink.finish().unwrap().publish().unwrap();
         path
     }
 

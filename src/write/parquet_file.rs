@@ -350,7 +350,8 @@ impl ParquetFile {
     }
 
     /// Writes the page index and the footer, and commits the file (synced, renamed into place).
-    pub fn finish(mut self) -> Result<()> {
+    /// Writes the page index and the footer and syncs the file; the caller names it.
+    pub fn finish(mut self) -> Result<AtomicFile> {
         let output = |e| Error::output(&self.path, e);
         let column_indexes = self.offset as i64;
         let offset_indexes = column_indexes + self.indexes.column.len as i64;
@@ -372,7 +373,8 @@ impl ParquetFile {
         let size = size_i32(&self.path, size)?;
         self.out.write_all(&size.to_le_bytes()).map_err(output)?;
         self.out.write_all(MAGIC).map_err(output)?;
-        self.out.commit()
+        self.out.sync()?;
+        Ok(self.out)
     }
 }
 
