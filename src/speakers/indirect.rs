@@ -123,9 +123,11 @@ pub(crate) const STANCE: &[&str] = &[
     "attack",
 ];
 
-/// The lemmas [`is_reporting`] asks about by name: "agree", and those [`particle_of`] gives a
+/// Whether [`is_reporting`] asks about `lemma` by name: "agree", and those [`particle_of`] gives a
 /// particle ("call" among them). Their cue forms have a lexicon bit (`Entry::is_particular`).
-pub(crate) const PARTICULAR: &[&str] = &["agree", "call", "speak", "talk", "joke", "complain", "comment", "point"];
+pub(crate) fn asked_by_name(lemma: &str) -> bool {
+    lemma == "agree" || !particle_of(lemma).is_empty()
+}
 
 /// Lemmas that report only with their particle ("spoke about", "pointed to", "points out",
 /// "commented on"): the particle is part of the cue.

@@ -360,7 +360,7 @@ fn parse(source: &'static str) -> Lexicon {
                 .iter()
                 .any(|list| list.contains(&lemma));
             let invertible = super::INVERTIBLE.contains(&lemma);
-            let particular = super::indirect::PARTICULAR.contains(&lemma);
+            let particular = super::indirect::asked_by_name(lemma);
             let lemma_bits = if reports { REPORTS } else { 0 }
                 | if invertible { INVERTIBLE } else { 0 }
                 | if particular { PARTICULAR } else { 0 };
@@ -435,7 +435,7 @@ const DOCUMENT: u32 = SUBORDINATOR << 1;
 const REPORTS: u32 = DOCUMENT << 1;
 const INVERTIBLE: u32 = REPORTS << 1;
 /// A cue form whose lemma `indirect::is_reporting` asks about by name ("agree", "call", and
-/// those that report with a particle only: `indirect::PARTICULAR`): for any other, its bits
+/// those that report with a particle only: `indirect::asked_by_name`): for any other, its bits
 /// answer and its lemma is not looked up.
 const PARTICULAR: u32 = INVERTIBLE << 1;
 const _: () = assert!(PARTICULAR < EXACT, "the entry bits and EXACT do not overlap");
@@ -587,7 +587,7 @@ impl Entry {
         self.0 & INVERTIBLE != 0
     }
     /// A cue form whose lemma is one `indirect::is_reporting` asks about by name
-    /// (`indirect::PARTICULAR`), in any case.
+    /// (`indirect::asked_by_name`), in any case.
     pub fn is_particular(self) -> bool {
         self.0 & PARTICULAR != 0
     }
@@ -819,7 +819,6 @@ mod tests {
                 let entry = LEXICON.entry(&written);
                 assert_eq!(entry.reports(), lists.iter().any(|l| l.contains(&lemma)), "{written}");
                 assert_eq!(entry.is_invertible(), super::super::INVERTIBLE.contains(&lemma), "{written}");
-                assert_eq!(entry.is_particular(), super::super::indirect::PARTICULAR.contains(&lemma), "{written}");
                 let asked_by_name =
                     matches!(lemma, "agree" | "call") || !super::super::indirect::particle_of(lemma).is_empty();
                 assert_eq!(entry.is_particular(), asked_by_name, "{written}");
