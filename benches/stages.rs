@@ -62,7 +62,7 @@ fn stages(c: &mut Criterion) {
             let n: usize = docs
                 .iter()
                 .map(|doc| {
-                    let marked = whosaid::quotes::marks::find_marked_spans(doc.text, &doc.segments);
+                    let marked = whosaid::quotes::marks::find_marked_spans(doc.text(), &doc.segments);
                     whosaid::quotes::find_candidates(doc, &marked).len()
                 })
                 .sum();
@@ -73,7 +73,7 @@ fn stages(c: &mut Criterion) {
     let candidates: Vec<_> = docs
         .iter()
         .map(|doc| {
-            let marked = whosaid::quotes::marks::find_marked_spans(doc.text, &doc.segments);
+            let marked = whosaid::quotes::marks::find_marked_spans(doc.text(), &doc.segments);
             let quoted: Vec<_> = marked.iter().map(|m| m.outer.clone()).collect();
             (whosaid::quotes::find_candidates(doc, &marked), quoted)
         })

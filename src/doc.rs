@@ -8,9 +8,11 @@ use crate::speakers::lexicon::{Entry, LEXICON};
 use crate::tokenize::{Token, TokenKind};
 
 pub struct Doc<'a> {
-    pub text: &'a str,
+    text: &'a str,
     pub segments: Segments,
-    pub tokens: Vec<Token>,
+    /// Each on character boundaries of `text`, in order: [`Doc::new`] checks that once, and the
+    /// detectors' many `tok` and `text_of` then slice the text without checking it again.
+    tokens: Vec<Token>,
     /// What the lexicon says of each token, looked up once here, and whether it is a word,
     /// capitalized, a number: the detectors ask of nearly every token whether it is a cue, a
     /// preposition, a name's title …, many times over, and scan these for where a name, a cue
@@ -26,6 +28,12 @@ impl<'a> Doc<'a> {
         let segments = crate::segment::segment(text);
         let mut tokens = Vec::new();
         tokenizer.tokenize(text, &mut tokens);
+        // A tokenizer is code behind a trait: what `tok` and `text_of` rely on is checked here,
+        // unless the tokenizer is whosaid's own, whose bounds are right by construction (a
+        // check of every token was 2% of the run).
+        if tokenizer.own_bounds().is_none() {
+            assert!(on_char_boundaries(text, &tokens), "the tokenizer split inside a character or out of order");
+        }
         // Every listed word is letters only: punctuation is in no list.
         let (lexicon, bytes) = (&*LEXICON, text.as_bytes());
         let entries = tokens
@@ -51,6 +59,16 @@ impl<'a> Doc<'a> {
         Doc { text, segments, tokens, entries, sentence_tokens }
     }
 
+    /// The article's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The tokens, in text order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
     /// Each sentence with its tokens (first to one past the last), in text order.
     pub fn sentences(&self) -> impl Iterator<Item = (&Span, Range<usize>)> {
         self.segments.sentences.iter().zip(self.sentence_tokens.iter().cloned())
@@ -69,7 +87,9 @@ impl<'a> Doc<'a> {
     }
 
     pub fn tok(&self, idx: usize) -> &'a str {
-        &self.text[self.tokens[idx].span()]
+        // SAFETY: a token's bounds are character boundaries of the text, in order (checked in
+        // `Doc::new`; the tokens and the text are private and never changed after).
+        unsafe { self.text.get_unchecked(self.tokens[idx].span()) }
     }
 
     /// Whether token `idx` exists and is `word`, in any case.
@@ -110,7 +130,11 @@ impl<'a> Doc<'a> {
 
     /// The text from the start of token `first` to the end of token `last`.
     pub fn text_of(&self, first: usize, last: usize) -> &'a str {
-        &self.text[self.span_of(first, last)]
+        let span = self.span_of(first, last);
+        assert!(span.start <= span.end, "tokens {first} to {last} run backwards");
+        // SAFETY: both ends are token bounds, so character boundaries of the text (see `tok`),
+        // and the span runs forwards.
+        unsafe { self.text.get_unchecked(span) }
     }
 
     /// Whether token `idx` is the punctuation `p` (or starts with it, for runs such as `,”`).
@@ -144,6 +168,18 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Whether each token starts where the one before it ended or later, and ends at or after its
+/// start, at character boundaries of `text` (so within it).
+fn on_char_boundaries(text: &str, tokens: &[Token]) -> bool {
+    let mut end = 0;
+    tokens.iter().all(|t| {
+        let ok =
+            end <= t.start && t.start <= t.end && text.is_char_boundary(t.start()) && text.is_char_boundary(t.end());
+        end = t.end;
+        ok
+    })
+}
+
 /// Whether the character at byte `at` of `text` is upper case: the rare case of a word that
 /// starts with a character outside ASCII.
 #[cold]
@@ -169,6 +205,34 @@ mod tests {
             let words: Vec<&str> = tokens.map(|i| doc.tok(i)).collect();
             assert_eq!(words.concat(), doc.text[sentence.clone()].replace(' ', ""));
         }
+    }
+
+    /// What `tok` and `text_of` slice unchecked is checked once: bounds inside a character, out
+    /// of order, backwards or past the text's end are refused.
+    #[test]
+    fn token_bounds_must_be_ordered_character_boundaries() {
+        let text = "Zürich said";
+        let tokens = |spans: &[(u32, u32)]| -> Vec<Token> {
+            spans.iter().map(|&(start, end)| Token { start, end, kind: TokenKind::Word }).collect()
+        };
+        assert!(on_char_boundaries(text, &tokens(&[(0, 7), (8, 12)])));
+        assert!(on_char_boundaries(text, &[]));
+        for bad in [&[(0, 2)][..], &[(8, 12), (0, 7)], &[(5, 3)], &[(8, 13)], &[(2, 7)]] {
+            assert!(!on_char_boundaries(text, &tokens(bad)), "{bad:?}");
+        }
+    }
+
+    /// A tokenizer is outside code: one that splits inside a character stops `Doc::new`.
+    #[test]
+    #[should_panic(expected = "split inside a character")]
+    fn a_tokenizer_that_splits_inside_a_character_is_refused() {
+        struct Splits;
+        impl crate::tokenize::Tokenize for Splits {
+            fn tokenize(&self, _: &str, out: &mut Vec<Token>) {
+                *out = vec![Token { start: 0, end: 2, kind: TokenKind::Word }];
+            }
+        }
+        Doc::new("Zürich", &Splits);
     }
 
     /// `tok_in` answers as lowering the token and comparing it with the (lower-case, ASCII)

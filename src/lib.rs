@@ -36,7 +36,7 @@ use tokenize::Tokenize;
 pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Extraction {
     let doc = doc::Doc::new(text, tokenizer);
     let names = speakers::names::NameIndex::build(&doc);
-    let marked = quotes::marks::find_marked_spans(doc.text, &doc.segments);
+    let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
     let candidates = quotes::find_candidates(&doc, &marked);
     let mut quotes = speakers::attribute(&doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.

@@ -209,12 +209,12 @@ fn word_at<'a>(doc: &Doc<'a>, idx: usize) -> Option<&'a str> {
 }
 
 fn punct<'a>(doc: &Doc<'a>, idx: usize) -> Option<&'a str> {
-    (idx < doc.tokens.len() && !doc.is_word(idx)).then(|| doc.tok(idx))
+    (idx < doc.tokens().len() && !doc.is_word(idx)).then(|| doc.tok(idx))
 }
 
 /// Whether tokens `a` and `a + 1` touch (no space between).
 fn touching(doc: &Doc, a: usize) -> bool {
-    a + 1 < doc.tokens.len() && doc.tokens[a].end() == doc.tokens[a + 1].start()
+    a + 1 < doc.tokens().len() && doc.tokens()[a].end() == doc.tokens()[a + 1].start()
 }
 
 /// The words an expression can start with, besides a number: the month and weekday names, the
@@ -298,7 +298,7 @@ fn year_of(word: &str) -> Option<i32> {
 
 /// Every temporal expression among tokens `from..to`, in order.
 pub fn find(doc: &Doc, from: usize, to: usize) -> Vec<Found> {
-    let to = to.min(doc.tokens.len());
+    let to = to.min(doc.tokens().len());
     let mut out = Vec::new();
     let mut idx = from;
     while idx < to {
@@ -325,7 +325,7 @@ pub fn find(doc: &Doc, from: usize, to: usize) -> Vec<Found> {
 }
 
 fn lower_is(doc: &Doc, idx: usize, words: &[&str]) -> bool {
-    idx < doc.tokens.len() && word_at(doc, idx).is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    idx < doc.tokens().len() && word_at(doc, idx).is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
@@ -449,7 +449,7 @@ mod tests {
     /// Every expression in `text` resolved against `published`, as ISO strings.
     fn resolve(text: &str, published: Option<&str>) -> Vec<String> {
         let doc = Doc::new(text, &FastTokenizer);
-        find(&doc, 0, doc.tokens.len())
+        find(&doc, 0, doc.tokens().len())
             .iter()
             .map(|f| f.expression.resolve(published.map(date)).map_or("-".to_string(), |d| d.iso()))
             .collect()
@@ -463,7 +463,7 @@ mod tests {
         let text = format!("{} 3 20th 2025 ½ Mayor Marching the said Tomorrow days ago", words.join(" "));
         let doc = Doc::new(&text, &FastTokenizer);
         let starts: Vec<&str> =
-            (0..doc.tokens.len()).filter(|&i| doc.lex(i).may_start_date()).map(|i| doc.tok(i)).collect();
+            (0..doc.tokens().len()).filter(|&i| doc.lex(i).may_start_date()).map(|i| doc.tok(i)).collect();
         let mut expected: Vec<&str> = words.iter().map(String::as_str).collect();
         expected.extend(["3", "20th", "2025"]);
         assert_eq!(starts, expected);
@@ -471,7 +471,7 @@ mod tests {
             ["Tuesday", "in May", "Aug. 20", "20 August 2025", "yesterday", "last week", "two days ago", "3 days ago"]
         {
             let doc = Doc::new(text, &FastTokenizer);
-            assert_eq!(find(&doc, 0, doc.tokens.len()).len(), 1, "{text}");
+            assert_eq!(find(&doc, 0, doc.tokens().len()).len(), 1, "{text}");
         }
     }
 

@@ -201,7 +201,7 @@ fn in_earlier_sentence(
     let start = quote.cue.as_ref().map_or(quote.span.start, |c| c.start.min(quote.span.start));
     let sentence = doc.segments.sentence_of(start)?;
     let paragraph = doc.segments.paragraph_of(start);
-    let speaker = quote.speaker.as_ref().map(|s| &doc.text[s.clone()]);
+    let speaker = quote.speaker.as_ref().map(|s| &doc.text()[s.clone()]);
     let pronoun =
         speaker.is_some_and(|s| ["he", "she", "they", "it", "we", "i"].iter().any(|p| s.eq_ignore_ascii_case(p)));
     // The speaker's last word as the article writes it ("Durbin", "embassy").
@@ -216,7 +216,7 @@ fn in_earlier_sentence(
         if doc.segments.paragraph_of(earlier.start) != paragraph {
             break;
         }
-        let names_speaker = key.is_some_and(|k| doc.text[earlier.clone()].contains(k)) || (pronoun && back == 1);
+        let names_speaker = key.is_some_and(|k| doc.text()[earlier.clone()].contains(k)) || (pronoun && back == 1);
         if !names_speaker {
             continue;
         }
@@ -239,12 +239,12 @@ fn in_earlier_sentence(
 /// The date of a dateline ("KYIV, Aug. 20 (Reuters) —", "WASHINGTON, 20 August 2025 -"): an
 /// absolute date before the first dash of the article's first 120 bytes, after a word in capitals.
 fn dateline(doc: &Doc) -> Option<Dated> {
-    let first_word = doc.text.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
+    let first_word = doc.text().split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
     if first_word.chars().count() < 2 || !first_word.chars().all(char::is_uppercase) {
         return None;
     }
-    let head_end = doc.text.char_indices().nth(120).map_or(doc.text.len(), |(i, _)| i);
-    let head = &doc.text[..head_end];
+    let head_end = doc.text().char_indices().nth(120).map_or(doc.text().len(), |(i, _)| i);
+    let head = &doc.text()[..head_end];
     let dash =
         head.find(" — ").or_else(|| head.find(" – ")).or_else(|| head.find(" - ")).or_else(|| head.find("--"))?;
     let to = doc.token_at_or_after(dash);

@@ -35,11 +35,11 @@ pub fn find_candidates(doc: &Doc, marked: &[marks::MarkedSpan]) -> Vec<Candidate
         .iter()
         .cloned()
         .filter_map(|marked| {
-            let inner = &doc.text[marked.inner.clone()];
+            let inner = &doc.text()[marked.inner.clone()];
             let trimmed = inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\'' | '”' | '"'));
             let first = doc.token_at_or_after(marked.inner.start);
             let last = doc.token_at_or_after(marked.inner.end);
-            let n_words = doc.tokens[first..last].iter().filter(|t| t.kind == TokenKind::Word).count();
+            let n_words = doc.tokens()[first..last].iter().filter(|t| t.kind == TokenKind::Word).count();
             if n_words == 0 {
                 return None;
             }

@@ -145,18 +145,18 @@ pub(crate) fn particle_of(lemma: &str) -> &'static [&'static str] {
 /// of what they were called (not a time or place: "called Trump on Friday").
 fn calls_someone_something(doc: &Doc, cue: (usize, usize)) -> bool {
     let object = cue.1 + 1;
-    if object + 1 >= doc.tokens.len() {
+    if object + 1 >= doc.tokens().len() {
         return false;
     }
     let pronoun = matches!(doc.tok(object), "him" | "her" | "them" | "it" | "himself" | "herself" | "themselves");
     let name = doc.is_capitalized(object) && !doc.lex(object).is_not_name();
     let after = if name {
-        (object + 1..doc.tokens.len()).find(|&i| !doc.is_capitalized(i)).unwrap_or(doc.tokens.len())
+        (object + 1..doc.tokens().len()).find(|&i| !doc.is_capitalized(i)).unwrap_or(doc.tokens().len())
     } else {
         object + 1
     };
     (pronoun || name)
-        && after < doc.tokens.len()
+        && after < doc.tokens().len()
         && !doc.is_capitalized(after)
         && (doc.is_word(after) || matches!(doc.tok(after), "“" | "\""))
         && !doc.lex(after).is_preposition()
@@ -207,7 +207,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
 /// punctuation.
 fn content_end(doc: &Doc, sentence: &Span, end: usize) -> usize {
     let mut last = end.saturating_sub(1);
-    while last > 0 && !doc.is_word(last) && doc.tokens[last].start() >= sentence.start {
+    while last > 0 && !doc.is_word(last) && doc.tokens()[last].start() >= sentence.start {
         last -= 1;
     }
     last
@@ -411,7 +411,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     let participle = super::is_participle(doc, cue);
     let (speaker, apposition) = if participle {
         participle_subject(doc, cue, first)
-            .or_else(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None)))?
+            .or_else(|| clause_subject(doc, doc.tokens()[first].start(), cue.0).map(|m| (m, None)))?
     } else {
         // Without a subject next to it, a cue takes the sentence's subject ("The SDF opposed the
         // withdrawal and said …"), unless a plain word before it makes it a noun ("maximalist
@@ -426,7 +426,9 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 && !matches!(prev, "and" | "but" | "or")
         };
         cue_subject(doc, cue, first, end).or_else(|| {
-            (!noun_reading).then(|| clause_subject(doc, doc.tokens[first].start(), cue.0).map(|m| (m, None))).flatten()
+            (!noun_reading)
+                .then(|| clause_subject(doc, doc.tokens()[first].start(), cue.0).map(|m| (m, None)))
+                .flatten()
         })?
     };
     let mut start = after_cue;
@@ -503,7 +505,7 @@ fn asked_question(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last
         // "When asked why …, Tyler said": the subject after the question.
         let after = stop + 2;
         mention_right(doc, after, end)
-            .or_else(|| super::clause_subject(doc, doc.tokens[first].start(), cue.0))
+            .or_else(|| super::clause_subject(doc, doc.tokens()[first].start(), cue.0))
             .map(|m| (m, None))
             // "Christie said when asked whether …": the subject of the cue before it.
             .or_else(|| participle_subject(doc, cue, first))
@@ -515,7 +517,7 @@ fn asked_question(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last
 /// second clause of the reporter's (", while …", ", but the party …", "; …"), else `last`.
 /// ", and that …" goes on reporting.
 fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
-    for i in start + 1..last.min(doc.tokens.len().saturating_sub(2)) {
+    for i in start + 1..last.min(doc.tokens().len().saturating_sub(2)) {
         let tok = doc.tok(i);
         let second_clause = (tok == ","
             && matches!(

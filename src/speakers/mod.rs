@@ -116,13 +116,13 @@ const TITLE_ABBREVIATIONS: &[&str] =
 /// stop of an initial or an abbreviated title, or a hyphen or apostrophe written without spaces
 /// ("Mark-Viverito", "O’Malley").
 fn joins_name(doc: &Doc, idx: usize) -> bool {
-    if idx == 0 || idx + 1 >= doc.tokens.len() || !doc.is_capitalized(idx + 1) || !doc.is_capitalized(idx - 1) {
+    if idx == 0 || idx + 1 >= doc.tokens().len() || !doc.is_capitalized(idx + 1) || !doc.is_capitalized(idx - 1) {
         return false;
     }
     let tok = doc.tok(idx);
     let prev = doc.tok(idx - 1);
-    let tight =
-        doc.tokens[idx - 1].end() == doc.tokens[idx].start() && doc.tokens[idx].end() == doc.tokens[idx + 1].start();
+    let tight = doc.tokens()[idx - 1].end() == doc.tokens()[idx].start()
+        && doc.tokens()[idx].end() == doc.tokens()[idx + 1].start();
     (tok == "." && (prev.chars().count() == 1 || TITLE_ABBREVIATIONS.contains(&prev)))
         || (matches!(tok, "-" | "’" | "'") && tight)
 }
@@ -146,7 +146,7 @@ fn lower<'a>(doc: &Doc<'a>, idx: usize) -> Cow<'a, str> {
 /// turns them away before a call (`#[inline]` alone left it a call in `find_indirect`).
 #[inline(always)]
 pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
-    if idx >= doc.tokens.len() || !doc.lex(idx).may_start_cue() {
+    if idx >= doc.tokens().len() || !doc.lex(idx).may_start_cue() {
         return None;
     }
     cue_starting_at(doc, idx)
@@ -154,7 +154,7 @@ pub(crate) fn cue_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
 
 /// [`cue_at`] for a token that may start a cue.
 fn cue_starting_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
-    let token = &doc.tokens[idx];
+    let token = &doc.tokens()[idx];
     let entry = doc.lex(idx);
     if !entry.is_cue_any_case() {
         // "according", in any case.
@@ -306,7 +306,7 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
 
 /// A speaker mention ending at token `idx`, not before `floor`, and a title given in apposition.
 fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<String>)> {
-    if idx < floor || idx >= doc.tokens.len() {
+    if idx < floor || idx >= doc.tokens().len() {
         return None;
     }
     if doc.tok(idx) == "," {
@@ -811,7 +811,7 @@ fn before_pattern(
         if doc.tok_is(start, "that") || doc.tok(start) == "," {
             start += 1;
         }
-        mixed_start = Some(doc.tokens[start.min(open)].start().min(quote.marked.outer.start));
+        mixed_start = Some(doc.tokens()[start.min(open)].start().min(quote.marked.outer.start));
     }
     Some(Attribution {
         cue: Some(cue),
@@ -876,7 +876,7 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
 /// "X delivered a retort:", "X issued the following statement:". The speaker is the subject of
 /// the cue before the colon, else the subject of that clause.
 fn colon_pattern(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
-    let before = doc.text[..quote.marked.outer.start].trim_end();
+    let before = doc.text()[..quote.marked.outer.start].trim_end();
     if !before.ends_with(':') {
         return None;
     }
@@ -991,7 +991,7 @@ fn mixed_end(doc: &Doc, fragment: &Span) -> usize {
             break;
         }
         if doc.is_word(idx) || matches!(tok, "”" | "\"" | "''") {
-            end = doc.tokens[idx].end();
+            end = doc.tokens()[idx].end();
         }
     }
     end
@@ -1073,7 +1073,7 @@ fn content_start(doc: &Doc, mut idx: usize, open: usize) -> usize {
     while idx < open && (doc.tok_is(idx, "that") || doc.tok(idx) == ",") {
         idx += 1;
     }
-    doc.tokens[idx.min(open)].start()
+    doc.tokens()[idx.min(open)].start()
 }
 
 /// A quoted fragment that no cue next to it attributes, in a sentence that still says who
@@ -1160,7 +1160,7 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     if doc.tok_is(first, "that") && first < open {
         first += 1;
     }
-    let mixed_start = doc.tokens[first.min(open)].start().min(start);
+    let mixed_start = doc.tokens()[first.min(open)].start().min(start);
     Some(Attribution {
         cue: Some((verb, verb)),
         speaker: Some(subject),
@@ -1239,7 +1239,7 @@ pub(crate) fn resolve(
             // "Its foreign minister" after a sentence about Beijing: the role, named by whose it
             // is ("Beijing's foreign minister"), not a person the article does not name.
             if doc.tok_in(mention.first, &["its", "their"]) && mention.first < mention.last {
-                let at = doc.tokens[mention.first].start();
+                let at = doc.tokens()[mention.first].start();
                 let sentence = doc.segments.sentence_of(at);
                 let previous = sentence.filter(|&s| s > 0 && doc.segments.sentences[s].start == at).map(|s| s - 1);
                 let owner_at = previous.map_or(at, |p| doc.segments.sentences[p].start);
@@ -1289,7 +1289,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
         let para_start = doc.paragraph_start(outer.start);
         let para_end = doc.paragraph_end(outer.end.saturating_sub(1));
         let previous_end = idx.checked_sub(1).map_or(0, |i| candidates[i].marked.outer.end);
-        let next_start = candidates.get(idx + 1).map_or(doc.text.len(), |c| c.marked.outer.start);
+        let next_start = candidates.get(idx + 1).map_or(doc.text().len(), |c| c.marked.outer.start);
         let floor_at = para_start.max(previous_end).max(doc.sentence_start(outer.start));
         let limit_at = para_end.min(next_start);
         let previous_in_sentence = last
@@ -1356,7 +1356,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                 let reported_later = (starts_sentence && !candidate.ends_sentence && !candidate.ends_with_comma)
                     .then(|| later_cue(doc, candidate, limit_at))
                     .flatten()
-                    .filter(|a| a.cue.is_some_and(|c| doc.tokens[c.0].start() > outer.end));
+                    .filter(|a| a.cue.is_some_and(|c| doc.tokens()[c.0].start() > outer.end));
                 if let Some(later) = reported_later.filter(|_| mixed_end(doc, &outer) > outer.end) {
                     Attribution { kind: QuoteType::Mixed, mixed_start: Some(outer.start), ..later }
                 } else {
@@ -1404,7 +1404,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             let words = (first..open).filter(|&i| doc.is_word(i)).count();
             if (1..=15).contains(&words) && (first..open).all(|i| cue_at(doc, i).is_none() && doc.tok(i) != ":") {
                 attribution.kind = QuoteType::Mixed;
-                attribution.mixed_start = Some(doc.tokens[first].start());
+                attribution.mixed_start = Some(doc.tokens()[first].start());
             }
         }
         // A short quote attributed only by a cue far before it in the sentence is a term the

@@ -83,12 +83,12 @@ fn is_acronym(word: &str) -> bool {
 
 /// Whether tokens `a` and `b` are written with no space between them.
 fn adjacent(doc: &Doc, a: usize, b: usize) -> bool {
-    doc.tokens[a].end() == doc.tokens[b].start()
+    doc.tokens()[a].end() == doc.tokens()[b].start()
 }
 
 /// Whether token `idx` can continue a name run that has reached `idx - 1`.
 fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
-    if idx >= doc.tokens.len() {
+    if idx >= doc.tokens().len() {
         return None;
     }
     if doc.is_capitalized(idx) && !doc.lex(idx).is_not_name() {
@@ -115,7 +115,7 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
 impl<'a> NameIndex<'a> {
     pub fn build(doc: &Doc<'a>) -> NameIndex<'a> {
         // News has a run of capitalized words every 6–8 tokens: room for them all, most times.
-        let mut index = NameIndex { runs: Vec::with_capacity(doc.tokens.len() / 6), ..NameIndex::default() };
+        let mut index = NameIndex { runs: Vec::with_capacity(doc.tokens().len() / 6), ..NameIndex::default() };
         let mut idx = 0;
         // Most tokens start no run: the entries are scanned for the next that may.
         while let Some(skip) = doc.entries()[idx..].iter().position(|e| e.may_start_name()) {

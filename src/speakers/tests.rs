@@ -572,10 +572,10 @@ fn cue_at_answers_for_cue_words_participles_and_according_to() {
     use crate::doc::Doc;
     let text = "Asked, he said so. ACCORDING TO him, according as it was, accordingly.";
     let doc = Doc::new(text, &FastTokenizer);
-    let cues: Vec<(&str, &str)> = (0..doc.tokens.len())
+    let cues: Vec<(&str, &str)> = (0..doc.tokens().len())
         .filter_map(|i| super::cue_at(&doc, i))
         .map(|(first, last)| (doc.tok(first), doc.tok(last)))
         .collect();
     assert_eq!(cues, [("Asked", "Asked"), ("said", "said"), ("ACCORDING", "TO")]);
-    assert_eq!(super::cue_at(&doc, doc.tokens.len()), None);
+    assert_eq!(super::cue_at(&doc, doc.tokens().len()), None);
 }

@@ -74,6 +74,14 @@ proptest! {
         let (mut fast, mut reference) = (Vec::new(), Vec::new());
         FastTokenizer.tokenize(&text, &mut fast);
         HfTokenizer.tokenize(&text, &mut reference);
+        // `Doc` slices the fast tokenizer's tokens unchecked (`Tokenize::own_bounds`): each
+        // must start at or after the one before ends, on character boundaries.
+        let mut end = 0;
+        for token in &fast {
+            prop_assert!(end <= token.start() && token.start() < token.end(), "{:?} in {:?}", token, text);
+            prop_assert!(text.is_char_boundary(token.start()) && text.is_char_boundary(token.end()));
+            end = token.end();
+        }
         prop_assert_eq!(fast, reference);
     }
 }
