@@ -488,7 +488,7 @@ const QUESTION_WORDS: &[&str] =
     &["whether", "if", "what", "why", "how", "who", "whom", "when", "where", "which", "about"];
 
 fn asked_question(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usize) -> Option<Match> {
-    let is_question_word = |i: usize| i <= last && QUESTION_WORDS.contains(&doc.tok(i).to_lowercase().as_str());
+    let is_question_word = |i: usize| i <= last && doc.tok_in(i, QUESTION_WORDS);
     let mut start = cue.1 + 1;
     if !is_question_word(start) {
         let object = mention_right(doc, start, end)?;
@@ -520,10 +520,7 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
     for i in start + 1..last.min(doc.tokens().len().saturating_sub(2)) {
         let tok = doc.tok(i);
         let second_clause = (tok == ","
-            && matches!(
-                doc.tok(i + 1).to_lowercase().as_str(),
-                "while" | "whereas" | "but" | "although" | "though"
-            )
+            && doc.tok_in(i + 1, &["while", "whereas", "but", "although", "though"])
             && !doc.tok_is(i + 2, "that"))
             // "rejected the idea and said that …": a second cue coordinated with the first
             // reports something else.
