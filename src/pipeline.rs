@@ -283,16 +283,20 @@ const WORKER_NICENESS: i32 = 5;
 /// leaves the thread as it was: the run is only a little slower.
 fn lower_priority(by: i32) {
     #[cfg(target_os = "linux")]
-    {
-        // SAFETY: integers in and out; `who` 0 is the calling thread. (A failed getpriority
-        // gives -1, so a thread could end one step less nice than meant: harmless.)
-        unsafe {
-            let now = libc::getpriority(libc::PRIO_PROCESS, 0);
-            libc::setpriority(libc::PRIO_PROCESS, 0, now + by);
-        }
+    // SAFETY: integers in and out; `who` 0 is the calling thread. (A failed getpriority in
+    // `niceness` gives -1, so a thread could end one step less nice than meant: harmless.)
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, niceness() + by);
     }
     #[cfg(not(target_os = "linux"))]
     let _ = by;
+}
+
+/// The calling thread's niceness.
+#[cfg(target_os = "linux")]
+fn niceness() -> i32 {
+    // SAFETY: integers in and out; `who` 0 is the calling thread.
+    unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
 }
 
 /// Batches extracted or being extracted at once: three. With two, the workers took both at
@@ -481,8 +485,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn the_workers_are_nicer_than_the_reader_and_the_writer() {
-        // SAFETY: integers in and out; `who` 0 is the calling thread.
-        let niceness = || unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        use super::niceness;
         let here = niceness();
         let pool = super::worker_pool(2);
         let theirs: Vec<i32> = pool.broadcast(|_| niceness());
