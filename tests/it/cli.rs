@@ -222,6 +222,26 @@ fn streaming_mode_writes_quote_rows_to_stdout_as_it_goes_and_rejects_to_stderr()
     assert_eq!(rejects[0]["article_id"], "broken");
 }
 
+/// A stream's batch is shared among the workers article by article, a table run's batches go
+/// whole to one worker each: the quote rows are the same, in the same order.
+#[test]
+fn a_stream_gives_the_rows_a_table_run_gives() {
+    let input = root().join("../shared/eval/polnear-dev/articles.jsonl");
+    let tables = tempfile::tempdir().unwrap();
+    let output = extract(&[&input], tables.path(), &["--threads", "2", "--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = bin()
+        .args(["extract", "-", "--out", "-", "--format", "jsonl", "--threads", "2"])
+        .stdin(std::fs::File::open(&input).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let streamed = String::from_utf8(output.stdout).unwrap();
+    let written = std::fs::read_to_string(tables.path().join("quotes.jsonl")).unwrap();
+    assert!(streamed.lines().count() > 100, "{} rows", streamed.lines().count());
+    assert!(streamed == written, "the stream's rows differ from quotes.jsonl");
+}
+
 #[test]
 fn streaming_mode_takes_json_lines_only() {
     let output = bin().args(["extract", "-", "--out", "-"]).stdin(Stdio::null()).output().unwrap();
