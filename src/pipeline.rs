@@ -30,6 +30,8 @@ type ArticleRows = (ArticleRow, Vec<QuoteRow>, Vec<SpeakerRow>);
 /// One batch's rows, in input order, on their way to the writer thread.
 #[derive(Default)]
 struct BatchRows {
+    /// The pool thread that extracted the batch and allocated these rows.
+    worker: usize,
     quotes: Vec<QuoteRow>,
     articles: Vec<ArticleRow>,
     speakers: Vec<SpeakerRow>,
@@ -170,6 +172,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     // shared among the workers article by article.
     let (max_in_flight, writer_queue, share) =
         if streaming { (1, 1, Share::Articles) } else { (batches_in_flight(threads), WRITER_QUEUE, Share::Batches) };
+    // Written rows go back to the worker that allocated them, to be freed there (see `Written`).
+    let written: Written = (0..threads).map(|_| std::sync::Mutex::default()).collect();
+    let written = &written;
     std::thread::scope(|scope| -> Result<()> {
         let (to_writer, from_reader) = std::sync::mpsc::sync_channel::<BatchRows>(writer_queue);
         let writer_sink = &mut sink;
@@ -183,6 +188,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     writer_sink.articles(&rows.articles)?;
                     writer_sink.speakers(&rows.speakers)?;
                     writer_sink.end_batch()?;
+                    if let Some(rows_of) = written.get(rows.worker) {
+                        rows_of.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(rows);
+                    }
                 }
                 Ok(())
             });
@@ -203,9 +211,11 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     let verdicts = check_batch(session.as_mut(), &mut batch);
                     let (extracted, receiver) = std::sync::mpsc::sync_channel(1);
                     workers.spawn(move |_| {
-                        let results = extract_batch(&batch, &verdicts, tokenizer, share);
+                        let worker = rayon::current_thread_index().unwrap_or(0);
+                        drop(take_written(written, worker));
+                        let (found, rows) = gather(extract_batch(&batch, &verdicts, tokenizer, share), worker);
                         // The receiver is gone only when the run already stopped on an error.
-                        let _ = extracted.send(Extracted { batch, verdicts, results });
+                        let _ = extracted.send(Extracted { batch, verdicts, found, rows });
                     });
                     in_flight.push_back(receiver);
                 }
@@ -329,11 +339,26 @@ enum Share {
     Articles,
 }
 
+/// Rows the writer is done with, for each pool thread the rows of the batches it extracted: it
+/// frees them when it starts its next batch. Freed on the writer thread, memory a worker
+/// allocated went back to that worker's malloc arena under the arena's lock, which the worker
+/// held as often as it allocated.
+type Written = Vec<std::sync::Mutex<Vec<BatchRows>>>;
+
+/// The rows written of the batches `worker` extracted, for it to free (outside the lock).
+fn take_written(written: &Written, worker: usize) -> Vec<BatchRows> {
+    written.get(worker).map_or_else(Vec::new, |rows| {
+        std::mem::take(&mut *rows.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    })
+}
+
 /// A batch back from the workers.
 struct Extracted {
     batch: Vec<Record>,
     verdicts: Vec<Verdict>,
-    results: Vec<Option<ArticleRows>>,
+    /// For each record, the number of quotes found in it; `None` if it was not extracted.
+    found: Vec<Option<usize>>,
+    rows: BatchRows,
 }
 
 /// Incremental runs skip what an earlier run finished and reject a second record with an id
@@ -381,7 +406,31 @@ fn extract_batch(
     }
 }
 
-/// Counts an extracted batch and gathers its rows for the writer.
+/// Gathers a batch's rows into one table each, on the worker that made them: sized once, not
+/// grown row by row, and each article's own vectors freed where they were allocated. Gives the
+/// number of quotes of each record extracted.
+fn gather(results: Vec<Option<ArticleRows>>, worker: usize) -> (Vec<Option<usize>>, BatchRows) {
+    let mut rows = BatchRows { worker, ..BatchRows::default() };
+    let (quotes, speakers) = results.iter().flatten().fold((0, 0), |(q, s), r| (q + r.1.len(), s + r.2.len()));
+    rows.articles.reserve_exact(results.len());
+    rows.quotes.reserve_exact(quotes);
+    rows.speakers.reserve_exact(speakers);
+    let found = results
+        .into_iter()
+        .map(|result| {
+            result.map(|(article_row, quote_rows, speakers)| {
+                let found = quote_rows.len();
+                rows.articles.push(article_row);
+                rows.quotes.extend(quote_rows);
+                rows.speakers.extend(speakers);
+                found
+            })
+        })
+        .collect();
+    (found, rows)
+}
+
+/// Counts an extracted batch, and adds its rejects to its rows for the writer.
 fn tally(
     extracted: Extracted,
     counts: &mut Counts,
@@ -389,14 +438,8 @@ fn tally(
     file_idx: &HashMap<Arc<str>, usize>,
     text_bytes: &mut u64,
 ) -> BatchRows {
-    let Extracted { batch, verdicts, results } = extracted;
-    // The batch's rows are gathered into one table each: sized once, not grown row by row.
-    let mut rows = BatchRows::default();
-    let (quotes, speakers) = results.iter().flatten().fold((0, 0), |(q, s), r| (q + r.1.len(), s + r.2.len()));
-    rows.articles.reserve_exact(results.len());
-    rows.quotes.reserve_exact(quotes);
-    rows.speakers.reserve_exact(speakers);
-    for ((record, result), verdict) in batch.into_iter().zip(results).zip(&verdicts) {
+    let Extracted { batch, verdicts, found, mut rows } = extracted;
+    for ((record, found), verdict) in batch.into_iter().zip(found).zip(&verdicts) {
         counts.records_read += 1;
         let file = match &record {
             Record::Article(a) => &a.origin.file,
@@ -406,17 +449,14 @@ fn tally(
         if let Some(f) = per_file.as_deref_mut() {
             f.records_read += 1;
         }
-        match (record, result) {
-            (Record::Article(article), Some((article_row, quote_rows, speakers))) => {
+        match (record, found) {
+            (Record::Article(article), Some(quotes)) => {
                 counts.articles_ok += 1;
-                counts.quotes += quote_rows.len() as u64;
+                counts.quotes += quotes as u64;
                 *text_bytes += article.text.len() as u64;
                 if let Some(f) = per_file {
                     f.articles_ok += 1;
                 }
-                rows.articles.push(article_row);
-                rows.quotes.extend(quote_rows);
-                rows.speakers.extend(speakers);
             }
             (Record::Article(_), None) => {
                 debug_assert_eq!(*verdict, Verdict::Unchanged);
@@ -504,6 +544,43 @@ pub fn default_threads() -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::{extract_batch, gather, Share, Verdict};
+    use crate::model::{Article, Record};
+
+    /// A batch's rows leave its worker in input order, tagged with that worker, and each record
+    /// extracted is counted with its quotes, whether the batch went whole to one worker or not.
+    #[test]
+    fn a_batch_is_gathered_in_input_order_with_its_quotes_counted() {
+        let article = |id: &str, text: &str| {
+            Record::Article(Article {
+                id: id.into(),
+                text: text.into(),
+                published: None,
+                title: None,
+                outlet: None,
+                url: None,
+                author: None,
+                origin: Default::default(),
+            })
+        };
+        let batch = [
+            article("a", "“We will not agree to it,” Lavrov said.\n\n“The talks are over,” Merkel said."),
+            article("b", "“It was done before,” Merkel said."),
+            article("c", "“It is over,” Merkel said."),
+        ];
+        let verdicts = [Verdict::Process, Verdict::Unchanged, Verdict::Process];
+        let tokenizer = crate::tokenize::tokenizer(Default::default());
+        for share in [Share::Batches, Share::Articles] {
+            let (found, rows) = gather(extract_batch(&batch, &verdicts, tokenizer, share), 1);
+            assert_eq!(found, [Some(2), None, Some(1)], "{share:?}");
+            assert_eq!(rows.worker, 1);
+            let quoted: Vec<&str> = rows.quotes.iter().map(|q| &*q.article_id).collect();
+            assert_eq!(quoted, ["a", "a", "c"], "{share:?}");
+            let articles: Vec<&str> = rows.articles.iter().map(|a| &*a.article_id).collect();
+            assert_eq!(articles, ["a", "c"], "{share:?}");
+        }
+    }
+
     /// The workers carry names that `top -H`, `ps -L` and perf show.
     #[test]
     fn the_workers_are_named() {
