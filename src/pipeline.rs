@@ -1,12 +1,12 @@
-//! The pipeline: reads records in bounded batches, extracts each batch's articles in parallel, and
-//! writes the rows in input order. This is the only module that uses rayon.
+//! The pipeline: reads records in bounded batches, extracts the batches in parallel, and writes
+//! the rows in input order. This is the only module that uses rayon.
 //!
 //! **Invariant:** output order and content do not depend on the thread count: each batch's
 //! articles are extracted in their order, batches are taken back in the order they were read,
 //! and one writer thread writes them.
 //! Memory is bounded by the batch size, not by the corpus: a batch holds at most
-//! `batch_articles` articles or [`BATCH_BYTES`] of text, and at most [`batches_in_flight`] are
-//! on the workers while [`WRITER_QUEUE`] more wait for the writer.
+//! `batch_articles` articles or [`BATCH_BYTES`] of text, and at most `batches_in_flight` are
+//! on the workers while `WRITER_QUEUE` more wait for the writer.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -40,7 +40,7 @@ struct BatchRows {
 
 /// The most article text a batch holds before it is handed to the workers (a longer article is
 /// a batch of its own). News batches are far smaller (128 articles are about 0.6 MB); this bounds
-/// a corpus of very long texts, of which [`batches_in_flight`] batches are held at once.
+/// a corpus of very long texts, of which `batches_in_flight` batches are held at once.
 pub const BATCH_BYTES: usize = 8 << 20;
 
 /// Where a run reports its progress.
