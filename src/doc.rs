@@ -137,6 +137,11 @@ impl<'a> Doc<'a> {
         unsafe { self.text.get_unchecked(span) }
     }
 
+    /// Whether tokens `idx` and `idx + 1` exist and are written with no space between them.
+    pub fn touches_next(&self, idx: usize) -> bool {
+        self.tokens.get(idx + 1).is_some_and(|next| self.tokens[idx].end() == next.start())
+    }
+
     /// Whether token `idx` is the punctuation `p` (or starts with it, for runs such as `,”`).
     pub fn is_punct(&self, idx: usize, p: &str) -> bool {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct) && self.tok(idx).starts_with(p)
@@ -205,6 +210,15 @@ mod tests {
             let words: Vec<&str> = tokens.map(|i| doc.tok(i)).collect();
             assert_eq!(words.concat(), doc.text[sentence.clone()].replace(' ', ""));
         }
+    }
+
+    /// Tokens touch when no space lies between them; the last token touches nothing.
+    #[test]
+    fn tokens_touch_when_written_together() {
+        let doc = Doc::new("Jean-Luc said, “no”", &FastTokenizer);
+        let touching: Vec<bool> = (0..doc.tokens().len()).map(|i| doc.touches_next(i)).collect();
+        // Jean - Luc said , “ no ”
+        assert_eq!(touching, [true, true, false, true, false, true, true, false], "{:?}", doc.tokens());
     }
 
     /// What `tok` and `text_of` slice unchecked is checked once: bounds inside a character, out

@@ -212,11 +212,6 @@ fn punct<'a>(doc: &Doc<'a>, idx: usize) -> Option<&'a str> {
     (idx < doc.tokens().len() && !doc.is_word(idx)).then(|| doc.tok(idx))
 }
 
-/// Whether tokens `a` and `a + 1` touch (no space between).
-fn touching(doc: &Doc, a: usize) -> bool {
-    a + 1 < doc.tokens().len() && doc.tokens()[a].end() == doc.tokens()[a + 1].start()
-}
-
 /// The words an expression can start with, besides a number: the month and weekday names, the
 /// number words, and yesterday, today, tonight, this, last. The lexicon marks them, so that
 /// [`find`] turns most tokens away by their entry.
@@ -334,7 +329,7 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
     let before_is = |words: &[&str]| idx > 0 && lower_is(doc, idx - 1, words);
     // 2025-08-20
     if let Some(year) = year_of(word) {
-        let dash = |i: usize| punct(doc, i) == Some("-") && touching(doc, i - 1) && touching(doc, i);
+        let dash = |i: usize| punct(doc, i) == Some("-") && doc.touches_next(i - 1) && doc.touches_next(i);
         if idx + 4 < to && dash(idx + 1) && dash(idx + 3) {
             let month = word_at(doc, idx + 2).and_then(|m| m.parse::<u32>().ok()).filter(|m| (1..=12).contains(m));
             let day = word_at(doc, idx + 4).and_then(day_of);
@@ -350,7 +345,7 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
     // August 20, 2025 / Aug. 20 / March 2025 / in May
     if let Some(month) = month_of(word) {
         let mut next = idx + 1;
-        if punct(doc, next) == Some(".") && touching(doc, idx) {
+        if punct(doc, next) == Some(".") && doc.touches_next(idx) {
             next += 1;
         } else if word.len() == 3 && !word.eq_ignore_ascii_case("may") {
             // "Mar" without its full stop is a name as often as a month; "Aug" too.

@@ -121,8 +121,7 @@ fn joins_name(doc: &Doc, idx: usize) -> bool {
     }
     let tok = doc.tok(idx);
     let prev = doc.tok(idx - 1);
-    let tight = doc.tokens()[idx - 1].end() == doc.tokens()[idx].start()
-        && doc.tokens()[idx].end() == doc.tokens()[idx + 1].start();
+    let tight = doc.touches_next(idx - 1) && doc.touches_next(idx);
     (tok == "." && (prev.chars().count() == 1 || TITLE_ABBREVIATIONS.contains(&prev)))
         || (matches!(tok, "-" | "’" | "'") && tight)
 }

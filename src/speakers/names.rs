@@ -81,11 +81,6 @@ fn is_acronym(word: &str) -> bool {
     word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && word.chars().nth(1).is_some()
 }
 
-/// Whether tokens `a` and `b` are written with no space between them.
-fn adjacent(doc: &Doc, a: usize, b: usize) -> bool {
-    doc.tokens()[a].end() == doc.tokens()[b].start()
-}
-
 /// Whether token `idx` can continue a name run that has reached `idx - 1`.
 fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     if idx >= doc.tokens().len() {
@@ -104,8 +99,7 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
         return Some(idx);
     }
     let word = doc.tok(idx);
-    let joins =
-        (doc.is_word(idx) && CONNECTORS.contains(&word)) || (doc.tok(idx) == "-" && adjacent(doc, idx - 1, idx));
+    let joins = (doc.is_word(idx) && CONNECTORS.contains(&word)) || (doc.tok(idx) == "-" && doc.touches_next(idx - 1));
     if joins && doc.is_capitalized(idx + 1) && !doc.lex(idx + 1).is_not_name() {
         return Some(idx);
     }
@@ -145,7 +139,7 @@ impl<'a> NameIndex<'a> {
             let title = (run.name_first > run.first).then(|| doc.text_of(run.first, run.name_first - 1));
             // The name's words as white space separates them: only white space lies between
             // two tokens that do not touch.
-            let words = 1 + (run.name_first..run.last).filter(|&i| !adjacent(doc, i, i + 1)).count();
+            let words = 1 + (run.name_first..run.last).filter(|&i| !doc.touches_next(i)).count();
             let entry = self.persons.entry(family).or_insert((name, words, None));
             if words > entry.1 {
                 (entry.0, entry.1) = (name, words);
