@@ -213,9 +213,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     workers.spawn(move |_| {
                         let worker = rayon::current_thread_index().unwrap_or(0);
                         drop(take_written(written, worker));
-                        let (found, rows) = gather(extract_batch(&batch, &verdicts, tokenizer, share), worker);
+                        let rows = gather(extract_batch(&batch, &verdicts, tokenizer, share), worker);
                         // The receiver is gone only when the run already stopped on an error.
-                        let _ = extracted.send(Extracted { batch, verdicts, found, rows });
+                        let _ = extracted.send(Extracted { batch, verdicts, rows });
                     });
                     in_flight.push_back(receiver);
                 }
@@ -356,8 +356,7 @@ fn take_written(written: &Written, worker: usize) -> Vec<BatchRows> {
 struct Extracted {
     batch: Vec<Record>,
     verdicts: Vec<Verdict>,
-    /// For each record, the number of quotes found in it; `None` if it was not extracted.
-    found: Vec<Option<usize>>,
+    /// The rows of the articles extracted: those the verdict said to process.
     rows: BatchRows,
 }
 
@@ -407,27 +406,19 @@ fn extract_batch(
 }
 
 /// Gathers a batch's rows into one table each, on the worker that made them: sized once, not
-/// grown row by row, and each article's own vectors freed where they were allocated. Gives the
-/// number of quotes of each record extracted.
-fn gather(results: Vec<Option<ArticleRows>>, worker: usize) -> (Vec<Option<usize>>, BatchRows) {
+/// grown row by row, and each article's own vectors freed where they were allocated.
+fn gather(results: Vec<Option<ArticleRows>>, worker: usize) -> BatchRows {
     let mut rows = BatchRows { worker, ..BatchRows::default() };
     let (quotes, speakers) = results.iter().flatten().fold((0, 0), |(q, s), r| (q + r.1.len(), s + r.2.len()));
     rows.articles.reserve_exact(results.len());
     rows.quotes.reserve_exact(quotes);
     rows.speakers.reserve_exact(speakers);
-    let found = results
-        .into_iter()
-        .map(|result| {
-            result.map(|(article_row, quote_rows, speakers)| {
-                let found = quote_rows.len();
-                rows.articles.push(article_row);
-                rows.quotes.extend(quote_rows);
-                rows.speakers.extend(speakers);
-                found
-            })
-        })
-        .collect();
-    (found, rows)
+    for (article_row, quote_rows, speakers) in results.into_iter().flatten() {
+        rows.articles.push(article_row);
+        rows.quotes.extend(quote_rows);
+        rows.speakers.extend(speakers);
+    }
+    rows
 }
 
 /// Counts an extracted batch, and adds its rejects to its rows for the writer.
@@ -438,8 +429,9 @@ fn tally(
     file_idx: &HashMap<Arc<str>, usize>,
     text_bytes: &mut u64,
 ) -> BatchRows {
-    let Extracted { batch, verdicts, found, mut rows } = extracted;
-    for ((record, found), verdict) in batch.into_iter().zip(found).zip(&verdicts) {
+    let Extracted { batch, verdicts, mut rows } = extracted;
+    counts.quotes += rows.quotes.len() as u64;
+    for (record, verdict) in batch.into_iter().zip(&verdicts) {
         counts.records_read += 1;
         let file = match &record {
             Record::Article(a) => &a.origin.file,
@@ -449,16 +441,15 @@ fn tally(
         if let Some(f) = per_file.as_deref_mut() {
             f.records_read += 1;
         }
-        match (record, found) {
-            (Record::Article(article), Some(quotes)) => {
+        match (record, verdict) {
+            (Record::Article(article), Verdict::Process) => {
                 counts.articles_ok += 1;
-                counts.quotes += quotes as u64;
                 *text_bytes += article.text.len() as u64;
                 if let Some(f) = per_file {
                     f.articles_ok += 1;
                 }
             }
-            (Record::Article(_), None) => {
+            (Record::Article(_), _) => {
                 debug_assert_eq!(*verdict, Verdict::Unchanged);
                 counts.unchanged += 1;
                 if let Some(f) = per_file {
@@ -571,8 +562,9 @@ mod tests {
         let verdicts = [Verdict::Process, Verdict::Unchanged, Verdict::Process];
         let tokenizer = crate::tokenize::tokenizer(Default::default());
         for share in [Share::Batches, Share::Articles] {
-            let (found, rows) = gather(extract_batch(&batch, &verdicts, tokenizer, share), 1);
-            assert_eq!(found, [Some(2), None, Some(1)], "{share:?}");
+            let rows = gather(extract_batch(&batch, &verdicts, tokenizer, share), 1);
+            let found: Vec<u32> = rows.articles.iter().map(|a| a.n_quotes).collect();
+            assert_eq!(found, [2, 1], "{share:?}");
             assert_eq!(rows.worker, 1);
             let quoted: Vec<&str> = rows.quotes.iter().map(|q| &*q.article_id).collect();
             assert_eq!(quoted, ["a", "a", "c"], "{share:?}");
