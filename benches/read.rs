@@ -49,7 +49,7 @@ fn corpus(dir: &Path) -> (PathBuf, PathBuf, usize, u64) {
 
 fn read_all(path: &Path) -> usize {
     let files = whosaid::read::discover(&[path.to_path_buf()]).expect("input found");
-    whosaid::read::Reader::new(files).filter(|r| matches!(r, Record::Article(_))).count()
+    whosaid::read::Reader::new(files, Default::default()).filter(|r| matches!(r, Record::Article(_))).count()
 }
 
 fn read(c: &mut Criterion) {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use whosaid::config::{Format, PipelineConfig, TokenizerKind};
+use whosaid::read::columns::ColumnNames;
 
 #[derive(Debug, Parser)]
 #[command(name = "whosaid", version, about = "Who said what, and when: quotes and their speakers from news articles")]
@@ -13,55 +14,135 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// What `extract --help` says of its inputs.
+const INPUTS_HELP: &str = "\
+Inputs:
+  FILE.jsonl, FILE.ndjson   one article a JSON object a line
+  FILE.csv                  a header row, then one article a row
+  FILE.txt                  one article a file (its id is the file name without extensions)
+  any of them .gz or .zst   decompressed as they are read
+  FOLDER                    every such file below it, in sorted path order
+  -                         JSON Lines on standard input
+
+Columns (JSON keys or CSV header names, any case; the first name found is taken):
+  text     text, body, content, article, story, maintext, full_text   (required)
+  id       id, article_id, doc_id; without one, the url, else a hash of the text
+  date     published, date, published_at, pubdate, date_publish, publish_date, publication_date
+  title    title, headline
+  url      url, link
+  outlet   outlet, source, publisher, source_domain; without one, the url's host
+  author   author, authors, byline
+A column under another name is named with --text-column, --id-column and so on. An input with
+no text column under any name stops the run (exit 1) and lists the columns it has.
+
+Exit codes: 0 every record was read; 3 some were rejected (see rejects.jsonl); 1 a fatal error;
+2 a usage error.";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract quotes from articles (JSON Lines, CSV or text files, or folders of them; `-` for
     /// JSON Lines on standard input) into tables in an output folder.
+    #[command(after_help = INPUTS_HELP)]
     Extract {
-        #[arg(required = true)]
+        /// Files or folders of articles, or `-` for JSON Lines on standard input (see below).
+        #[arg(required = true, value_name = "INPUTS")]
         inputs: Vec<PathBuf>,
         /// The output folder; `-` streams quote rows to standard output as JSON Lines (with
         /// `--format jsonl`), flushed batch by batch, and rejects to standard error.
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Streaming mode: write rejects (JSON Lines) to this file instead of standard error.
-        #[arg(long)]
+        /// Streaming mode (`--out -`) only: write rejects (JSON Lines) to this file instead of
+        /// standard error.
+        #[arg(long, value_name = "FILE")]
         rejects: Option<PathBuf>,
         /// Table formats, comma separated: parquet, csv, jsonl.
         #[arg(long, default_value = "parquet,csv", value_parser = parse_formats)]
         format: Formats,
         #[command(flatten)]
         run: RunFlags,
-        /// The word splitter: fast (default) or huggingface (the reference).
+        /// The word splitter: fast (default), or huggingface (Hugging Face `tokenizers`, the
+        /// reference the fast one is tested against; about 50 times slower).
         #[arg(long, value_enum, default_value = "fast")]
         tokenizer: TokenizerArg,
-        /// A state folder: run incrementally, processing only new or changed articles and adding
-        /// their rows as a new partition under DIR/quotes/run=…/.
-        #[arg(long)]
+        /// A state folder: run incrementally, processing only articles that are new or changed
+        /// since the last run with this state, and adding their rows as a new partition
+        /// (DIR/parquet/quotes/run=…/). One state belongs to one output folder.
+        #[arg(long, value_name = "STATE_DIR")]
         state: Option<PathBuf>,
+        #[command(flatten)]
+        columns: ColumnFlags,
     },
     /// Run a pipeline file (see pipelines/).
     Run {
+        /// The pipeline file (TOML): inputs, out, formats, and optionally state, tokenizer,
+        /// batch_articles and the *_column names.
         pipeline: PathBuf,
-        /// Write to this folder instead of the pipeline's `out`.
-        #[arg(long)]
+        /// Write to this folder instead of the pipeline's `out`. An incremental pipeline then
+        /// keeps its state in DIR/_state, unless --state names another.
+        #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Keep the incremental state in this folder instead of the pipeline's `state`.
+        #[arg(long, value_name = "STATE_DIR")]
+        state: Option<PathBuf>,
         #[command(flatten)]
         run: RunFlags,
+        #[command(flatten)]
+        columns: ColumnFlags,
     },
 }
 
 #[derive(Debug, clap::Args)]
 pub struct RunFlags {
-    /// Worker threads (default: every core).
+    /// Extraction threads (default: every core). Reading and writing run on threads of their own.
     #[arg(long)]
     pub threads: Option<usize>,
     /// No progress bar or log lines.
     #[arg(long, short)]
     pub quiet: bool,
-    /// With a state folder: forget the state and reprocess everything, replacing every partition.
+    /// With a state folder: forget the state and reprocess everything, replacing every partition
+    /// this state's runs wrote.
     #[arg(long)]
     pub full: bool,
+}
+
+/// The input columns of each article field, where the usual names do not find them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ColumnFlags {
+    /// The column (JSON key or CSV header) holding the article text.
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+    /// The column holding the article id.
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// The column holding the publication date.
+    #[arg(long, value_name = "NAME")]
+    pub date_column: Option<String>,
+    /// The column holding the title.
+    #[arg(long, value_name = "NAME")]
+    pub title_column: Option<String>,
+    /// The column holding the url.
+    #[arg(long, value_name = "NAME")]
+    pub url_column: Option<String>,
+    /// The column holding the outlet.
+    #[arg(long, value_name = "NAME")]
+    pub outlet_column: Option<String>,
+    /// The column holding the author.
+    #[arg(long, value_name = "NAME")]
+    pub author_column: Option<String>,
+}
+
+impl ColumnFlags {
+    fn names(self) -> ColumnNames {
+        ColumnNames {
+            id: self.id_column,
+            text: self.text_column,
+            date: self.date_column,
+            title: self.title_column,
+            url: self.url_column,
+            outlet: self.outlet_column,
+            author: self.author_column,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -86,11 +167,15 @@ fn parse_formats(value: &str) -> Result<Formats, String> {
     Ok(Formats(formats))
 }
 
+/// The state folder of a pipeline run into another output folder: beside that output, so that a
+/// state never answers for an output it did not write.
+const STATE_UNDER_OUT: &str = "_state";
+
 impl Command {
     /// The pipeline to run, and the flags that say how.
     pub fn into_config(self) -> whosaid::Result<(PipelineConfig, RunFlags)> {
         match self {
-            Command::Extract { inputs, out, format, run, tokenizer, state, rejects } => {
+            Command::Extract { inputs, out, format, run, tokenizer, state, rejects, columns } => {
                 let mut config = PipelineConfig::new(inputs, out);
                 config.formats = format.0;
                 config.tokenizer = match tokenizer {
@@ -99,13 +184,21 @@ impl Command {
                 };
                 config.state = state;
                 config.rejects = rejects;
+                config.name_columns(columns.names());
                 Ok((config, run))
             }
-            Command::Run { pipeline, out, run } => {
+            Command::Run { pipeline, out, state, run, columns } => {
                 let mut config = PipelineConfig::from_file(&pipeline)?;
                 if let Some(out) = out {
+                    if state.is_none() && config.state.is_some() && out.as_os_str() != "-" {
+                        config.state = Some(out.join(STATE_UNDER_OUT));
+                    }
                     config.out = out;
                 }
+                if state.is_some() {
+                    config.state = state;
+                }
+                config.name_columns(columns.names());
                 Ok((config, run))
             }
         }

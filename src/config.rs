@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::read::columns::ColumnNames;
 
 /// One output table format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -69,6 +70,22 @@ pub struct PipelineConfig {
     /// Articles handed to the workers at once: memory is bounded by this, not by corpus size.
     #[serde(default = "default_batch_articles")]
     pub batch_articles: usize,
+    /// The input columns holding each article field, where they are not among the usual names
+    /// (see [`crate::read::columns`]).
+    #[serde(default)]
+    pub id_column: Option<String>,
+    #[serde(default)]
+    pub text_column: Option<String>,
+    #[serde(default)]
+    pub date_column: Option<String>,
+    #[serde(default)]
+    pub title_column: Option<String>,
+    #[serde(default)]
+    pub url_column: Option<String>,
+    #[serde(default)]
+    pub outlet_column: Option<String>,
+    #[serde(default)]
+    pub author_column: Option<String>,
 }
 
 pub fn default_formats() -> Vec<Format> {
@@ -94,6 +111,44 @@ impl PipelineConfig {
             state: None,
             rejects: None,
             batch_articles: default_batch_articles(),
+            id_column: None,
+            text_column: None,
+            date_column: None,
+            title_column: None,
+            url_column: None,
+            outlet_column: None,
+            author_column: None,
+        }
+    }
+
+    /// The input columns the pipeline names.
+    pub fn column_names(&self) -> ColumnNames {
+        ColumnNames {
+            id: self.id_column.clone(),
+            text: self.text_column.clone(),
+            date: self.date_column.clone(),
+            title: self.title_column.clone(),
+            url: self.url_column.clone(),
+            outlet: self.outlet_column.clone(),
+            author: self.author_column.clone(),
+        }
+    }
+
+    /// Sets the columns named on the command line, over any the pipeline file names.
+    pub fn name_columns(&mut self, names: ColumnNames) {
+        let ColumnNames { id, text, date, title, url, outlet, author } = names;
+        for (slot, name) in [
+            (&mut self.id_column, id),
+            (&mut self.text_column, text),
+            (&mut self.date_column, date),
+            (&mut self.title_column, title),
+            (&mut self.url_column, url),
+            (&mut self.outlet_column, outlet),
+            (&mut self.author_column, author),
+        ] {
+            if name.is_some() {
+                *slot = name;
+            }
         }
     }
 
@@ -170,6 +225,15 @@ mod tests {
     fn an_unknown_key_is_an_error_that_names_it() {
         let err = PipelineConfig::from_toml("inputs = [\"a\"]\nout = \"o\"\nthreds = 2\n").unwrap_err();
         assert!(err.contains("threds"), "{err}");
+    }
+
+    #[test]
+    fn a_pipeline_names_its_input_columns() {
+        let config = PipelineConfig::from_toml("inputs = [\"a\"]\nout = \"o\"\ntext_column = \"body_html\"\n").unwrap();
+        assert_eq!(config.column_names().text.as_deref(), Some("body_html"));
+        let mut config = config;
+        config.name_columns(ColumnNames { text: Some("words".into()), ..ColumnNames::default() });
+        assert_eq!(config.column_names().text.as_deref(), Some("words"));
     }
 
     #[test]

@@ -19,8 +19,9 @@ use serde::Serialize;
 use crate::config::PipelineConfig;
 use crate::error::{Error, Result};
 use crate::model::{Record, Reject};
+use crate::read::columns::Columns;
 use crate::read::{discover, Reader};
-use crate::write::incremental::{Session, Verdict, PART_NAME};
+use crate::write::incremental::{Session, Verdict};
 use crate::write::sink::{RowSink, StreamSink, TableSink};
 use crate::write::{rows_for, speaker_rows, ArticleRow, QuoteRow, RejectRow, SpeakerRow};
 
@@ -131,19 +132,16 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut sink: Box<dyn RowSink + Send> = match &session {
         _ if streaming => Box::new(StreamSink::create(config.rejects.as_deref())?),
         Some(session) => Box::new(TableSink::create(
-            [
-                &session.table_dir("quotes"),
-                &session.table_dir("articles"),
-                &session.table_dir("speakers"),
-                &session.table_dir("rejects"),
-            ],
-            [PART_NAME, PART_NAME, PART_NAME],
+            |table, format| session.table_path(table, format),
+            session.rejects_path(),
             &config.formats,
+            true,
         )?),
         None => Box::new(TableSink::create(
-            [&config.out, &config.out, &config.out, &config.out],
-            ["quotes", "articles", "speakers"],
+            |table, format| config.out.join(format!("{table}.{}", format.extension())),
+            config.out.join("rejects.jsonl"),
             &config.formats,
+            false,
         )?),
     };
     let pool = worker_pool(threads);
@@ -151,7 +149,8 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut counts = Counts::default();
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
-    let mut reader = Reader::new(files);
+    let mut reader = Reader::new(files, Columns::new(&config.column_names()));
+    let mut seen_ids = SeenIds::default();
     let read_batch = |reader: &mut Reader| {
         let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
         let mut batch_bytes = 0;
@@ -208,7 +207,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                         input_left = false;
                         break;
                     }
-                    let verdicts = check_batch(session.as_mut(), &mut batch);
+                    let verdicts = check_batch(session.as_mut(), &mut seen_ids, &mut batch);
                     let (extracted, receiver) = std::sync::mpsc::sync_channel(1);
                     workers.spawn(move |_| {
                         let worker = rayon::current_thread_index().unwrap_or(0);
@@ -234,6 +233,10 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         drop(to_writer);
         writer.join().expect("the writer thread does not panic")
     })?;
+    // An input that cannot be read as articles at all stops the run before anything is published.
+    if let Some(fatal) = reader.take_fatal() {
+        return Err(fatal);
+    }
     sink.commit()?;
     reporter.finish(&counts, text_bytes, started);
     let wall_seconds = started.elapsed().as_secs_f64();
@@ -360,16 +363,31 @@ struct Extracted {
     rows: BatchRows,
 }
 
-/// Incremental runs skip what an earlier run finished and reject a second record with an id
-/// already read in this run, before any work is spent on them.
-fn check_batch(mut session: Option<&mut Session>, batch: &mut [Record]) -> Vec<Verdict> {
+/// The ids a run without a state has read, as 128-bit hashes: 16 bytes an article (about 20 MB
+/// for a million), where the ids themselves would be ten times that. An incremental run's
+/// session keeps the ids of its state instead.
+#[derive(Default)]
+struct SeenIds(rustc_hash::FxHashSet<u128>);
+
+impl SeenIds {
+    /// Whether `id` was read before in this run; it is now.
+    fn seen(&mut self, id: &str) -> bool {
+        !self.0.insert(xxhash_rust::xxh3::xxh3_128(id.as_bytes()))
+    }
+}
+
+/// A second record with an id already read in this run is rejected, in every mode; incremental
+/// runs also skip what an earlier run finished. Both before any work is spent on them.
+fn check_batch(mut session: Option<&mut Session>, seen: &mut SeenIds, batch: &mut [Record]) -> Vec<Verdict> {
     batch
         .iter_mut()
         .map(|record| {
-            let (Some(session), Record::Article(article)) = (session.as_deref_mut(), &*record) else {
-                return Verdict::Process;
+            let Record::Article(article) = &*record else { return Verdict::Process };
+            let verdict = match session.as_deref_mut() {
+                Some(session) => session.check(article),
+                None if seen.seen(&article.id) => Verdict::Duplicate,
+                None => Verdict::Process,
             };
-            let verdict = session.check(article);
             if verdict == Verdict::Duplicate {
                 *record = Record::Reject(Reject {
                     origin: article.origin.clone(),

@@ -19,17 +19,16 @@ binary, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.makedirs(work, exist_ok=True)
 
-# The sample corpus as one JSON Lines file, with the ids whosaid gives CSV rows.
+# The sample corpus as one JSON Lines file; a Wikinews row has no id, so its url names it.
 articles = os.path.join(work, "sample.jsonl")
 with open(articles, "w", encoding="utf-8") as out:
     for path in sorted(glob.glob(os.path.join(root, "sample_corpus", "*"))):
-        stem = os.path.basename(path).split(".")[0]
         if path.endswith(".jsonl"):
             for line in open(path, encoding="utf-8"):
                 out.write(line if line.endswith("\n") else line + "\n")
         elif path.endswith(".csv"):
-            for i, row in enumerate(csv.DictReader(open(path, encoding="utf-8", newline="")), start=1):
-                record = {"id": f"{stem}:{i}", "text": row["text"], "published": row["date"], "title": row["title"], "url": row["url"]}
+            for row in csv.DictReader(open(path, encoding="utf-8", newline="")):
+                record = {"text": row["text"], "published": row["date"], "title": row["title"], "url": row["url"]}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 local = os.path.join(work, "local")

@@ -28,15 +28,22 @@ import pyarrow as pa
 
 # The quote table's columns and types, as `whosaid extract` writes them (see README "Output").
 INT = ("quote_idx", "quote_start", "quote_end", "cue_start", "cue_end", "speaker_start", "speaker_end")
+DATES = ("said_on_date", "published")
 COLUMNS = [
     "article_id", "quote_idx", "quote_text", "quote_start", "quote_end", "quote_type", "quote_parts",
     "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_name",
-    "speaker_title", "said_on", "said_on_precision", "said_on_source", "published", "outlet", "title", "url", "rule",
+    "speaker_title", "said_on", "said_on_date", "said_on_precision", "said_on_source", "published", "outlet", "title",
+    "url", "rule",
 ]
 ARROW_SCHEMA = pa.schema(
-    [(c, pa.int64() if c in INT else pa.date32() if c == "published" else pa.string()) for c in COLUMNS]
+    [(c, pa.int64() if c in INT else pa.date32() if c in DATES else pa.string()) for c in COLUMNS]
 )
-ARTICLE_FIELDS = ("id", "text", "published", "title", "outlet", "source", "url", "author")
+# The article columns whosaid reads (its usual names for each field; see `whosaid extract --help`).
+ARTICLE_FIELDS = (
+    "id", "article_id", "doc_id", "text", "body", "content", "article", "story", "maintext", "full_text",
+    "published", "date", "published_at", "pubdate", "date_publish", "publish_date", "publication_date",
+    "title", "headline", "outlet", "source", "publisher", "source_domain", "url", "link", "author", "authors", "byline",
+)
 BATCH_ROWS = 10_000
 
 
@@ -44,7 +51,7 @@ def spark_schema():
     from pyspark.sql import types as T
 
     def spark_type(c):
-        return T.LongType() if c in INT else T.DateType() if c == "published" else T.StringType()
+        return T.LongType() if c in INT else T.DateType() if c in DATES else T.StringType()
 
     return T.StructType([T.StructField(c, spark_type(c), True) for c in COLUMNS])
 
@@ -58,8 +65,9 @@ def _article_json(row):
 
 def _quote_row(line):
     row = json.loads(line)
-    if row.get("published"):
-        row["published"] = datetime.date.fromisoformat(row["published"])
+    for column in DATES:
+        if row.get(column):
+            row[column] = datetime.date.fromisoformat(row[column])
     return row
 
 

@@ -1,47 +1,39 @@
-//! CSV with a header row: the same column names as JSON Lines (`date` is taken for `published`,
-//! `source` for `outlet`). Without an `id` column, an article's id is `<file stem>:<row>`, the
-//! row counted from 1 after the header.
+//! CSV with a header row. Each field is read from the column the user named for it or from its
+//! usual names (see [`super::columns`]); a header with no text column is a fatal error that
+//! lists the columns it has.
 
 use std::io::BufRead;
 use std::sync::Arc;
 
-use super::RecordSource;
-use crate::model::{Article, Origin, Record, Reject};
-
-#[derive(Default)]
-struct Columns {
-    id: Option<usize>,
-    text: Option<usize>,
-    published: Option<usize>,
-    title: Option<usize>,
-    outlet: Option<usize>,
-    url: Option<usize>,
-    author: Option<usize>,
-}
+use super::columns::{Columns, Field};
+use super::{ArticleFields, RecordSource};
+use crate::error::Error;
+use crate::model::{Origin, Record, Reject};
 
 pub(super) struct CsvSource {
     reader: csv::Reader<Box<dyn BufRead + Send>>,
     file: Arc<str>,
-    stem: String,
-    columns: Option<Columns>,
+    columns: Arc<Columns>,
+    /// The column index of each field, once the header is read.
+    indices: Option<[Option<usize>; 7]>,
     n_fields: usize,
-    row: u64,
     record: csv::ByteRecord,
     done: bool,
+    fatal: Option<Error>,
 }
 
 impl CsvSource {
-    pub(super) fn new(input: Box<dyn BufRead + Send>, file: Arc<str>, stem: String) -> CsvSource {
+    pub(super) fn new(input: Box<dyn BufRead + Send>, file: Arc<str>, columns: Arc<Columns>) -> CsvSource {
         let reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(input);
         CsvSource {
             reader,
             file,
-            stem,
-            columns: None,
+            columns,
+            indices: None,
             n_fields: 0,
-            row: 0,
             record: csv::ByteRecord::new(),
             done: false,
+            fatal: None,
         }
     }
 
@@ -49,6 +41,7 @@ impl CsvSource {
         Record::Reject(Reject { origin: Origin { file: self.file.clone(), line }, article_id, reason })
     }
 
+    /// Reads the header: `Some` reject when there is none to read.
     fn read_header(&mut self) -> Option<Record> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => {
@@ -60,27 +53,25 @@ impl CsvSource {
                 Some(self.reject(Some(1), None, format!("cannot read CSV header: {err}")))
             }
             Ok(true) => {
-                let mut columns = Columns::default();
-                for (idx, name) in self.record.iter().enumerate() {
-                    let name = String::from_utf8_lossy(name).trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-                    let slot = match name.as_str() {
-                        "id" => &mut columns.id,
-                        "text" => &mut columns.text,
-                        "published" | "date" => &mut columns.published,
-                        "title" => &mut columns.title,
-                        "outlet" | "source" => &mut columns.outlet,
-                        "url" => &mut columns.url,
-                        "author" => &mut columns.author,
-                        _ => continue,
-                    };
-                    slot.get_or_insert(idx);
+                let mut indices: [Option<(usize, usize)>; 7] = [None; 7];
+                let header: Vec<String> =
+                    self.record.iter().map(|name| String::from_utf8_lossy(name).into_owned()).collect();
+                for (idx, name) in header.iter().enumerate() {
+                    if let Some((field, rank)) = self.columns.field_of(name) {
+                        let slot = &mut indices[field as usize];
+                        if slot.is_none_or(|(best, _)| rank < best) {
+                            *slot = Some((rank, idx));
+                        }
+                    }
                 }
                 self.n_fields = self.record.len();
-                if columns.text.is_none() {
+                if indices[Field::Text as usize].is_none() {
                     self.done = true;
-                    return Some(self.reject(Some(1), None, "CSV header has no `text` column".to_string()));
+                    let reason = self.columns.no_text_reason(&header);
+                    self.fatal = Some(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
+                    return None;
                 }
-                self.columns = Some(columns);
+                self.indices = Some(indices.map(|slot| slot.map(|(_, idx)| idx)));
                 None
             }
         }
@@ -92,9 +83,12 @@ impl RecordSource for CsvSource {
         if self.done {
             return None;
         }
-        if self.columns.is_none() {
+        if self.indices.is_none() {
             if let Some(reject) = self.read_header() {
                 return Some(reject);
+            }
+            if self.done {
+                return None;
             }
         }
         match self.reader.read_byte_record(&mut self.record) {
@@ -107,53 +101,55 @@ impl RecordSource for CsvSource {
                 let line = err.position().map(|p| p.line());
                 Some(self.reject(line, None, format!("read error: {err}")))
             }
-            Ok(true) => {
-                self.row += 1;
-                Some(self.build())
-            }
+            Ok(true) => Some(self.build()),
         }
+    }
+
+    fn take_fatal(&mut self) -> Option<Error> {
+        self.fatal.take()
     }
 }
 
 impl CsvSource {
     fn build(&self) -> Record {
         let line = self.record.position().map(|p| p.line());
-        let columns = self.columns.as_ref().expect("header read before rows");
-        let field = |idx: Option<usize>| -> Result<Option<String>, String> {
-            let Some(bytes) = idx.and_then(|i| self.record.get(i)) else { return Ok(None) };
+        let indices = self.indices.as_ref().expect("header read before rows");
+        let name = |field: Field| self.columns.display(field).to_string();
+        // A field's text, `None` when the column is absent or the cell blank.
+        let field = |field: Field| -> Result<Option<String>, String> {
+            let Some(bytes) = indices[field as usize].and_then(|i| self.record.get(i)) else { return Ok(None) };
             match std::str::from_utf8(bytes) {
                 Ok(text) => Ok(Some(text.to_string()).filter(|t| !t.trim().is_empty())),
-                Err(err) => Err(format!("invalid UTF-8 at byte {}", err.valid_up_to())),
+                Err(err) => Err(format!("`{}`: invalid UTF-8 at byte {}", name(field), err.valid_up_to())),
             }
         };
-        let id = match field(columns.id) {
-            Ok(Some(id)) => id,
-            Ok(None) if columns.id.is_none() => format!("{}:{}", self.stem, self.row),
-            Ok(None) => return self.reject(line, None, "empty `id`".to_string()),
-            Err(reason) => return self.reject(line, None, format!("`id`: {reason}")),
+        let id = match field(Field::Id) {
+            Ok(Some(id)) => Some(id),
+            Ok(None) if indices[Field::Id as usize].is_none() => None,
+            Ok(None) => return self.reject(line, None, format!("empty `{}`", name(Field::Id))),
+            Err(reason) => return self.reject(line, None, reason),
         };
         if self.record.len() != self.n_fields {
             let reason =
                 format!("wrong number of fields: {} where the header has {}", self.record.len(), self.n_fields);
-            return self.reject(line, Some(id), reason);
+            return self.reject(line, id, reason);
         }
-        let mut article = Article { id, origin: Origin { file: self.file.clone(), line }, ..Article::default() };
-        let get = |idx: Option<usize>, name: &str| field(idx).map_err(|reason| format!("`{name}`: {reason}"));
-        let result = (|| -> Result<(), String> {
-            match get(columns.text, "text")? {
-                Some(text) => article.text = text,
-                None => return Err("empty `text`".to_string()),
+        let read = || -> Result<(String, ArticleFields), String> {
+            let text = field(Field::Text)?.ok_or_else(|| format!("empty `{}`", name(Field::Text)))?;
+            let fields = ArticleFields {
+                published: field(Field::Published)?,
+                title: field(Field::Title)?,
+                outlet: field(Field::Outlet)?,
+                url: field(Field::Url)?,
+                author: field(Field::Author)?,
+            };
+            Ok((text, fields))
+        };
+        match read() {
+            Ok((text, fields)) => {
+                Record::Article(fields.into_article(id, text, Origin { file: self.file.clone(), line }))
             }
-            article.published = get(columns.published, "published")?;
-            article.title = get(columns.title, "title")?;
-            article.outlet = get(columns.outlet, "outlet")?;
-            article.url = get(columns.url, "url")?;
-            article.author = get(columns.author, "author")?;
-            Ok(())
-        })();
-        match result {
-            Ok(()) => Record::Article(article),
-            Err(reason) => self.reject(line, Some(article.id), reason),
+            Err(reason) => self.reject(line, id, reason),
         }
     }
 }
@@ -161,21 +157,45 @@ impl CsvSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::columns::ColumnNames;
+
+    fn source(input: &str, columns: Columns) -> CsvSource {
+        let input: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(input.as_bytes().to_vec()));
+        CsvSource::new(input, "f.csv".into(), Arc::new(columns))
+    }
 
     fn read(input: &str) -> Vec<Record> {
-        let input: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(input.as_bytes().to_vec()));
-        let mut source = CsvSource::new(input, "f.csv".into(), "f".to_string());
+        let mut source = source(input, Columns::default());
         std::iter::from_fn(|| source.next_record()).collect()
     }
 
     #[test]
-    fn reads_the_wikinews_layout_and_makes_up_ids() {
-        let records = read("url,date,title,text\nhttp://x,2019-01-04,T,\"Line one.\n\nLine \"\"two\"\".\"\n");
+    fn reads_the_wikinews_layout_with_the_url_for_an_id() {
+        let records = read(
+            "url,date,title,text\nhttps://en.wikinews.org/wiki/X,2019-01-04,T,\"Line one.\n\nLine \"\"two\"\".\"\n",
+        );
         let Record::Article(article) = &records[0] else { panic!("{records:?}") };
-        assert_eq!(article.id, "f:1");
+        assert_eq!(article.id, "https://en.wikinews.org/wiki/X");
         assert_eq!(article.published.as_deref(), Some("2019-01-04"));
+        assert_eq!(article.outlet.as_deref(), Some("en.wikinews.org"));
         assert_eq!(article.text, "Line one.\n\nLine \"two\".");
         assert_eq!(records.len(), 1);
+    }
+
+    #[test]
+    fn without_id_or_url_a_row_is_named_by_its_text_so_an_inserted_row_moves_no_id() {
+        let ids = |input: &str| -> Vec<String> {
+            read(input)
+                .into_iter()
+                .map(|r| match r {
+                    Record::Article(a) => a.id,
+                    Record::Reject(r) => panic!("{r:?}"),
+                })
+                .collect()
+        };
+        let before = ids("headline,body\nA,First story.\nB,Second story.\n");
+        let after = ids("headline,body\nZ,Inserted story.\nA,First story.\nB,Second story.\n");
+        assert_eq!(&after[1..], &before[..]);
     }
 
     #[test]
@@ -194,8 +214,27 @@ mod tests {
     }
 
     #[test]
-    fn a_header_without_text_is_one_reject() {
-        let records = read("id,body\na,b\n");
-        assert!(matches!(&records[..], [Record::Reject(r)] if r.reason.contains("no `text` column")));
+    fn a_header_without_a_text_column_is_fatal_and_lists_the_columns() {
+        let mut source = source("id,headline,words\na,b,c\n", Columns::default());
+        assert!(source.next_record().is_none());
+        let message = source.take_fatal().expect("fatal").to_string();
+        assert!(message.contains("`headline`, `words`") && message.contains("--text-column"), "{message}");
+    }
+
+    #[test]
+    fn named_columns_are_read_whatever_their_names() {
+        let columns = Columns::new(&ColumnNames {
+            text: Some("Words".into()),
+            id: Some("key".into()),
+            date: Some("when".into()),
+            outlet: Some("paper".into()),
+            ..ColumnNames::default()
+        });
+        let mut source = source("key,when,paper,words,text\nk1,2020-05-06,The Times,Body.,not this\n", columns);
+        let Some(Record::Article(article)) = source.next_record() else { panic!() };
+        assert_eq!(article.id, "k1");
+        assert_eq!(article.text, "Body.");
+        assert_eq!(article.published.as_deref(), Some("2020-05-06"));
+        assert_eq!(article.outlet.as_deref(), Some("The Times"));
     }
 }

@@ -1,56 +1,35 @@
-//! JSON Lines: one article object a line; `id` and `text` required, `published`, `title`,
-//! `outlet` (or `source`), `url` and `author` optional, other fields ignored.
+//! JSON Lines: one article object a line. Each field is read from the key the user named for it
+//! or from its usual names (see [`super::columns`]); other keys are skipped unread. The text is
+//! required; the first record of a file without a text field under any name is a fatal error that
+//! lists the keys it has. Lines end at `\n`, `\r\n` or a lone `\r`; a UTF-8 byte order mark
+//! before the first line is skipped.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 use std::sync::Arc;
 
-use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::RecordSource;
-use crate::model::{Article, Origin, Record, Reject};
-
-/// An `id` may be written as a string or a number.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum IdField {
-    Text(String),
-    Int(i64),
-    Float(f64),
-}
-
-impl IdField {
-    fn into_string(self) -> String {
-        match self {
-            IdField::Text(text) => text,
-            IdField::Int(n) => n.to_string(),
-            IdField::Float(x) => x.to_string(),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct RawArticle {
-    id: Option<IdField>,
-    text: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    outlet: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
-    author: Option<String>,
-}
+use super::columns::{Columns, Field};
+use super::{ArticleFields, RecordSource};
+use crate::error::Error;
+use crate::model::{Origin, Record, Reject};
 
 pub(super) struct JsonlSource {
     input: Box<dyn BufRead + Send>,
     file: Arc<str>,
+    columns: Arc<Columns>,
     line: u64,
     buf: Vec<u8>,
     done: bool,
+    /// Whether a record has parsed yet: the first one decides whether the file has a text field.
+    seen_record: bool,
+    fatal: Option<Error>,
 }
 
 impl JsonlSource {
-    pub(super) fn new(input: Box<dyn BufRead + Send>, file: Arc<str>) -> JsonlSource {
-        JsonlSource { input, file, line: 0, buf: Vec::new(), done: false }
+    pub(super) fn new(input: Box<dyn BufRead + Send>, file: Arc<str>, columns: Arc<Columns>) -> JsonlSource {
+        JsonlSource { input, file, columns, line: 0, buf: Vec::new(), done: false, seen_record: false, fatal: None }
     }
 
     fn reject(&self, article_id: Option<String>, reason: String) -> Record {
@@ -66,7 +45,7 @@ impl RecordSource for JsonlSource {
             }
             self.buf.clear();
             self.line += 1;
-            match self.input.read_until(b'\n', &mut self.buf) {
+            match super::read_line(&mut *self.input, &mut self.buf) {
                 Ok(0) => {
                     self.done = true;
                     return None;
@@ -79,12 +58,32 @@ impl RecordSource for JsonlSource {
                     return Some(self.reject(None, format!("read error: {err}")));
                 }
             }
-            let line = trim_line(&self.buf);
+            // The line is parsed out of the buffer, which is put back for the next.
+            let buf = std::mem::take(&mut self.buf);
+            let mut line = trim_line(&buf);
+            if self.line == 1 {
+                line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+            }
             if line.iter().all(u8::is_ascii_whitespace) {
+                self.buf = buf;
                 continue;
             }
-            return Some(parse_line(line, self));
+            let parsed = parse_line(line, self);
+            self.buf = buf;
+            return match parsed {
+                Ok(record) => Some(record),
+                Err(reason) => {
+                    // The first record names no text field: the file's layout, not one bad record.
+                    self.done = true;
+                    self.fatal = Some(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
+                    None
+                }
+            };
         }
+    }
+
+    fn take_fatal(&mut self) -> Option<Error> {
+        self.fatal.take()
     }
 }
 
@@ -96,37 +95,202 @@ fn trim_line(buf: &[u8]) -> &[u8] {
     line
 }
 
-fn parse_line(line: &[u8], source: &JsonlSource) -> Record {
-    let raw: RawArticle = match serde_json::from_slice(line) {
-        Ok(raw) => raw,
+/// A field's value as a record gives it.
+enum Value {
+    Text(String),
+    /// A number, written as JSON writes it (an `id` may be one).
+    Number(String),
+    /// A list of texts (news-please's `authors`).
+    List(Vec<String>),
+    /// `null`, or anything no field takes (an object, a boolean).
+    Other,
+}
+
+/// The fields of one record, each with the rank of the key it came from.
+#[derive(Default)]
+struct Found {
+    values: [Option<(usize, Value)>; 7],
+    /// Every key of the record, kept for the first record only (for the message of a file with
+    /// no text field).
+    keys: Option<Vec<String>>,
+}
+
+struct RecordSeed<'a> {
+    columns: &'a Columns,
+    keep_keys: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = Found;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Found, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_> {
+    type Value = Found;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an article object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        let mut found = Found { keys: self.keep_keys.then(Vec::new), ..Found::default() };
+        while let Some(Key(key)) = map.next_key::<Key>()? {
+            if let Some(keys) = &mut found.keys {
+                keys.push(key.to_string());
+            }
+            match self.columns.field_of(&key) {
+                Some((field, rank)) if found.values[field as usize].as_ref().is_none_or(|(r, _)| rank < *r) => {
+                    found.values[field as usize] = Some((rank, map.next_value::<Value>()?));
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// An object key, borrowed from the line when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Value, E> {
+                Ok(Value::Text(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Number(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::Number(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Number(v.to_string()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Value, E> {
+                Ok(Value::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Value>()? {
+                    match item {
+                        Value::Text(text) | Value::Number(text) => items.push(text),
+                        Value::List(inner) => items.extend(inner),
+                        Value::Other => {}
+                    }
+                }
+                Ok(Value::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Value::Other)
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+/// A field as text: a string or number as written, a list joined; `None` when absent or null.
+fn text_of(value: Option<(usize, Value)>) -> Option<String> {
+    match value?.1 {
+        Value::Text(text) | Value::Number(text) => Some(text),
+        Value::List(items) => super::columns::joined(&items),
+        Value::Other => None,
+    }
+}
+
+/// The record of one line; `Err` with the fatal reason for a first record that has no text
+/// field under any of its names.
+fn parse_line(line: &[u8], source: &mut JsonlSource) -> Result<Record, String> {
+    let seed = RecordSeed { columns: &source.columns, keep_keys: !source.seen_record };
+    let mut deserializer = serde_json::Deserializer::from_slice(line);
+    let parsed = seed.deserialize(&mut deserializer).and_then(|found| deserializer.end().map(|()| found));
+    let mut found = match parsed {
+        Ok(found) => found,
         Err(err) => {
             let reason = if std::str::from_utf8(line).is_err() {
                 format!("invalid UTF-8 in JSON line: {err}")
             } else {
                 format!("invalid JSON: {err}")
             };
-            return source.reject(salvage_id(line), reason);
+            return Ok(source.reject(salvage_id(line), reason));
         }
     };
-    let id = raw.id.map(IdField::into_string).filter(|id| !id.trim().is_empty());
-    let Some(id) = id else {
-        return source.reject(None, "missing or empty `id`".to_string());
+    let first = !source.seen_record;
+    source.seen_record = true;
+    let columns = Arc::clone(&source.columns);
+    let mut take = |field: Field| found.values[field as usize].take();
+    let id = take(Field::Id);
+    let text = take(Field::Text);
+    let fields = ArticleFields {
+        published: text_of(take(Field::Published)),
+        title: text_of(take(Field::Title)),
+        outlet: text_of(take(Field::Outlet)),
+        url: text_of(take(Field::Url)),
+        author: text_of(take(Field::Author)),
     };
-    let text = match raw.text {
-        Some(text) if !text.trim().is_empty() => text,
-        Some(_) => return source.reject(Some(id), "empty `text`".to_string()),
-        None => return source.reject(Some(id), "missing `text`".to_string()),
+    let id = match id.map(|(_, value)| value) {
+        Some(Value::Text(id) | Value::Number(id)) if id.trim().is_empty() => {
+            return Ok(source.reject(None, format!("empty `{}`", columns.display(Field::Id))));
+        }
+        Some(Value::Text(id) | Value::Number(id)) => Some(id),
+        Some(Value::List(_)) => {
+            return Ok(source.reject(None, format!("`{}` is a list, not an id", columns.display(Field::Id))));
+        }
+        Some(Value::Other) | None => None,
     };
-    Record::Article(Article {
-        id,
-        text,
-        published: raw.published.filter(|p| !p.trim().is_empty()),
-        title: raw.title,
-        outlet: raw.outlet.or(raw.source),
-        url: raw.url,
-        author: raw.author,
-        origin: Origin { file: source.file.clone(), line: Some(source.line) },
-    })
+    let text_name = columns.display(Field::Text);
+    let text = match text.map(|(_, value)| value) {
+        Some(Value::Text(text)) if !text.trim().is_empty() => text,
+        Some(Value::Text(_)) => return Ok(source.reject(id, format!("empty `{text_name}`"))),
+        Some(Value::Other) | None if first => {
+            return Err(columns.no_text_reason(&found.keys.take().unwrap_or_default()));
+        }
+        Some(Value::Other) | None => return Ok(source.reject(id, format!("missing `{text_name}`"))),
+        Some(Value::Number(_) | Value::List(_)) => {
+            return Ok(source.reject(id, format!("`{text_name}` is not a string")));
+        }
+    };
+    let origin = Origin { file: source.file.clone(), line: Some(source.line) };
+    Ok(Record::Article(fields.into_article(id, text, origin)))
 }
 
 /// Best effort at naming the article of a line that does not parse: the value of a leading
@@ -147,9 +311,14 @@ fn salvage_id(line: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::columns::ColumnNames;
+
+    fn source(input: &[u8], columns: Columns) -> JsonlSource {
+        JsonlSource::new(Box::new(std::io::Cursor::new(input.to_vec())), "t".into(), Arc::new(columns))
+    }
 
     fn read(input: &[u8]) -> Vec<Record> {
-        let mut source = JsonlSource::new(Box::new(std::io::Cursor::new(input.to_vec())), "t".into());
+        let mut source = source(input, Columns::default());
         std::iter::from_fn(|| source.next_record()).collect()
     }
 
@@ -169,23 +338,78 @@ mod tests {
             {\"id\":\"b\",\"text\":\n\
             \n\
             {\"id\":7,\"text\":\"  \"}\n\
-            {\"text\":\"no id\"}\n\
+            {\"id\":\"\",\"text\":\"blank id\"}\n\
             {\"id\":\"c\",\"text\":\"Two\xff\"}\n\
-            {\"id\":\"d\",\"text\":\"Three.\"}";
+            {\"id\":\"d\",\"text\":\"Three.\"}\n\
+            {\"id\":\"e\"}";
         let got = reasons(&read(input));
-        assert_eq!(got.len(), 6, "{got:#?}");
+        assert_eq!(got.len(), 7, "{got:#?}");
         assert_eq!(got[0], "ok a line Some(1)");
         assert!(got[1].starts_with("reject Some(\"b\") line Some(2): invalid JSON"), "{}", got[1]);
         assert_eq!(got[2], "reject Some(\"7\") line Some(4): empty `text`");
-        assert_eq!(got[3], "reject None line Some(5): missing or empty `id`");
+        assert_eq!(got[3], "reject None line Some(5): empty `id`");
         assert!(got[4].starts_with("reject Some(\"c\") line Some(6): invalid UTF-8"), "{}", got[4]);
         assert_eq!(got[5], "ok d line Some(7)");
+        assert_eq!(got[6], "reject Some(\"e\") line Some(8): missing `text`");
     }
 
     #[test]
-    fn source_is_an_alias_for_outlet() {
-        let records = read(b"{\"id\":\"a\",\"text\":\"x\",\"source\":\"AP\",\"extra\":[1]}\r\n");
+    fn usual_names_are_read_and_lists_joined() {
+        let records = read(
+            b"{\"link\":\"https://www.example.org/a?b\",\"maintext\":\"x\",\"date_publish\":\"2020-01-02 10:00:00\",\
+              \"authors\":[\"A One\",\"B Two\"],\"headline\":\"H\",\"extra\":{\"nested\":[1,{\"x\":null}]}}\r\n",
+        );
         let Record::Article(article) = &records[0] else { panic!("{records:?}") };
-        assert_eq!(article.outlet.as_deref(), Some("AP"));
+        assert_eq!(article.id, "https://www.example.org/a?b");
+        assert_eq!(article.text, "x");
+        assert_eq!(article.published.as_deref(), Some("2020-01-02 10:00:00"));
+        assert_eq!(article.author.as_deref(), Some("A One; B Two"));
+        assert_eq!(article.title.as_deref(), Some("H"));
+        assert_eq!(article.outlet.as_deref(), Some("example.org"), "the url's host when no outlet is given");
+    }
+
+    #[test]
+    fn the_preferred_name_wins_whatever_the_key_order() {
+        let records = read(b"{\"body\":\"second\",\"text\":\"first\",\"source\":\"AP\",\"outlet\":\"Reuters\"}\n");
+        let Record::Article(article) = &records[0] else { panic!("{records:?}") };
+        assert_eq!((article.text.as_str(), article.outlet.as_deref()), ("first", Some("Reuters")));
+    }
+
+    #[test]
+    fn without_an_id_the_url_else_a_hash_of_the_text_names_the_article() {
+        let records = read(b"{\"text\":\"Same words.\"}\n{\"text\":\"Same words.\",\"url\":\"  \"}\n");
+        let ids: Vec<&str> = records
+            .iter()
+            .map(|r| match r {
+                Record::Article(a) => a.id.as_str(),
+                Record::Reject(r) => panic!("{r:?}"),
+            })
+            .collect();
+        assert_eq!(ids[0], ids[1], "the same text, the same id");
+        assert_eq!(ids[0], format!("{:032x}", xxhash_rust::xxh3::xxh3_128(b"Same words.")));
+    }
+
+    #[test]
+    fn a_first_record_without_text_under_any_name_is_fatal_and_names_the_keys() {
+        let mut source = source(b"{\"id\":\"a\",\"headline\":\"H\",\"words\":\"W\"}\n", Columns::default());
+        assert!(source.next_record().is_none());
+        let message = source.take_fatal().expect("a fatal error").to_string();
+        assert!(message.contains("`headline`") && message.contains("`words`"), "{message}");
+        assert!(message.contains("--text-column"), "{message}");
+    }
+
+    #[test]
+    fn a_named_text_column_is_read_and_a_later_record_without_it_is_one_reject() {
+        let columns = Columns::new(&ColumnNames { text: Some("words".into()), ..ColumnNames::default() });
+        let mut source = source(b"{\"id\":\"a\",\"words\":\"W\"}\n{\"id\":\"b\",\"text\":\"T\"}\n", columns);
+        let got = reasons(&std::iter::from_fn(|| source.next_record()).collect::<Vec<_>>());
+        assert_eq!(got, ["ok a line Some(1)", "reject Some(\"b\") line Some(2): missing `words`"]);
+        assert!(source.take_fatal().is_none());
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_lone_carriage_returns_are_read() {
+        let got = reasons(&read(b"\xef\xbb\xbf{\"id\":\"a\",\"text\":\"x\"}\r{\"id\":\"b\",\"text\":\"y\"}\r"));
+        assert_eq!(got, ["ok a line Some(1)", "ok b line Some(2)"]);
     }
 }

@@ -9,6 +9,7 @@
 //! `Reject` with its file, line and reason, and the records after it are read as usual. Only an
 //! input named on the command line that cannot be opened at all is a fatal error.
 
+pub mod columns;
 mod csv;
 mod jsonl;
 
@@ -19,6 +20,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::{Article, Origin, Record, Reject};
+use columns::Columns;
 
 /// How an input file's records are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,17 +165,29 @@ fn walk(dir: &Path, found: &mut Vec<InputFile>) {
 /// The source of one file's records.
 trait RecordSource {
     fn next_record(&mut self) -> Option<Record>;
+    /// Why the source ended early, when its file cannot be read as articles at all (a CSV header
+    /// with no text column): an error that stops the run, not a reject.
+    fn take_fatal(&mut self) -> Option<Error> {
+        None
+    }
 }
 
 /// Yields every record of every input file in order.
 pub struct Reader {
     files: std::vec::IntoIter<InputFile>,
     current: Option<Box<dyn RecordSource + Send>>,
+    columns: Arc<Columns>,
+    fatal: Option<Error>,
 }
 
 impl Reader {
-    pub fn new(files: Vec<InputFile>) -> Reader {
-        Reader { files: files.into_iter(), current: None }
+    pub fn new(files: Vec<InputFile>, columns: Columns) -> Reader {
+        Reader { files: files.into_iter(), current: None, columns: Arc::new(columns), fatal: None }
+    }
+
+    /// The fatal error that ended the reading early, if one did: the run must stop with it.
+    pub fn take_fatal(&mut self) -> Option<Error> {
+        self.fatal.take()
     }
 
     fn open_next(&mut self) -> Option<Box<dyn RecordSource + Send>> {
@@ -202,8 +216,8 @@ impl Reader {
         };
         let input: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, input));
         Some(match file.format {
-            InputFormat::Jsonl => Box::new(jsonl::JsonlSource::new(input, name)),
-            InputFormat::Csv => Box::new(csv::CsvSource::new(input, name, stem(&file.path))),
+            InputFormat::Jsonl => Box::new(jsonl::JsonlSource::new(input, name, self.columns.clone())),
+            InputFormat::Csv => Box::new(csv::CsvSource::new(input, name, self.columns.clone())),
             InputFormat::Txt => Box::new(Single(Some(read_txt(input, name, stem(&file.path))))),
         })
     }
@@ -214,9 +228,16 @@ impl Iterator for Reader {
 
     fn next(&mut self) -> Option<Record> {
         loop {
+            if self.fatal.is_some() {
+                return None;
+            }
             if let Some(source) = &mut self.current {
                 if let Some(record) = source.next_record() {
                     return Some(reject_oversized(record));
+                }
+                if let Some(fatal) = source.take_fatal() {
+                    self.fatal = Some(fatal);
+                    return None;
                 }
             }
             self.current = Some(self.open_next()?);
@@ -251,8 +272,99 @@ fn file_reject(file: Arc<str>, reason: String) -> Record {
     Record::Reject(Reject { origin: Origin { file, line: None }, article_id: None, reason })
 }
 
-/// The file name without its extensions (`2019.jsonl.gz` → `2019`): the id of a `.txt` article,
-/// and the prefix of ids made up for CSV rows.
+/// The fields of an article besides its id and text, as a reader found them.
+pub(crate) struct ArticleFields {
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+}
+
+impl ArticleFields {
+    /// The article: blank fields are absent; without an id, the url names it, else a hash of its
+    /// text ([`text_id`]), so that an id does not depend on where a record sits in its file; without
+    /// an outlet, the url's host is its outlet.
+    pub(crate) fn into_article(self, id: Option<String>, text: String, origin: Origin) -> Article {
+        let present = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+        let url = present(self.url).map(|url| url.trim().to_string());
+        let id = id.or_else(|| url.clone()).unwrap_or_else(|| text_id(&text));
+        let outlet = present(self.outlet).or_else(|| url.as_deref().and_then(url_host));
+        Article {
+            id,
+            text,
+            published: present(self.published),
+            title: present(self.title),
+            outlet,
+            url,
+            author: present(self.author),
+            origin,
+        }
+    }
+}
+
+/// The id of an article its input gives neither an id nor a url: its text's 128-bit xxh3 hash in
+/// 32 hex digits (`xxhash.xxh3_128_hexdigest(text.encode())` in Python). The same text is the same
+/// id in every run and at any place in its file.
+pub fn text_id(text: &str) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
+
+/// The host of a url, lower case and without a leading `www.` ("https://www.BBC.co.uk/news" →
+/// "bbc.co.uk"); `None` for a string with no `scheme://host`.
+pub fn url_host(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => host.split(':').next()?,
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let host = host.strip_prefix("www.").map_or(host.clone(), str::to_string);
+    (!host.is_empty()).then_some(host)
+}
+
+/// Reads one line into `buf`, its end included: a line ends at `\n`, `\r\n` or a lone `\r`
+/// (old Mac files). The number of bytes read; 0 at the end of the input.
+fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let start = buf.len();
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if available.is_empty() {
+            return Ok(buf.len() - start);
+        }
+        match memchr::memchr2(b'\n', b'\r', available) {
+            Some(at) => {
+                let end = available[at];
+                buf.extend_from_slice(&available[..=at]);
+                input.consume(at + 1);
+                if end == b'\r' {
+                    // "\r\n" is one line end.
+                    if input.fill_buf()?.first() == Some(&b'\n') {
+                        buf.push(b'\n');
+                        input.consume(1);
+                    }
+                }
+                return Ok(buf.len() - start);
+            }
+            None => {
+                let n = available.len();
+                buf.extend_from_slice(available);
+                input.consume(n);
+            }
+        }
+    }
+}
+
+/// The file name without its extensions (`2019.jsonl.gz` → `2019`): the id of a `.txt` article.
 pub fn stem(path: &Path) -> String {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let mut stem = name;
@@ -315,6 +427,32 @@ mod tests {
         check("a.txt", Some((InputFormat::Txt, Compression::None)));
         check("a.parquet", None);
         check("README", None);
+    }
+
+    #[test]
+    fn a_url_s_host_is_its_outlet() {
+        let check = |url: &str, host: Option<&str>| assert_eq!(url_host(url).as_deref(), host, "{url}");
+        check("https://www.bbc.co.uk/news/x", Some("bbc.co.uk"));
+        check("http://user:pw@Example.org:8080/a?b#c", Some("example.org"));
+        check("https://en.wikinews.org//wiki/X", Some("en.wikinews.org"));
+        check("https://[::1]:80/", Some("::1"));
+        check("example.org/page", None);
+        check("://x", None);
+        check("https:///path", None);
+    }
+
+    #[test]
+    fn lines_end_at_any_line_end() {
+        let mut input = std::io::Cursor::new(b"a\r\nb\rc\nd".to_vec());
+        let mut lines = Vec::new();
+        loop {
+            let mut buf = Vec::new();
+            if read_line(&mut input, &mut buf).unwrap() == 0 {
+                break;
+            }
+            lines.push(String::from_utf8(buf).unwrap());
+        }
+        assert_eq!(lines, ["a\r\n", "b\r", "c\n", "d"]);
     }
 
     #[test]

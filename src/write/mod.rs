@@ -133,13 +133,15 @@ impl Write for AtomicFile {
 /// One table written in every requested format.
 pub struct TableWriter<R: TableRow> {
     sinks: Vec<Sink<R>>,
+    rows: u64,
 }
 
 impl<R: TableRow> TableWriter<R> {
-    pub fn create(dir: &Path, name: &str, formats: &[Format]) -> Result<TableWriter<R>> {
+    /// The table in each of `formats`, each file at `path_of(format)`.
+    pub fn create(path_of: impl Fn(Format) -> PathBuf, formats: &[Format]) -> Result<TableWriter<R>> {
         let mut sinks = Vec::new();
-        for format in formats {
-            let path = dir.join(format!("{name}.{}", format.extension()));
+        for &format in formats {
+            let path = path_of(format);
             sinks.push(match format {
                 Format::Csv => {
                     // The header first, so that an empty table still has its columns.
@@ -153,10 +155,16 @@ impl<R: TableRow> TableWriter<R> {
                 Format::Parquet => Sink::Parquet(Box::new(parquet::ParquetSink::create(path)?)),
             });
         }
-        Ok(TableWriter { sinks })
+        Ok(TableWriter { sinks, rows: 0 })
+    }
+
+    /// The rows written so far.
+    pub fn rows(&self) -> u64 {
+        self.rows
     }
 
     pub fn write(&mut self, rows: &[R]) -> Result<()> {
+        self.rows += rows.len() as u64;
         for sink in &mut self.sinks {
             match sink {
                 Sink::Csv(file, lines) => {
@@ -199,14 +207,39 @@ pub fn write_json(path: PathBuf, value: &impl Serialize) -> Result<()> {
     file.commit()
 }
 
+/// The rows of a table file.
+pub fn count_rows(path: &Path, format: Format) -> Result<u64> {
+    let input_err = |source: std::io::Error| Error::Input { path: path.to_path_buf(), source };
+    match format {
+        Format::Parquet => parquet::count_rows(path),
+        Format::Csv => {
+            let mut reader =
+                csv::Reader::from_path(path).map_err(|e| Error::Csv { path: path.to_path_buf(), source: e })?;
+            let mut record = csv::ByteRecord::new();
+            let mut rows = 0;
+            while reader
+                .read_byte_record(&mut record)
+                .map_err(|e| Error::Csv { path: path.to_path_buf(), source: e })?
+            {
+                rows += 1;
+            }
+            Ok(rows)
+        }
+        Format::Jsonl => {
+            let text = std::fs::read(path).map_err(input_err)?;
+            Ok(text.split(|&b| b == b'\n').filter(|line| !line.iter().all(u8::is_ascii_whitespace)).count() as u64)
+        }
+    }
+}
+
 /// Copies a table file without the rows of the articles in `ids`: how an incremental run removes
-/// the earlier rows of an article that changed.
+/// the earlier rows of an article that changed. The rows kept.
 pub fn rewrite_without(
     source: &Path,
     target: &Path,
     format: Format,
     ids: &std::collections::HashSet<String>,
-) -> Result<()> {
+) -> Result<u64> {
     let input_err = |source_err: std::io::Error| Error::Input { path: source.to_path_buf(), source: source_err };
     match format {
         Format::Parquet => parquet::rewrite_without(source, target, ids),
@@ -219,19 +252,23 @@ pub fn rewrite_without(
             let mut writer = csv::Writer::from_writer(AtomicFile::create(target.to_path_buf())?);
             let csv_err = |e| Error::Csv { path: target.to_path_buf(), source: e };
             writer.write_byte_record(&headers).map_err(csv_err)?;
+            let mut kept = 0;
             for record in reader.byte_records() {
                 let record = record.map_err(|e| Error::Csv { path: source.to_path_buf(), source: e })?;
                 let id = std::str::from_utf8(&record[id_column]).unwrap_or("");
                 if !ids.contains(id) {
                     writer.write_byte_record(&record).map_err(csv_err)?;
+                    kept += 1;
                 }
             }
             let file = writer.into_inner().map_err(|e| Error::output(target, e.into_error()))?;
-            file.commit()
+            file.commit()?;
+            Ok(kept)
         }
         Format::Jsonl => {
             let text = std::fs::read_to_string(source).map_err(input_err)?;
             let mut file = AtomicFile::create(target.to_path_buf())?;
+            let mut kept = 0;
             for line in text.lines() {
                 #[derive(serde::Deserialize)]
                 struct Row {
@@ -243,9 +280,11 @@ pub fn rewrite_without(
                     file.write_all(line.as_bytes())
                         .and_then(|()| file.write_all(b"\n"))
                         .map_err(|e| Error::output(target, e))?;
+                    kept += 1;
                 }
             }
-            file.commit()
+            file.commit()?;
+            Ok(kept)
         }
     }
 }
@@ -253,14 +292,21 @@ pub fn rewrite_without(
 /// `rejects.jsonl`, one line per rejected record.
 pub struct RejectWriter {
     file: AtomicFile,
+    rows: u64,
 }
 
 impl RejectWriter {
-    pub fn create(dir: &Path) -> Result<RejectWriter> {
-        Ok(RejectWriter { file: AtomicFile::create(dir.join("rejects.jsonl"))? })
+    pub fn create(path: PathBuf) -> Result<RejectWriter> {
+        Ok(RejectWriter { file: AtomicFile::create(path)?, rows: 0 })
+    }
+
+    /// The rejects written so far.
+    pub fn rows(&self) -> u64 {
+        self.rows
     }
 
     pub fn write(&mut self, row: &RejectRow) -> Result<()> {
+        self.rows += 1;
         serde_json::to_writer(&mut self.file, row).map_err(|e| Error::output(&self.file.path, e.into()))?;
         self.file.write_all(b"\n").map_err(|e| Error::output(&self.file.path, e))
     }
@@ -303,7 +349,7 @@ mod tests {
     #[test]
     fn an_empty_csv_table_still_has_its_header() {
         let dir = tempfile::tempdir().unwrap();
-        let writer = TableWriter::<SpeakerRow>::create(dir.path(), "speakers", &[Format::Csv]).unwrap();
+        let writer = TableWriter::<SpeakerRow>::create(|_| dir.path().join("speakers.csv"), &[Format::Csv]).unwrap();
         for file in writer.finish().unwrap() {
             file.publish().unwrap();
         }

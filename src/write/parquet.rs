@@ -368,6 +368,7 @@ impl TableRow for QuoteRow {
             Str("speaker_name", QuoteRow::speaker_name),
             Str("speaker_title", QuoteRow::speaker_title),
             Str("said_on", QuoteRow::said_on),
+            Date("said_on_date", |r| r.said_on_days),
             Str("said_on_precision", |r| r.said_on_precision),
             Str("said_on_source", |r| r.said_on_source),
             Date("published", |r| r.published_days),
@@ -414,12 +415,19 @@ impl TableRow for ArticleRow {
     }
 }
 
-/// Copies a Parquet table without the rows whose `article_id` is in `ids`.
+/// The rows of a Parquet file, from its footer.
+pub fn count_rows(path: &std::path::Path) -> Result<u64> {
+    let file = std::fs::File::open(path).map_err(|e| Error::Input { path: path.to_path_buf(), source: e })?;
+    let metadata = ParquetReader::new(file).get_metadata().map_err(parquet_error(path))?.clone();
+    Ok(metadata.num_rows as u64)
+}
+
+/// Copies a Parquet table without the rows whose `article_id` is in `ids`; the rows kept.
 pub fn rewrite_without(
     source: &std::path::Path,
     target: &std::path::Path,
     ids: &std::collections::HashSet<String>,
-) -> Result<()> {
+) -> Result<u64> {
     let file = std::fs::File::open(source).map_err(|e| Error::Input { path: source.to_path_buf(), source: e })?;
     let frame = ParquetReader::new(file).finish().map_err(parquet_error(source))?;
     let article_ids = frame.column("article_id").and_then(|c| c.str().cloned()).map_err(parquet_error(source))?;
@@ -427,7 +435,8 @@ pub fn rewrite_without(
     let mut kept = frame.filter(&keep).map_err(parquet_error(source))?;
     let mut out = AtomicFile::create(target.to_path_buf())?;
     ParquetWriter::new(&mut out).with_compression(compression()).finish(&mut kept).map_err(parquet_error(target))?;
-    out.commit()
+    out.commit()?;
+    Ok(kept.height() as u64)
 }
 
 #[cfg(test)]
@@ -488,23 +497,16 @@ mod tests {
         (reader.finish().unwrap(), groups)
     }
 
-    /// The rows of real news (PolNeAR's training articles, six times over so that every table
-    /// spans row groups and pages), encoded straight from the rows, read back as polars reads
-    /// them: equal to the frame of the declared columns, for every table.
+    /// The rows of real news (the sample corpus, repeated so that every table spans row groups
+    /// and pages), encoded straight from the rows, read back as polars reads them: equal to the
+    /// frame of the declared columns, for every table.
     #[test]
     fn real_news_rows_read_back_equal_to_their_frame() {
-        let text = std::fs::read_to_string("../shared/eval/polnear-train/articles.jsonl").unwrap();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
+        let files = crate::read::discover(&[corpus]).unwrap();
         let (mut articles, mut quotes, mut speakers) = (Vec::new(), Vec::new(), Vec::new());
-        for line in text.lines() {
-            let record: serde_json::Value = serde_json::from_str(line).unwrap();
-            let field = |name: &str| record[name].as_str().map(str::to_string);
-            let article = crate::model::Article {
-                id: field("id").unwrap(),
-                text: field("text").unwrap(),
-                published: field("published"),
-                title: field("title"),
-                ..Default::default()
-            };
+        for record in crate::read::Reader::new(files, Default::default()) {
+            let crate::model::Record::Article(article) = record else { panic!("{record:?}") };
             let published = article.published.as_deref().and_then(crate::dates::parse_published);
             let extraction = crate::extract(&article.text, published, &crate::tokenize::FastTokenizer);
             let (article_row, quote_rows) = super::super::rows_for(&article, &extraction);
@@ -512,10 +514,13 @@ mod tests {
             quotes.extend(quote_rows);
             articles.push(article_row);
         }
-        fn six<T: Clone>(rows: &[T]) -> Vec<T> {
-            rows.iter().cycle().take(6 * rows.len()).cloned().collect()
+        // Enough copies for the quotes to fill one row group and start a second.
+        let copies = ROW_GROUP_ROWS / quotes.len() + 1;
+        fn repeated<T: Clone>(rows: &[T], copies: usize) -> Vec<T> {
+            rows.iter().cycle().take(copies * rows.len()).cloned().collect()
         }
-        let (quotes, speakers, articles) = (six(&quotes), six(&speakers), six(&articles));
+        let (quotes, speakers, articles) =
+            (repeated(&quotes, copies), repeated(&speakers, copies), repeated(&articles, copies));
         assert!(quotes.len() > ROW_GROUP_ROWS && speakers.len() > 2 * 5_000, "{} quotes", quotes.len());
 
         let (frame_back, groups) = round_trip(&quotes, 300);

@@ -64,6 +64,10 @@ pub struct QuoteRow {
     speaker_name: Option<Piece>,
     speaker_title: Option<Piece>,
     said_on: Option<Piece>,
+    /// `said_on`'s first day, `YYYY-MM-DD`.
+    said_on_date: Option<Piece>,
+    /// `said_on`'s first day as days since 1970-01-01, for the Parquet date column.
+    pub said_on_days: Option<i32>,
     /// `day`, `month` or `year`.
     pub said_on_precision: Option<&'static str>,
     /// `text` (a temporal expression gave it) or `published` (the article's date, as an estimate).
@@ -98,6 +102,11 @@ pub struct QuoteFields<'a> {
     pub speaker_title: Option<&'a str>,
     /// When it was said, ISO 8601 at `said_on_precision` (`2025-08-20`, `2025-08`, `2025`).
     pub said_on: Option<&'a str>,
+    /// The first day of `said_on`'s period (`2025-03` → `2025-03-01`): a typed date to filter and
+    /// group by.
+    pub said_on_date: Option<&'a str>,
+    #[serde(skip)]
+    pub said_on_days: Option<i32>,
     pub said_on_precision: Option<&'static str>,
     pub said_on_source: Option<&'static str>,
     pub published: Option<&'a str>,
@@ -136,6 +145,9 @@ impl QuoteRow {
     pub fn said_on(&self) -> Option<&str> {
         self.said_on.map(|p| self.piece(p))
     }
+    pub fn said_on_date(&self) -> Option<&str> {
+        self.said_on_date.map(|p| self.piece(p))
+    }
     pub fn rule(&self) -> &str {
         self.piece(self.rule)
     }
@@ -158,6 +170,8 @@ impl QuoteRow {
             speaker_name: self.speaker_name(),
             speaker_title: self.speaker_title(),
             said_on: self.said_on(),
+            said_on_date: self.said_on_date(),
+            said_on_days: self.said_on_days,
             said_on_precision: self.said_on_precision,
             said_on_source: self.said_on_source,
             published: self.published.as_deref(),
@@ -408,12 +422,13 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
             let speaker_name = quote.speaker_name.as_deref().map(|name| row_text.push(name));
             let speaker_title = quote.speaker_title.as_deref().map(|title| row_text.push(title));
             let said_on = quote.said_on.map(|s| row_text.write(|out| s.dated.write_iso(out)));
+            let said_on_date = quote.said_on.map(|s| row_text.write(|out| s.dated.first_day().write_iso(out)));
             let rule = row_text.write(|out| {
                 out.push_str(quote.rule.detector);
                 out.push('/');
                 out.push_str(quote.rule.attribution);
             });
-            (quote_text, cue, speaker, quote_parts, speaker_name, speaker_title, said_on, rule)
+            (quote_text, cue, speaker, quote_parts, speaker_name, speaker_title, said_on, said_on_date, rule)
         })
         .collect();
     let shared_text: Arc<str> = row_text.0.into();
@@ -425,7 +440,9 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
         .iter()
         .zip(pieces)
         .enumerate()
-        .map(|(idx, (quote, (quote_text, cue, speaker, quote_parts, speaker_name, speaker_title, said_on, rule)))| {
+        .map(|(idx, (quote, pieces))| {
+            let (quote_text, cue, speaker, quote_parts, speaker_name, speaker_title, said_on, said_on_date, rule) =
+                pieces;
             QuoteRow {
                 article_id: id.clone(),
                 text: shared_text.clone(),
@@ -444,6 +461,8 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
                 speaker_name,
                 speaker_title,
                 said_on,
+                said_on_date,
+                said_on_days: quote.said_on.map(|s| crate::dates::days_since_epoch(s.dated.date)),
                 said_on_precision: quote.said_on.map(|s| s.dated.precision.as_str()),
                 said_on_source: quote.said_on.map(|s| s.source.as_str()),
                 published: published.clone(),

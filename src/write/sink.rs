@@ -19,23 +19,31 @@ pub trait RowSink {
     fn commit(self: Box<Self>) -> Result<()>;
 }
 
-/// The `quotes`, `articles` and `rejects` tables, in `dir` (or one partition folder each).
+/// The `quotes`, `articles`, `speakers` and `rejects` tables.
 pub struct TableSink {
     quotes: TableWriter<QuoteRow>,
     articles: TableWriter<ArticleRow>,
     speakers: TableWriter<SpeakerRow>,
     rejects: RejectWriter,
+    /// Whether a table with no rows is left out rather than written with its header only (a
+    /// partition of an incremental run).
+    skip_empty: bool,
 }
 
 impl TableSink {
-    /// Tables named `quotes.<fmt>`… in `dir`, or `<part>.<fmt>` in one folder per table; the
-    /// folders are for quotes, articles, speakers and rejects.
-    pub fn create(dirs: [&Path; 4], names: [&str; 3], formats: &[Format]) -> Result<TableSink> {
+    /// The tables, each file at `path_of(table, format)` and the rejects at `rejects`.
+    pub fn create(
+        path_of: impl Fn(&str, Format) -> PathBuf,
+        rejects: PathBuf,
+        formats: &[Format],
+        skip_empty: bool,
+    ) -> Result<TableSink> {
         Ok(TableSink {
-            quotes: TableWriter::create(dirs[0], names[0], formats)?,
-            articles: TableWriter::create(dirs[1], names[1], formats)?,
-            speakers: TableWriter::create(dirs[2], names[2], formats)?,
-            rejects: RejectWriter::create(dirs[3])?,
+            quotes: TableWriter::create(|f| path_of("quotes", f), formats)?,
+            articles: TableWriter::create(|f| path_of("articles", f), formats)?,
+            speakers: TableWriter::create(|f| path_of("speakers", f), formats)?,
+            rejects: RejectWriter::create(rejects)?,
+            skip_empty,
         })
     }
 }
@@ -61,15 +69,25 @@ impl RowSink for TableSink {
     /// core had sat idle through ~40 ms of footers and syncs on 200 MB. Then they are renamed in
     /// order; a failure before that leaves every earlier output as it was.
     fn commit(self: Box<Self>) -> Result<()> {
-        let TableSink { quotes, articles, speakers, rejects } = *self;
+        let TableSink { quotes, articles, speakers, rejects, skip_empty } = *self;
+        // A table left out is dropped unfinished, which removes its temporary files.
+        let keep = |rows: u64| rows > 0 || !skip_empty;
         let (quotes, others) = std::thread::scope(|scope| {
             let others = scope.spawn(move || -> Result<Vec<AtomicFile>> {
-                let mut files = articles.finish()?;
-                files.extend(speakers.finish()?);
-                files.push(rejects.finish()?);
+                let mut files = Vec::new();
+                if keep(articles.rows()) {
+                    files.extend(articles.finish()?);
+                }
+                if keep(speakers.rows()) {
+                    files.extend(speakers.finish()?);
+                }
+                if keep(rejects.rows()) {
+                    files.push(rejects.finish()?);
+                }
                 Ok(files)
             });
-            (quotes.finish(), others.join().expect("finishing a table does not panic"))
+            let quotes = if keep(quotes.rows()) { quotes.finish() } else { Ok(Vec::new()) };
+            (quotes, others.join().expect("finishing a table does not panic"))
         });
         for file in quotes?.into_iter().chain(others?) {
             file.publish()?;

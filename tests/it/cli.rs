@@ -226,8 +226,8 @@ fn streaming_mode_writes_quote_rows_to_stdout_as_it_goes_and_rejects_to_stderr()
 /// whole to one worker each: the quote rows are the same, in the same order.
 #[test]
 fn a_stream_gives_the_rows_a_table_run_gives() {
-    let input = root().join("../shared/eval/polnear-dev/articles.jsonl");
     let tables = tempfile::tempdir().unwrap();
+    let input = crate::util::sample_as_jsonl(tables.path());
     let output = extract(&[&input], tables.path(), &["--threads", "2", "--format", "jsonl"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let output = bin()

@@ -13,7 +13,7 @@ use crate::util::{bin, extract, run_json, stderr};
 /// Every row of every partition of `table`, as sorted CSV lines (a multiset).
 fn partition_rows(out: &Path, table: &str) -> Vec<String> {
     let mut rows = Vec::new();
-    let dir = out.join(table);
+    let dir = out.join("csv").join(table);
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap().path().join("part-00000.csv");
         rows.extend(csv_rows(&path));
@@ -115,7 +115,7 @@ fn a_second_run_processes_only_new_and_changed_articles_and_replaces_changed_row
     assert_same_rows(&partition_rows(&out, "quotes"), &clean_rows(&corpus, "quotes"), "second run");
     assert_same_rows(&partition_rows(&out, "articles"), &clean_rows(&corpus, "articles"), "second run");
     assert_same_rows(&partition_rows(&out, "speakers"), &clean_rows(&corpus, "speakers"), "second run");
-    assert_eq!(std::fs::read_dir(out.join("quotes")).unwrap().count(), 2);
+    assert_eq!(std::fs::read_dir(out.join("csv/quotes")).unwrap().count(), 2);
 
     // Nothing new: nothing processed, nothing duplicated.
     let third = run_incremental(&corpus, &out, &state, &[]);
@@ -125,7 +125,7 @@ fn a_second_run_processes_only_new_and_changed_articles_and_replaces_changed_row
     // --full starts again: one partition with everything.
     let full = run_incremental(&corpus, &out, &state, &["--full"]);
     assert_eq!(full["counts"]["articles_ok"], 7);
-    assert_eq!(std::fs::read_dir(out.join("quotes")).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(out.join("csv/quotes")).unwrap().count(), 1);
     assert_same_rows(&partition_rows(&out, "quotes"), &clean_rows(&corpus, "quotes"), "--full run");
 }
 
@@ -149,10 +149,11 @@ fn incremental_output_is_the_same_for_one_and_two_threads() {
     for threads in ["1", "2"] {
         let (out, state) = (dir.path().join(format!("out{threads}")), dir.path().join(format!("state{threads}")));
         run_incremental(&sample, &out, &state, &["--threads", threads, "--format", "csv,parquet"]);
-        let partition = std::fs::read_dir(out.join("quotes")).unwrap().next().unwrap().unwrap().path();
+        let partition =
+            |format: &str| std::fs::read_dir(out.join(format).join("quotes")).unwrap().next().unwrap().unwrap().path();
         parts.push([
-            std::fs::read(partition.join("part-00000.csv")).unwrap(),
-            std::fs::read(partition.join("part-00000.parquet")).unwrap(),
+            std::fs::read(partition("csv").join("part-00000.csv")).unwrap(),
+            std::fs::read(partition("parquet").join("part-00000.parquet")).unwrap(),
         ]);
     }
     assert!(parts[0] == parts[1], "partitions differ between 1 and 2 threads");

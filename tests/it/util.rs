@@ -50,3 +50,21 @@ pub fn gzip(text: &str) -> Vec<u8> {
     encoder.write_all(text.as_bytes()).expect("writing to memory");
     encoder.finish().expect("writing to memory")
 }
+
+/// The sample corpus's Wikinews articles as one JSON Lines file in `dir`, for what reads JSON
+/// Lines only (standard input): each row with its url for id, as whosaid names a CSV row.
+pub fn sample_as_jsonl(dir: &Path) -> PathBuf {
+    let mut lines = String::new();
+    for name in ["wikinews_2019.csv", "wikinews_2020.csv"] {
+        let mut reader = csv::Reader::from_path(root().join("sample_corpus").join(name)).expect("the sample corpus");
+        for row in reader.records() {
+            let row = row.expect("a sample row");
+            let (url, date, title, text) = (&row[0], &row[1], &row[2], &row[3]);
+            let line = serde_json::json!({"id": url, "url": url, "published": date, "title": title, "text": text});
+            lines.push_str(&format!("{line}\n"));
+        }
+    }
+    let path = dir.join("sample.jsonl");
+    std::fs::write(&path, lines).expect("writing a temporary file");
+    path
+}
