@@ -49,6 +49,11 @@ impl Dated {
         out
     }
 
+    /// The first day of the period, at day precision (`2025-03` → `2025-03-01`).
+    pub fn first_day(&self) -> Dated {
+        Dated { date: self.date, precision: Precision::Day }
+    }
+
     /// [`Dated::iso`], appended to `out`.
     pub fn write_iso(&self, out: &mut String) {
         use std::fmt::Write;
@@ -319,6 +324,13 @@ pub fn find(doc: &Doc, from: usize, to: usize) -> Vec<Found> {
     out
 }
 
+/// Whether token `idx` is its sentence's first word (after any opening quote mark or bracket).
+fn opens_sentence(doc: &Doc, idx: usize) -> bool {
+    let start = doc.sentence_start(doc.tokens()[idx].start());
+    let first = doc.token_at_or_after(start);
+    (first..idx).all(|i| !doc.is_word(i))
+}
+
 fn lower_is(doc: &Doc, idx: usize, words: &[&str]) -> bool {
     idx < doc.tokens().len() && word_at(doc, idx).is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
@@ -390,6 +402,11 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
     if word.len() > 9 {
         return None;
     }
+    // Capitalized inside a sentence, a relative word is part of a name: "Kamloops This Week",
+    // "USA Today", "Last Week Tonight".
+    if doc.is_capitalized(idx) && !opens_sentence(doc, idx) {
+        return None;
+    }
     let is = |w: &str| word.eq_ignore_ascii_case(w);
     let first = word.as_bytes()[0].to_ascii_lowercase();
     if first == b'y' && is("yesterday") {
@@ -436,6 +453,18 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
 mod tests {
     use super::*;
     use crate::tokenize::FastTokenizer;
+
+    /// A relative word capitalized inside a sentence is part of a name, not a time; at the start
+    /// of a sentence (or of a quote) it is a time.
+    #[test]
+    fn a_capitalized_relative_word_inside_a_sentence_is_a_name() {
+        assert_eq!(
+            resolve("Hughes told Kamloops This Week and USA Today so.", Some("2020-07-08")),
+            Vec::<String>::new()
+        );
+        assert_eq!(resolve("“Yesterday we won,” she said.", Some("2020-07-08")), ["2020-07-07"]);
+        assert_eq!(resolve("Last month it rained.", Some("2020-07-08")), ["2020-06"]);
+    }
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -512,6 +541,7 @@ mod tests {
         // The week of Wednesday 2025-08-20 is in August; the week before 2019-01-02 is in
         // December; the week before 2019-01-09 spans two years, and 2019-01-01's own week too.
         assert_eq!(resolve("earlier this week", Some("2025-08-20")), ["2025-08"]);
+        assert_eq!(resolve("This week, and today.", Some("2025-08-20")), ["2025-08", "2025-08-20"]);
         assert_eq!(resolve("last week", Some("2019-01-02")), ["2018-12"]);
         assert_eq!(resolve("last week", Some("2019-01-09")), ["-"]);
         assert_eq!(resolve("this week", Some("2019-01-01")), ["-"]);

@@ -150,7 +150,7 @@ fn sentence_tokens(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// The expressions `found` (those of some sentences) outside `content`, resolved, with their
-/// distance to token `anchor`; the nearest.
+/// distance to token `anchor` (the cue, or where the statement starts); the nearest.
 fn nearest(
     doc: &Doc,
     found: &[expressions::Found],
@@ -168,7 +168,9 @@ fn nearest(
                 && ["of", "since", "until", "till", "through", "by", "before", "after", "from", "to"]
                     .iter()
                     .any(|w| doc.tok(f.first - 1).eq_ignore_ascii_case(w));
-            !bound && !content.iter().any(|c| c.start < span.end && span.start < c.end)
+            !bound
+                && !content.iter().any(|c| c.start < span.end && span.start < c.end)
+                && !in_relative_clause(doc, f, anchor)
         })
         .filter_map(|f| {
             let distance = if f.last < anchor { anchor - f.last } else { f.first.saturating_sub(anchor) };
@@ -176,6 +178,30 @@ fn nearest(
         })
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, d)| d)
+}
+
+/// Whether an expression sits in a relative clause that does not hold token `anchor` (the cue):
+/// "She spoke about her husband, who was arrested in May, and promised …" — May is when he was
+/// arrested, not when she spoke.
+fn in_relative_clause(doc: &Doc, found: &expressions::Found, anchor: usize) -> bool {
+    let boundary = |i: usize| matches!(doc.tok(i), "," | ";" | ":" | "—" | "–" | "(" | ")");
+    let mut idx = found.first;
+    let opened = loop {
+        if idx == 0 || idx == anchor {
+            return false;
+        }
+        idx -= 1;
+        if idx == anchor || boundary(idx) {
+            return false;
+        }
+        if doc.tok_in(idx, &["who", "which", "whom", "whose"]) {
+            break idx;
+        }
+    };
+    // The clause runs from its pronoun to the next boundary; the cue must not be inside it
+    // ("Trump, who on Friday said …").
+    let end = (found.last + 1..doc.tokens().len()).find(|&i| boundary(i)).unwrap_or(doc.tokens().len());
+    !(opened..end).contains(&anchor)
 }
 
 fn in_sentence(
@@ -217,7 +243,12 @@ fn in_earlier_sentence(
             break;
         }
         let names_speaker = key.is_some_and(|k| doc.text()[earlier.clone()].contains(k)) || (pronoun && back == 1);
+        // "Earlier this year, …", "On Thursday, …": a time opening a sentence of the paragraph sets
+        // the time of the narration that follows it.
         if !names_speaker {
+            if let Some(dated) = opening_time(doc, found, sentence - back, reference) {
+                return Some(dated);
+            }
             continue;
         }
         let tokens = doc.sentence_tokens(sentence - back);
@@ -234,6 +265,20 @@ fn in_earlier_sentence(
         }
     }
     None
+}
+
+/// The time a sentence opens with, set off by a comma ("Earlier this year, …", "On Thursday, …",
+/// "In March 2025, …"), resolved.
+fn opening_time(
+    doc: &Doc,
+    found: &mut SentenceExpressions,
+    sentence: usize,
+    reference: Option<NaiveDate>,
+) -> Option<Dated> {
+    let tokens = doc.sentence_tokens(sentence);
+    let opener = found.within(doc, (tokens.start, tokens.end)).first()?;
+    let opens = opener.first <= tokens.start + 2 && doc.tok_is(opener.last + 1, ",");
+    opens.then(|| opener.expression.resolve(reference)).flatten()
 }
 
 /// The date of a dateline ("KYIV, Aug. 20 (Reuters) —", "WASHINGTON, 20 August 2025 -"): an
@@ -346,6 +391,28 @@ mod tests {
         // Another paragraph does not date it.
         let text = "Durbin and Schiff both yesterday met the press.\n\nSchiff called it \"a non-starter\" then.";
         assert_eq!(said_on(text, Some("2019-01-07")), [("2019-01-07".into(), "day", "published")]);
+    }
+
+    /// A date in a relative clause is the clause's, not the statement's.
+    #[test]
+    fn a_date_in_a_relative_clause_does_not_date_the_statement() {
+        let text = "She spoke about her husband, who was arrested in May, and promised to hold new elections.";
+        assert_eq!(said_on(text, Some("2020-08-03")).last(), Some(&("2020-08-03".into(), "day", "published")));
+        // The cue inside the relative clause is dated by it.
+        let text = "It was Trump, who on Friday said the wall would be built.";
+        assert_eq!(said_on(text, Some("2019-01-07")), [("2019-01-04".into(), "day", "text")]);
+    }
+
+    /// A time that opens a sentence of the paragraph ("Earlier this year, …") dates the narration
+    /// after it; another paragraph's does not.
+    #[test]
+    fn a_time_opening_the_paragraph_dates_the_statements_after_it() {
+        let text = "Earlier this year, the court banned the march. The minister said the plan was dead.";
+        assert_eq!(said_on(text, Some("2020-07-08")), [("2020".into(), "year", "text")]);
+        let text = "On Thursday, thousands marched. The minister said the plan was dead.";
+        assert_eq!(said_on(text, Some("2020-08-03")), [("2020-07-30".into(), "day", "text")]);
+        let text = "Earlier this year, the court banned the march.\n\nThe minister said the plan was dead.";
+        assert_eq!(said_on(text, Some("2020-07-08")), [("2020-07-08".into(), "day", "published")]);
     }
 
     #[test]
