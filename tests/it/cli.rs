@@ -35,16 +35,50 @@ fn the_sample_pipeline_runs_on_the_sample_corpus() {
     assert_eq!(n_rows as u64, run["counts"]["quotes"].as_u64().unwrap());
 }
 
+/// Every pipeline file runs with its output moved, twice (an incremental one then finds nothing
+/// new), and writes nothing into the checkout: an incremental pipeline's state goes with the
+/// output it was moved to.
 #[test]
-fn every_pipeline_file_runs_on_the_sample_corpus() {
+fn every_pipeline_file_runs_on_the_sample_corpus_and_writes_nothing_into_the_checkout() {
+    let before = checkout_files();
     for entry in std::fs::read_dir(root().join("pipelines")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
             let out = tempfile::tempdir().unwrap();
-            let output = bin().arg("run").arg(&path).arg("--quiet").arg("--out").arg(out.path()).output().unwrap();
-            assert_eq!(output.status.code(), Some(0), "{}: {}", path.display(), stderr(&output));
+            for _ in 0..2 {
+                let output = bin().arg("run").arg(&path).arg("--quiet").arg("--out").arg(out.path()).output().unwrap();
+                assert_eq!(output.status.code(), Some(0), "{}: {}", path.display(), stderr(&output));
+            }
+            let run = run_json(out.path());
+            if run["run_id"].is_string() {
+                assert_eq!(run["counts"]["unchanged"], 296, "{}: {run}", path.display());
+                assert!(out.path().join("_state/runs.json").is_file(), "{}: the state is not beside the output", path.display());
+            }
         }
     }
+    let after = checkout_files();
+    let added: Vec<_> = after.difference(&before).collect();
+    assert!(added.is_empty(), "files appeared in the checkout: {added:?}");
+}
+
+/// Every file of the checkout but the build folder and git's own.
+fn checkout_files() -> std::collections::BTreeSet<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, files: &mut std::collections::BTreeSet<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if name != "target" && name != ".git" {
+                    walk(&path, files);
+                }
+            } else {
+                files.insert(path);
+            }
+        }
+    }
+    let mut files = std::collections::BTreeSet::new();
+    walk(&root(), &mut files);
+    files
 }
 
 #[test]
@@ -247,4 +281,19 @@ fn streaming_mode_takes_json_lines_only() {
     let output = bin().args(["extract", "-", "--out", "-"]).stdin(Stdio::null()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("--format jsonl"), "{}", stderr(&output));
+}
+
+/// `extract --help` says what an input is (formats, columns, `-`) and describes every flag the
+/// README uses.
+#[test]
+fn extract_help_describes_the_inputs_and_every_flag() {
+    let output = bin().args(["extract", "--help"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8(output.stdout).unwrap();
+    for needle in [
+        "INPUTS", ".jsonl", ".csv", ".txt", ".gz", ".zst", "standard input", "body", "published_at", "--text-column",
+        "--state", "--full", "--rejects", "--tokenizer", "--format", "--threads", "--out",
+    ] {
+        assert!(help.contains(needle), "`{needle}` missing from extract --help:\n{help}");
+    }
 }

@@ -132,3 +132,52 @@ fn an_empty_file_is_read_as_no_records() {
     assert!(rejects.is_empty() && ids.is_empty());
     assert_eq!(run["files"][0]["records_read"], 0);
 }
+
+/// A file whose text column goes by an unusual name stops the run (exit 1) with its columns and
+/// the flag to use; named with the flag or in a pipeline file, it is read.
+#[test]
+fn an_unusual_text_column_is_named_by_flag_or_pipeline_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.csv");
+    std::fs::write(&input, format!("headline,words,when\nH,\"{}\",2020-01-02\n", GOOD.replace('"', "\"\""))).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&input], &out, &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    for needle in ["news.csv", "`headline`, `words`, `when`", "--text-column"] {
+        assert!(message.contains(needle), "`{needle}` missing from {message}");
+    }
+    assert!(!out.join("quotes.jsonl").exists(), "a failed run publishes no table");
+
+    let output = extract(&[&input], &out, &["--format", "jsonl", "--text-column", "words", "--date-column", "when"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let quotes = read_jsonl(&out.join("quotes.jsonl"));
+    assert_eq!((quotes.len(), quotes[0]["published"].as_str()), (1, Some("2020-01-02")));
+
+    let pipeline = dir.path().join("p.toml");
+    std::fs::write(&pipeline, "inputs = [\"news.csv\"]\nout = \"piped\"\nformats = [\"jsonl\"]\ntext_column = \"words\"\n")
+        .unwrap();
+    let output = crate::util::bin().args(["run", "--quiet"]).arg(&pipeline).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(read_jsonl(&dir.path().join("piped/quotes.jsonl")).len(), 1);
+}
+
+/// The same articles twice in one folder (a file and its compressed copy) are rejected as
+/// duplicates the second time, in a run without a state too: no row is doubled.
+#[test]
+fn an_id_read_twice_is_rejected_in_every_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let csv = format!("url,text\nhttps://example.org/a,\"{}\"\n", GOOD.replace('"', "\"\""));
+    std::fs::write(corpus.join("x.csv"), &csv).unwrap();
+    std::fs::write(corpus.join("x.csv.gz"), crate::util::gzip(&csv)).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&corpus], &out, &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert_eq!(read_jsonl(&out.join("quotes.jsonl")).len(), 1);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    assert_eq!(rejects.len(), 1);
+    assert_eq!(rejects[0]["article_id"], "https://example.org/a");
+    assert!(rejects[0]["reason"].as_str().unwrap().starts_with("duplicate article id"), "{rejects:?}");
+}

@@ -16,7 +16,9 @@ fn partition_rows(out: &Path, table: &str) -> Vec<String> {
     let dir = out.join("csv").join(table);
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap().path().join("part-00000.csv");
-        rows.extend(csv_rows(&path));
+        if path.exists() {
+            rows.extend(csv_rows(&path));
+        }
     }
     rows.sort();
     rows
@@ -117,10 +119,15 @@ fn a_second_run_processes_only_new_and_changed_articles_and_replaces_changed_row
     assert_same_rows(&partition_rows(&out, "speakers"), &clean_rows(&corpus, "speakers"), "second run");
     assert_eq!(std::fs::read_dir(out.join("csv/quotes")).unwrap().count(), 2);
 
-    // Nothing new: nothing processed, nothing duplicated.
+    // Nothing new: nothing processed, nothing duplicated, no empty partition; the run is recorded.
     let third = run_incremental(&corpus, &out, &state, &[]);
     assert_eq!(third["counts"]["articles_ok"], 0);
     assert_same_rows(&partition_rows(&out, "quotes"), &clean_rows(&corpus, "quotes"), "third run");
+    for table in ["csv/quotes", "csv/articles", "csv/speakers", "rejects"] {
+        let partitions = std::fs::read_dir(out.join(table)).map_or(0, |d| d.count());
+        assert!(partitions <= 2, "{table}: {partitions} partitions after a run with nothing new");
+    }
+    assert_eq!(std::fs::read_dir(out.join("runs")).unwrap().count(), 3);
 
     // --full starts again: one partition with everything.
     let full = run_incremental(&corpus, &out, &state, &["--full"]);
@@ -314,4 +321,124 @@ fn snapshot(roots: &[&Path]) -> BTreeMap<PathBuf, Vec<u8>> {
         walk(root, &mut files);
     }
     files
+}
+
+/// Runs `whosaid extract` with a state and returns its exit code and standard error.
+fn try_incremental(corpus: &Path, out: &Path, state: &Path, flags: &[&str]) -> (Option<i32>, String) {
+    let output = incremental(corpus, out, state, flags).output().unwrap();
+    (output.status.code(), stderr(&output))
+}
+
+#[track_caller]
+fn assert_refused(result: (Option<i32>, String), needle: &str) {
+    let (code, message) = result;
+    assert_eq!(code, Some(1), "{message}");
+    assert!(message.contains(needle) && message.contains("--full"), "`{needle}` or --full missing: {message}");
+}
+
+/// A state answers for one output: pointed at another output, or at its own output after the
+/// rows were lost, it refuses and names --full, which rebuilds.
+#[test]
+fn a_state_whose_output_does_not_hold_its_rows_is_refused_naming_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(dir.path(), 4);
+    let (out, state) = (dir.path().join("out"), dir.path().join("state"));
+    run_incremental(&corpus, &out, &state, &[]);
+
+    let elsewhere = dir.path().join("elsewhere");
+    assert_refused(try_incremental(&corpus, &elsewhere, &state, &[]), "holds none of them");
+    assert!(!elsewhere.join("csv").exists(), "a refused run writes no partition");
+
+    std::fs::remove_dir_all(out.join("csv")).unwrap();
+    std::fs::remove_dir_all(out.join("runs")).unwrap();
+    assert_refused(try_incremental(&corpus, &out, &state, &[]), "was the output moved, deleted or restored");
+    let rebuilt = run_incremental(&corpus, &out, &state, &["--full"]);
+    assert_eq!(rebuilt["counts"]["articles_ok"], 4);
+    assert_same_rows(&partition_rows(&out, "quotes"), &clean_rows(&corpus, "quotes"), "--full after the loss");
+}
+
+/// A state restored from a backup or reset disagrees with what its output holds: refused, with
+/// nothing changed, where it would have added the same rows again or emptied the tables.
+#[test]
+fn a_state_restored_or_reset_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(dir.path(), 3);
+    let (out, state) = (dir.path().join("out"), dir.path().join("state"));
+    run_incremental(&corpus, &out, &state, &[]);
+    let backup: Vec<(PathBuf, Vec<u8>)> = ["articles.jsonl", "runs.json", "state.json"]
+        .iter()
+        .map(|name| (state.join(name), std::fs::read(state.join(name)).unwrap()))
+        .collect();
+    let mut text = std::fs::read_to_string(corpus.join("a.jsonl")).unwrap();
+    text.push_str(&article_line("new", &quote_text(50)));
+    std::fs::write(corpus.join("a.jsonl"), text).unwrap();
+    run_incremental(&corpus, &out, &state, &[]);
+    let tables = snapshot(&[&out]);
+
+    // The state of before the second run: the output holds a run it does not know.
+    for (path, bytes) in &backup {
+        std::fs::write(path, bytes).unwrap();
+    }
+    assert_refused(try_incremental(&corpus, &out, &state, &[]), "does not list");
+    // Fewer articles than the partitions hold.
+    let lines = std::fs::read_to_string(state.join("articles.jsonl")).unwrap();
+    std::fs::write(state.join("articles.jsonl"), lines.lines().skip(1).map(|l| format!("{l}\n")).collect::<String>())
+        .unwrap();
+    assert_refused(try_incremental(&corpus, &out, &state, &[]), "articles partition");
+    // runs.json reset while articles.jsonl still marks every article done.
+    std::fs::write(state.join("runs.json"), "[]").unwrap();
+    assert_refused(try_incremental(&corpus, &out, &state, &[]), "runs.json does not list");
+    // The state folder lost whole.
+    std::fs::remove_dir_all(&state).unwrap();
+    assert_refused(try_incremental(&corpus, &out, &state, &[]), "no longer matches it");
+    assert!(snapshot(&[&out]) == tables, "a refused run changed the output");
+}
+
+/// Two pipelines with states of their own and one output folder: the second refuses, and the
+/// first's partitions stay; folders whosaid did not write are never removed.
+#[test]
+fn an_output_belongs_to_one_state_and_other_folders_in_it_are_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(dir.path(), 2);
+    let out = dir.path().join("out");
+    let own = [out.join("csv/quotes/run=2019-archive/mine.csv"), out.join(".staging-photos/p.jpg"), out.join("notes.txt")];
+    for path in &own {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "the user's").unwrap();
+    }
+    run_incremental(&corpus, &out, &dir.path().join("state-a"), &[]);
+    let (code, message) = try_incremental(&corpus, &out, &dir.path().join("state-b"), &[]);
+    assert_eq!(code, Some(1), "{message}");
+    assert!(message.contains("belongs to the state folder") && message.contains("state-a"), "{message}");
+    run_incremental(&corpus, &out, &dir.path().join("state-a"), &["--full"]);
+    for path in &own {
+        assert_eq!(std::fs::read_to_string(path).unwrap(), "the user's", "{}", path.display());
+    }
+    // whosaid's own rows are there once.
+    let own_rows = partition_rows(&out, "quotes").len();
+    assert_eq!(own_rows, clean_rows(&corpus, "quotes").len());
+}
+
+/// A journal edited to name a path outside the output and the state is refused before anything
+/// is moved or deleted.
+#[test]
+fn a_journal_naming_a_path_outside_out_and_state_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(dir.path(), 2);
+    let (out, state) = (dir.path().join("out"), dir.path().join("state"));
+    run_incremental(&corpus, &out, &state, &[]);
+    let victim = dir.path().join("victim");
+    std::fs::create_dir_all(&victim).unwrap();
+    std::fs::write(victim.join("keep.txt"), "precious").unwrap();
+    let journal = serde_json::json!({
+        "run": "20260101T000000Z",
+        "deletes": [{"root": "out", "path": "../victim"}],
+        "moves": [[{"root": "state", "path": "runs.json"}, {"root": "out", "path": "../victim/moved.json"}]],
+    });
+    std::fs::write(state.join("commit.json"), journal.to_string()).unwrap();
+    let (code, message) = try_incremental(&corpus, &out, &state, &[]);
+    assert_eq!(code, Some(1), "{message}");
+    assert!(message.contains("not a path inside"), "{message}");
+    assert_eq!(std::fs::read_to_string(victim.join("keep.txt")).unwrap(), "precious");
+    assert!(state.join("runs.json").is_file());
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The checks that need the shared evaluation material beside the checkout (../shared): the
+# accuracy of the release binary on every annotated set, held to floors, and differential runs on
+# large real corpora. `cargo test --release` needs none of it; .ci/run runs this after it.
+#
+#   tests/eval.sh            (from the project root, after cargo test --release or build)
+#
+# Floors are the figures of the last change that moved them, rounded down: a drop fails CI, a
+# gain is recorded by raising the floor in the same commit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shared=../shared
+eval_dir="$shared/eval"
+if [ ! -f "$eval_dir/score.py" ] || [ ! -d "$eval_dir/polnear-dev" ]; then
+  cat >&2 <<MSG
+tests/eval.sh needs the shared evaluation material beside the checkout:
+  $eval_dir/score.py and the sets $eval_dir/{seed,wikinews-names,polnear-dev,polnear-train,german-dev}/
+  (each articles.jsonl and gold.jsonl; see $eval_dir/FORMAT.md), and python3.
+It is not there, so nothing was checked. A user's clone does not need it: cargo test --release
+runs everything that does not.
+MSG
+  exit 2
+fi
+command -v python3 >/dev/null || { echo "tests/eval.sh needs python3" >&2; exit 2; }
+
+bin=target/release/whosaid
+[ -x "$bin" ] || cargo build --release --quiet
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# set -> floors (score.py --min keys)
+declare -A floors=(
+  [seed]="quote_f1@0.3=1.0,quote_f1@0.8=1.0,speaker_acc=1.0,e2e_f1=1.0"
+  [wikinews-names]="quote_f1@0.3=0.91,speaker_acc=0.88,e2e_f1=0.81"
+  [polnear-dev]="quote_f1@0.3=0.71,quote_f1@0.8=0.64,speaker_acc=0.73,e2e_f1=0.52"
+  [polnear-train]="quote_f1@0.3=0.68,quote_f1@0.8=0.60,speaker_acc=0.85,e2e_f1=0.58"
+  [german-dev]="quote_f1@0.3=0.27,speaker_acc=0.44,e2e_f1=0.12"
+)
+failed=0
+for set in seed wikinews-names polnear-dev polnear-train german-dev; do
+  "$bin" extract "$eval_dir/$set/articles.jsonl" --out "$work/$set" --format csv,jsonl --quiet
+  if summary=$(python3 "$eval_dir/score.py" "$eval_dir/$set/gold.jsonl" "$work/$set/quotes.csv" --min "${floors[$set]}" | tail -1); then
+    echo "eval $set: $summary"
+  else
+    echo "eval $set: BELOW FLOOR (${floors[$set]}): $summary" >&2
+    failed=1
+  fi
+done
+
+# A stream (one batch at a time, split among the workers) gives the rows a table run gives
+# (whole batches per worker), on real news larger than the sample corpus.
+"$bin" extract - --out - --format jsonl --threads 2 < "$eval_dir/polnear-train/articles.jsonl" > "$work/stream.jsonl"
+"$bin" extract "$eval_dir/polnear-train/articles.jsonl" --out "$work/table" --format jsonl --threads 2 --quiet
+if cmp -s "$work/stream.jsonl" "$work/table/quotes.jsonl"; then
+  echo "eval stream: $(wc -l < "$work/stream.jsonl") polnear-train rows streamed equal quotes.jsonl"
+else
+  echo "eval stream: the stream's rows differ from quotes.jsonl on polnear-train" >&2
+  failed=1
+fi
+exit "$failed"
