@@ -17,6 +17,7 @@ pub mod config;
 pub mod dates;
 pub mod doc;
 pub mod error;
+pub mod lang;
 pub mod model;
 pub mod pipeline;
 pub mod quotes;

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::Entry;
 use crate::doc::Doc;
+use crate::lang::{Lean, NAME_WORDS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -45,9 +46,9 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct NameIndex<'a> {
     pub runs: Vec<NameRun>,
-    /// Family name (last word) → fullest name, its number of words, and title of the persons
-    /// in the article.
-    persons: FxHashMap<&'a str, (&'a str, usize, Option<&'a str>)>,
+    /// Family name (last word) → fullest name, its rank (whether it starts with a given name,
+    /// then its number of words), and title of the persons in the article.
+    persons: FxHashMap<&'a str, (&'a str, (bool, usize), Option<&'a str>)>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
     genders: FxHashMap<&'a str, (u32, u32)>,
 }
@@ -138,11 +139,13 @@ impl<'a> NameIndex<'a> {
             let family = doc.tok(run.last);
             let title = (run.name_first > run.first).then(|| doc.text_of(run.first, run.name_first - 1));
             // The name's words as white space separates them: only white space lies between
-            // two tokens that do not touch.
+            // two tokens that do not touch. A name that starts with a given name is fuller than
+            // any that does not ("Donald Trump" over "Fact Check Trump").
             let words = 1 + (run.name_first..run.last).filter(|&i| !doc.touches_next(i)).count();
-            let entry = self.persons.entry(family).or_insert((name, words, None));
-            if words > entry.1 {
-                (entry.0, entry.1) = (name, words);
+            let rank = (NAME_WORDS.is_given_name(doc.tok(run.name_first)), words);
+            let entry = self.persons.entry(family).or_insert((name, rank, None));
+            if rank > entry.1 {
+                (entry.0, entry.1) = (name, rank);
             }
             if entry.2.is_none() {
                 entry.2 = title;
@@ -221,11 +224,26 @@ impl<'a> NameIndex<'a> {
         }
     }
 
-    /// The nearest person before token `idx` that a pronoun of `gender` can refer to.
+    /// The nearest person before token `idx` that a pronoun of `gender` can refer to: one the
+    /// article gives that gender, or gives none and whose given name does not lean the other
+    /// way ("she" skips a Donald).
     pub fn person_before_of(&self, doc: &Doc, idx: usize, gender: Gender) -> Option<&NameRun> {
         self.find_before(idx, |r| {
-            r.kind == EntityKind::Person && self.gender(doc.tok(r.last)).is_none_or(|g| g == gender)
+            r.kind == EntityKind::Person
+                && match self.gender(doc.tok(r.last)) {
+                    Some(known) => known == gender,
+                    None => self.lean(doc.tok(r.last)).is_none_or(|lean| match gender {
+                        Gender::Female => lean != Lean::Male,
+                        Gender::Male => lean != Lean::Female,
+                    }),
+                }
         })
+    }
+
+    /// The lean of the given name that the fullest name of the person `family` starts with.
+    fn lean(&self, family: &str) -> Option<Lean> {
+        let (name, _, _) = self.persons.get(family)?;
+        NAME_WORDS.lean(name.split(|c: char| c.is_whitespace() || c == '-').next()?)
     }
 
     pub fn name_text(&self, doc: &Doc, run: &NameRun) -> String {
@@ -286,8 +304,28 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         }
     }
     let media_premodifier = media_premodifier(doc, first);
+    // What the name words say of the name: "Crooked Hillary Clinton" starts at its given name;
+    // a place, a people or the head of a thing's name ("Affordable Care Act") makes it no
+    // person's, unless it starts with a given name ("Doris Day").
+    let mut not_person = false;
+    if let Some(start) = name_start {
+        let words = &*NAME_WORDS;
+        let name_words: Vec<usize> = (start..=last).filter(|&i| doc.is_word(i)).collect();
+        let given = name_words.iter().position(|&i| words.is_given_name(doc.tok(i)));
+        if let Some(at) = given.filter(|&at| at > 0 && at + 1 < name_words.len() && count >= 3) {
+            name_start = Some(name_words[at]);
+            count -= at;
+        }
+        if given != Some(0) {
+            let single_letters = name_words.iter().all(|&i| doc.tok(i).chars().nth(1).is_none());
+            not_person = single_letters
+                || name_words.iter().any(|&i| words.is_place(doc.tok(i)) || words.is_demonym(doc.tok(i)))
+                || name_words.last().is_some_and(|&i| words.is_thing_head(doc.tok(i)));
+        }
+    }
     let (name_first, kind) = match name_start {
         None => (first, if has_org { EntityKind::Organisation } else { EntityKind::Unknown }),
+        Some(_) if not_person && !has_title => (first, EntityKind::Unknown),
         // A run of more than three name words: the last two are the name.
         Some(_) if count > 3 => (last_two.0, EntityKind::Person),
         Some(start) => {
@@ -397,6 +435,51 @@ mod tests {
             fullest(&format!("{pierre} Then Mr. Pierre J. Raffarin left.")).as_deref(),
             Some("Pierre J. Raffarin")
         );
+    }
+
+    /// Places, peoples and the names of things, events and laws are no persons, unless the name
+    /// starts with a given name; a name starts at its given name, past words before it.
+    #[test]
+    fn what_a_name_names_comes_from_its_words() {
+        let got = runs(
+            "Pell Grants rose. The Affordable Care Act passed. Independence Day came. Miss Universe won. \
+             Windsor Locks voted. African-American voters came. Doris Day sang. Crooked Hillary Clinton \
+             spoke. George Washington slept. Recep Tayyip Erdogan spoke.",
+        );
+        let kinds: Vec<(&str, EntityKind)> = got.iter().map(|(_, n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Pell Grants", EntityKind::Unknown),
+                ("Affordable Care Act", EntityKind::Unknown),
+                ("Independence Day", EntityKind::Unknown),
+                ("Miss Universe", EntityKind::Unknown),
+                ("Windsor Locks", EntityKind::Unknown),
+                ("African-American", EntityKind::Unknown),
+                ("Doris Day", EntityKind::Person),
+                ("Hillary Clinton", EntityKind::Person),
+                ("George Washington", EntityKind::Person),
+                ("Recep Tayyip Erdogan", EntityKind::Person),
+            ]
+        );
+    }
+
+    /// The fullest name of a person starts with a given name where one of its forms does.
+    #[test]
+    fn the_fullest_name_starts_with_a_given_name() {
+        let doc = Doc::new("Donald Trump spoke. A video, Fact Check Trump, ran. Trump left.", &FastTokenizer);
+        assert_eq!(NameIndex::build(&doc).person("Trump").map(|(n, _)| n).as_deref(), Some("Donald Trump"));
+    }
+
+    /// "she" skips a person whose given name leans male where the article says nothing of them.
+    #[test]
+    fn a_pronoun_skips_a_person_whose_given_name_leans_the_other_way() {
+        let doc = Doc::new("Hillary Clinton spoke. Donald Trump answered. She left.", &FastTokenizer);
+        let index = NameIndex::build(&doc);
+        let she = doc.tokens().len() - 3;
+        assert_eq!(doc.tok(she), "She");
+        let run = index.person_before_of(&doc, she, Gender::Female).expect("a person");
+        assert_eq!(index.name_text(&doc, run), "Hillary Clinton");
     }
 
     #[test]

@@ -436,10 +436,15 @@ fn pronouns_skip_a_closer_person_of_the_other_gender() {
          “I did not know,” she said.",
         &["direct/after | “I did not know,” | she | Anne Sacoolas"],
     );
-    // With no evidence of gender, the nearest person.
+    // With no evidence in the article, the given names: Nick and Tim lean male.
     check(
         "Anne Sacoolas left the country. Nick Adderley met Tim Dunn. “I did not know,” she said.",
-        &["direct/after | “I did not know,” | she | Tim Dunn"],
+        &["direct/after | “I did not know,” | she | Anne Sacoolas"],
+    );
+    // With neither, the nearest person.
+    check(
+        "Zhanna Sacoolas left the country. Nyoman Adderley met Tsvet Dunn. “I did not know,” she said.",
+        &["direct/after | “I did not know,” | she | Tsvet Dunn"],
     );
 }
 

@@ -52,7 +52,11 @@ fn every_pipeline_file_runs_on_the_sample_corpus_and_writes_nothing_into_the_che
             let run = run_json(out.path());
             if run["run_id"].is_string() {
                 assert_eq!(run["counts"]["unchanged"], 296, "{}: {run}", path.display());
-                assert!(out.path().join("_state/runs.json").is_file(), "{}: the state is not beside the output", path.display());
+                assert!(
+                    out.path().join("_state/runs.json").is_file(),
+                    "{}: the state is not beside the output",
+                    path.display()
+                );
             }
         }
     }
@@ -291,8 +295,23 @@ fn extract_help_describes_the_inputs_and_every_flag() {
     assert_eq!(output.status.code(), Some(0));
     let help = String::from_utf8(output.stdout).unwrap();
     for needle in [
-        "INPUTS", ".jsonl", ".csv", ".txt", ".gz", ".zst", "standard input", "body", "published_at", "--text-column",
-        "--state", "--full", "--rejects", "--tokenizer", "--format", "--threads", "--out",
+        "INPUTS",
+        ".jsonl",
+        ".csv",
+        ".txt",
+        ".gz",
+        ".zst",
+        "standard input",
+        "body",
+        "published_at",
+        "--text-column",
+        "--state",
+        "--full",
+        "--rejects",
+        "--tokenizer",
+        "--format",
+        "--threads",
+        "--out",
     ] {
         assert!(help.contains(needle), "`{needle}` missing from extract --help:\n{help}");
     }

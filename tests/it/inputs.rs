@@ -155,8 +155,11 @@ fn an_unusual_text_column_is_named_by_flag_or_pipeline_key() {
     assert_eq!((quotes.len(), quotes[0]["published"].as_str()), (1, Some("2020-01-02")));
 
     let pipeline = dir.path().join("p.toml");
-    std::fs::write(&pipeline, "inputs = [\"news.csv\"]\nout = \"piped\"\nformats = [\"jsonl\"]\ntext_column = \"words\"\n")
-        .unwrap();
+    std::fs::write(
+        &pipeline,
+        "inputs = [\"news.csv\"]\nout = \"piped\"\nformats = [\"jsonl\"]\ntext_column = \"words\"\n",
+    )
+    .unwrap();
     let output = crate::util::bin().args(["run", "--quiet"]).arg(&pipeline).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(read_jsonl(&dir.path().join("piped/quotes.jsonl")).len(), 1);

@@ -401,7 +401,8 @@ fn an_output_belongs_to_one_state_and_other_folders_in_it_are_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = write_corpus(dir.path(), 2);
     let out = dir.path().join("out");
-    let own = [out.join("csv/quotes/run=2019-archive/mine.csv"), out.join(".staging-photos/p.jpg"), out.join("notes.txt")];
+    let own =
+        [out.join("csv/quotes/run=2019-archive/mine.csv"), out.join(".staging-photos/p.jpg"), out.join("notes.txt")];
     for path in &own {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, "the user's").unwrap();
