@@ -46,12 +46,15 @@ pub enum Gender {
 #[derive(Debug, Default)]
 pub struct NameIndex<'a> {
     pub runs: Vec<NameRun>,
-    /// Family name (last word) → fullest name, its rank (whether it starts with a given name,
-    /// then its number of words), and title of the persons in the article.
-    persons: FxHashMap<&'a str, (&'a str, (bool, usize), Option<&'a str>)>,
+    /// Family name (last word) → the person of the article it names.
+    persons: FxHashMap<&'a str, Person<'a>>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
     genders: FxHashMap<&'a str, (u32, u32)>,
 }
+
+/// A person of the article: the fullest name, its rank (whether it starts with a given name,
+/// then its number of words), and the title.
+type Person<'a> = (&'a str, (bool, usize), Option<&'a str>);
 
 /// The gender a word marks: an honorific, a gendered role word or a pronoun.
 fn gender_of(entry: Entry) -> Option<Gender> {
