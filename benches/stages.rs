@@ -82,7 +82,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for (doc, (candidates, quoted)) in docs.iter().zip(&candidates) {
-                let names = whosaid::speakers::names::NameIndex::build(doc);
+                let names = whosaid::speakers::names::NameIndex::build(doc, quoted);
                 let quotes = whosaid::speakers::attribute(doc, &names, candidates.clone());
                 let rows: Vec<_> = quotes.iter().map(|q| q.span.clone()).collect();
                 let mut cues: Vec<_> = quotes.iter().filter_map(|q| q.cue.clone()).collect();

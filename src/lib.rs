@@ -36,14 +36,14 @@ use tokenize::Tokenize;
 /// (`published` is the article's date, the reference for "on Friday" or "last month").
 pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Extraction {
     let doc = doc::Doc::new(text, tokenizer);
-    let names = speakers::names::NameIndex::build(&doc);
     let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
+    let quoted: Vec<model::Span> = marked.iter().map(|m| m.outer.clone()).collect();
+    let names = speakers::names::NameIndex::build(&doc, &quoted);
     let candidates = quotes::find_candidates(&doc, &marked);
     let mut quotes = speakers::attribute(&doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.
     // A cue between quote marks, statement or not, is quoted and reports nothing.
     let rows: Vec<model::Span> = quotes.iter().map(|q| q.span.clone()).collect();
-    let quoted: Vec<model::Span> = marked.into_iter().map(|m| m.outer).collect();
     let mut used_cues: Vec<model::Span> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
     used_cues.sort_by_key(|c| c.start);
     quotes.extend(speakers::indirect::find_indirect(&doc, &names, &rows, &quoted, &used_cues));

@@ -13,6 +13,7 @@ pub struct NameWords {
     places: FxHashSet<&'static str>,
     demonyms: FxHashSet<&'static str>,
     things: FxHashSet<&'static str>,
+    person_roles: FxHashSet<&'static str>,
 }
 
 /// The lean of a given name: which gender most of its bearers have, when 90% or more do.
@@ -44,6 +45,7 @@ impl NameWords {
             places: FxHashSet::default(),
             demonyms: FxHashSet::default(),
             things: FxHashSet::default(),
+            person_roles: FxHashSet::default(),
         };
         let mut section = "";
         for line in name_words.lines().map(content).filter(|line| !line.is_empty()) {
@@ -55,6 +57,7 @@ impl NameWords {
                 "places" => &mut words.places,
                 "demonyms" => &mut words.demonyms,
                 "things" => &mut words.things,
+                "person_roles" => &mut words.person_roles,
                 other => panic!("unknown section [{other}] in name_words.txt"),
             };
             set.extend(line.split_whitespace());
@@ -86,6 +89,11 @@ impl NameWords {
     /// Whether `word` names a people or is its adjective ("Russian", "African", "Republican").
     pub fn is_demonym(&self, word: &str) -> bool {
         with_lower(word, |w| self.demonyms.contains(w))
+    }
+
+    /// Whether `word` heads a description of one person ("the nominee", "the businessman").
+    pub fn is_person_role(&self, word: &str) -> bool {
+        with_lower(word, |w| self.person_roles.contains(w))
     }
 
     /// Whether `word` ends the names of things, events, works and laws ("Act", "Day", "Show").

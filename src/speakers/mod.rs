@@ -219,7 +219,8 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         if last == idx {
             return None;
         }
-        let kind = if capitalized { MentionKind::Name } else { MentionKind::Nominal };
+        // "The New York Times" names; "The Indiana governor" is a role.
+        let kind = if capitalized && doc.is_capitalized(last) { MentionKind::Name } else { MentionKind::Nominal };
         return Some(Mention { first: idx, last, kind });
     }
     let title_dot = TITLE_ABBREVIATIONS.contains(&word) && doc.tok_is(idx + 1, ".") && joins_name(doc, idx + 1);
@@ -1235,6 +1236,16 @@ pub(crate) fn resolve(
                 let run = names.find_before(mention.first, |r| r.media_premodifier);
                 return (run.map(|r| names.name_text(doc, r)), apposition);
             }
+            // "a yearly Gallup poll", "a Pew Research Center study": a document speaks for the
+            // organisation that it names.
+            if LEXICON.entry(&head).is_document() {
+                let inside = (mention.first..mention.last)
+                    .rev()
+                    .find_map(|i| names.run_at(i).filter(|r| r.first > mention.first));
+                if let Some(run) = inside {
+                    return (Some(names.name_text(doc, run)), apposition);
+                }
+            }
             // "Its foreign minister" after a sentence about Beijing: the role, named by whose it
             // is ("Beijing's foreign minister"), not a person the article does not name.
             if doc.tok_in(mention.first, &["its", "their"]) && mention.first < mention.last {
@@ -1255,6 +1266,27 @@ pub(crate) fn resolve(
                 }
                 return (None, apposition);
             }
+            // "The Republican presidential nominee": the person the article introduced in that
+            // role.
+            let first_word = mention.first + usize::from(doc.lex(mention.first).is_determiner());
+            let modifiers: Vec<String> =
+                (first_word..mention.last).filter(|&i| doc.is_word(i)).map(|i| lower(doc, i).into_owned()).collect();
+            if let Some(run) = names.person_by_role(&head, &modifiers, mention.first) {
+                let family = doc.tok(run.last);
+                return names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t));
+            }
+            // "Mike Pence says …. The Indiana governor said": a definite description of one
+            // person that no role of the article matches refers back to the subject of the
+            // sentence before it.
+            let one_person = LEXICON.entry(&head).is_title()
+                || crate::lang::NAME_WORDS.is_person_role(&head)
+                || head.ends_with("man")
+                || head.ends_with("woman");
+            if doc.tok_is(mention.first, "the") && one_person && !doc.tok_is(mention.last + 1, "of") {
+                if let Some(found) = previous_subject_person(doc, names, mention.first, &head) {
+                    return found;
+                }
+            }
             if LEXICON.entry(&head).is_title() {
                 let run = names.find_before(mention.first, |r| {
                     r.kind == EntityKind::Person
@@ -1270,6 +1302,50 @@ pub(crate) fn resolve(
         }
         MentionKind::Group => (None, apposition),
     }
+}
+
+/// The person that the subject of one of the two sentences before token `idx` (in its paragraph
+/// or the one before) names, resolved to the fullest name and title; a pronoun subject to the
+/// person it refers to. A role word of one gender ("spokeswoman") skips a person the article
+/// gives the other.
+fn previous_subject_person(
+    doc: &Doc,
+    names: &NameIndex,
+    idx: usize,
+    head: &str,
+) -> Option<(Option<String>, Option<String>)> {
+    let at = doc.tokens()[idx].start();
+    let sentence = doc.segments.sentence_of(at)?;
+    let paragraph = doc.segments.paragraph_of(at)?;
+    let wanted = match LEXICON.entry(head) {
+        e if e.is_female_word() || head.ends_with("woman") => Some(names::Gender::Female),
+        e if e.is_male_word() || head.ends_with("man") => Some(names::Gender::Male),
+        _ => None,
+    };
+    for back in 1..=2.min(sentence) {
+        let earlier = doc.segments.sentences[sentence - back].clone();
+        if doc.segments.paragraph_of(earlier.start).is_none_or(|p| p + 1 < paragraph) {
+            break;
+        }
+        let tokens = doc.sentence_tokens(sentence - back);
+        let Some(subject) = clause_subject(doc, earlier.start, tokens.end) else { continue };
+        let run = match subject.kind {
+            MentionKind::Name => names.run_at(subject.last).filter(|r| r.kind == EntityKind::Person),
+            MentionKind::Pronoun => match &*lower(doc, subject.first) {
+                "he" => names.person_before_of(doc, subject.first, names::Gender::Male),
+                "she" => names.person_before_of(doc, subject.first, names::Gender::Female),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(run) = run else { continue };
+        let family = doc.tok(run.last);
+        if wanted.is_some_and(|g| names.gender(family).is_some_and(|known| known != g)) {
+            continue;
+        }
+        return Some(names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t)));
+    }
+    None
 }
 
 /// Turns the quoted spans of one article into statements with their speakers.

@@ -34,6 +34,12 @@ pub struct NameRun {
     /// Whether one of the (up to three) lower-case words just before the run is the head of a
     /// medium ("state media RIA Novosti", "the outlet RIA Novosti"): what "the outlet" refers to.
     pub media_premodifier: bool,
+    /// Whether the run is the subject of its clause ("Trump unleashed …", "…, Pence said"): the
+    /// salient antecedent of a pronoun after it.
+    pub subject: bool,
+    /// Whether the run is between quote marks: a name in someone's words or a title is no
+    /// antecedent of the narration's pronouns.
+    pub quoted: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +56,35 @@ pub struct NameIndex<'a> {
     persons: FxHashMap<&'a str, Person<'a>>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
     genders: FxHashMap<&'a str, (u32, u32)>,
+    /// The roles the article gives its persons, in text order: a title in the run ("Indiana Gov.
+    /// Mike Pence"), the words before the name ("Republican presidential nominee Donald
+    /// Trump"), an apposition after it ("Trump, the Republican nominee,").
+    roles: Vec<Role>,
+}
+
+/// A role the article gives a person: its words in lower case, the last one its head.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// The person's run, an index into `NameIndex::runs`.
+    pub run: usize,
+    pub words: Vec<String>,
+}
+
+/// The word a role's head stands for: an abbreviated title written out, a party by its other
+/// name.
+fn canonical_role_word(word: &str) -> &str {
+    match word {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gop" => "republican",
+        "dem" => "democratic",
+        "democrat" => "democratic",
+        "secy" => "secretary",
+        "atty" => "attorney",
+        "gen" => "general",
+        other => other,
+    }
 }
 
 /// A person of the article: the fullest name, its rank (whether it starts with a given name,
@@ -66,6 +101,10 @@ fn gender_of(entry: Entry) -> Option<Gender> {
         None
     }
 }
+
+/// How many sentences back (the pronoun's own included) a subject is preferred as a pronoun's
+/// antecedent over a nearer name that is none.
+const SALIENT_SENTENCES: usize = 3;
 
 /// How many names back an antecedent is looked for.
 pub const LOOK_BACK: usize = 400;
@@ -111,7 +150,8 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
 }
 
 impl<'a> NameIndex<'a> {
-    pub fn build(doc: &Doc<'a>) -> NameIndex<'a> {
+    /// The names of an article whose quoted spans (quote marks included) are `quoted`, in order.
+    pub fn build(doc: &Doc<'a>, quoted: &[crate::model::Span]) -> NameIndex<'a> {
         // News has a run of capitalized words every 6–8 tokens: room for them all, most times.
         let mut index = NameIndex { runs: Vec::with_capacity(doc.tokens().len() / 6), ..NameIndex::default() };
         let mut idx = 0;
@@ -126,7 +166,12 @@ impl<'a> NameIndex<'a> {
             while last > first && !doc.is_capitalized(last) {
                 last -= 1;
             }
-            index.runs.push(classify(doc, first, last));
+            let mut run = classify(doc, first, last);
+            let start = doc.tokens()[first].start();
+            let at = quoted.partition_point(|q| q.end <= start);
+            run.quoted = quoted.get(at).is_some_and(|q| q.start <= start);
+            run.subject = is_subject(doc, first, last);
+            index.runs.push(run);
             idx = last + 1;
         }
         index.link_persons(doc);
@@ -134,6 +179,15 @@ impl<'a> NameIndex<'a> {
     }
 
     fn link_persons(&mut self, doc: &Doc<'a>) {
+        // "Clinton, the Democratic nominee,", "Smith, a doctor,": an apposition that names one
+        // person's role makes the name a person's.
+        for run in self.runs.iter_mut().filter(|r| r.kind == EntityKind::Unknown) {
+            let head = apposition(doc, run).and_then(|(_, last)| (last > 0).then(|| doc.tok(last).to_lowercase()));
+            if head.is_some_and(|h| is_role(&h) || NAME_WORDS.is_person_role(&h)) {
+                run.kind = EntityKind::Person;
+                run.name_first = run.first;
+            }
+        }
         for run in &self.runs {
             if run.kind != EntityKind::Person {
                 continue;
@@ -162,6 +216,7 @@ impl<'a> NameIndex<'a> {
             .map(|run| run.kind == EntityKind::Person || self.persons.contains_key(doc.tok(run.last)))
             .collect();
         self.link_genders(doc, &names_person);
+        self.link_roles(doc);
         // A single word that is the family name of a person named in full is that person.
         for (run, &names_person) in self.runs.iter_mut().zip(&names_person) {
             if run.kind == EntityKind::Unknown && run.first == run.last && names_person {
@@ -217,6 +272,75 @@ impl<'a> NameIndex<'a> {
         }
     }
 
+    fn link_roles(&mut self, doc: &Doc<'a>) {
+        let lower = |i: usize| canonical_role_word(&doc.tok(i).to_lowercase()).to_string();
+        for (run_idx, run) in self.runs.iter().enumerate() {
+            if run.kind != EntityKind::Person {
+                continue;
+            }
+            // The title in the run.
+            let title: Vec<String> = (run.first..run.name_first).filter(|&i| doc.is_word(i)).map(lower).collect();
+            if !title.is_empty() {
+                self.roles.push(Role { run: run_idx, words: title });
+            }
+            // The words before the name, back to a determiner, a preposition, a cue or a mark.
+            let mut before = Vec::new();
+            let mut idx = run.first;
+            while idx > 0 && before.len() < 5 {
+                idx -= 1;
+                let entry = doc.lex(idx);
+                let stop = !doc.is_word(idx)
+                    || entry.is_determiner()
+                    || entry.is_preposition()
+                    || entry.is_cue()
+                    || entry.is_pronoun()
+                    || entry.is_listed_adverb();
+                if stop {
+                    break;
+                }
+                before.push(lower(idx));
+            }
+            let ends_with_role = before.first().is_some_and(|w| !doc.is_capitalized(run.first - 1) || is_role(w));
+            if ends_with_role {
+                before.reverse();
+                self.roles.push(Role { run: run_idx, words: before });
+            }
+            // An apposition: "Trump, the Republican nominee, …".
+            if let Some((first, last)) = apposition(doc, run) {
+                self.roles.push(Role { run: run_idx, words: (first..=last).map(lower).collect() });
+            }
+        }
+    }
+
+    /// The nearest person before token `idx` the article gave a role with head `head` whose
+    /// words hold every one of `modifiers` that names a party, a place or a people ("the
+    /// Republican presidential nominee" is the one introduced as "Republican presidential
+    /// nominee Donald Trump", not the Democratic one), preferring the role that holds the most
+    /// modifiers.
+    pub fn person_by_role(&self, head: &str, modifiers: &[String], idx: usize) -> Option<&NameRun> {
+        let head = canonical_role_word(head);
+        let modifiers: Vec<&str> = modifiers.iter().map(|m| canonical_role_word(m)).collect();
+        let defining: Vec<&str> =
+            modifiers.iter().copied().filter(|m| NAME_WORDS.is_demonym(m) || NAME_WORDS.is_place(m)).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for role in &self.roles {
+            let run = &self.runs[role.run];
+            if run.last >= idx || role.words.last().map(String::as_str) != Some(head) {
+                continue;
+            }
+            let holds = |m: &str| role.words.iter().any(|w| w == m);
+            if !defining.iter().all(|m| holds(m)) {
+                continue;
+            }
+            let score = modifiers.iter().filter(|m| holds(m)).count();
+            // Later (nearer) roles win ties: roles are in text order.
+            if best.is_none_or(|(s, _)| score >= s) {
+                best = Some((score, role.run));
+            }
+        }
+        best.map(|(_, run)| &self.runs[run])
+    }
+
     /// The gender the article gives the person with family name `family`, when its evidence
     /// agrees.
     pub fn gender(&self, family: &str) -> Option<Gender> {
@@ -227,11 +351,13 @@ impl<'a> NameIndex<'a> {
         }
     }
 
-    /// The nearest person before token `idx` that a pronoun of `gender` can refer to: one the
-    /// article gives that gender, or gives none and whose given name does not lean the other
-    /// way ("she" skips a Donald).
+    /// The person before token `idx` that a pronoun of `gender` refers to, as a careful reader
+    /// takes it: of the persons the article gives that gender (or gives none and whose given name
+    /// does not lean the other way: "she" skips a Donald), the nearest that is the subject of
+    /// its clause in the narration within the last few sentences ("Trump met Obama. He said" is
+    /// Trump); else the nearest in the narration; else the nearest.
     pub fn person_before_of(&self, doc: &Doc, idx: usize, gender: Gender) -> Option<&NameRun> {
-        self.find_before(idx, |r| {
+        let fits = |r: &NameRun| {
             r.kind == EntityKind::Person
                 && match self.gender(doc.tok(r.last)) {
                     Some(known) => known == gender,
@@ -240,7 +366,14 @@ impl<'a> NameIndex<'a> {
                         Gender::Male => lean != Lean::Female,
                     }),
                 }
-        })
+        };
+        let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
+        let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
+        let recent = doc.segments.sentences.get(sentence.saturating_sub(SALIENT_SENTENCES)).map_or(0, |s| s.start);
+        let recent = doc.token_at_or_after(recent);
+        self.find_before(idx, |r| fits(r) && r.subject && !r.quoted && r.first >= recent)
+            .or_else(|| self.find_before(idx, |r| fits(r) && !r.quoted))
+            .or_else(|| self.find_before(idx, fits))
     }
 
     /// The lean of the given name that the fullest name of the person `family` starts with.
@@ -276,6 +409,23 @@ impl<'a> NameIndex<'a> {
         let end = self.runs.partition_point(|r| r.last < idx);
         self.runs[end.saturating_sub(LOOK_BACK)..end].iter().rev().find(|r| accept(r))
     }
+}
+
+/// The words of an apposition right after a run, a determiner and a comma before them and a mark
+/// after ("Trump, the Republican nominee, …"): its first and last token.
+fn apposition(doc: &Doc, run: &NameRun) -> Option<(usize, usize)> {
+    if !doc.tok_is(run.last + 1, ",") || !doc.lex(run.last + 2).is_determiner() {
+        return None;
+    }
+    let first = run.last + 3;
+    let end = (first..doc.tokens().len().min(first + 9)).find(|&i| !doc.is_word(i) || doc.lex(i).is_cue())?;
+    let closed = matches!(doc.tok(end), "," | "." | ";" | ")");
+    (closed && end > first).then_some((first, end - 1))
+}
+
+/// Whether a word heads a role: a title or a word for what a person does.
+fn is_role(word: &str) -> bool {
+    super::lexicon::LEXICON.entry(word).is_title() || word.ends_with("man") || word.ends_with("woman")
 }
 
 pub fn text_of(doc: &Doc, first: usize, last: usize) -> String {
@@ -320,7 +470,9 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             count -= at;
         }
         if given != Some(0) {
-            let single_letters = name_words.iter().all(|&i| doc.tok(i).chars().nth(1).is_none());
+            // "U-S", "(D-Mo.)": letters and a party's abbreviation are no one's name.
+            let single_letters = name_words.iter().all(|&i| doc.tok(i).chars().nth(1).is_none())
+                || (doc.tok(start).chars().nth(1).is_none() && doc.tok_is(start + 1, "-"));
             not_person = single_letters
                 || name_words.iter().any(|&i| words.is_place(doc.tok(i)) || words.is_demonym(doc.tok(i)))
                 || name_words.last().is_some_and(|&i| words.is_thing_head(doc.tok(i)));
@@ -346,7 +498,45 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             (if kind == EntityKind::Organisation && !has_title { first } else { start }, kind)
         }
     };
-    NameRun { first, last, name_first, kind, media_premodifier }
+    NameRun { first, last, name_first, kind, media_premodifier, subject: false, quoted: false }
+}
+
+/// Whether the run `first..=last` is the subject of its clause: it opens the clause (the
+/// sentence's start, after a comma, a conjunction or a subordinator) and a verb or cue follows it,
+/// past an apposition ("Trump, the nominee, said") and adverbs; or a cue comes right before it
+/// ("…, said Pence").
+fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
+    if first > 0 && doc.lex(first - 1).is_cue() {
+        return true;
+    }
+    let opens = first == 0
+        || !doc.is_word(first - 1) && !matches!(doc.tok(first - 1), "’" | "'" | "-")
+        || doc.tok_in(
+            first - 1,
+            &["and", "but", "that", "when", "while", "as", "after", "because", "before", "since", "if"],
+        )
+        || doc.tok(first - 1).is_empty();
+    if !opens {
+        return false;
+    }
+    let mut next = last + 1;
+    if doc.tok_is(next, ",") || doc.tok_is(next, "(") {
+        let close = if doc.tok_is(next, ",") { "," } else { ")" };
+        match (next + 1..doc.tokens().len().min(next + 14)).find(|&i| doc.tok(i) == close) {
+            Some(end) => next = end + 1,
+            None => return false,
+        }
+    }
+    while next < doc.tokens().len() && doc.is_word(next) && doc.lex(next).is_adverb() && !doc.is_capitalized(next) {
+        next += 1;
+    }
+    next < doc.tokens().len()
+        && doc.is_word(next)
+        && !doc.is_capitalized(next)
+        && (doc.lex(next).is_cue()
+            || !(doc.lex(next).is_preposition()
+                || doc.lex(next).is_determiner()
+                || doc.tok_in(next, &["and", "or", "s"])))
 }
 
 fn media_premodifier(doc: &Doc, first: usize) -> bool {
@@ -363,7 +553,7 @@ mod tests {
 
     fn runs(text: &str) -> Vec<(String, String, EntityKind)> {
         let doc = Doc::new(text, &FastTokenizer);
-        let index = NameIndex::build(&doc);
+        let index = NameIndex::build(&doc, &[]);
         index.runs.iter().map(|r| (text_of(&doc, r.first, r.last), index.name_text(&doc, r), r.kind)).collect()
     }
 
@@ -408,12 +598,12 @@ mod tests {
             "Ms. Anne Sacoolas left. Spokesman Tom Brake met Harry Dunn. Dunn said he was hurt.",
             &FastTokenizer,
         );
-        let index = NameIndex::build(&doc);
+        let index = NameIndex::build(&doc, &[]);
         assert_eq!(index.gender("Sacoolas"), Some(Gender::Female));
         assert_eq!(index.gender("Brake"), Some(Gender::Male));
         assert_eq!(index.gender("Dunn"), Some(Gender::Male));
         let doc = Doc::new("Boris Johnson met Anne Sacoolas, and he spoke.", &FastTokenizer);
-        assert_eq!(NameIndex::build(&doc).gender("Johnson"), None, "two persons: the pronoun is no evidence");
+        assert_eq!(NameIndex::build(&doc, &[]).gender("Johnson"), None, "two persons: the pronoun is no evidence");
     }
 
     /// The fullest name is the one of most words as white space separates them: a hyphenated
@@ -423,7 +613,7 @@ mod tests {
     fn the_fullest_name_counts_words_between_white_space() {
         let fullest = |text: &str| {
             let doc = Doc::new(text, &FastTokenizer);
-            NameIndex::build(&doc).person("Raffarin").map(|(name, _)| name)
+            NameIndex::build(&doc, &[]).person("Raffarin").map(|(name, _)| name)
         };
         let pierre = "Mr. Pierre Raffarin came.";
         assert_eq!(
@@ -471,14 +661,14 @@ mod tests {
     #[test]
     fn the_fullest_name_starts_with_a_given_name() {
         let doc = Doc::new("Donald Trump spoke. A video, Fact Check Trump, ran. Trump left.", &FastTokenizer);
-        assert_eq!(NameIndex::build(&doc).person("Trump").map(|(n, _)| n).as_deref(), Some("Donald Trump"));
+        assert_eq!(NameIndex::build(&doc, &[]).person("Trump").map(|(n, _)| n).as_deref(), Some("Donald Trump"));
     }
 
     /// "she" skips a person whose given name leans male where the article says nothing of them.
     #[test]
     fn a_pronoun_skips_a_person_whose_given_name_leans_the_other_way() {
         let doc = Doc::new("Hillary Clinton spoke. Donald Trump answered. She left.", &FastTokenizer);
-        let index = NameIndex::build(&doc);
+        let index = NameIndex::build(&doc, &[]);
         let she = doc.tokens().len() - 3;
         assert_eq!(doc.tok(she), "She");
         let run = index.person_before_of(&doc, she, Gender::Female).expect("a person");
@@ -488,7 +678,7 @@ mod tests {
     #[test]
     fn a_family_name_alone_is_the_person_named_in_full() {
         let doc = Doc::new("Prime Minister Boris Johnson came. Later Johnson left.", &FastTokenizer);
-        let index = NameIndex::build(&doc);
+        let index = NameIndex::build(&doc, &[]);
         assert_eq!(index.runs.last().unwrap().kind, EntityKind::Person);
         assert_eq!(index.person("Johnson"), Some(("Boris Johnson".into(), Some("Prime Minister".into()))));
     }

@@ -425,7 +425,7 @@ fn according_to_a_phrase_the_name_rules_do_not_read() {
     );
     check(
         "She is the woman Americans admire most, according to a yearly Gallup poll.",
-        &["indirect/according-to | She is the woman Americans admire most | a yearly Gallup poll | yearly Gallup poll"],
+        &["indirect/according-to | She is the woman Americans admire most | a yearly Gallup poll | Gallup"],
     );
 }
 
@@ -441,10 +441,15 @@ fn pronouns_skip_a_closer_person_of_the_other_gender() {
         "Anne Sacoolas left the country. Nick Adderley met Tim Dunn. “I did not know,” she said.",
         &["direct/after | “I did not know,” | she | Anne Sacoolas"],
     );
-    // With neither, the nearest person.
+    // With neither, the nearest subject: a careful reader takes the one the sentence is about.
     check(
         "Zhanna Sacoolas left the country. Nyoman Adderley met Tsvet Dunn. “I did not know,” she said.",
-        &["direct/after | “I did not know,” | she | Tsvet Dunn"],
+        &["direct/after | “I did not know,” | she | Nyoman Adderley"],
+    );
+    // A name between quote marks is someone's words, no antecedent of the narration.
+    check(
+        "Zhanna Sacoolas left. She read from “Tsvet Dunn Returns” aloud. “I did not know,” she said.",
+        &["direct/after | “I did not know,” | she | Zhanna Sacoolas"],
     );
 }
 
@@ -583,4 +588,27 @@ fn cue_at_answers_for_cue_words_participles_and_according_to() {
         .collect();
     assert_eq!(cues, [("Asked", "Asked"), ("said", "said"), ("ACCORDING", "TO")]);
     assert_eq!(super::cue_at(&doc, doc.tokens().len()), None);
+}
+
+/// A definite description of one person resolves to the person the article gave that role, its
+/// party or place words included ("the Democratic nominee" is not the Republican one); with no
+/// such role in the article, to the subject of the sentence before it.
+#[test]
+fn a_role_resolves_to_the_person_introduced_in_it_or_the_subject_just_before() {
+    check(
+        "Republican presidential nominee Donald Trump and Democratic nominee Hillary Clinton met. \
+         The Republican nominee said the debate was rigged.",
+        &["indirect/subject-cue | the debate was rigged | The Republican nominee | Donald Trump"],
+    );
+    check(
+        "Trump met Clinton, the Democratic nominee, on Monday. The Democratic nominee said the debate was fair.",
+        &["indirect/subject-cue | the debate was fair | The Democratic nominee | Clinton"],
+    );
+    check(
+        "Mike Pence says too much is made of the tweets.\n\nThe Indiana governor said Democrats are to blame.",
+        &[
+            "indirect/subject-cue | too much is made of the tweets | Mike Pence | Mike Pence",
+            "indirect/subject-cue | Democrats are to blame | The Indiana governor | Mike Pence",
+        ],
+    );
 }
