@@ -414,7 +414,7 @@ impl<'a> NameIndex<'a> {
 /// The words of an apposition right after a run, a determiner and a comma before them and a mark
 /// after ("Trump, the Republican nominee, …"): its first and last token.
 fn apposition(doc: &Doc, run: &NameRun) -> Option<(usize, usize)> {
-    if !doc.tok_is(run.last + 1, ",") || !doc.lex(run.last + 2).is_determiner() {
+    if run.last + 2 >= doc.tokens().len() || !doc.tok_is(run.last + 1, ",") || !doc.lex(run.last + 2).is_determiner() {
         return None;
     }
     let first = run.last + 3;
@@ -673,6 +673,15 @@ mod tests {
         assert_eq!(doc.tok(she), "She");
         let run = index.person_before_of(&doc, she, Gender::Female).expect("a person");
         assert_eq!(index.name_text(&doc, run), "Hillary Clinton");
+    }
+
+    /// A name at the very end of a text, before a comma and a determiner and nothing more.
+    #[test]
+    fn an_apposition_cut_short_by_the_end_of_the_text_is_none() {
+        for text in ["Clinton, the", "Clinton,", "Clinton"] {
+            let doc = Doc::new(text, &FastTokenizer);
+            assert_eq!(NameIndex::build(&doc, &[]).runs.len(), 1, "{text}");
+        }
     }
 
     #[test]
