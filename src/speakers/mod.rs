@@ -610,6 +610,21 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
     Some(Attribution::direct(Some(cue), Some(speaker), apposition, "after"))
 }
 
+/// “…” ― Sonya Herridge: a quote signed by a dash and a name that ends its line (vox pops,
+/// epigraphs, quoted posts). The row has no cue.
+fn signature_pattern(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
+    let rest = &doc.text()[quote.marked.outer.end..];
+    let after_space = rest.trim_start_matches([' ', '\u{a0}']);
+    let dash = ["―", "—", "–", "--", "-"].iter().find(|d| after_space.starts_with(**d))?;
+    let name_at = doc.text().len() - after_space[dash.len()..].trim_start_matches([' ', '\u{a0}']).len();
+    let line_end = doc.text()[name_at..].find('\n').map_or(doc.text().len(), |i| name_at + i);
+    let (first, limit) = (doc.token_at_or_after(name_at), doc.token_at_or_after(line_end));
+    let speaker = mention_right(doc, first, limit).filter(|m| m.kind == MentionKind::Name)?;
+    // Nothing but a full stop or a comma after the name on its line.
+    let tail = doc.text()[doc.tokens()[speaker.last].end()..line_end].trim();
+    matches!(tail, "" | "." | ",").then(|| Attribution::direct(None, Some(speaker), None, "signature"))
+}
+
 /// Whether the cue is a participle hanging on another clause ("…, saying"), not a progressive
 /// ("he’s predicting", "she is saying"), which has its subject before it.
 pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
@@ -1398,6 +1413,7 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             before_pattern(doc, candidate, floor_at, previous_in_sentence, statement_floor)
                 .or_else(|| after_pattern(doc, candidate, limit_at))
         }
+        .or_else(|| signature_pattern(doc, candidate))
         .or_else(|| colon_pattern(doc, candidate))
         .or_else(|| previous_sentence_speaker(doc, candidate));
 

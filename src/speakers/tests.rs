@@ -612,3 +612,17 @@ fn a_role_resolves_to_the_person_introduced_in_it_or_the_subject_just_before() {
         ],
     );
 }
+
+/// A quote signed by a dash and a name ending its line is that person's.
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name() {
+    check(
+        "“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture.”— Pamela Padilla.",
+        &[
+            "direct/signature | “He represents our greatest shame.” | Sonya Herridge | Sonya Herridge",
+            "direct/signature | “He is ignorant of our culture.” | Pamela Padilla | Pamela Padilla",
+        ],
+    );
+    // A dash and a name that the sentence goes on from is no signature.
+    check("“It was over.” — Smith and his aides left the room.", &[]);
+}
