@@ -48,6 +48,8 @@ pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn
     used_cues.sort_by_key(|c| c.start);
     quotes.extend(speakers::indirect::find_indirect(&doc, &names, &rows, &quoted, &used_cues));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    // An interview's turns: the questions go, each answer paragraph is the interviewee's.
+    let mut quotes = speakers::interview::attribute_turns(&doc, &names, quotes);
     dates::date_statements(&doc, published, &quoted, &mut quotes);
     Extraction { quotes, published }
 }

@@ -30,6 +30,7 @@
 //! medium introduced as such. What cannot be resolved keeps `speaker_name` empty.
 
 pub mod indirect;
+pub mod interview;
 pub mod lexicon;
 pub mod names;
 #[cfg(test)]
@@ -242,6 +243,10 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         {
             return Some(Mention { first: idx, last: last + 3, kind: MentionKind::Nominal });
         }
+        // "Officials said", "Police say": a group word opening its sentence names no one.
+        if last == idx && doc.lex(idx).is_group() {
+            return Some(Mention { first: idx, last, kind: MentionKind::Group });
+        }
         return Some(Mention { first: idx, last, kind: MentionKind::Name });
     }
     // A role before a name: "said pollster Frank Luntz", "said former tech executive Carly Fiorina".
@@ -351,6 +356,9 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         }
         if doc.lex(idx).is_time_word() {
             return None;
+        }
+        if first == idx && doc.lex(idx).is_group() {
+            return Some((Mention { first, last: idx, kind: MentionKind::Group }, None));
         }
         if first > floor && doc.tok_is(first - 1, "the") {
             first -= 1;

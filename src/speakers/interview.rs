@@ -1,0 +1,259 @@
+//! Interviews: articles laid out as turns, each paragraph of a turn opened by who speaks
+//! ("((WN)) What …?", "((Anthony Boccaletti)) It will …", "NG: I've wanted …", "Q:"/"A:").
+//!
+//! The interviewer's turns are questions, not statements: their rows go. Each paragraph of an
+//! interviewee's turn is one statement of that interviewee, in their own words (`direct`, rule
+//! `interview/turn`), in place of the fragments the cue rules found in it ("I think …", "As far
+//! as I know"): the whole answer is what they said.
+
+use super::names::NameIndex;
+use super::{resolve, Mention, MentionKind};
+use crate::doc::Doc;
+use crate::model::{Quote, QuoteType, Rule, Span};
+
+/// Who speaks in a turn.
+#[derive(Debug, Clone, PartialEq)]
+enum Speaker {
+    /// The interviewer (or a question label): no statement.
+    Interviewer,
+    /// The interviewee the marker names (its tokens), or none ("A:").
+    Interviewee(Option<(usize, usize)>),
+}
+
+/// A turn: from the end of its marker to the next marker (or the end of the text).
+#[derive(Debug, Clone, PartialEq)]
+struct Turn {
+    content: Span,
+    speaker: Speaker,
+}
+
+/// Labels that open a paragraph with a colon but name no one.
+const LABELS: &[&str] = &[
+    "image",
+    "photo",
+    "picture",
+    "source",
+    "sources",
+    "note",
+    "update",
+    "editor",
+    "disclaimer",
+    "caption",
+    "video",
+    "credit",
+    "credits",
+    "correction",
+    "related",
+    "see",
+    "read",
+    "watch",
+    "listen",
+    "warning",
+];
+
+/// Markers of the interviewer.
+const INTERVIEWERS: &[&str] = &["wn", "wikinews", "interviewer", "q", "question", "reporter"];
+
+/// A turn marker at the start of the paragraph `paragraph`: its text (without the brackets or
+/// colon) and where the turn's words start.
+fn marker(doc: &Doc, paragraph: &Span) -> Option<(Span, usize)> {
+    let text = &doc.text()[paragraph.clone()];
+    let lead = text.len() - text.trim_start().len();
+    let body = &text[lead..];
+    let (name, after) = if let Some(inner) = body.strip_prefix("((") {
+        let close = inner.find("))")?;
+        (paragraph.start + lead + 2..paragraph.start + lead + 2 + close, paragraph.start + lead + 4 + close)
+    } else {
+        let colon = body.find(':')?;
+        let name = &body[..colon];
+        // A speaker's name: up to four capitalized words and no more than 40 bytes.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = !words.is_empty()
+            && words.len() <= 4
+            && name.len() <= 40
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(['.', ',']))
+            && !LABELS.iter().any(|l| words[0].eq_ignore_ascii_case(l));
+        // What follows a speaker's colon is what they say: words, not a figure ("Clinton: 2,383").
+        let said = &body[colon + 1..];
+        let answers = said.trim_start().starts_with(char::is_alphabetic) && said.split_whitespace().count() >= 4;
+        if !named || !answers {
+            return None;
+        }
+        (paragraph.start + lead..paragraph.start + lead + colon, paragraph.start + lead + colon + 1)
+    };
+    let name = trim_span(doc.text(), name);
+    (!name.is_empty()).then_some((name, after))
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let inner = &text[span.clone()];
+    let start = span.start + (inner.len() - inner.trim_start().len());
+    start..start + inner.trim().len()
+}
+
+/// The initials of a name ("Natasha Gownaris" → "NG").
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase()
+}
+
+/// The turns of an article, when it is laid out as an interview: at least two markers, one of
+/// them an interviewer's or an interviewee's met more than once. None otherwise.
+fn turns(doc: &Doc) -> Vec<Turn> {
+    let text = doc.text();
+    let markers: Vec<(usize, Span, usize)> = doc
+        .segments
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter_map(|(p, paragraph)| marker(doc, paragraph).map(|(name, after)| (p, name, after)))
+        .collect();
+    let bracketed = markers
+        .iter()
+        .filter(|(p, _, _)| text[doc.segments.paragraphs[*p].clone()].trim_start().starts_with("(("))
+        .count();
+    let seen: Vec<&str> = markers.iter().map(|(_, name, _)| &text[name.clone()]).collect();
+    // Full names used as markers, whose initials may mark the same person's later turns.
+    let full_names: Vec<&str> = seen.iter().copied().filter(|n| n.split_whitespace().count() >= 2).collect();
+    // "Name:" lines count as turns only where a speaker comes back (by name or initials) or an
+    // interviewer's marker is among them: a label or two is no interview.
+    let same = |a: &str, b: &str| a == b || (is_acronym(b) && initials(a) == b) || (is_acronym(a) && initials(b) == a);
+    let repeated = seen.iter().enumerate().any(|(i, a)| seen[..i].iter().any(|b| same(a, b)));
+    let asks = seen.iter().any(|n| INTERVIEWERS.iter().any(|i| n.eq_ignore_ascii_case(i)));
+    if markers.len() < 2 || (bracketed < 2 && !repeated && !asks) {
+        return Vec::new();
+    }
+    let mut turns: Vec<Turn> = Vec::new();
+    for (idx, (_, name, after)) in markers.iter().enumerate() {
+        let end = markers.get(idx + 1).map_or(text.len(), |(p, _, _)| doc.segments.paragraphs[*p].start);
+        let written = &text[name.clone()];
+        let interviewer = INTERVIEWERS.iter().any(|i| written.eq_ignore_ascii_case(i))
+            || (is_acronym(written) && !full_names.iter().any(|n| initials(n) == written));
+        let speaker = if interviewer {
+            Speaker::Interviewer
+        } else if written.eq_ignore_ascii_case("a") || written.eq_ignore_ascii_case("answer") {
+            Speaker::Interviewee(None)
+        } else {
+            // "NG" for "Natasha Gownaris": the full name's tokens where the marker is initials.
+            let full = full_names.iter().find(|n| is_acronym(written) && initials(n) == written);
+            let span = match full {
+                Some(full) => markers.iter().map(|(_, n, _)| n.clone()).find(|n| &text[n.clone()] == *full),
+                None => Some(name.clone()),
+            };
+            Speaker::Interviewee(span.map(|s| (doc.token_at_or_after(s.start), doc.token_at_or_after(s.end) - 1)))
+        };
+        turns.push(Turn { content: *after..end, speaker });
+    }
+    turns
+}
+
+fn is_acronym(word: &str) -> bool {
+    (1..=4).contains(&word.chars().count()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Rewrites the statements of an interview: the interviewer's go, each paragraph of an
+/// interviewee's turn becomes one statement of theirs. An article that is no interview keeps its
+/// statements as they are.
+pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<Quote> {
+    let turns = turns(doc);
+    if turns.is_empty() {
+        return quotes;
+    }
+    let in_turn = |at: usize| turns.iter().find(|t| t.content.start <= at && at < t.content.end);
+    let mut kept: Vec<Quote> = quotes.into_iter().filter(|q| in_turn(q.span.start).is_none()).collect();
+    for turn in &turns {
+        let Speaker::Interviewee(marker) = &turn.speaker else { continue };
+        let (speaker_name, speaker_title) = match marker {
+            Some((first, last)) if last >= first => {
+                resolve(doc, names, Mention { first: *first, last: *last, kind: MentionKind::Name }, None)
+            }
+            _ => (None, None),
+        };
+        for paragraph in &doc.segments.paragraphs {
+            let start = paragraph.start.max(turn.content.start);
+            let end = paragraph.end.min(turn.content.end);
+            if start >= end {
+                continue;
+            }
+            let span = trim_span(doc.text(), start..end);
+            let words = &doc.text()[span.clone()];
+            // A photo's caption inside a turn is no answer.
+            if span.is_empty() || words.contains("Image:") || !words.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            kept.push(Quote {
+                parts: vec![span.clone()],
+                span,
+                kind: QuoteType::Direct,
+                cue: None,
+                speaker: marker.map(|(first, last)| doc.span_of(first, last)),
+                speaker_name: speaker_name.clone(),
+                speaker_title: speaker_title.clone(),
+                rule: Rule { detector: "interview", attribution: "turn" },
+                said_on: None,
+            });
+        }
+    }
+    kept.sort_by_key(|q| (q.span.start, q.span.end));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tokenize::FastTokenizer;
+
+    fn rows(text: &str) -> Vec<String> {
+        crate::extract(text, None, &FastTokenizer)
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.as_ref().map_or("-", |s| &text[s.clone()]);
+                format!(
+                    "{} | {} | {} | {}",
+                    q.rule,
+                    &text[q.span.clone()],
+                    speaker,
+                    q.speaker_name.as_deref().unwrap_or("-")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_interviewers_turns_go_and_each_answer_paragraph_is_the_interviewees() {
+        let text = "Wikinews spoke with astronomer Anthony Boccaletti.\n\n((WN)) What did you find, and why do you think it matters?\n\n\
+                    ((Anthony Boccaletti)) I think it is a planet. As far as I know, nobody saw one form.\n\n\
+                    It will be a giant planet, really.\n\n((WN)) Thank you.";
+        assert_eq!(
+            rows(text),
+            [
+                "interview/turn | I think it is a planet. As far as I know, nobody saw one form. | Anthony Boccaletti | Anthony Boccaletti",
+                "interview/turn | It will be a giant planet, really. | Anthony Boccaletti | Anthony Boccaletti",
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_mark_the_turns_of_the_person_first_named_in_full() {
+        let text = "Natasha Gownaris: I have wanted to be a marine scientist since I was a child.\n\n\
+                    Wikinews: What do penguins eat?\n\nNG: They eat fish, and I think they like it.";
+        assert_eq!(
+            rows(text),
+            [
+                "interview/turn | I have wanted to be a marine scientist since I was a child. | Natasha Gownaris | Natasha Gownaris",
+                "interview/turn | They eat fish, and I think they like it. | Natasha Gownaris | Natasha Gownaris",
+            ]
+        );
+    }
+
+    /// A label or two with a colon is no interview, nor a tally of names and figures; the
+    /// article's statements stay as they are.
+    #[test]
+    fn labels_and_tallies_with_a_colon_make_no_interview() {
+        let text = "Image: Gage Skidmore.\n\nThe minister said the talks were over.\n\nNote: updated.";
+        assert_eq!(rows(text), ["indirect/subject-cue | the talks were over | The minister | -"]);
+        let text =
+            "Delegate Update: The latest count in the race.\n\nHillary Clinton: 2,383.\n\nBernie Sanders: 1,501.\n\n\
+                    Hillary Clinton: 2,390.\n\nBernie Sanders: 1,510.\n\nOfficials said the talks were over.";
+        assert_eq!(rows(text), ["indirect/subject-cue | the talks were over | Officials | -"]);
+    }
+}
