@@ -14,6 +14,7 @@ pub struct NameWords {
     demonyms: FxHashSet<&'static str>,
     things: FxHashSet<&'static str>,
     person_roles: FxHashSet<&'static str>,
+    finite_verbs: FxHashSet<&'static str>,
 }
 
 /// The lean of a given name: which gender most of its bearers have, when 90% or more do.
@@ -46,6 +47,7 @@ impl NameWords {
             demonyms: FxHashSet::default(),
             things: FxHashSet::default(),
             person_roles: FxHashSet::default(),
+            finite_verbs: FxHashSet::default(),
         };
         let mut section = "";
         for line in name_words.lines().map(content).filter(|line| !line.is_empty()) {
@@ -58,6 +60,7 @@ impl NameWords {
                 "demonyms" => &mut words.demonyms,
                 "things" => &mut words.things,
                 "person_roles" => &mut words.person_roles,
+                "finite_verbs" => &mut words.finite_verbs,
                 other => panic!("unknown section [{other}] in name_words.txt"),
             };
             set.extend(line.split_whitespace());
@@ -94,6 +97,11 @@ impl NameWords {
     /// Whether `word` heads a description of one person ("the nominee", "the businessman").
     pub fn is_person_role(&self, word: &str) -> bool {
         with_lower(word, |w| self.person_roles.contains(w))
+    }
+
+    /// Whether `word` is an auxiliary or a common verb form that tells a clause ("was", "rose").
+    pub fn is_finite_verb(&self, word: &str) -> bool {
+        with_lower(word, |w| self.finite_verbs.contains(w))
     }
 
     /// Whether `word` ends the names of things, events, works and laws ("Act", "Day", "Show").

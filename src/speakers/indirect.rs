@@ -480,7 +480,42 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if word_count(start, stop) < 2 {
         return None;
     }
+    // "he posted footage on Twitter", "the team confirmed their conclusion": a cue of saying or
+    // finding with a plain object, no clause, reports nothing.
+    if lemma.is_some_and(|l| NEEDS_CLAUSE.contains(&l)) && is_plain_object(doc, start, stop) {
+        return None;
+    }
     Some(one(doc.span_of(start, stop), speaker, apposition, "subject-cue"))
+}
+
+/// Lemmas that report only with a clause after them: with a plain noun phrase they tell of an
+/// act ("posted footage", "confirmed the death", "showed thick smoke").
+const NEEDS_CLAUSE: &[&str] = &[
+    "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find",
+    "indicate", "declare", "respond", "reply", "state", "explain", "describe",
+];
+
+/// Whether tokens `start..=stop` are a plain object: a noun phrase opened by a determiner, a
+/// possessive, a number or a bare noun, with no verb of a clause in it (no auxiliary or common verb form, no
+/// "-ed" word but one right after the determiner: "the proposed law").
+fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
+    // A bare noun opens one too ("footage on Twitter"); a name or a pronoun opens a clause.
+    let opens_phrase = doc.lex(start).is_determiner()
+        || doc.tok_in(start, &["their", "his", "her", "its", "our", "my", "your", "this", "these", "those"])
+        || doc.tok(start).bytes().all(|b| b.is_ascii_digit())
+        || (doc.is_word(start) && !doc.is_capitalized(start) && !doc.lex(start).is_pronoun());
+    if !opens_phrase {
+        return false;
+    }
+    let words = &*crate::lang::NAME_WORDS;
+    // "announced the cause of death as a cardiac arrest": what it was called is reported.
+    !(start..=stop).any(|i| {
+        doc.is_word(i)
+            && (words.is_finite_verb(doc.tok(i))
+                || doc.lex(i).is_cue()
+                || doc.tok_in(i, &["that", "who", "which", "whether", "if", "to", "as"])
+                || (i > start + 1 && doc.tok(i).ends_with("ed") && !doc.is_capitalized(i)))
+    })
 }
 
 /// Words that open an indirect question.

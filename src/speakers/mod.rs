@@ -128,7 +128,7 @@ fn joins_name(doc: &Doc, idx: usize) -> bool {
 }
 
 /// Token `idx` in lower case: borrowed when it is ASCII without capitals, as most words are.
-fn lower<'a>(doc: &Doc<'a>, idx: usize) -> Cow<'a, str> {
+pub(crate) fn lower<'a>(doc: &Doc<'a>, idx: usize) -> Cow<'a, str> {
     let word = doc.tok(idx);
     if !word.is_ascii() {
         Cow::Owned(word.to_lowercase())

@@ -626,3 +626,17 @@ fn a_quote_signed_with_a_dash_and_a_name() {
     // A dash and a name that the sentence goes on from is no signature.
     check("“It was over.” — Smith and his aides left the room.", &[]);
 }
+
+/// A cue of saying or finding with a plain object reports nothing; with a clause, or with what
+/// the object was called, it does.
+#[test]
+fn a_plain_object_is_no_reported_content() {
+    check("He posted footage on Twitter.", &[]);
+    check("The team confirmed their conclusion.", &[]);
+    check("The governor declared a state of emergency on Thursday.", &[]);
+    check("The team confirmed the ship was lost.", &["indirect/subject-cue | the ship was lost | The team | -"]);
+    check(
+        "The government announced the cause of death as a cardiac arrest.",
+        &["indirect/subject-cue | the cause of death as a cardiac arrest | The government | -"],
+    );
+}
