@@ -1249,6 +1249,10 @@ pub(crate) fn resolve(
             let run = names.run_at(mention.last);
             let name = match run {
                 Some(run) if run.kind == EntityKind::Person => names.name_text(doc, run),
+                // "the Ministry of Foreign Affairs said": the mention stops at "of", the name does not.
+                Some(run) if run.kind == EntityKind::Organisation && run.last > mention.last => {
+                    names.name_text(doc, run)
+                }
                 _ => text_of(doc, first, mention.last),
             };
             (Some(name), apposition)
@@ -1258,6 +1262,16 @@ pub(crate) fn resolve(
             if LEXICON.entry(&head).is_media_head() {
                 let run = names.find_before(mention.first, |r| r.media_premodifier);
                 return (run.map(|r| names.name_text(doc, r)), apposition);
+            }
+            // "the court" after "the Court of Session": the organisation named with that word.
+            if LEXICON.entry(&head).is_org_word() && doc.tok_is(mention.first, "the") {
+                let named = |r: &names::NameRun| {
+                    r.kind == EntityKind::Organisation
+                        && (r.first..=r.last).any(|i| doc.tok(i).eq_ignore_ascii_case(&head))
+                };
+                if let Some(run) = names.find_before(mention.first, named) {
+                    return (Some(names.name_text(doc, run)), apposition);
+                }
             }
             // "a yearly Gallup poll", "a Pew Research Center study": a document speaks for the
             // organisation that it names.

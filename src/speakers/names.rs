@@ -166,12 +166,24 @@ impl<'a> NameIndex<'a> {
             while last > first && !doc.is_capitalized(last) {
                 last -= 1;
             }
-            let mut run = classify(doc, first, last);
-            let start = doc.tokens()[first].start();
-            let at = quoted.partition_point(|q| q.end <= start);
-            run.quoted = quoted.get(at).is_some_and(|q| q.start <= start);
-            run.subject = is_subject(doc, first, last);
-            index.runs.push(run);
+            // "Tristan Smith of University College London", "Jerrold Nadler of New York": a
+            // person's name, then where they are from, is two runs.
+            let split = (first + 1..last).find(|&i| doc.tok(i) == "of").filter(|&of| {
+                let name = (first..of).find(|&i| doc.is_word(i) && !doc.lex(i).is_title());
+                name.is_some_and(|n| n + 1 < of && NAME_WORDS.is_given_name(doc.tok(n)))
+            });
+            let parts = match split {
+                Some(of) => [Some((first, of - 1)), Some((of + 1, last))],
+                None => [Some((first, last)), None],
+            };
+            for (first, last) in parts.into_iter().flatten() {
+                let mut run = classify(doc, first, last);
+                let start = doc.tokens()[first].start();
+                let at = quoted.partition_point(|q| q.end <= start);
+                run.quoted = quoted.get(at).is_some_and(|q| q.start <= start);
+                run.subject = is_subject(doc, first, last);
+                index.runs.push(run);
+            }
             idx = last + 1;
         }
         index.link_persons(doc);
@@ -439,9 +451,16 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     let (mut has_title, mut has_org, mut acronym) = (false, false, false);
     // The name words: how many, the first, and the last two words of the run.
     let (mut count, mut name_start, mut last_two) = (0, None, (first, first));
+    // "Ministry of Foreign Affairs", "Court of Session": an organisation word, then a connector.
+    let mut org_of = false;
     for i in first..=last {
         let entry = doc.lex(i);
         if !entry.is_word() {
+            continue;
+        }
+        // A connector joins the words around it and is no name word itself.
+        if i > first && CONNECTORS.contains(&doc.tok(i)) {
+            org_of |= boundary.is_some_and(|b| b + 1 == i) && has_org;
             continue;
         }
         acronym = acronym || is_acronym(doc.tok(i));
@@ -480,7 +499,10 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     }
     let (name_first, kind) = match name_start {
         None => (first, if has_org { EntityKind::Organisation } else { EntityKind::Unknown }),
-        Some(_) if not_person && !has_title => (first, EntityKind::Unknown),
+        Some(_) if org_of && !has_title => (first, EntityKind::Organisation),
+        Some(_) if not_person && !has_title => {
+            (first, if has_org || acronym { EntityKind::Organisation } else { EntityKind::Unknown })
+        }
         // A run of more than three name words: the last two are the name.
         Some(_) if count > 3 => (last_two.0, EntityKind::Person),
         Some(start) => {
@@ -653,6 +675,25 @@ mod tests {
                 ("Hillary Clinton", EntityKind::Person),
                 ("George Washington", EntityKind::Person),
                 ("Recep Tayyip Erdogan", EntityKind::Person),
+            ]
+        );
+    }
+
+    /// A person's name, then "of" and where they are from, is two runs.
+    #[test]
+    fn a_name_and_where_the_person_is_from_are_two_runs() {
+        let got = runs(
+            "Tristan Smith of University College London spoke. Bank of America paid. The Ministry of Foreign \
+             Affairs said so.",
+        );
+        let names: Vec<(&str, EntityKind)> = got.iter().map(|(r, _, k)| (r.as_str(), *k)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Tristan Smith", EntityKind::Person),
+                ("University College London", EntityKind::Organisation),
+                ("Bank of America", EntityKind::Organisation),
+                ("Ministry of Foreign Affairs", EntityKind::Organisation),
             ]
         );
     }

@@ -640,3 +640,17 @@ fn a_plain_object_is_no_reported_content() {
         &["indirect/subject-cue | the cause of death as a cardiac arrest | The government | -"],
     );
 }
+
+/// An organisation's name runs past the "of" its mention stops at, and "the court" is the court
+/// the article named.
+#[test]
+fn organisations_are_named_in_full() {
+    check(
+        "According to the Ministry of Foreign Affairs, Mugabe was hospitalized in Singapore.",
+        &["indirect/according-to | Mugabe was hospitalized in Singapore | the Ministry | Ministry of Foreign Affairs"],
+    );
+    check(
+        "The Court of Session sat on Monday. The court said the advice was improper.",
+        &["indirect/subject-cue | the advice was improper | The court | Court of Session"],
+    );
+}
