@@ -80,10 +80,52 @@ pub struct Quote {
     /// The fullest name the article gives the speaker, or `None` where it cannot be resolved.
     pub speaker_name: Option<String>,
     pub speaker_title: Option<String>,
+    /// What kind of speaker the mention names, `None` where the statement has no speaker.
+    pub speaker_type: Option<SpeakerType>,
+    /// The speaker's gender where the article itself says it (a pronoun used of them, an
+    /// honorific, a gendered role word); never guessed from a first name.
+    pub speaker_gender: Option<Gender>,
     /// The detector and attribution rule that produced this row, written `detector/attribution`.
     pub rule: Rule,
     /// When the statement was made, set by [`crate::dates::date_statements`].
     pub said_on: Option<crate::dates::SaidOn>,
+}
+
+/// What kind of speaker a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerType {
+    Person,
+    Organisation,
+    /// Several people ("officials", "they", "the protesters").
+    Group,
+    Unknown,
+}
+
+impl SpeakerType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organisation => "organisation",
+            SpeakerType::Group => "group",
+            SpeakerType::Unknown => "unknown",
+        }
+    }
+}
+
+/// A person's gender, as an article marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+        }
+    }
 }
 
 /// The detector and attribution rule that produced a statement, written `detector/attribution`

@@ -280,6 +280,7 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
                     if !overlaps_taken(&content) && found.last().is_none_or(|q| q.span.end <= content.start) =>
                 {
                     let (speaker_name, speaker_title) = resolve(doc, names, speaker, apposition.as_deref());
+                    let (speaker_type, speaker_gender) = super::speaker_profile(doc, names, speaker);
                     let (kind, family) = if quoted.overlaps(&content) {
                         (QuoteType::Mixed, "mixed")
                     } else {
@@ -293,6 +294,8 @@ pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span
                         speaker: Some(doc.span_of(speaker.first, speaker.last)),
                         speaker_name,
                         speaker_title,
+                        speaker_type: Some(speaker_type),
+                        speaker_gender,
                         rule: Rule { detector: family, attribution: rule },
                         said_on: None,
                     });

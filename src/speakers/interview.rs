@@ -7,9 +7,9 @@
 //! as I know"): the whole answer is what they said.
 
 use super::names::NameIndex;
-use super::{resolve, Mention, MentionKind};
+use super::{resolve, speaker_profile, Mention, MentionKind};
 use crate::doc::Doc;
-use crate::model::{Quote, QuoteType, Rule, Span};
+use crate::model::{Quote, QuoteType, Rule, Span, SpeakerType};
 
 /// Who speaks in a turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +61,10 @@ fn marker(doc: &Doc, paragraph: &Span) -> Option<(Span, usize)> {
     let lead = text.len() - text.trim_start().len();
     let body = &text[lead..];
     let (name, after) = if let Some(inner) = body.strip_prefix("((") {
+        // "((hi))": a wiki template (a language's tag), not who speaks.
+        if !inner.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
         let close = inner.find("))")?;
         (paragraph.start + lead + 2..paragraph.start + lead + 2 + close, paragraph.start + lead + 4 + close)
     } else {
@@ -162,12 +166,17 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<
     let mut kept: Vec<Quote> = quotes.into_iter().filter(|q| in_turn(q.span.start).is_none()).collect();
     for turn in &turns {
         let Speaker::Interviewee(marker) = &turn.speaker else { continue };
-        let (speaker_name, speaker_title) = match marker {
-            Some((first, last)) if last >= first => {
-                resolve(doc, names, Mention { first: *first, last: *last, kind: MentionKind::Name }, None)
-            }
-            _ => (None, None),
+        let mention = marker.filter(|(first, last)| last >= first).map(|(first, last)| Mention {
+            first,
+            last,
+            kind: MentionKind::Name,
+        });
+        let (speaker_name, speaker_title) = match mention {
+            Some(mention) => resolve(doc, names, mention, None),
+            None => (None, None),
         };
+        // An interviewee is a person, of the gender the article gives them.
+        let speaker_gender = mention.and_then(|m| speaker_profile(doc, names, m).1);
         for paragraph in &doc.segments.paragraphs {
             let start = paragraph.start.max(turn.content.start);
             let end = paragraph.end.min(turn.content.end);
@@ -176,8 +185,10 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<
             }
             let span = trim_span(doc.text(), start..end);
             let words = &doc.text()[span.clone()];
-            // A photo's caption inside a turn is no answer.
-            if span.is_empty() || words.contains("Image:") || !words.chars().any(char::is_alphabetic) {
+            // A photo's caption, a wiki template ("((hi))Hindi language: …") or a stray word of a
+            // paragraph broken mid-sentence is no answer.
+            let template = words.starts_with("((") && words[2..].starts_with(|c: char| c.is_lowercase());
+            if words.contains("Image:") || template || words.split_whitespace().count() < 3 {
                 continue;
             }
             kept.push(Quote {
@@ -188,6 +199,8 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<
                 speaker: marker.map(|(first, last)| doc.span_of(first, last)),
                 speaker_name: speaker_name.clone(),
                 speaker_title: speaker_title.clone(),
+                speaker_type: Some(SpeakerType::Person),
+                speaker_gender,
                 rule: Rule { detector: "interview", attribution: "turn" },
                 said_on: None,
             });
@@ -222,7 +235,7 @@ mod tests {
     fn the_interviewers_turns_go_and_each_answer_paragraph_is_the_interviewees() {
         let text = "Wikinews spoke with astronomer Anthony Boccaletti.\n\n((WN)) What did you find, and why do you think it matters?\n\n\
                     ((Anthony Boccaletti)) I think it is a planet. As far as I know, nobody saw one form.\n\n\
-                    It will be a giant planet, really.\n\n((WN)) Thank you.";
+                    It will be a giant planet, really.\n\ndetection.\n\n((hi))Hindi language: यह एक ग्रह है।\n\n((WN)) Thank you.";
         assert_eq!(
             rows(text),
             [

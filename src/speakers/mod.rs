@@ -42,7 +42,7 @@ use lexicon::LEXICON;
 use names::{text_of, EntityKind, NameIndex};
 
 use crate::doc::Doc;
-use crate::model::{Quote, QuoteType, Rule, Span};
+use crate::model::{Gender, Quote, QuoteType, Rule, Span, SpeakerType};
 use crate::quotes::Candidate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1385,6 +1385,60 @@ fn previous_subject_person(
     None
 }
 
+/// What kind of speaker a mention names and the gender the article gives it: a pronoun by its
+/// own word ("she"), a name by what the article says of it (its run's kind; honorifics, role words
+/// and the pronouns used of that person), a nominal by its head ("spokeswoman", "the company",
+/// "officials"). Never from a first name.
+pub(crate) fn speaker_profile(doc: &Doc, names: &NameIndex, mention: Mention) -> (SpeakerType, Option<Gender>) {
+    let head = lower(doc, mention.last);
+    let person_gender = |family: &str| names.gender(family);
+    match mention.kind {
+        MentionKind::Pronoun => match &*head {
+            "he" => (SpeakerType::Person, Some(Gender::Male)),
+            "she" => (SpeakerType::Person, Some(Gender::Female)),
+            "i" => (SpeakerType::Person, None),
+            "it" => (SpeakerType::Organisation, None),
+            "they" | "we" => (SpeakerType::Group, None),
+            _ => match names.run_at(mention.first.saturating_sub(2)) {
+                Some(run) if run.kind == EntityKind::Person => (SpeakerType::Person, person_gender(doc.tok(run.last))),
+                Some(run) if run.kind == EntityKind::Organisation => (SpeakerType::Organisation, None),
+                _ => (SpeakerType::Unknown, None),
+            },
+        },
+        MentionKind::Group => (SpeakerType::Group, None),
+        MentionKind::Name => {
+            let family = doc.tok(mention.last);
+            if names.person(family).is_some() {
+                return (SpeakerType::Person, person_gender(family));
+            }
+            match names.run_at(mention.last).map(|r| r.kind) {
+                Some(EntityKind::Person) => (SpeakerType::Person, person_gender(family)),
+                Some(EntityKind::Organisation) => (SpeakerType::Organisation, None),
+                _ => (SpeakerType::Unknown, None),
+            }
+        }
+        MentionKind::Nominal => {
+            let entry = LEXICON.entry(&head);
+            let gender = if entry.is_female_word() || head.ends_with("woman") {
+                Some(Gender::Female)
+            } else if entry.is_male_word() || (head.ends_with("man") && !head.ends_with("woman")) {
+                Some(Gender::Male)
+            } else {
+                None
+            };
+            if entry.is_title() || crate::lang::NAME_WORDS.is_person_role(&head) || gender.is_some() {
+                (SpeakerType::Person, gender)
+            } else if entry.is_group() || doc.lex(mention.first).is_quantifier() {
+                (SpeakerType::Group, None)
+            } else if entry.is_org_word() || entry.is_media_head() || entry.is_document() {
+                (SpeakerType::Organisation, None)
+            } else {
+                (SpeakerType::Unknown, None)
+            }
+        }
+    }
+}
+
 /// Turns the quoted spans of one article into statements with their speakers.
 pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
@@ -1533,6 +1587,10 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             Some(m) => resolve(doc, names, m, attribution.apposition.as_deref()),
             None => (None, None),
         };
+        let (speaker_type, speaker_gender) = match attribution.speaker.map(|m| speaker_profile(doc, names, m)) {
+            Some((kind, gender)) => (Some(kind), gender),
+            None => (None, None),
+        };
         let rule =
             Rule { detector: if kind == QuoteType::Mixed { "mixed" } else { detector }, attribution: attribution.rule };
         quotes.push(Quote {
@@ -1543,6 +1601,8 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             speaker: attribution.speaker.map(|m| doc.span_of(m.first, m.last)),
             speaker_name,
             speaker_title,
+            speaker_type,
+            speaker_gender,
             rule,
             said_on: None,
         });

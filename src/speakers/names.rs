@@ -42,11 +42,7 @@ pub struct NameRun {
     pub quoted: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-}
+pub use crate::model::Gender;
 
 /// Borrows its names from the article's text: an article has many runs and few persons.
 #[derive(Debug, Default)]

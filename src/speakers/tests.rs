@@ -654,3 +654,28 @@ fn organisations_are_named_in_full() {
         &["indirect/subject-cue | the advice was improper | The court | Court of Session"],
     );
 }
+
+/// What each speaker is and the gender the article gives them; never a guess from a first name.
+#[test]
+fn speaker_type_and_gender_come_from_the_article() {
+    let profile = |text: &str| -> Vec<(String, &'static str, &'static str)> {
+        crate::extract(text, None, &FastTokenizer)
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.as_ref().map_or("-", |s| &text[s.clone()]).to_string();
+                (speaker, q.speaker_type.map_or("-", |t| t.as_str()), q.speaker_gender.map_or("-", |g| g.as_str()))
+            })
+            .collect()
+    };
+    let one = |speaker: &str, kind, gender| vec![(speaker.to_string(), kind, gender)];
+    assert_eq!(profile("“We won the vote,” she said."), one("she", "person", "female"));
+    assert_eq!(profile("“We won the vote,” Hillary Clinton said."), one("Hillary Clinton", "person", "-"));
+    assert_eq!(
+        profile("Ms. Anne Sacoolas came. “We won the vote,” Sacoolas said."),
+        one("Sacoolas", "person", "female")
+    );
+    assert_eq!(profile("“The plant will close,” the company said."), one("the company", "organisation", "-"));
+    assert_eq!(profile("“The plant will close,” officials said."), one("officials", "group", "-"));
+    assert_eq!(profile("“The plant will close,” a spokeswoman said."), one("a spokeswoman", "person", "female"));
+}

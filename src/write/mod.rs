@@ -354,7 +354,10 @@ mod tests {
             file.publish().unwrap();
         }
         let text = std::fs::read_to_string(dir.path().join("speakers.csv")).unwrap();
-        assert_eq!(text, "article_id,speaker_name,speaker_title,n_quotes,first_quote_start,first_quote_idx\n");
+        assert_eq!(
+            text,
+            "article_id,speaker_name,speaker_title,speaker_type,speaker_gender,n_quotes,first_quote_start,first_quote_idx\n"
+        );
     }
 
     /// A file written past several writeback starts, in writes of every size, holds every byte

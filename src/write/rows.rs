@@ -63,6 +63,10 @@ pub struct QuoteRow {
     pub speaker_end: Option<u64>,
     speaker_name: Option<Piece>,
     speaker_title: Option<Piece>,
+    /// `person`, `organisation`, `group` or `unknown`; none without a speaker.
+    pub speaker_type: Option<&'static str>,
+    /// `female` or `male` where the article says it, else `unknown`; none without a speaker.
+    pub speaker_gender: Option<&'static str>,
     said_on: Option<Piece>,
     /// `said_on`'s first day, `YYYY-MM-DD`.
     said_on_date: Option<Piece>,
@@ -100,6 +104,11 @@ pub struct QuoteFields<'a> {
     pub speaker_end: Option<u64>,
     pub speaker_name: Option<&'a str>,
     pub speaker_title: Option<&'a str>,
+    /// What the speaker is: `person`, `organisation`, `group` or `unknown`.
+    pub speaker_type: Option<&'static str>,
+    /// `female` or `male` where the article itself says it (a pronoun used of the speaker, an
+    /// honorific, a gendered role word), else `unknown`: never guessed from a first name.
+    pub speaker_gender: Option<&'static str>,
     /// When it was said, ISO 8601 at `said_on_precision` (`2025-08-20`, `2025-08`, `2025`).
     pub said_on: Option<&'a str>,
     /// The first day of `said_on`'s period (`2025-03` → `2025-03-01`): a typed date to filter and
@@ -169,6 +178,8 @@ impl QuoteRow {
             speaker_end: self.speaker_end,
             speaker_name: self.speaker_name(),
             speaker_title: self.speaker_title(),
+            speaker_type: self.speaker_type,
+            speaker_gender: self.speaker_gender,
             said_on: self.said_on(),
             said_on_date: self.said_on_date(),
             said_on_days: self.said_on_days,
@@ -239,6 +250,8 @@ pub struct SpeakerRow {
     text: Arc<str>,
     speaker_name: Piece,
     speaker_title: Option<Piece>,
+    pub speaker_type: Option<&'static str>,
+    pub speaker_gender: Option<&'static str>,
     pub n_quotes: u32,
     pub first_quote_start: u64,
     pub first_quote_idx: u32,
@@ -250,6 +263,9 @@ pub struct SpeakerFields<'a> {
     pub article_id: &'a str,
     pub speaker_name: &'a str,
     pub speaker_title: Option<&'a str>,
+    /// As in the quotes table: what the speaker is, and the gender the article gives them.
+    pub speaker_type: Option<&'static str>,
+    pub speaker_gender: Option<&'static str>,
     pub n_quotes: u32,
     /// The code-point offset and the index of the speaker's first statement in the article.
     pub first_quote_start: u64,
@@ -269,6 +285,8 @@ impl SpeakerRow {
             article_id: &self.article_id,
             speaker_name: self.speaker_name(),
             speaker_title: self.speaker_title(),
+            speaker_type: self.speaker_type,
+            speaker_gender: self.speaker_gender,
             n_quotes: self.n_quotes,
             first_quote_start: self.first_quote_start,
             first_quote_idx: self.first_quote_idx,
@@ -289,12 +307,21 @@ pub fn speaker_rows(quotes: &[QuoteRow]) -> Vec<SpeakerRow> {
                 if row.speaker_title.is_none() {
                     row.speaker_title = quote.speaker_title;
                 }
+                // The first statement that tells more than `unknown` tells it for the speaker.
+                if row.speaker_type.is_none_or(|t| t == "unknown") {
+                    row.speaker_type = quote.speaker_type;
+                }
+                if row.speaker_gender.is_none_or(|g| g == "unknown") {
+                    row.speaker_gender = quote.speaker_gender;
+                }
             }
             None => rows.push(SpeakerRow {
                 article_id: quote.article_id.clone(),
                 text: quote.text.clone(),
                 speaker_name: quote.speaker_name.expect("a name was read"),
                 speaker_title: quote.speaker_title,
+                speaker_type: quote.speaker_type,
+                speaker_gender: quote.speaker_gender,
                 n_quotes: 1,
                 first_quote_start: quote.quote_start,
                 first_quote_idx: quote.quote_idx,
@@ -460,6 +487,8 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
                 speaker_end: quote.speaker.as_ref().map(|s| chars.get(s.end)),
                 speaker_name,
                 speaker_title,
+                speaker_type: quote.speaker_type.map(|t| t.as_str()),
+                speaker_gender: quote.speaker_type.map(|_| quote.speaker_gender.map_or("unknown", |g| g.as_str())),
                 said_on,
                 said_on_date,
                 said_on_days: quote.said_on.map(|s| crate::dates::days_since_epoch(s.dated.date)),
@@ -509,6 +538,8 @@ mod tests {
             speaker: None,
             speaker_name: name.map(str::to_string),
             speaker_title: title.map(str::to_string),
+            speaker_type: None,
+            speaker_gender: None,
             rule: crate::model::Rule { detector: "direct", attribution: "r" },
             said_on: None,
         };
@@ -551,6 +582,8 @@ mod tests {
                     speaker: Some(span("Ørsted")),
                     speaker_name: Some("Anders Ørsted".into()),
                     speaker_title: None,
+                    speaker_type: None,
+                    speaker_gender: None,
                     rule: crate::model::Rule { detector: "direct", attribution: "after" },
                     said_on: None,
                 },
@@ -562,6 +595,8 @@ mod tests {
                     speaker: Some(span("Kim")),
                     speaker_name: Some("Kim".into()),
                     speaker_title: Some("mayor".into()),
+                    speaker_type: Some(crate::model::SpeakerType::Person),
+                    speaker_gender: Some(crate::model::Gender::Female),
                     rule: crate::model::Rule { detector: "direct", attribution: "embedded" },
                     said_on: None,
                 },
