@@ -117,7 +117,8 @@ fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII"))
+        // SAFETY: the bytes are an ASCII word's, lowered: ASCII, so UTF-8.
+        f(unsafe { std::str::from_utf8_unchecked(lower) })
     } else {
         f(&word.to_lowercase())
     }

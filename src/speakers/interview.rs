@@ -68,7 +68,10 @@ fn marker(doc: &Doc, paragraph: &Span) -> Option<(Span, usize)> {
         let close = inner.find("))")?;
         (paragraph.start + lead + 2..paragraph.start + lead + 2 + close, paragraph.start + lead + 4 + close)
     } else {
-        let colon = body.find(':')?;
+        // A speaker's name and its colon are in the paragraph's first few words: a paragraph is
+        // not searched further.
+        let head = &body[..body.floor_char_boundary(48.min(body.len()))];
+        let colon = head.find(':')?;
         let name = &body[..colon];
         // A speaker's name: up to four capitalized words and no more than 40 bytes.
         let words: Vec<&str> = name.split_whitespace().collect();
@@ -79,7 +82,7 @@ fn marker(doc: &Doc, paragraph: &Span) -> Option<(Span, usize)> {
             && !LABELS.iter().any(|l| words[0].eq_ignore_ascii_case(l));
         // What follows a speaker's colon is what they say: words, not a figure ("Clinton: 2,383").
         let said = &body[colon + 1..];
-        let answers = said.trim_start().starts_with(char::is_alphabetic) && said.split_whitespace().count() >= 4;
+        let answers = said.trim_start().starts_with(char::is_alphabetic) && said.split_whitespace().nth(3).is_some();
         if !named || !answers {
             return None;
         }
@@ -164,7 +167,13 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<
     }
     let in_turn = |at: usize| turns.iter().find(|t| t.content.start <= at && at < t.content.end);
     let mut kept: Vec<Quote> = quotes.into_iter().filter(|q| in_turn(q.span.start).is_none()).collect();
+    // Turns and paragraphs are both in text order: one walk over the paragraphs.
+    let paragraphs = &doc.segments.paragraphs;
+    let mut first_paragraph = 0;
     for turn in &turns {
+        while first_paragraph < paragraphs.len() && paragraphs[first_paragraph].end <= turn.content.start {
+            first_paragraph += 1;
+        }
         let Speaker::Interviewee(marker) = &turn.speaker else { continue };
         let mention = marker.filter(|(first, last)| last >= first).map(|(first, last)| Mention {
             first,
@@ -177,7 +186,7 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<
         };
         // An interviewee is a person, of the gender the article gives them.
         let speaker_gender = mention.and_then(|m| speaker_profile(doc, names, m).1);
-        for paragraph in &doc.segments.paragraphs {
+        for paragraph in paragraphs[first_paragraph..].iter().take_while(|p| p.start < turn.content.end) {
             let start = paragraph.start.max(turn.content.start);
             let end = paragraph.end.min(turn.content.end);
             if start >= end {
@@ -188,7 +197,7 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<
             // A photo's caption, a wiki template ("((hi))Hindi language: …") or a stray word of a
             // paragraph broken mid-sentence is no answer.
             let template = words.starts_with("((") && words[2..].starts_with(|c: char| c.is_lowercase());
-            if words.contains("Image:") || template || words.split_whitespace().count() < 3 {
+            if words.contains("Image:") || template || words.split_whitespace().nth(2).is_none() {
                 continue;
             }
             kept.push(Quote {

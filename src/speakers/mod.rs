@@ -1308,7 +1308,7 @@ pub(crate) fn resolve(
             let first_word = mention.first + usize::from(doc.lex(mention.first).is_determiner());
             let modifiers: Vec<String> =
                 (first_word..mention.last).filter(|&i| doc.is_word(i)).map(|i| lower(doc, i).into_owned()).collect();
-            if let Some(run) = names.person_by_role(&head, &modifiers, mention.first) {
+            if let Some(run) = names.person_by_role(doc, &head, &modifiers, mention.first) {
                 let family = doc.tok(run.last);
                 return names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t));
             }

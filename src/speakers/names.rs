@@ -55,7 +55,9 @@ pub struct NameIndex<'a> {
     /// The roles the article gives its persons, in text order: a title in the run ("Indiana Gov.
     /// Mike Pence"), the words before the name ("Republican presidential nominee Donald
     /// Trump"), an apposition after it ("Trump, the Republican nominee,").
-    roles: Vec<Role>,
+    /// Found when a role is first asked for (most articles ask none): they cost an allocation a
+    /// word.
+    roles: std::cell::OnceCell<Vec<Role>>,
 }
 
 /// A role the article gives a person: its words in lower case, the last one its head.
@@ -173,16 +175,18 @@ impl<'a> NameIndex<'a> {
                 None => [Some((first, last)), None],
             };
             for (first, last) in parts.into_iter().flatten() {
-                let mut run = classify(doc, first, last);
-                let start = doc.tokens()[first].start();
-                let at = quoted.partition_point(|q| q.end <= start);
-                run.quoted = quoted.get(at).is_some_and(|q| q.start <= start);
-                run.subject = is_subject(doc, first, last);
-                index.runs.push(run);
+                index.runs.push(classify(doc, first, last));
             }
             idx = last + 1;
         }
         index.link_persons(doc);
+        // What makes a person a pronoun's antecedent: asked of persons only.
+        for run in index.runs.iter_mut().filter(|r| r.kind == EntityKind::Person) {
+            let start = doc.tokens()[run.first].start();
+            let at = quoted.partition_point(|q| q.end <= start);
+            run.quoted = quoted.get(at).is_some_and(|q| q.start <= start);
+            run.subject = is_subject(doc, run.first, run.last);
+        }
         index
     }
 
@@ -224,7 +228,6 @@ impl<'a> NameIndex<'a> {
             .map(|run| run.kind == EntityKind::Person || self.persons.contains_key(doc.tok(run.last)))
             .collect();
         self.link_genders(doc, &names_person);
-        self.link_roles(doc);
         // A single word that is the family name of a person named in full is that person.
         for (run, &names_person) in self.runs.iter_mut().zip(&names_person) {
             if run.kind == EntityKind::Unknown && run.first == run.last && names_person {
@@ -280,7 +283,8 @@ impl<'a> NameIndex<'a> {
         }
     }
 
-    fn link_roles(&mut self, doc: &Doc<'a>) {
+    fn find_roles(&self, doc: &Doc<'a>) -> Vec<Role> {
+        let mut roles = Vec::new();
         let lower = |i: usize| canonical_role_word(&doc.tok(i).to_lowercase()).to_string();
         for (run_idx, run) in self.runs.iter().enumerate() {
             if run.kind != EntityKind::Person {
@@ -289,7 +293,7 @@ impl<'a> NameIndex<'a> {
             // The title in the run.
             let title: Vec<String> = (run.first..run.name_first).filter(|&i| doc.is_word(i)).map(lower).collect();
             if !title.is_empty() {
-                self.roles.push(Role { run: run_idx, words: title });
+                roles.push(Role { run: run_idx, words: title });
             }
             // The words before the name, back to a determiner, a preposition, a cue or a mark.
             let mut before = Vec::new();
@@ -311,13 +315,14 @@ impl<'a> NameIndex<'a> {
             let ends_with_role = before.first().is_some_and(|w| !doc.is_capitalized(run.first - 1) || is_role(w));
             if ends_with_role {
                 before.reverse();
-                self.roles.push(Role { run: run_idx, words: before });
+                roles.push(Role { run: run_idx, words: before });
             }
             // An apposition: "Trump, the Republican nominee, …".
             if let Some((first, last)) = apposition(doc, run) {
-                self.roles.push(Role { run: run_idx, words: (first..=last).map(lower).collect() });
+                roles.push(Role { run: run_idx, words: (first..=last).map(lower).collect() });
             }
         }
+        roles
     }
 
     /// The nearest person before token `idx` the article gave a role with head `head` whose
@@ -325,13 +330,13 @@ impl<'a> NameIndex<'a> {
     /// Republican presidential nominee" is the one introduced as "Republican presidential
     /// nominee Donald Trump", not the Democratic one), preferring the role that holds the most
     /// modifiers.
-    pub fn person_by_role(&self, head: &str, modifiers: &[String], idx: usize) -> Option<&NameRun> {
+    pub fn person_by_role(&self, doc: &Doc<'a>, head: &str, modifiers: &[String], idx: usize) -> Option<&NameRun> {
         let head = canonical_role_word(head);
         let modifiers: Vec<&str> = modifiers.iter().map(|m| canonical_role_word(m)).collect();
         let defining: Vec<&str> =
             modifiers.iter().copied().filter(|m| NAME_WORDS.is_demonym(m) || NAME_WORDS.is_place(m)).collect();
         let mut best: Option<(usize, usize)> = None;
-        for role in &self.roles {
+        for role in self.roles.get_or_init(|| self.find_roles(doc)) {
             let run = &self.runs[role.run];
             if run.last >= idx || role.words.last().map(String::as_str) != Some(head) {
                 continue;
@@ -379,8 +384,9 @@ impl<'a> NameIndex<'a> {
         let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
         let recent = doc.segments.sentences.get(sentence.saturating_sub(SALIENT_SENTENCES)).map_or(0, |s| s.start);
         let recent = doc.token_at_or_after(recent);
-        self.find_before(idx, |r| fits(r) && r.subject && !r.quoted && r.first >= recent)
-            .or_else(|| self.find_before(idx, |r| fits(r) && !r.quoted))
+        // The run's own flags first: `fits` looks names up.
+        self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r))
+            .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
             .or_else(|| self.find_before(idx, fits))
     }
 
@@ -454,8 +460,9 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         if !entry.is_word() {
             continue;
         }
-        // A connector joins the words around it and is no name word itself.
-        if i > first && CONNECTORS.contains(&doc.tok(i)) {
+        // A connector joins the words around it and is no name word itself (connectors are lower
+        // case: most words of a run are turned away by their capital).
+        if i > first && !entry.is_capitalized() && CONNECTORS.contains(&doc.tok(i)) {
             org_of |= boundary.is_some_and(|b| b + 1 == i) && has_org;
             continue;
         }
@@ -476,9 +483,12 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     // a place, a people or the head of a thing's name ("Affordable Care Act") makes it no
     // person's, unless it starts with a given name ("Doris Day").
     let mut not_person = false;
-    if let Some(start) = name_start {
+    // Only a run that would be a person's is looked up (most runs are one word, no title).
+    if let Some(start) = name_start.filter(|_| has_title || has_org || count >= 2) {
         let words = &*NAME_WORDS;
-        let name_words: Vec<usize> = (start..=last).filter(|&i| doc.is_word(i)).collect();
+        let name_words: Vec<usize> = (start..=last)
+            .filter(|&i| doc.is_word(i) && (doc.is_capitalized(i) || !CONNECTORS.contains(&doc.tok(i))))
+            .collect();
         let given = name_words.iter().position(|&i| words.is_given_name(doc.tok(i)));
         if let Some(at) = given.filter(|&at| at > 0 && at + 1 < name_words.len() && count >= 3) {
             name_start = Some(name_words[at]);
