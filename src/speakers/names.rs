@@ -52,6 +52,9 @@ pub struct NameIndex<'a> {
     persons: FxHashMap<&'a str, Person<'a>>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
     genders: FxHashMap<&'a str, (u32, u32)>,
+    /// Family name → the votes of those that are marks on the name itself (an honorific, a
+    /// role word), which outweigh a pronoun's nearness.
+    marked_genders: FxHashMap<&'a str, Gender>,
     /// The roles the article gives its persons, in text order: a title in the run ("Indiana Gov.
     /// Mike Pence"), the words before the name ("Republican presidential nominee Donald
     /// Trump"), an apposition after it ("Trump, the Republican nominee,").
@@ -256,6 +259,7 @@ impl<'a> NameIndex<'a> {
             let marked = (run.first..run.name_first).map(|i| doc.lex(i)).chain(before).chain(role).find_map(gender_of);
             if let Some(gender) = marked {
                 vote(family, gender);
+                self.marked_genders.insert(family, gender);
             }
         }
         // Pronouns in a sentence that names one person only, after the name.
@@ -370,15 +374,18 @@ impl<'a> NameIndex<'a> {
     /// its clause in the narration within the last few sentences ("Trump met Obama. He said" is
     /// Trump); else the nearest in the narration; else the nearest.
     pub fn person_before_of(&self, doc: &Doc, idx: usize, gender: Gender) -> Option<&NameRun> {
+        // A mark on the name (an honorific, a role word) decides; then a given name that leans
+        // one way over a pronoun's nearness to the name, which is weaker evidence ("Trump said
+        // the woman …, she"); then the pronouns.
         let fits = |r: &NameRun| {
-            r.kind == EntityKind::Person
-                && match self.gender(doc.tok(r.last)) {
-                    Some(known) => known == gender,
-                    None => self.lean(doc.tok(r.last)).is_none_or(|lean| match gender {
-                        Gender::Female => lean != Lean::Male,
-                        Gender::Male => lean != Lean::Female,
-                    }),
-                }
+            let family = doc.tok(r.last);
+            let lean = || match self.lean(family) {
+                Some(Lean::Female) => Some(Gender::Female),
+                Some(Lean::Male) => Some(Gender::Male),
+                _ => None,
+            };
+            let known = self.marked_genders.get(family).copied().or_else(lean).or_else(|| self.gender(family));
+            r.kind == EntityKind::Person && known.is_none_or(|g| g == gender)
         };
         let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
         let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());

@@ -679,3 +679,13 @@ fn speaker_type_and_gender_come_from_the_article() {
     assert_eq!(profile("“The plant will close,” officials said."), one("officials", "group", "-"));
     assert_eq!(profile("“The plant will close,” a spokeswoman said."), one("a spokeswoman", "person", "female"));
 }
+
+/// A pronoun near a name is weaker evidence of that person's gender than a given name that
+/// leans one way: "she" after a sentence with Donald Trump and another woman is not Trump.
+#[test]
+fn a_pronouns_nearness_does_not_outweigh_a_given_name() {
+    check(
+        "Donald Trump met the woman, and she cried.\n\n“We lost everything,” she said.",
+        &["direct/after | “We lost everything,” | she | -"],
+    );
+}
