@@ -321,8 +321,12 @@ fn one(content: Span, speaker: Mention, apposition: Option<String>, rule: &'stat
 fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usize) -> Option<Match> {
     let word_count = |a: usize, b: usize| (a..=b).filter(|&i| doc.is_word(i)).count();
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
-        let source = according_to_source(doc, cue.1 + 1, end)?;
-        if cue.0 == first || (cue.0 == first + 1 && !doc.is_word(first)) {
+        let opens_sentence = cue.0 == first || (cue.0 == first + 1 && !doc.is_word(first));
+        // "According to early results of the exit poll conducted by Edison Research, …": at the
+        // start of a sentence the source runs to its comma, whatever its words.
+        let source = according_to_source(doc, cue.1 + 1, end)
+            .or_else(|| opens_sentence.then(|| source_to_comma(doc, cue.1 + 1, end)).flatten())?;
+        if opens_sentence {
             // According to X, CLAUSE.
             let comma = (source.last + 1..end).find(|&i| doc.tok(i) == ",")?;
             let start = comma + 1;
@@ -519,6 +523,22 @@ fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
                 || doc.tok_in(i, &["that", "who", "which", "whether", "if", "to", "as"])
                 || (i > start + 1 && doc.tok(i).ends_with("ed") && !doc.is_capitalized(i)))
     })
+}
+
+/// The words from token `idx` to the comma that ends them, two to 25 of them with no mark of a
+/// clause's end among them: the source of "According to …, CLAUSE", or its author where it names
+/// a document "by" or "from" someone.
+fn source_to_comma(doc: &Doc, idx: usize, end: usize) -> Option<Mention> {
+    let comma = (idx..end.min(idx + 26)).find(|&i| doc.tok(i) == ",")?;
+    let clean = (idx..comma).all(|i| doc.is_word(i) || matches!(doc.tok(i), "’" | "'" | "-" | "." | "&"));
+    if !clean || comma < idx + 2 {
+        return None;
+    }
+    let by = (idx..comma).find(|&i| doc.tok_in(i, &["by", "from"]));
+    if let Some(author) = by.and_then(|by| mention_right(doc, by + 1, comma)) {
+        return Some(author);
+    }
+    Some(Mention { first: idx, last: comma - 1, kind: MentionKind::Nominal })
 }
 
 /// Words that open an indirect question.

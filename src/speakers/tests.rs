@@ -689,3 +689,17 @@ fn a_pronouns_nearness_does_not_outweigh_a_given_name() {
         &["direct/after | “We lost everything,” | she | -"],
     );
 }
+
+/// "According to …, CLAUSE" at the start of a sentence: the source runs to its comma, and a
+/// document's author is its source.
+#[test]
+fn according_to_a_long_source_at_the_start_of_a_sentence() {
+    check(
+        "According to early results of the exit poll conducted by Edison Research, Clinton led in both states.",
+        &["indirect/according-to | Clinton led in both states | Edison Research | Edison Research"],
+    );
+    check(
+        "According to state law, no one may solicit a vote near a polling place.",
+        &["indirect/according-to | no one may solicit a vote near a polling place | state law | -"],
+    );
+}
