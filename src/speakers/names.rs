@@ -167,6 +167,11 @@ impl<'a> NameIndex<'a> {
             while last > first && !doc.is_capitalized(last) {
                 last -= 1;
             }
+            // "On Friday Ford Motor Company said": a weekday or month is no part of the name after it.
+            let mut first = first;
+            while first < last && doc.lex(first).is_time_word() && doc.is_capitalized(first + 1) {
+                first += 1;
+            }
             // "Tristan Smith of University College London", "Jerrold Nadler of New York": a
             // person's name, then where they are from, is two runs.
             let split = (first + 1..last).find(|&i| doc.tok(i) == "of").filter(|&of| {
@@ -516,8 +521,11 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         Some(_) if not_person && !has_title => {
             (first, if has_org || acronym { EntityKind::Organisation } else { EntityKind::Unknown })
         }
-        // A run of more than three name words: the last two are the name.
-        Some(_) if count > 3 => (last_two.0, EntityKind::Person),
+        // A run of more than three name words that does not start with a given name: the last
+        // two are the name ("Andrés Manuel López Obrador" and "Alexander Boris de Pfeffel Johnson"
+        // are whole).
+        Some(start) if count > 3 && !NAME_WORDS.is_given_name(doc.tok(start)) => (last_two.0, EntityKind::Person),
+        Some(start) if count > 3 => (start, EntityKind::Person),
         Some(start) => {
             let kind = if acronym && !has_title {
                 EntityKind::Organisation
@@ -620,7 +628,7 @@ mod tests {
                 ("Police Commissioner John Smith", "John Smith", EntityKind::Person),
                 ("NATO Secretary General Mark Rutte", "Mark Rutte", EntityKind::Person),
                 ("UN Security Council", "UN Security Council", EntityKind::Organisation),
-                ("Alexander Boris de Pfeffel Johnson", "Pfeffel Johnson", EntityKind::Person),
+                ("Alexander Boris de Pfeffel Johnson", "Alexander Boris de Pfeffel Johnson", EntityKind::Person),
                 ("Beijing Ünïon Ltd", "Beijing Ünïon Ltd", EntityKind::Organisation),
                 ("Paris", "Paris", EntityKind::Unknown),
             ]
@@ -697,7 +705,7 @@ mod tests {
     fn a_name_and_where_the_person_is_from_are_two_runs() {
         let got = runs(
             "Tristan Smith of University College London spoke. Bank of America paid. The Ministry of Foreign \
-             Affairs said so.",
+             Affairs said so. On Friday Ford Motor Company said so. Did Anna Lindh say so?",
         );
         let names: Vec<(&str, EntityKind)> = got.iter().map(|(r, _, k)| (r.as_str(), *k)).collect();
         assert_eq!(
@@ -707,6 +715,8 @@ mod tests {
                 ("University College London", EntityKind::Organisation),
                 ("Bank of America", EntityKind::Organisation),
                 ("Ministry of Foreign Affairs", EntityKind::Organisation),
+                ("Ford Motor Company", EntityKind::Organisation),
+                ("Anna Lindh", EntityKind::Person),
             ]
         );
     }
