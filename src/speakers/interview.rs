@@ -221,24 +221,7 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>) -> Vec<
 
 #[cfg(test)]
 mod tests {
-    use crate::tokenize::FastTokenizer;
-
-    fn rows(text: &str) -> Vec<String> {
-        crate::extract(text, None, &FastTokenizer)
-            .quotes
-            .iter()
-            .map(|q| {
-                let speaker = q.speaker.as_ref().map_or("-", |s| &text[s.clone()]);
-                format!(
-                    "{} | {} | {} | {}",
-                    q.rule,
-                    &text[q.span.clone()],
-                    speaker,
-                    q.speaker_name.as_deref().unwrap_or("-")
-                )
-            })
-            .collect()
-    }
+    use crate::speakers::tests::render as rows;
 
     #[test]
     fn the_interviewers_turns_go_and_each_answer_paragraph_is_the_interviewees() {

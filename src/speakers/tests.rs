@@ -3,7 +3,8 @@
 
 use crate::tokenize::FastTokenizer;
 
-fn render(text: &str) -> Vec<String> {
+/// Each statement of `text` as `rule | quote as written | speaker mention | speaker_name`.
+pub(super) fn render(text: &str) -> Vec<String> {
     crate::extract(text, None, &FastTokenizer)
         .quotes
         .iter()
