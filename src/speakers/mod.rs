@@ -1219,6 +1219,10 @@ pub(crate) fn resolve(
             let gender = match &*word {
                 "he" => names::Gender::Male,
                 "she" => names::Gender::Female,
+                "it" => {
+                    let run = names.organisation_before(doc, mention.first);
+                    return (run.map(|r| names.name_text(doc, r)), None);
+                }
                 _ => return (None, None),
             };
             match names.person_before_of(doc, mention.first, gender) {

@@ -176,7 +176,8 @@ impl<'a> NameIndex<'a> {
             // person's name, then where they are from, is two runs.
             let split = (first + 1..last).find(|&i| doc.tok(i) == "of").filter(|&of| {
                 let name = (first..of).find(|&i| doc.is_word(i) && !doc.lex(i).is_title());
-                name.is_some_and(|n| n + 1 < of && NAME_WORDS.is_given_name(doc.tok(n)))
+                let organisation = (first..of).any(|i| doc.lex(i).is_org_word());
+                !organisation && name.is_some_and(|n| n + 1 < of && NAME_WORDS.is_given_name(doc.tok(n)))
             });
             let parts = match split {
                 Some(of) => [Some((first, of - 1)), Some((of + 1, last))],
@@ -402,6 +403,19 @@ impl<'a> NameIndex<'a> {
             .or_else(|| self.find_before(idx, fits))
     }
 
+    /// The organisation "it" before token `idx` refers to: the nearest that is the subject of
+    /// its clause within the last few sentences ("The agency issued rules. It said …").
+    pub fn organisation_before(&self, doc: &Doc, idx: usize) -> Option<&NameRun> {
+        let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
+        let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
+        let recent = doc.segments.sentences.get(sentence.saturating_sub(SALIENT_SENTENCES)).map_or(0, |s| s.start);
+        let recent = doc.token_at_or_after(recent);
+        self.find_before(idx, |r| {
+            r.kind == EntityKind::Organisation && r.first >= recent && is_subject(doc, r.first, r.last)
+        })
+        .filter(|r| r.first >= recent)
+    }
+
     /// The lean of the given name that the fullest name of the person `family` starts with.
     fn lean(&self, family: &str) -> Option<Lean> {
         let (name, _, _) = self.persons.get(family)?;
@@ -552,6 +566,8 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
     if first > 0 && doc.lex(first - 1).is_cue() {
         return true;
     }
+    // "The Environmental Protection Agency issued …": the article before the name.
+    let first = if first > 0 && doc.tok_is(first - 1, "the") { first - 1 } else { first };
     let opens = first == 0
         || !doc.is_word(first - 1) && !matches!(doc.tok(first - 1), "’" | "'" | "-")
         || doc.tok_in(

@@ -654,6 +654,10 @@ fn organisations_are_named_in_full() {
         "The Court of Session sat on Monday. The court said the advice was improper.",
         &["indirect/subject-cue | the advice was improper | The court | Court of Session"],
     );
+    check(
+        "The Royal Swedish Academy of Sciences met. The academy said the prize would be shared.",
+        &["indirect/subject-cue | the prize would be shared | The academy | Royal Swedish Academy of Sciences"],
+    );
 }
 
 /// What each speaker is and the gender the article gives them; never a guess from a first name.
@@ -703,4 +707,15 @@ fn according_to_a_long_source_at_the_start_of_a_sentence() {
         "According to state law, no one may solicit a vote near a polling place.",
         &["indirect/according-to | no one may solicit a vote near a polling place | state law | -"],
     );
+}
+
+/// "it" refers to the organisation that is the subject of a recent sentence.
+#[test]
+fn it_refers_to_the_organisation_just_spoken_of() {
+    check(
+        "The Environmental Protection Agency issued new rules on Monday. It said the rules would cut emissions.",
+        &["indirect/subject-cue | the rules would cut emissions | It | Environmental Protection Agency"],
+    );
+    // No organisation as a subject nearby: no name.
+    check("The plan failed. It said nothing more.", &[]);
 }
