@@ -1355,6 +1355,19 @@ fn previous_subject_person(
     idx: usize,
     head: &str,
 ) -> Option<(Option<String>, Option<String>)> {
+    previous_subject_person_within(doc, names, idx, head, 3)
+}
+
+/// [`previous_subject_person`], following a chain of such descriptions back `depth` steps ("Mike
+/// Pence says …. The Republican vice presidential nominee was speaking …. The Indiana governor
+/// said …").
+fn previous_subject_person_within(
+    doc: &Doc,
+    names: &NameIndex,
+    idx: usize,
+    head: &str,
+    depth: usize,
+) -> Option<(Option<String>, Option<String>)> {
     let at = doc.tokens()[idx].start();
     let sentence = doc.segments.sentence_of(at)?;
     let paragraph = doc.segments.paragraph_of(at)?;
@@ -1370,6 +1383,17 @@ fn previous_subject_person(
         }
         let tokens = doc.sentence_tokens(sentence - back);
         let Some(subject) = clause_subject(doc, earlier.start, tokens.end) else { continue };
+        // The subject before is itself a description of one person: the person it refers to.
+        if subject.kind == MentionKind::Nominal && depth > 1 && doc.tok_is(subject.first, "the") {
+            let before = lower(doc, subject.last);
+            let one_person = LEXICON.entry(&before).is_title() || crate::lang::NAME_WORDS.is_person_role(&before);
+            if one_person {
+                if let Some(found) = previous_subject_person_within(doc, names, subject.first, &before, depth - 1) {
+                    return Some(found);
+                }
+            }
+            continue;
+        }
         let run = match subject.kind {
             MentionKind::Name => names.run_at(subject.last).filter(|r| r.kind == EntityKind::Person),
             MentionKind::Pronoun => match &*lower(doc, subject.first) {

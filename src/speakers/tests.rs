@@ -606,6 +606,14 @@ fn a_role_resolves_to_the_person_introduced_in_it_or_the_subject_just_before() {
         &["indirect/subject-cue | the debate was fair | The Democratic nominee | Clinton"],
     );
     check(
+        "Mike Pence says too much is made of the tweets.\n\nThe nominee was speaking in Fort Wayne.\n\n\
+         The Indiana governor said Democrats are to blame.",
+        &[
+            "indirect/subject-cue | too much is made of the tweets | Mike Pence | Mike Pence",
+            "indirect/subject-cue | Democrats are to blame | The Indiana governor | Mike Pence",
+        ],
+    );
+    check(
         "Mike Pence says too much is made of the tweets.\n\nThe Indiana governor said Democrats are to blame.",
         &[
             "indirect/subject-cue | too much is made of the tweets | Mike Pence | Mike Pence",
