@@ -1226,10 +1226,7 @@ pub(crate) fn resolve(
                 _ => return (None, None),
             };
             match names.person_before_of(doc, mention.first, gender) {
-                Some(run) => {
-                    let family = doc.tok(run.last);
-                    names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t))
-                }
+                Some(run) => names.person_of(doc, run),
                 None => (None, None),
             }
         }
@@ -1313,17 +1310,12 @@ pub(crate) fn resolve(
             let modifiers: Vec<String> =
                 (first_word..mention.last).filter(|&i| doc.is_word(i)).map(|i| lower(doc, i).into_owned()).collect();
             if let Some(run) = names.person_by_role(doc, &head, &modifiers, mention.first) {
-                let family = doc.tok(run.last);
-                return names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t));
+                return names.person_of(doc, run);
             }
             // "Mike Pence says …. The Indiana governor said": a definite description of one
             // person that no role of the article matches refers back to the subject of the
             // sentence before it.
-            let one_person = LEXICON.entry(&head).is_title()
-                || crate::lang::NAME_WORDS.is_person_role(&head)
-                || head.ends_with("man")
-                || head.ends_with("woman");
-            if doc.tok_is(mention.first, "the") && one_person && !doc.tok_is(mention.last + 1, "of") {
+            if doc.tok_is(mention.first, "the") && names::is_person_role(&head) && !doc.tok_is(mention.last + 1, "of") {
                 if let Some(found) = previous_subject_person(doc, names, mention.first, &head) {
                     return found;
                 }
@@ -1335,8 +1327,7 @@ pub(crate) fn resolve(
                         && text_of(doc, r.first, r.name_first - 1).to_lowercase().split_whitespace().any(|w| w == head)
                 });
                 if let Some(run) = run {
-                    let family = doc.tok(run.last);
-                    return names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t));
+                    return names.person_of(doc, run);
                 }
             }
             (None, apposition)
@@ -1371,11 +1362,7 @@ fn previous_subject_person_within(
     let at = doc.tokens()[idx].start();
     let sentence = doc.segments.sentence_of(at)?;
     let paragraph = doc.segments.paragraph_of(at)?;
-    let wanted = match LEXICON.entry(head) {
-        e if e.is_female_word() || head.ends_with("woman") => Some(names::Gender::Female),
-        e if e.is_male_word() || head.ends_with("man") => Some(names::Gender::Male),
-        _ => None,
-    };
+    let wanted = names::role_gender(head);
     for back in 1..=2.min(sentence) {
         let earlier = doc.segments.sentences[sentence - back].clone();
         if doc.segments.paragraph_of(earlier.start).is_none_or(|p| p + 1 < paragraph) {
@@ -1386,8 +1373,7 @@ fn previous_subject_person_within(
         // The subject before is itself a description of one person: the person it refers to.
         if subject.kind == MentionKind::Nominal && depth > 1 && doc.tok_is(subject.first, "the") {
             let before = lower(doc, subject.last);
-            let one_person = LEXICON.entry(&before).is_title() || crate::lang::NAME_WORDS.is_person_role(&before);
-            if one_person {
+            if names::is_person_role(&before) {
                 if let Some(found) = previous_subject_person_within(doc, names, subject.first, &before, depth - 1) {
                     return Some(found);
                 }
@@ -1408,7 +1394,7 @@ fn previous_subject_person_within(
         if wanted.is_some_and(|g| names.gender(family).is_some_and(|known| known != g)) {
             continue;
         }
-        return Some(names.person(family).map_or((Some(names.name_text(doc, run)), None), |(n, t)| (Some(n), t)));
+        return Some(names.person_of(doc, run));
     }
     None
 }
@@ -1447,15 +1433,8 @@ pub(crate) fn speaker_profile(doc: &Doc, names: &NameIndex, mention: Mention) ->
         }
         MentionKind::Nominal => {
             let entry = LEXICON.entry(&head);
-            let gender = if entry.is_female_word() || head.ends_with("woman") {
-                Some(Gender::Female)
-            } else if entry.is_male_word() || (head.ends_with("man") && !head.ends_with("woman")) {
-                Some(Gender::Male)
-            } else {
-                None
-            };
-            if entry.is_title() || crate::lang::NAME_WORDS.is_person_role(&head) || gender.is_some() {
-                (SpeakerType::Person, gender)
+            if names::is_person_role(&head) {
+                (SpeakerType::Person, names::role_gender(&head))
             } else if entry.is_group() || doc.lex(mention.first).is_quantifier() {
                 (SpeakerType::Group, None)
             } else if entry.is_org_word() || entry.is_media_head() || entry.is_document() {

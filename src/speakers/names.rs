@@ -107,6 +107,14 @@ fn gender_of(entry: Entry) -> Option<Gender> {
 /// antecedent over a nearer name that is none.
 const SALIENT_SENTENCES: usize = 3;
 
+/// The first token of the [`SALIENT_SENTENCES`] sentences that end at token `idx`'s.
+fn salient_floor(doc: &Doc, idx: usize) -> usize {
+    let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
+    let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
+    let first = doc.segments.sentences.get(sentence.saturating_sub(SALIENT_SENTENCES)).map_or(0, |s| s.start);
+    doc.token_at_or_after(first)
+}
+
 /// How many names back an antecedent is looked for.
 pub const LOOK_BACK: usize = 400;
 
@@ -204,7 +212,7 @@ impl<'a> NameIndex<'a> {
         // person's role makes the name a person's.
         for run in self.runs.iter_mut().filter(|r| r.kind == EntityKind::Unknown) {
             let head = apposition(doc, run).and_then(|(_, last)| (last > 0).then(|| doc.tok(last).to_lowercase()));
-            if head.is_some_and(|h| is_role(&h) || NAME_WORDS.is_person_role(&h)) {
+            if head.is_some_and(|h| is_person_role(&h)) {
                 run.kind = EntityKind::Person;
                 run.name_first = run.first;
             }
@@ -322,7 +330,8 @@ impl<'a> NameIndex<'a> {
                 }
                 before.push(lower(idx));
             }
-            let ends_with_role = before.first().is_some_and(|w| !doc.is_capitalized(run.first - 1) || is_role(w));
+            let ends_with_role =
+                before.first().is_some_and(|w| !doc.is_capitalized(run.first - 1) || is_person_role(w));
             if ends_with_role {
                 before.reverse();
                 roles.push(Role { run: run_idx, words: before });
@@ -393,10 +402,7 @@ impl<'a> NameIndex<'a> {
             let known = self.marked_genders.get(family).copied().or_else(lean).or_else(|| self.gender(family));
             r.kind == EntityKind::Person && known.is_none_or(|g| g == gender)
         };
-        let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
-        let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
-        let recent = doc.segments.sentences.get(sentence.saturating_sub(SALIENT_SENTENCES)).map_or(0, |s| s.start);
-        let recent = doc.token_at_or_after(recent);
+        let recent = salient_floor(doc, idx);
         // The run's own flags first: `fits` looks names up.
         self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r))
             .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
@@ -406,10 +412,7 @@ impl<'a> NameIndex<'a> {
     /// The organisation "it" before token `idx` refers to: the nearest that is the subject of
     /// its clause within the last few sentences ("The agency issued rules. It said …").
     pub fn organisation_before(&self, doc: &Doc, idx: usize) -> Option<&NameRun> {
-        let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
-        let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
-        let recent = doc.segments.sentences.get(sentence.saturating_sub(SALIENT_SENTENCES)).map_or(0, |s| s.start);
-        let recent = doc.token_at_or_after(recent);
+        let recent = salient_floor(doc, idx);
         self.find_before(idx, |r| {
             r.kind == EntityKind::Organisation && r.first >= recent && is_subject(doc, r.first, r.last)
         })
@@ -420,6 +423,12 @@ impl<'a> NameIndex<'a> {
     fn lean(&self, family: &str) -> Option<Lean> {
         let (name, _, _) = self.persons.get(family)?;
         NAME_WORDS.lean(name.split(|c: char| c.is_whitespace() || c == '-').next()?)
+    }
+
+    /// The speaker name and title a person's run resolves to: the fullest name of the person
+    /// with its family name, else the run's own name.
+    pub fn person_of(&self, doc: &Doc, run: &NameRun) -> (Option<String>, Option<String>) {
+        self.person(doc.tok(run.last)).map_or((Some(self.name_text(doc, run)), None), |(n, t)| (Some(n), t))
     }
 
     pub fn name_text(&self, doc: &Doc, run: &NameRun) -> String {
@@ -463,9 +472,22 @@ fn apposition(doc: &Doc, run: &NameRun) -> Option<(usize, usize)> {
     (closed && end > first).then_some((first, end - 1))
 }
 
-/// Whether a word heads a role: a title or a word for what a person does.
-fn is_role(word: &str) -> bool {
-    super::lexicon::LEXICON.entry(word).is_title() || word.ends_with("man") || word.ends_with("woman")
+/// The gender a role word marks ("spokeswoman", "congressman", "mother").
+pub fn role_gender(word: &str) -> Option<Gender> {
+    let entry = super::lexicon::LEXICON.entry(word);
+    if entry.is_female_word() || word.ends_with("woman") {
+        Some(Gender::Female)
+    } else if entry.is_male_word() || word.ends_with("man") {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Whether a word (lower case) heads a description of one person: a title, a person's role
+/// ("nominee", "businessman") or a gendered role word.
+pub fn is_person_role(word: &str) -> bool {
+    super::lexicon::LEXICON.entry(word).is_title() || NAME_WORDS.is_person_role(word) || role_gender(word).is_some()
 }
 
 pub fn text_of(doc: &Doc, first: usize, last: usize) -> String {
