@@ -193,30 +193,7 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Nominal });
     }
     if doc.lex(idx).is_determiner() {
-        let mut last = idx;
-        let mut capitalized = false;
-        for next in idx + 1..limit.min(idx + 9) {
-            // "The Anti-Defamation League strongly denounced …": an adverb, or a past tense
-            // right after a name, starts the predicate.
-            let word = doc.tok(next);
-            let predicate = !doc.is_capitalized(next)
-                && ((word.ends_with("ly") && word.len() > 4 && next > idx + 1)
-                    || (word.ends_with("ed") && next > idx + 1 && doc.is_capitalized(next - 1)));
-            let stop = predicate
-                || doc.lex(next).is_cue()
-                || doc.lex(next).is_preposition()
-                || doc.lex(next).is_listed_adverb()
-                || doc.lex(next).is_pronoun()
-                || matches!(doc.tok(next), "that" | "whether" | "which" | "if");
-            if doc.is_word(next) && !stop {
-                capitalized |= doc.is_capitalized(next);
-                last = next;
-            } else if matches!(doc.tok(next), "’" | "'" | "-" | "&") {
-                continue;
-            } else {
-                break;
-            }
-        }
+        let (last, capitalized) = phrase_end(doc, idx, limit);
         if last == idx {
             return None;
         }
@@ -225,6 +202,14 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         return Some(Mention { first: idx, last, kind });
     }
     let title_dot = TITLE_ABBREVIATIONS.contains(&word) && doc.tok_is(idx + 1, ".") && joins_name(doc, idx + 1);
+    // "Even Hillary Clinton said", "Just 27 percent …": a focusing word before the subject.
+    if doc.is_capitalized(idx)
+        && doc.tok_in(idx, &["even", "just", "only", "neither", "either"])
+        && doc.is_word(idx + 1)
+        && !doc.lex(idx + 1).is_cue()
+    {
+        return mention_right(doc, idx + 1, limit);
+    }
     if doc.is_capitalized(idx) && (!doc.lex(idx).is_not_name() || title_dot) {
         let mut last = idx;
         while last + 1 < limit && (doc.is_capitalized(last + 1) || joins_name(doc, last + 1)) {
@@ -232,6 +217,20 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         }
         while !doc.is_word(last) {
             last -= 1;
+        }
+        if last == idx {
+            // "Republican presidential candidate Donald Trump is …": a capitalized word, then a
+            // role, before a name.
+            if let Some(name) = role_then_name(doc, idx + 1, limit) {
+                return mention_right(doc, name, limit);
+            }
+            // "Early results of the poll are showing …": a common word capitalized because it
+            // opens the sentence starts a noun phrase, not a name.
+            if !doc.lex(idx).is_group() && is_capitalized_common_word(doc, idx) {
+                let (last, _) = phrase_end(doc, idx, limit);
+                let kind = if doc.lex(last).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+                return (last > idx).then_some(Mention { first: idx, last, kind });
+            }
         }
         // "Erdogan's office", "the company's spokesperson": a possessive names the speaker.
         if last + 3 < limit + 1
@@ -266,6 +265,81 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         return Some(Mention { first: idx, last: idx, kind: MentionKind::Group });
     }
     None
+}
+
+/// The last word of the noun phrase that token `idx` opens (a determiner, or a common word
+/// opening its sentence), and whether a word after `idx` is capitalized: up to eight words, to a
+/// cue, a preposition, an adverb, a pronoun or a conjunction.
+fn phrase_end(doc: &Doc, idx: usize, limit: usize) -> (usize, bool) {
+    let mut last = idx;
+    let mut capitalized = false;
+    for next in idx + 1..limit.min(idx + 9) {
+        // "The Anti-Defamation League strongly denounced …": an adverb, or a past tense
+        // right after a name, starts the predicate.
+        let word = doc.tok(next);
+        let predicate = !doc.is_capitalized(next)
+            && ((word.ends_with("ly") && word.len() > 4 && next > idx + 1)
+                || (word.ends_with("ed") && next > idx + 1 && doc.is_capitalized(next - 1)));
+        let stop = predicate
+            || doc.lex(next).is_cue()
+            || doc.lex(next).is_preposition()
+            || doc.lex(next).is_listed_adverb()
+            || doc.lex(next).is_pronoun()
+            || matches!(doc.tok(next), "that" | "whether" | "which" | "if");
+        if doc.is_word(next) && !stop {
+            capitalized |= doc.is_capitalized(next);
+            last = next;
+        } else if matches!(doc.tok(next), "’" | "'" | "-" | "&") {
+            continue;
+        } else {
+            break;
+        }
+    }
+    (last, capitalized)
+}
+
+/// The first token of the name after one to three lower-case words from token `idx` on, the
+/// last of them a role that heads a description of one person ("presidential candidate Donald
+/// Trump", "campaign chairman John Podesta").
+fn role_then_name(doc: &Doc, idx: usize, limit: usize) -> Option<usize> {
+    let mut next = idx;
+    while next < limit.min(idx + 3) && doc.is_word(next) && !doc.is_capitalized(next) {
+        let entry = doc.lex(next);
+        if entry.is_cue() || entry.is_preposition() || entry.is_adverb() || entry.is_not_name() || entry.is_pronoun() {
+            return None;
+        }
+        next += 1;
+    }
+    let role = next.checked_sub(1).filter(|&r| r >= idx)?;
+    let name = next < limit && doc.is_capitalized(next) && !doc.lex(next).is_not_name();
+    (name && names::is_person_role(&lower(doc, role))).then_some(next)
+}
+
+/// Whether token `idx` is a capitalized word only because it opens its sentence: a lower-case
+/// word follows it, and the article writes it in lower case elsewhere ("Early results of the poll
+/// are showing …" in an article that says "early" elsewhere). Asked of a one-word name run that
+/// would be a speaker, so the scan of the article is rare.
+fn is_capitalized_common_word(doc: &Doc, idx: usize) -> bool {
+    let at = doc.tokens()[idx].start();
+    let opens = doc.sentence_start(at) == at || doc.paragraph_start(at) == at;
+    if !opens || !doc.is_word(idx + 1) || doc.is_capitalized(idx + 1) || doc.lex(idx + 1).is_cue() {
+        return false;
+    }
+    let word = doc.tok(idx);
+    if !word.chars().skip(1).all(char::is_lowercase) {
+        return false;
+    }
+    // German capitalizes every noun and writes "Er" for "er" at a sentence's start: the test holds
+    // for English text only, told by its commonest words (more than one token in 40 is "the",
+    // "and" or "of" in English news; about none in German).
+    let lower = word.to_lowercase();
+    let (mut seen, mut common) = (false, 0);
+    for i in 0..doc.tokens().len() {
+        let token = doc.tok(i);
+        seen |= token == lower;
+        common += usize::from(matches!(token, "the" | "and" | "of"));
+    }
+    seen && common * 40 > doc.tokens().len()
 }
 
 /// Words for a document that speaks for its author ("a statement released by X").
@@ -351,7 +425,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
                 break;
             }
         }
-        if doc.lex(first).is_not_name() && first == idx {
+        if first == idx && (doc.lex(first).is_not_name() || is_capitalized_common_word(doc, first)) {
             return None;
         }
         if doc.lex(idx).is_time_word() {
@@ -892,7 +966,10 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
         })?;
     }
     let mention = mention_right(doc, idx, before)?;
-    (mention.kind != MentionKind::Nominal || doc.lex(mention.first).is_determiner()).then_some(mention)
+    // A nominal subject opens with a determiner ("The report found"), or opens its sentence
+    // ("Early results of the poll show").
+    let opens = |m: &Mention| doc.lex(m.first).is_determiner() || (m.first == idx && doc.is_capitalized(m.first));
+    (mention.kind != MentionKind::Nominal || opens(&mention)).then_some(mention)
 }
 
 /// A quote introduced by a colon, in its paragraph or at the end of the one before: "X said:",
@@ -1254,6 +1331,8 @@ pub(crate) fn resolve(
                 Some(run) if run.kind == EntityKind::Organisation && run.last > mention.last => {
                     names.name_text(doc, run)
                 }
+                // "The IMF": the name it stands for, where the article spells it out.
+                Some(run) if names.expansion(doc, run).is_some() => names.name_text(doc, run),
                 _ => text_of(doc, first, mention.last),
             };
             (Some(name), apposition)

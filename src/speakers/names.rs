@@ -431,8 +431,29 @@ impl<'a> NameIndex<'a> {
         self.person(doc.tok(run.last)).map_or((Some(self.name_text(doc, run)), None), |(n, t)| (Some(n), t))
     }
 
+    /// The name a run gives, an acronym spelled out where the article spells it out ("the IMF"
+    /// after "the International Monetary Fund" is the International Monetary Fund).
     pub fn name_text(&self, doc: &Doc, run: &NameRun) -> String {
-        text_of(doc, run.name_first, run.last)
+        match self.expansion(doc, run) {
+            Some(full) => text_of(doc, full.name_first, full.last),
+            None => text_of(doc, run.name_first, run.last),
+        }
+    }
+
+    /// The run whose capitalized words' initials spell the acronym that `run` is (a person's
+    /// name is none): the first in the article.
+    pub fn expansion(&self, doc: &Doc, run: &NameRun) -> Option<&NameRun> {
+        let word = doc.tok(run.last);
+        if run.first != run.last || run.kind == EntityKind::Person || !is_acronym(word) || word.len() > 8 {
+            return None;
+        }
+        let letters: Vec<char> = word.chars().collect();
+        self.runs.iter().find(|r| {
+            let mut initials = (r.name_first..=r.last)
+                .filter(|&i| doc.is_word(i) && doc.is_capitalized(i))
+                .map(|i| doc.tok(i).chars().next().unwrap_or(' '));
+            r.last > r.name_first && letters.iter().all(|&c| initials.next() == Some(c)) && initials.next().is_none()
+        })
     }
 
     /// The fullest name and the title of the person whose family name is `family`.

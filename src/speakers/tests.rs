@@ -727,3 +727,40 @@ fn it_refers_to_the_organisation_just_spoken_of() {
     // No organisation as a subject nearby: no name.
     check("The plan failed. It said nothing more.", &[]);
 }
+
+#[test]
+fn an_acronym_is_the_name_the_article_spells_out() {
+    check(
+        "The International Monetary Fund cut its forecast. The IMF said growth would slow.",
+        &["indirect/subject-cue | growth would slow | The IMF | International Monetary Fund"],
+    );
+    // An acronym the article never spells out stays as written; a person's initials are no acronym.
+    check("The IMF said growth would slow.", &["indirect/subject-cue | growth would slow | The IMF | IMF"]);
+}
+
+#[test]
+fn a_capitalized_word_then_a_role_before_a_name_is_the_name() {
+    check(
+        "Republican presidential candidate Donald Trump is attacking a rival who is far behind.",
+        &["indirect/subject-cue | a rival who is far behind | Donald Trump | Donald Trump"],
+    );
+}
+
+#[test]
+fn a_word_capitalized_by_opening_its_sentence_is_no_speaker() {
+    // "early" in lower case elsewhere: "Early" opens the sentence and a noun phrase that names no one.
+    check(
+        "Polls closed early.\n\nEarly results of an entrance poll are showing that Clinton won.",
+        &["indirect/subject-cue | that Clinton won | Early results | -"],
+    );
+    // A focusing word before the subject is no part of it.
+    check(
+        "Even Hillary Clinton said that the plan was bold.",
+        &["indirect/subject-cue | that the plan was bold | Hillary Clinton | Hillary Clinton"],
+    );
+    // A name seen once, at a sentence's start, stays a name.
+    check(
+        "Regalado said that the city would appeal.",
+        &["indirect/subject-cue | that the city would appeal | Regalado | Regalado"],
+    );
+}
