@@ -1300,6 +1300,19 @@ pub(crate) fn resolve(
                     let run = names.organisation_before(doc, mention.first);
                     return (run.map(|r| names.name_text(doc, r)), None);
                 }
+                "they" => {
+                    let name = |run: &names::NameRun| match run.kind {
+                        EntityKind::Person => names.person_of(doc, run).0,
+                        _ => Some(names.name_text(doc, run)),
+                    };
+                    return match names.plural_before(doc, mention.first) {
+                        Some((first, Some(second))) => {
+                            (name(first).zip(name(second)).map(|(a, b)| format!("{a} and {b}")), None)
+                        }
+                        Some((run, None)) => (name(run), None),
+                        None => (None, None),
+                    };
+                }
                 _ => return (None, None),
             };
             match names.person_before_of(doc, mention.first, gender) {
@@ -1397,6 +1410,9 @@ pub(crate) fn resolve(
             if doc.tok_is(mention.first, "the") && names::is_person_role(&head) && !doc.tok_is(mention.last + 1, "of") {
                 if let Some(found) = previous_subject_person(doc, names, mention.first, &head) {
                     return found;
+                }
+                if let Some(run) = names.subject_person_before(doc, mention.first, names::role_gender(&head)) {
+                    return names.person_of(doc, run);
                 }
             }
             if LEXICON.entry(&head).is_title() {

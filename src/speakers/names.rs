@@ -364,6 +364,14 @@ impl<'a> NameIndex<'a> {
             if !defining.iter().all(|m| holds(m)) {
                 continue;
             }
+            // "Vice President Joe Biden" is no "the president", "former Gov. X" no "the governor".
+            let other_office = role.words.iter().any(|w| {
+                matches!(w.as_str(), "vice" | "deputy" | "assistant" | "former" | "ex" | "lieutenant" | "acting")
+                    && !modifiers.contains(&w.as_str())
+            });
+            if other_office {
+                continue;
+            }
             let score = modifiers.iter().filter(|m| holds(m)).count();
             // Later (nearer) roles win ties: roles are in text order.
             if best.is_none_or(|(s, _)| score >= s) {
@@ -407,6 +415,61 @@ impl<'a> NameIndex<'a> {
         self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r))
             .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
             .or_else(|| self.find_before(idx, fits))
+    }
+
+    /// The person a definite description of one person at token `idx` ("the senator", "The
+    /// Republican presidential nominee") refers to when no role and no subject of the sentences
+    /// just before names one: the nearest person that is the subject of its clause in the
+    /// narration, in this sentence or the two before it, of `gender` where the description gives
+    /// one ("Rep. Adam Schiff … called on Obama to act -- meddling the California congressman
+    /// said …"; "“…,” Cruz said. The truth, the senator said, …").
+    pub fn subject_person_before(&self, doc: &Doc, idx: usize, gender: Option<Gender>) -> Option<&NameRun> {
+        let recent = salient_floor(doc, idx);
+        self.find_before(idx, |r| {
+            r.kind == EntityKind::Person
+                && r.subject
+                && !r.quoted
+                && r.first >= recent
+                && gender.is_none_or(|g| self.gender(doc.tok(r.last)).is_none_or(|known| known == g))
+        })
+        .filter(|r| r.first >= recent)
+    }
+
+    /// What "they" at token `idx` refers to, as runs: the nearest subject of its clause in the
+    /// narration within the last few sentences that is not one person alone; two persons joined
+    /// by "and" ("Grassley and Leahy said … They") or an organisation. A run of another kind
+    /// there ("Democrats") is a group the article does not name, and gives none.
+    pub fn plural_before(&self, doc: &Doc, idx: usize) -> Option<(&NameRun, Option<&NameRun>)> {
+        let recent = salient_floor(doc, idx);
+        let end = self.runs.partition_point(|r| r.last < idx);
+        let start = self.runs[..end].partition_point(|r| r.first < recent);
+        for at in (start..end).rev() {
+            let run = &self.runs[at];
+            if run.quoted || !is_subject(doc, run.first, run.last) {
+                continue;
+            }
+            // A person: so typed, or named by a family name the article gives a person ("Mr.
+            // Leahy", whose "Mr." is a run of its own).
+            let person = |r: &NameRun| r.kind == EntityKind::Person || self.persons.contains_key(doc.tok(r.last));
+            // "Mr. Grassley and Mr. Leahy": an abbreviated title before a name is no run.
+            let title_dot = run.first >= 2
+                && doc.tok_is(run.first - 1, ".")
+                && doc.is_capitalized(run.first - 2)
+                && doc.lex(run.first - 2).is_not_name();
+            let start = if title_dot { run.first - 2 } else { run.first };
+            let joined = (at > 0)
+                .then(|| &self.runs[at - 1])
+                .filter(|p| p.kind != EntityKind::Organisation || person(p))
+                .filter(|p| p.last + 2 == start && doc.tok_is(p.last + 1, "and"));
+            return match (joined, run.kind) {
+                // Two names joined ("Grassley and Leahy said"): two persons, or so written.
+                (Some(first), _) if run.kind != EntityKind::Organisation || person(run) => Some((first, Some(run))),
+                _ if person(run) => continue,
+                (_, EntityKind::Organisation) => Some((run, None)),
+                _ => None,
+            };
+        }
+        None
     }
 
     /// The organisation "it" before token `idx` refers to: the nearest that is the subject of

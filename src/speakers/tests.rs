@@ -764,3 +764,23 @@ fn a_word_capitalized_by_opening_its_sentence_is_no_speaker() {
         &["indirect/subject-cue | that the city would appeal | Regalado | Regalado"],
     );
 }
+
+#[test]
+fn they_refers_to_two_names_joined_or_an_organisation() {
+    check(
+        "But Mr. Grassley and Mr. Leahy say other changes are needed.\n\nThe program has grown beyond its intent, they say.",
+        &[
+            "indirect/subject-cue | other changes are needed | Mr. Leahy | Leahy",
+            "indirect/clause-cue | The program has grown beyond its intent | they | Grassley and Leahy",
+        ],
+    );
+    check(
+        "The Environmental Protection Agency issued rules on Monday. They said that the rules would cut emissions.",
+        &["indirect/subject-cue | that the rules would cut emissions | They | Environmental Protection Agency"],
+    );
+    // A group the article does not name: no one.
+    check(
+        "Democrats met on Monday. They said that the rules would cut emissions.",
+        &["indirect/subject-cue | that the rules would cut emissions | They | -"],
+    );
+}
