@@ -109,9 +109,14 @@ const SALIENT_SENTENCES: usize = 3;
 
 /// The first token of the [`SALIENT_SENTENCES`] sentences that end at token `idx`'s.
 fn salient_floor(doc: &Doc, idx: usize) -> usize {
+    salient_floor_of(doc, idx, SALIENT_SENTENCES)
+}
+
+/// The first token of the `sentences` sentences that end at token `idx`'s.
+fn salient_floor_of(doc: &Doc, idx: usize, sentences: usize) -> usize {
     let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
     let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
-    let first = doc.segments.sentences.get(sentence.saturating_sub(SALIENT_SENTENCES)).map_or(0, |s| s.start);
+    let first = doc.segments.sentences.get(sentence.saturating_sub(sentences)).map_or(0, |s| s.start);
     doc.token_at_or_after(first)
 }
 
@@ -251,6 +256,47 @@ impl<'a> NameIndex<'a> {
                 run.kind = EntityKind::Person;
             }
         }
+        self.link_given_names(doc);
+    }
+
+    /// A given name alone that the article uses more than once ("Melanie said …. Melanie …") is a
+    /// person's: the one whose fullest name starts with it ("Hillary" after "Hillary Clinton"),
+    /// else a person the article names by the given name only, whose gender its lean gives
+    /// until the article says otherwise.
+    fn link_given_names(&mut self, doc: &Doc<'a>) {
+        let alone = |run: &NameRun| {
+            run.kind == EntityKind::Unknown
+                && run.first == run.last
+                && NAME_WORDS.is_given_name(doc.tok(run.first))
+                && !NAME_WORDS.is_place(doc.tok(run.first))
+        };
+        // Uses, and whether one follows a preposition of place ("in Charlotte"): a city is no person.
+        let mut uses: FxHashMap<&'a str, (u32, bool)> = FxHashMap::default();
+        for run in self.runs.iter().filter(|r| alone(r)) {
+            let entry = uses.entry(doc.tok(run.first)).or_default();
+            entry.0 += 1;
+            entry.1 |= run.first > 0 && doc.tok_in(run.first - 1, &["in", "at", "from", "near", "to", "of"]);
+        }
+        uses.retain(|_, &mut (n, place)| n >= 2 && !place);
+        if uses.is_empty() {
+            return;
+        }
+        let mut fullest: FxHashMap<&'a str, Person<'a>> = FxHashMap::default();
+        for person @ &(name, _, _) in self.persons.values() {
+            let given = name.split_whitespace().next().unwrap_or("");
+            if let Some((&word, _)) = uses.get_key_value(given) {
+                fullest.entry(word).or_insert(*person);
+            }
+        }
+        for run in self.runs.iter_mut().filter(|r| uses.contains_key(doc.tok(r.first))) {
+            if alone(run) {
+                run.kind = EntityKind::Person;
+            }
+        }
+        for &word in uses.keys() {
+            let person = fullest.get(word).copied().unwrap_or((word, (true, 1), None));
+            self.persons.entry(word).or_insert(person);
+        }
     }
 
     fn link_genders(&mut self, doc: &Doc<'a>, names_person: &[bool]) {
@@ -264,7 +310,12 @@ impl<'a> NameIndex<'a> {
         for run in self.runs.iter().zip(names_person).filter_map(|(run, &names)| names.then_some(run)) {
             let family = doc.tok(run.last);
             // "Mr. Trump", "Congresswoman Maxine Waters", "spokeswoman Sarah Sanders".
-            let before = run.first.checked_sub(2).filter(|&i| doc.tok_is(i + 1, ".")).map(|i| doc.lex(i));
+            // (capitalized: the "him." that ends the sentence before is no honorific).
+            let before = run
+                .first
+                .checked_sub(2)
+                .filter(|&i| doc.tok_is(i + 1, ".") && doc.is_capitalized(i))
+                .map(|i| doc.lex(i));
             let role = run
                 .first
                 .checked_sub(1)
@@ -400,19 +451,40 @@ impl<'a> NameIndex<'a> {
         // A mark on the name (an honorific, a role word) decides; then a given name that leans
         // one way over a pronoun's nearness to the name, which is weaker evidence ("Trump said
         // the woman …, she"); then the pronouns.
-        let fits = |r: &NameRun| {
+        // The gender known of a run's person: its own given name's lean first ("Bill Clinton"
+        // after "his wife Hillary Clinton" is a man), then the family name's evidence.
+        let known = |r: &NameRun| {
             let family = doc.tok(r.last);
-            let lean = || match self.lean(family) {
+            let leaning = |lean: Option<Lean>| match lean {
                 Some(Lean::Female) => Some(Gender::Female),
                 Some(Lean::Male) => Some(Gender::Male),
                 _ => None,
             };
-            let known = self.marked_genders.get(family).copied().or_else(lean).or_else(|| self.gender(family));
-            r.kind == EntityKind::Person && known.is_none_or(|g| g == gender)
+            let own = (r.name_first < r.last).then(|| leaning(NAME_WORDS.lean(doc.tok(r.name_first)))).flatten();
+            // "Rakeyia Scott" after "Keith Lamont Scott": another person of the family, whose
+            // evidence is not hers.
+            let another = r.name_first < r.last
+                && self
+                    .persons
+                    .get(family)
+                    .is_some_and(|(name, _, _)| name.split_whitespace().next() != Some(doc.tok(r.name_first)));
+            if another {
+                return own;
+            }
+            own.or_else(|| self.marked_genders.get(family).copied())
+                .or_else(|| leaning(self.lean(family)))
+                .or_else(|| self.gender(family))
         };
+        let fits = |r: &NameRun| r.kind == EntityKind::Person && known(r).is_none_or(|g| g == gender);
+        // A person the article gives that gender outranks, in each pass, one it gives none
+        // ("she" after "Melanie" is not a Justice Scalia of no stated gender).
+        let confirmed = |r: &NameRun| r.kind == EntityKind::Person && known(r) == Some(gender);
         let recent = salient_floor(doc, idx);
         // The run's own flags first: `fits` looks names up.
-        self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r))
+        let wider = salient_floor_of(doc, idx, 3 * SALIENT_SENTENCES);
+        self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && confirmed(r))
+            .or_else(|| self.find_before(idx, |r| !r.quoted && r.first >= wider && confirmed(r)))
+            .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r)))
             .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
             .or_else(|| self.find_before(idx, fits))
     }
@@ -491,7 +563,15 @@ impl<'a> NameIndex<'a> {
     /// The speaker name and title a person's run resolves to: the fullest name of the person
     /// with its family name, else the run's own name.
     pub fn person_of(&self, doc: &Doc, run: &NameRun) -> (Option<String>, Option<String>) {
-        self.person(doc.tok(run.last)).map_or((Some(self.name_text(doc, run)), None), |(n, t)| (Some(n), t))
+        // "Ivanka Trump" is not the "Donald Trump" the family name stands for elsewhere.
+        let own_given = (run.name_first < run.last).then(|| doc.tok(run.name_first));
+        match self.person(doc.tok(run.last)) {
+            Some((name, _)) if own_given.is_some_and(|g| name.split_whitespace().next() != Some(g)) => {
+                (Some(self.name_text(doc, run)), None)
+            }
+            Some((name, title)) => (Some(name), title),
+            None => (Some(self.name_text(doc, run)), None),
+        }
     }
 
     /// The name a run gives, an acronym spelled out where the article spells it out ("the IMF"

@@ -784,3 +784,36 @@ fn they_refers_to_two_names_joined_or_an_organisation() {
         &["indirect/subject-cue | that the rules would cut emissions | They | -"],
     );
 }
+
+#[test]
+fn a_pronoun_takes_a_person_of_its_gender_over_one_of_none_stated() {
+    // Melanie is named by her given name only; Justice Scalia is given no gender.
+    check(
+        "Melanie watched the rally on Monday. Melanie cheered. The crowd was loud. The band played. Many came. \
+         Some believed the idea that Justice Antonin Scalia was murdered. “Here comes Big Daddy,” she said.",
+        &["direct/after | “Here comes Big Daddy,” | she | Melanie"],
+    );
+}
+
+#[test]
+fn a_family_name_shared_by_two_persons_keeps_each_ones_given_name() {
+    // "his wife Hillary Clinton" makes Clinton a woman; Bill Clinton is still a man.
+    check(
+        "Bill Clinton spoke with his wife Hillary Clinton on Monday. He said that the campaign was strong.",
+        &["indirect/subject-cue | that the campaign was strong | He | Bill Clinton"],
+    );
+    // Keith Lamont Scott's evidence is not Rakeyia Scott's.
+    check(
+        "Police shot Keith Lamont Scott on Tuesday. Rakeyia Scott can be heard yelling. “Don't shoot him,” she says.",
+        &["direct/after | “Don't shoot him,” | she | Rakeyia Scott"],
+    );
+}
+
+#[test]
+fn a_pronoun_ending_a_sentence_is_no_honorific() {
+    // "him." before "Jo-Renee Formicola" is not "Mr." before it.
+    check(
+        "The professor had high hopes for him. Jo-Renee Formicola teaches at the university. She said that the vote mattered.",
+        &["indirect/subject-cue | that the vote mattered | She | Jo-Renee Formicola"],
+    );
+}
