@@ -749,8 +749,39 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
 /// past an apposition ("Trump, the nominee, said") and adverbs; or a cue comes right before it
 /// ("…, said Pence").
 fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
-    if first > 0 && doc.lex(first - 1).is_cue() {
+    // "…,” said Pence", "…, says Pence": a cue right before the name, after a quote or a comma
+    // (after "Matthews said", "Pence's performance" starts the reported clause).
+    if first > 1 && doc.lex(first - 1).is_cue() && matches!(doc.tok(first - 2), "," | "”" | "\"" | "’" | "'") {
         return true;
+    }
+    // "Trump campaign spokesman Jason Miller": a name that a role or an organisation word follows
+    // premodifies a noun phrase, and is no subject.
+    if doc.is_word(last + 1) && !doc.is_capitalized(last + 1) && {
+        let next = doc.lex(last + 1);
+        next.is_org_word() || next.is_title() || is_person_role(&doc.tok(last + 1).to_lowercase())
+    } {
+        return false;
+    }
+    // "White House spokesman Josh Earnest said", "Clinton's spokesman Brian Fallon said": the
+    // noun phrase the name ends opens the clause.
+    let mut first = first;
+    let mut past_role = false;
+    loop {
+        let Some(prev) = first.checked_sub(1) else { break };
+        let entry = doc.lex(prev);
+        let role = doc.is_word(prev)
+            && !doc.is_capitalized(prev)
+            && (entry.is_org_word() || entry.is_title() || is_person_role(&doc.tok(prev).to_lowercase()));
+        let name = doc.is_word(prev) && doc.is_capitalized(prev) && first < doc.tokens().len() && !entry.is_not_name();
+        let possessive = doc.tok_is(prev, "s") && prev > 0 && matches!(doc.tok(prev - 1), "’" | "'");
+        if role || (name && past_role) {
+            past_role |= role;
+            first = prev;
+        } else if possessive && prev >= 2 && doc.is_capitalized(prev - 2) && past_role {
+            first = prev - 2;
+        } else {
+            break;
+        }
     }
     // "The Environmental Protection Agency issued …": the article before the name.
     let first = if first > 0 && doc.tok_is(first - 1, "the") { first - 1 } else { first };
@@ -766,8 +797,9 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
     }
     let mut next = last + 1;
     if doc.tok_is(next, ",") || doc.tok_is(next, "(") {
-        let close = if doc.tok_is(next, ",") { "," } else { ")" };
-        match (next + 1..doc.tokens().len().min(next + 14)).find(|&i| doc.tok(i) == close) {
+        // "(D-Mass.)" ends in a token ".)".
+        let closes = |i: usize| if doc.tok_is(next, ",") { doc.tok(i) == "," } else { doc.tok(i).ends_with(')') };
+        match (next + 1..doc.tokens().len().min(next + 14)).find(|&i| closes(i)) {
             Some(end) => next = end + 1,
             None => return false,
         }

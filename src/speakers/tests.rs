@@ -817,3 +817,25 @@ fn a_pronoun_ending_a_sentence_is_no_honorific() {
         &["indirect/subject-cue | that the vote mattered | She | Jo-Renee Formicola"],
     );
 }
+
+#[test]
+fn a_pronoun_refers_to_the_subject_a_role_or_a_party_tag_sets_apart() {
+    // The name after "White House spokesman" is the subject; "Trump" before "campaign
+    // spokesman" is none.
+    check(
+        "President Obama spoke on Monday. White House spokesman Josh Earnest said the trip was planned. \
+         He added that the president was tired.",
+        &[
+            "indirect/subject-cue | the trip was planned | Josh Earnest | Josh Earnest",
+            "indirect/subject-cue | that the president was tired | He | Josh Earnest",
+        ],
+    );
+    check(
+        "Donald Trump spoke on Monday. Rep. Stephen Lynch (D-Mass.) said the trip was planned. \
+         He added that the candidate was tired.",
+        &[
+            "indirect/subject-cue | the trip was planned | Rep. Stephen Lynch | Stephen Lynch",
+            "indirect/subject-cue | that the candidate was tired | He | Stephen Lynch",
+        ],
+    );
+}
