@@ -766,8 +766,7 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
     // noun phrase the name ends opens the clause.
     let mut first = first;
     let mut past_role = false;
-    loop {
-        let Some(prev) = first.checked_sub(1) else { break };
+    while let Some(prev) = first.checked_sub(1) {
         let entry = doc.lex(prev);
         let role = doc.is_word(prev)
             && !doc.is_capitalized(prev)
