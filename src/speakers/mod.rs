@@ -400,6 +400,14 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         return None;
     }
     let word = doc.tok(idx);
+    // "the Saudi government, which has denied …", "the Chicago Police Department which reported
+    // …": "which" after a name stands for it.
+    if word == "which" && idx > 1 {
+        let before = if doc.tok(idx - 1) == "," { idx - 2 } else { idx - 1 };
+        if doc.is_capitalized(before) || (doc.tok(idx - 1) == "," && LEXICON.entry(&lower(doc, before)).is_org_word()) {
+            return Some((Mention { first: idx, last: idx, kind: MentionKind::Pronoun }, None));
+        }
+    }
     if doc.lex(idx).is_preposition() || (doc.lex(idx).is_not_name() && !doc.lex(idx).is_pronoun()) {
         return None;
     }
@@ -563,7 +571,6 @@ fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Op
     Some((mention, Some(text_of(doc, inside_first, inside_last))))
 }
 
-/// Skips adverbs and auxiliaries leftwards from `idx` ("Lavrov also has said").
 /// Skips adverbs, auxiliaries and time words leftwards from `idx` ("Lavrov also has said",
 /// "Priebus later Thursday told", "Trump on Wednesday said").
 fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
@@ -613,7 +620,11 @@ pub(crate) fn cue_subject(
         return according_to_source(doc, cue.1 + 1, limit).map(|m| (m, None));
     }
     if cue.0 > floor {
-        if let Some(left) = skip_adverbs_left(doc, cue.0 - 1, floor) {
+        if let Some(mut left) = skip_adverbs_left(doc, cue.0 - 1, floor) {
+            // "which has strongly denied": a perfect's auxiliary, past its adverbs.
+            if left > floor && doc.tok_in(left, &["has", "have", "had"]) {
+                left = skip_adverbs_left(doc, left - 1, floor).unwrap_or(left);
+            }
             if let Some(found) = mention_left(doc, left, floor) {
                 return Some(found);
             }
@@ -1282,6 +1293,16 @@ pub(crate) fn resolve(
     match mention.kind {
         MentionKind::Pronoun => {
             let word = lower(doc, mention.first);
+            if word == "which" {
+                // The organisation just before, its comma skipped.
+                let before = mention.first.saturating_sub(if doc.tok_is(mention.first - 1, ",") { 2 } else { 1 });
+                if let Some(run) = names.run_at(before) {
+                    return (Some(names.name_text(doc, run)), apposition);
+                }
+                // "the Saudi government, which": a name and the organisation word it modifies.
+                let run = names.run_at(before.saturating_sub(1)).filter(|r| r.last + 1 == before);
+                return (run.map(|r| text_of(doc, r.name_first, before)), apposition);
+            }
             if word == "who" {
                 // The antecedent is the name just before the comma.
                 let run = names.run_at(mention.first.saturating_sub(2)).filter(|r| r.last + 2 == mention.first);

@@ -839,3 +839,15 @@ fn a_pronoun_refers_to_the_subject_a_role_or_a_party_tag_sets_apart() {
         ],
     );
 }
+
+#[test]
+fn which_after_a_name_is_the_organisation_it_names() {
+    check(
+        "The attempt has also included members of the Saudi government, which has strongly denied any involvement.",
+        &["indirect/subject-cue | any involvement | which | Saudi government"],
+    );
+    check(
+        "They turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.",
+        &["direct/before | “2,521 shooting incidents” | which | Chicago Police Department"],
+    );
+}
