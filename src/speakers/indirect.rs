@@ -431,6 +431,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 && !doc.lex(cue.0 - 1).is_not_name()
                 && !doc.lex(cue.0 - 1).is_pronoun()
                 && !matches!(prev, "and" | "but" | "or")
+                // "32% of Republican claims": an adjective of a party or a people.
+                || super::is_adjective_of_people(prev)
         };
         cue_subject(doc, cue, first, end).or_else(|| {
             (!noun_reading)

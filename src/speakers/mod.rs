@@ -219,6 +219,10 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
             last -= 1;
         }
         if last == idx {
+            // "… Hollande said Friday as he entered": a day or a month is no speaker.
+            if doc.lex(idx).is_time_word() {
+                return None;
+            }
             // "Republican presidential candidate Donald Trump is …": a capitalized word, then a
             // role, before a name.
             if let Some(name) = role_then_name(doc, idx + 1, limit) {
@@ -313,6 +317,12 @@ fn role_then_name(doc: &Doc, idx: usize, limit: usize) -> Option<usize> {
     let role = next.checked_sub(1).filter(|&r| r >= idx)?;
     let name = next < limit && doc.is_capitalized(next) && !doc.lex(next).is_not_name();
     (name && names::is_person_role(&lower(doc, role))).then_some(next)
+}
+
+/// Whether `word` is an adjective of a party or a people ("Republican", "Democratic",
+/// "French"): a demonym that is no plural noun.
+pub(crate) fn is_adjective_of_people(word: &str) -> bool {
+    crate::lang::NAME_WORDS.is_demonym(word) && !word.ends_with('s')
 }
 
 /// Whether token `idx` is a capitalized word only because it opens its sentence: a lower-case
@@ -437,6 +447,15 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             return None;
         }
         if doc.lex(idx).is_time_word() {
+            return None;
+        }
+        // "32% of Republican claims", "Democratic calls for …": an adjective of a party or a
+        // people before a cue word makes that word a noun.
+        if first == idx
+            && idx + 1 < doc.tokens().len()
+            && doc.lex(idx + 1).is_cue()
+            && is_adjective_of_people(doc.tok(idx))
+        {
             return None;
         }
         if first == idx && doc.lex(idx).is_group() {
@@ -963,6 +982,8 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
         let word = lower(doc, idx);
         LEXICON.entry(&word).is_preposition()
             || doc.lex(idx).is_subordinator()
+            // "Chastened by the analyses, Trump revised …": a participle clause.
+            || (word.ends_with("ed") && idx + 1 < before && doc.lex(idx + 1).is_preposition())
             || (word.ends_with("ing")
                 && !doc.is_capitalized(idx + 1)
                 // "Beijing has provided …" is a subject: an auxiliary or a cue follows it.

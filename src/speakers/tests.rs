@@ -851,3 +851,17 @@ fn which_after_a_name_is_the_organisation_it_names() {
         &["direct/before | “2,521 shooting incidents” | which | Chicago Police Department"],
     );
 }
+
+#[test]
+fn a_day_a_party_adjective_or_a_participle_opener_is_no_speaker() {
+    check(
+        "\"Europe must be able to defend itself,\" French President François Hollande said Friday as he entered.",
+        &["direct/after | \"Europe must be able to defend itself,\" | French President François Hollande | François Hollande"],
+    );
+    // "Republican claims": "claims" is a noun.
+    check("PolitiFact rated 32% of Republican claims as false.", &[]);
+    check(
+        "Chastened by the analyses, Trump said that he would revise his plan.",
+        &["indirect/subject-cue | that he would revise his plan | Trump | Trump"],
+    );
+}
