@@ -1407,6 +1407,14 @@ pub(crate) fn resolve(
                 if let Some(run) = names.find_before(mention.first, named) {
                     return (Some(names.name_text(doc, run)), apposition);
                 }
+                // "The bank said" after "Wells Fargo agreed …": the organisation a recent
+                // sentence is about, if its name is of no other kind ("The union" is not the
+                // Environmental Protection Agency).
+                let no_other_kind =
+                    |r: &names::NameRun| !(r.first..=r.last).any(|i| doc.is_word(i) && doc.lex(i).is_org_word());
+                if let Some(run) = names.organisation_before_where(doc, mention.first, no_other_kind) {
+                    return (Some(names.name_text(doc, run)), apposition);
+                }
             }
             // "a yearly Gallup poll", "a Pew Research Center study": a document speaks for the
             // organisation that it names.
@@ -1415,6 +1423,18 @@ pub(crate) fn resolve(
                     .rev()
                     .find_map(|i| names.run_at(i).filter(|r| r.first > mention.first));
                 if let Some(run) = inside {
+                    return (Some(names.name_text(doc, run)), apposition);
+                }
+            }
+            // "The report says" after "a report released by the U.S. PIRG Education Fund": a
+            // work speaks for its author, named where the article brought it up.
+            if WORKS.contains(&&*head) && doc.lex(mention.first).is_determiner() {
+                if let Some(author) = work_author(doc, names, &head, mention.first) {
+                    return (Some(author), apposition);
+                }
+                // Else the organisation that a recent sentence is about ("The State Department
+                // Refugee Processing Center said …. According to the data, …").
+                if let Some(run) = names.organisation_before(doc, mention.first) {
                     return (Some(names.name_text(doc, run)), apposition);
                 }
             }
@@ -1471,6 +1491,124 @@ pub(crate) fn resolve(
         }
         MentionKind::Group => (None, apposition),
     }
+}
+
+/// Works that speak for whoever made them: "the report", "the study", "the ruling".
+const WORKS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "analysis",
+    "data",
+    "book",
+    "memoir",
+    "ruling",
+    "decision",
+    "article",
+    "piece",
+    "story",
+    "column",
+    "editorial",
+    "clip",
+    "film",
+    "documentary",
+    "ad",
+    "video",
+    "complaint",
+    "lawsuit",
+    "filing",
+    "memo",
+    "letter",
+    "statement",
+    "transcript",
+    "website",
+    "review",
+    "audit",
+    "investigation",
+];
+
+/// Verbs that make their subject the author of the work they take.
+const MAKES_WORK: &[&str] = &[
+    "released",
+    "published",
+    "issued",
+    "conducted",
+    "commissioned",
+    "produced",
+    "wrote",
+    "filed",
+    "aired",
+    "unveiled",
+    "launched",
+    "posted",
+    "ran",
+    "releases",
+    "publishes",
+    "issues",
+    "writes",
+    "files",
+    "airs",
+];
+
+/// The author of the work with head word `head` that a description at token `idx` refers to:
+/// where the article brought that work up (its last mention before, in a form of the same word),
+/// the one it was "by" or "from" ("a report released Tuesday by the U.S. PIRG Education Fund"),
+/// the name before it ("the Times article", "Mariano's book"), or the subject that released,
+/// published or wrote it ("The Post published an article …").
+fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<String> {
+    let named = |run: &names::NameRun| match run.kind {
+        EntityKind::Person => names.person_of(doc, run).0,
+        _ => Some(names.name_text(doc, run)),
+    };
+    let is_head = |i: usize| {
+        let word = lower(doc, i);
+        word == head || word.strip_suffix('s') == Some(head)
+    };
+    let earliest = idx.saturating_sub(1500);
+    for at in (earliest..idx).rev().filter(|&i| doc.is_word(i) && is_head(i)) {
+        // "by X", "from X" shortly after, within the clause.
+        for next in at + 1..doc.tokens().len().min(at + 9) {
+            if !doc.is_word(next) && !doc.tok_is(next, "-") {
+                break;
+            }
+            if doc.tok_in(next, &["by", "from"]) {
+                let name = next + 1 + usize::from(doc.tok_is(next + 1, "the"));
+                if let Some(run) = names.run_at(name).filter(|r| r.first == name) {
+                    return named(run);
+                }
+                break;
+            }
+        }
+        // "the Times article", "Mariano's new book": a name before it, past up to two words.
+        let mut before = at;
+        for _ in 0..3 {
+            let Some(prev) = before.checked_sub(1) else { break };
+            if let Some(run) = names.run_at(prev).filter(|r| r.last == prev) {
+                return named(run);
+            }
+            if doc.tok_is(prev, "s") && prev >= 2 && matches!(doc.tok(prev - 1), "’" | "'") {
+                if let Some(run) = names.run_at(prev - 2) {
+                    return named(run);
+                }
+            }
+            if !doc.is_word(prev) || doc.lex(prev).is_determiner() || doc.lex(prev).is_preposition() {
+                break;
+            }
+            before = prev;
+        }
+        // "The Post published an article": the subject that made it.
+        let start = doc.tokens()[at].start();
+        let made = (at.saturating_sub(6)..at).any(|i| MAKES_WORK.iter().any(|w| doc.tok_is(i, w)));
+        if made {
+            if let Some(subject) = clause_subject(doc, start, at).filter(|m| m.kind == MentionKind::Name) {
+                if let Some(run) = names.run_at(subject.last) {
+                    return named(run);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The person that the subject of one of the two sentences before token `idx` (in its paragraph

@@ -547,9 +547,19 @@ impl<'a> NameIndex<'a> {
     /// The organisation "it" before token `idx` refers to: the nearest that is the subject of
     /// its clause within the last few sentences ("The agency issued rules. It said …").
     pub fn organisation_before(&self, doc: &Doc, idx: usize) -> Option<&NameRun> {
+        self.organisation_before_where(doc, idx, |_| true)
+    }
+
+    /// [`organisation_before`](Self::organisation_before), of the organisations `accept` takes.
+    pub fn organisation_before_where(
+        &self,
+        doc: &Doc,
+        idx: usize,
+        accept: impl Fn(&NameRun) -> bool,
+    ) -> Option<&NameRun> {
         let recent = salient_floor(doc, idx);
         self.find_before(idx, |r| {
-            r.kind == EntityKind::Organisation && r.first >= recent && is_subject(doc, r.first, r.last)
+            r.kind == EntityKind::Organisation && r.first >= recent && is_subject(doc, r.first, r.last) && accept(r)
         })
         .filter(|r| r.first >= recent)
     }

@@ -865,3 +865,28 @@ fn a_day_a_party_adjective_or_a_participle_opener_is_no_speaker() {
         &["indirect/subject-cue | that he would revise his plan | Trump | Trump"],
     );
 }
+
+#[test]
+fn a_work_speaks_for_its_author_and_an_organisation_word_for_a_recent_organisation() {
+    check(
+        "A study was released Tuesday by the Tax Policy Center. The study says that most firms pay less.",
+        &["indirect/subject-cue | that most firms pay less | The study | Tax Policy Center"],
+    );
+    check(
+        "Mariano’s book describes the case. The book says that the clot was hidden.",
+        &["indirect/subject-cue | that the clot was hidden | The book | Mariano"],
+    );
+    check(
+        "The Federal Reserve Bank raised rates on Monday. The bank said that inflation was too high.",
+        &["indirect/subject-cue | that inflation was too high | The bank | Federal Reserve Bank"],
+    );
+    check(
+        "IBM agreed to pay a fine. The company said that it regretted the sales practices.",
+        &["indirect/subject-cue | that it regretted the sales practices | The company | IBM"],
+    );
+    // A union is no agency.
+    check(
+        "The Environmental Protection Agency issued new rules. The union said that jobs would be lost.",
+        &["indirect/subject-cue | that jobs would be lost | The union | -"],
+    );
+}
