@@ -431,7 +431,9 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             let prev = first - 1;
             // "Mr. Manafort": an abbreviated title joins the name although alone it is none.
             let title_dot = TITLE_ABBREVIATIONS.contains(&doc.tok(prev)) && doc.tok_is(prev + 1, ".");
-            let joins = doc.is_capitalized(prev) && (!doc.lex(prev).is_not_name() || title_dot);
+            let joins = doc.is_capitalized(prev)
+                && (!doc.lex(prev).is_not_name() || title_dot)
+                && !doc.lex(prev).is_preposition();
             let initial_dot = prev > floor && joins_name(doc, prev);
             let connector = doc.is_word(prev)
                 && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
@@ -502,9 +504,11 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     }
     // A bare noun phrase that opens its clause ("Clinton aides said", "Abortion rights advocates
     // said", "Now, 52 percent said"): the whole phrase, back to the clause's start.
-    let opens_clause = first == floor
-        || matches!(doc.tok(first - 1), "," | ":" | ";" | "(" | "—" | "–")
-        || (first - 1 == floor && doc.tok_in(first - 1, &["and", "but", "so"]));
+    // "…, and aides say": a conjunction after a comma opens a clause too.
+    let conjunction =
+        |i: usize| doc.tok_in(i, &["and", "but", "so"]) && (i == floor || (i > floor && doc.tok(i - 1) == ","));
+    let opens_clause =
+        first == floor || matches!(doc.tok(first - 1), "," | ":" | ";" | "(" | "—" | "–") || conjunction(first - 1);
     if opens_clause && first < idx && !doc.lex(first).is_not_name() {
         let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first, last: idx, kind }, None));

@@ -890,3 +890,15 @@ fn a_work_speaks_for_its_author_and_an_organisation_word_for_a_recent_organisati
         &["indirect/subject-cue | that jobs would be lost | The union | -"],
     );
 }
+
+#[test]
+fn a_group_after_a_conjunction_and_a_clause_with_a_common_verb_report() {
+    check(
+        "His profile is expected to grow, and aides say he will almost certainly seek reelection.",
+        &["indirect/subject-cue | he will almost certainly seek reelection | aides | -"],
+    );
+    check(
+        "Digital experts said social media success depends on authenticity.",
+        &["indirect/subject-cue | social media success depends on authenticity | Digital experts | -"],
+    );
+}
