@@ -1390,8 +1390,9 @@ pub(crate) fn resolve(
                 Some(run) if run.kind == EntityKind::Organisation && run.last > mention.last => {
                     names.name_text(doc, run)
                 }
-                // "The IMF": the name it stands for, where the article spells it out.
-                Some(run) if names.expansion(doc, run).is_some() => names.name_text(doc, run),
+                // "The IMF": the name it stands for, where the article spells it out (not "John
+                // Geiger of USGS", a person).
+                Some(run) if run.first == first && names.expansion(doc, run).is_some() => names.name_text(doc, run),
                 _ => text_of(doc, first, mention.last),
             };
             (Some(name), apposition)
@@ -1652,7 +1653,10 @@ fn previous_subject_person_within(
         // The subject before is itself a description of one person: the person it refers to.
         if subject.kind == MentionKind::Nominal && depth > 1 && doc.tok_is(subject.first, "the") {
             let before = lower(doc, subject.last);
-            if names::is_person_role(&before) {
+            // "The father said …. The mother said": a description of the other gender is another
+            // person.
+            let other = wanted.zip(names::role_gender(&before)).is_some_and(|(a, b)| a != b);
+            if names::is_person_role(&before) && !other {
                 if let Some(found) = previous_subject_person_within(doc, names, subject.first, &before, depth - 1) {
                     return Some(found);
                 }
@@ -1669,8 +1673,7 @@ fn previous_subject_person_within(
             _ => None,
         };
         let Some(run) = run else { continue };
-        let family = doc.tok(run.last);
-        if wanted.is_some_and(|g| names.gender(family).is_some_and(|known| known != g)) {
+        if wanted.is_some_and(|g| names.known_gender(doc, run).is_some_and(|known| known != g)) {
             continue;
         }
         return Some(names.person_of(doc, run));

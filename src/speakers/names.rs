@@ -451,30 +451,7 @@ impl<'a> NameIndex<'a> {
         // A mark on the name (an honorific, a role word) decides; then a given name that leans
         // one way over a pronoun's nearness to the name, which is weaker evidence ("Trump said
         // the woman …, she"); then the pronouns.
-        // The gender known of a run's person: its own given name's lean first ("Bill Clinton"
-        // after "his wife Hillary Clinton" is a man), then the family name's evidence.
-        let known = |r: &NameRun| {
-            let family = doc.tok(r.last);
-            let leaning = |lean: Option<Lean>| match lean {
-                Some(Lean::Female) => Some(Gender::Female),
-                Some(Lean::Male) => Some(Gender::Male),
-                _ => None,
-            };
-            let own = (r.name_first < r.last).then(|| leaning(NAME_WORDS.lean(doc.tok(r.name_first)))).flatten();
-            // "Rakeyia Scott" after "Keith Lamont Scott": another person of the family, whose
-            // evidence is not hers.
-            let another = r.name_first < r.last
-                && self
-                    .persons
-                    .get(family)
-                    .is_some_and(|(name, _, _)| name.split_whitespace().next() != Some(doc.tok(r.name_first)));
-            if another {
-                return own;
-            }
-            own.or_else(|| self.marked_genders.get(family).copied())
-                .or_else(|| leaning(self.lean(family)))
-                .or_else(|| self.gender(family))
-        };
+        let known = |r: &NameRun| self.known_gender(doc, r);
         let fits = |r: &NameRun| r.kind == EntityKind::Person && known(r).is_none_or(|g| g == gender);
         // A person the article gives that gender outranks, in each pass, one it gives none
         // ("she" after "Melanie" is not a Justice Scalia of no stated gender).
@@ -482,11 +459,57 @@ impl<'a> NameIndex<'a> {
         let recent = salient_floor(doc, idx);
         // The run's own flags first: `fits` looks names up.
         let wider = salient_floor_of(doc, idx, 3 * SALIENT_SENTENCES);
-        self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && confirmed(r))
-            .or_else(|| self.find_before(idx, |r| !r.quoted && r.first >= wider && confirmed(r)))
+        // The subject that opens one of the last sentences, of no other gender, first ("Dedi
+        // Prasetyo, a spokesperson, confirmed …. He told the BBC"); then one of that gender.
+        let opens_sentence = |r: &NameRun| {
+            let at = doc.tokens()[r.first].start();
+            let first = doc.token_at_or_after(doc.sentence_start(at));
+            // Past the capitalized words and role words before it ("White House spokesman …").
+            (first..r.first).all(|i| {
+                !doc.is_word(i)
+                    || doc.is_capitalized(i)
+                    || doc.tok_in(i, &["the", "s"])
+                    || doc.lex(i).is_title()
+                    || doc.lex(i).is_org_word()
+                    || is_person_role(&doc.tok(i).to_lowercase())
+            })
+        };
+        self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && opens_sentence(r) && fits(r))
+            .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && confirmed(r)))
+            // (not one a cue addresses: "told Al Jazeera")
+            .or_else(|| {
+                self.find_before(idx, |r| {
+                    !r.quoted && r.first >= wider && !(r.first > 0 && doc.lex(r.first - 1).is_cue()) && confirmed(r)
+                })
+            })
             .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r)))
             .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
             .or_else(|| self.find_before(idx, fits))
+    }
+
+    /// The gender known of a run's person: its own given name's lean first ("Bill Clinton" after
+    /// "his wife Hillary Clinton" is a man), then the family name's evidence.
+    pub fn known_gender(&self, doc: &Doc, r: &NameRun) -> Option<Gender> {
+        let family = doc.tok(r.last);
+        let leaning = |lean: Option<Lean>| match lean {
+            Some(Lean::Female) => Some(Gender::Female),
+            Some(Lean::Male) => Some(Gender::Male),
+            _ => None,
+        };
+        let own = (r.name_first < r.last).then(|| leaning(NAME_WORDS.lean(doc.tok(r.name_first)))).flatten();
+        // "Rakeyia Scott" after "Keith Lamont Scott": another person of the family, whose
+        // evidence is not hers.
+        let another = r.name_first < r.last
+            && self.persons.get(family).is_some_and(|(name, _, _)| {
+                name.split_whitespace().next() != Some(doc.tok(r.name_first))
+                    && !name.ends_with(doc.text_of(r.name_first, r.last))
+            });
+        if another {
+            return own;
+        }
+        own.or_else(|| self.marked_genders.get(family).copied())
+            .or_else(|| leaning(self.lean(family)))
+            .or_else(|| self.gender(family))
     }
 
     /// The person a definite description of one person at token `idx` ("the senator", "The
@@ -502,7 +525,7 @@ impl<'a> NameIndex<'a> {
                 && r.subject
                 && !r.quoted
                 && r.first >= recent
-                && gender.is_none_or(|g| self.gender(doc.tok(r.last)).is_none_or(|known| known == g))
+                && gender.is_none_or(|g| self.known_gender(doc, r).is_none_or(|known| known == g))
         })
         .filter(|r| r.first >= recent)
     }
@@ -529,15 +552,21 @@ impl<'a> NameIndex<'a> {
                 && doc.is_capitalized(run.first - 2)
                 && doc.lex(run.first - 2).is_not_name();
             let start = if title_dot { run.first - 2 } else { run.first };
+            // "Alabama and Mississippi": places are no speakers.
+            let place =
+                |r: &NameRun| (r.first..=r.last).any(|i| NAME_WORDS.is_place(doc.tok(i)) || doc.lex(i).is_time_word());
             let joined = (at > 0)
                 .then(|| &self.runs[at - 1])
-                .filter(|p| p.kind != EntityKind::Organisation || person(p))
+                .filter(|p| (p.kind != EntityKind::Organisation || person(p)) && !place(p) && !place(run))
                 .filter(|p| p.last + 2 == start && doc.tok_is(p.last + 1, "and"));
             return match (joined, run.kind) {
                 // Two names joined ("Grassley and Leahy said"): two persons, or so written.
                 (Some(first), _) if run.kind != EntityKind::Organisation || person(run) => Some((first, Some(run))),
                 _ if person(run) => continue,
-                (_, EntityKind::Organisation) => Some((run, None)),
+                // An organisation by more than one word or an acronym ("State" alone is none).
+                (_, EntityKind::Organisation) if run.last > run.first || is_acronym(doc.tok(run.first)) => {
+                    Some((run, None))
+                }
                 _ => None,
             };
         }
@@ -576,7 +605,11 @@ impl<'a> NameIndex<'a> {
         // "Ivanka Trump" is not the "Donald Trump" the family name stands for elsewhere.
         let own_given = (run.name_first < run.last).then(|| doc.tok(run.name_first));
         match self.person(doc.tok(run.last)) {
-            Some((name, _)) if own_given.is_some_and(|g| name.split_whitespace().next() != Some(g)) => {
+            // (a run that ends the fullest name, "La Riva" of "Gloria La Riva", is that person)
+            Some((name, _))
+                if own_given.is_some_and(|g| name.split_whitespace().next() != Some(g))
+                    && !name.ends_with(doc.text_of(run.name_first, run.last)) =>
+            {
                 (Some(self.name_text(doc, run)), None)
             }
             Some((name, title)) => (Some(name), title),
@@ -724,6 +757,19 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
                 || name_words.iter().any(|&i| words.is_place(doc.tok(i)) || words.is_demonym(doc.tok(i)))
                 || name_words.last().is_some_and(|&i| words.is_thing_head(doc.tok(i)));
         }
+    }
+    // "February", "Monday": a time, no organisation (its words are listed as organisation words
+    // to keep them out of persons' names).
+    if (first..=last).all(|i| !doc.is_word(i) || doc.lex(i).is_time_word()) {
+        return NameRun {
+            first,
+            last,
+            name_first: first,
+            kind: EntityKind::Unknown,
+            media_premodifier,
+            subject: false,
+            quoted: false,
+        };
     }
     let (name_first, kind) = match name_start {
         None => (first, if has_org { EntityKind::Organisation } else { EntityKind::Unknown }),

@@ -902,3 +902,36 @@ fn a_group_after_a_conjunction_and_a_clause_with_a_common_verb_report() {
         &["indirect/subject-cue | social media success depends on authenticity | Digital experts | -"],
     );
 }
+
+#[test]
+fn descriptions_and_pronouns_keep_to_their_own_person() {
+    // A description of the other gender is another person, not the one the chain before it named.
+    check(
+        "David Turpin was also charged.\n\nThe father said \"I love my children.\"\n\nThe mother said \"I am sorry.\"",
+        &[
+            "direct/before | \"I love my children.\" | The father | David Turpin",
+            "direct/before | \"I am sorry.\" | The mother | -",
+        ],
+    );
+    // The subject that opens the sentence before is the antecedent, whatever the article says of
+    // a nearer name's gender.
+    check(
+        "Al Jazeera reported that Wiranto was flown to a hospital.\n\nDedi Prasetyo, a police spokesperson, \
+         confirmed that two suspects were arrested. He told the BBC that police suspect radicalism.",
+        &[
+            "indirect/subject-cue | that Wiranto was flown to a hospital | Al Jazeera | Al Jazeera",
+            "indirect/subject-cue | that two suspects were arrested | Dedi Prasetyo | Dedi Prasetyo",
+            "indirect/subject-cue | that police suspect radicalism | He | Dedi Prasetyo",
+        ],
+    );
+    // The end of a fullest name is that person.
+    check(
+        "Gloria La Riva is running. La Riva said that she wants higher wages.",
+        &["indirect/subject-cue | that she wants higher wages | La Riva | Gloria La Riva"],
+    );
+    // A person named with an organisation is no organisation spelled out.
+    check(
+        "The United States Geological Survey (USGS) tracks quakes. John Geiger of USGS said \"We had hundreds.\"",
+        &["direct/before | \"We had hundreds.\" | John Geiger of USGS | John Geiger of USGS"],
+    );
+}
