@@ -340,16 +340,8 @@ fn is_capitalized_common_word(doc: &Doc, idx: usize) -> bool {
         return false;
     }
     // German capitalizes every noun and writes "Er" for "er" at a sentence's start: the test holds
-    // for English text only, told by its commonest words (more than one token in 40 is "the",
-    // "and" or "of" in English news; about none in German).
-    let lower = word.to_lowercase();
-    let (mut seen, mut common) = (false, 0);
-    for i in 0..doc.tokens().len() {
-        let token = doc.tok(i);
-        seen |= token == lower;
-        common += usize::from(matches!(token, "the" | "and" | "of"));
-    }
-    seen && common * 40 > doc.tokens().len()
+    // for English text only (`Doc::writes_in_lower_case`).
+    doc.writes_in_lower_case(&word.to_lowercase())
 }
 
 /// Words for a document that speaks for its author ("a statement released by X").
@@ -1367,6 +1359,17 @@ pub(crate) fn resolve(
             }
         }
         MentionKind::Name => {
+            // "the Indian Prime Minister": a title and where it is held name no one.
+            let title_only = (mention.first..=mention.last).all(|i| {
+                !doc.is_word(i)
+                    || doc.lex(i).is_title()
+                    || doc.lex(i).is_determiner()
+                    || crate::lang::NAME_WORDS.is_demonym(doc.tok(i))
+                    || crate::lang::NAME_WORDS.is_place(doc.tok(i))
+            });
+            if title_only && doc.lex(mention.last).is_title() {
+                return (None, apposition);
+            }
             let family = doc.tok(mention.last);
             if let Some((name, title)) = names.person(family) {
                 return (Some(name), apposition.or(title));
@@ -1436,11 +1439,6 @@ pub(crate) fn resolve(
             if WORKS.contains(&&*head) && doc.lex(mention.first).is_determiner() {
                 if let Some(author) = work_author(doc, names, &head, mention.first) {
                     return (Some(author), apposition);
-                }
-                // Else the organisation that a recent sentence is about ("The State Department
-                // Refugee Processing Center said …. According to the data, …").
-                if let Some(run) = names.organisation_before(doc, mention.first) {
-                    return (Some(names.name_text(doc, run)), apposition);
                 }
             }
             // "Its foreign minister" after a sentence about Beijing: the role, named by whose it

@@ -935,3 +935,11 @@ fn descriptions_and_pronouns_keep_to_their_own_person() {
         &["direct/before | \"We had hundreds.\" | John Geiger of USGS | John Geiger of USGS"],
     );
 }
+
+#[test]
+fn a_title_without_a_name_names_no_one() {
+    check(
+        "The Indian Prime Minister urged his countrymen to stay at home.",
+        &["indirect/subject-cue | his countrymen to stay at home | The Indian Prime Minister | -"],
+    );
+}
