@@ -184,6 +184,17 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
             return false;
         }
     }
+    // "show" is a noun ("the show") but after a plural subject ("Polls show …", "…, records
+    // show.") or before "that".
+    if doc.tok(cue.0) == "show" {
+        let plural_before = cue.0 > 0
+            && doc.is_word(cue.0 - 1)
+            && !doc.is_capitalized(cue.0 - 1)
+            && doc.tok(cue.0 - 1).ends_with('s')
+            && !doc.lex(cue.0 - 1).is_determiner()
+            && !doc.lex(cue.0 - 1).is_not_name();
+        return plural_before || doc.tok_is(cue.1 + 1, "that");
+    }
     if !entry.is_particular() {
         return entry.reports();
     }

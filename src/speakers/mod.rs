@@ -501,7 +501,13 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         |i: usize| doc.tok_in(i, &["and", "but", "so"]) && (i == floor || (i > floor && doc.tok(i - 1) == ","));
     let opens_clause =
         first == floor || matches!(doc.tok(first - 1), "," | ":" | ";" | "(" | "—" | "–") || conjunction(first - 1);
-    if opens_clause && first < idx && !doc.lex(first).is_not_name() {
+    // "…, records show.": a bare plural noun alone right before its cue.
+    let plural_alone = first == idx
+        && doc.tok(idx).len() > 3
+        && doc.tok(idx).ends_with('s')
+        && idx + 1 < doc.tokens().len()
+        && doc.lex(idx + 1).is_cue();
+    if opens_clause && (first < idx || plural_alone) && !doc.lex(first).is_not_name() {
         let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
         return Some((Mention { first, last: idx, kind }, None));
     }

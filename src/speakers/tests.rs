@@ -943,3 +943,17 @@ fn a_title_without_a_name_names_no_one() {
         &["indirect/subject-cue | his countrymen to stay at home | The Indian Prime Minister | -"],
     );
 }
+
+#[test]
+fn show_reports_after_a_plural_subject_or_before_that() {
+    check(
+        "The latest polls show Clinton with a narrow lead in Ohio.",
+        &["indirect/subject-cue | Clinton with a narrow lead in Ohio | The latest polls | -"],
+    );
+    check(
+        "He agreed to sell the plane to Mr. Trump in 2010, records show.",
+        &["indirect/clause-cue | He agreed to sell the plane to Mr. Trump in 2010 | records | -"],
+    );
+    // "the show" is a noun.
+    check("Millions watched the show on Sunday night.", &[]);
+}
