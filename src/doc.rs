@@ -7,13 +7,6 @@ use crate::segment::Segments;
 use crate::speakers::lexicon::{Entry, LEXICON};
 use crate::tokenize::{Token, TokenKind};
 
-fn word_hash(word: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = rustc_hash::FxHasher::default();
-    word.hash(&mut hasher);
-    hasher.finish()
-}
-
 pub struct Doc<'a> {
     text: &'a str,
     pub segments: Segments,
@@ -28,10 +21,6 @@ pub struct Doc<'a> {
     /// The tokens of each sentence, in [`Segments::sentences`] order: the detectors walk the
     /// sentences of an article several times over.
     sentence_tokens: Vec<Range<usize>>,
-    /// The article's words written in lower case, and whether its commonest words are English
-    /// ones: found when first asked (a capitalized word that opens a sentence), once per article.
-    /// (Hashes of the words, so that the cell borrows nothing and `Doc` stays covariant.)
-    lower_words: std::cell::OnceCell<(rustc_hash::FxHashSet<u64>, bool)>,
 }
 
 impl<'a> Doc<'a> {
@@ -67,26 +56,23 @@ impl<'a> Doc<'a> {
         };
         let sentence_tokens =
             segments.sentences.iter().map(|s| token_at_or_after(s.start)..token_at_or_after(s.end)).collect();
-        Doc { text, segments, tokens, entries, sentence_tokens, lower_words: std::cell::OnceCell::new() }
+        Doc { text, segments, tokens, entries, sentence_tokens }
     }
 
-    /// Whether the article writes `word` (lower case) as a word of its own somewhere, and reads
-    /// as English: more than one token in 40 is "the", "and" or "of" (in English news; about none
-    /// in German, which capitalizes every noun and a sentence's "Er").
-    pub fn writes_in_lower_case(&self, word: &str) -> bool {
-        let (words, english) = self.lower_words.get_or_init(|| {
-            let mut words = rustc_hash::FxHashSet::default();
-            let mut common = 0;
-            for (i, t) in self.tokens.iter().enumerate() {
-                if t.kind == TokenKind::Word && !self.entries[i].is_capitalized() {
-                    let token = &self.text[t.span()];
-                    common += usize::from(matches!(token, "the" | "and" | "of"));
-                    words.insert(word_hash(token));
-                }
-            }
-            (words, common * 40 > self.tokens.len())
-        });
-        *english && words.contains(&word_hash(word))
+    /// Whether the text near token `idx` (a window of [`NEAR`] tokens either side) writes `word`
+    /// (lower case) as a word of its own, and reads as English: more than one token in 40 is
+    /// "the", "and" or "of" (in English news; about none in German, which capitalizes every noun
+    /// and a sentence's "Er"). A window, not the article: a long article stays linear.
+    pub fn writes_in_lower_case_near(&self, idx: usize, word: &str) -> bool {
+        const NEAR: usize = 300;
+        let window = idx.saturating_sub(NEAR)..self.tokens.len().min(idx + NEAR);
+        let (mut seen, mut common) = (false, 0);
+        for i in window.clone() {
+            let token = self.tok(i);
+            seen |= token.len() == word.len() && token == word;
+            common += usize::from(matches!(token, "the" | "and" | "of"));
+        }
+        seen && common * 40 > window.len()
     }
 
     /// The article's text.

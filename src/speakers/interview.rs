@@ -10,6 +10,7 @@ use super::names::NameIndex;
 use super::{resolve, speaker_profile, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::model::{Quote, QuoteType, Rule, Span, SpeakerType};
+use rustc_hash::FxHashSet;
 
 /// Who speaks in a turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,25 +124,40 @@ fn turns(doc: &Doc) -> Vec<Turn> {
     let full_names: Vec<&str> = seen.iter().copied().filter(|n| n.split_whitespace().count() >= 2).collect();
     // "Name:" lines count as turns only where a speaker comes back (by name or initials) or an
     // interviewer's marker is among them: a label or two is no interview.
-    let same = |a: &str, b: &str| a == b || (is_acronym(b) && initials(a) == b) || (is_acronym(a) && initials(b) == a);
-    let repeated = seen.iter().enumerate().any(|(i, a)| seen[..i].iter().any(|b| same(a, b)));
+    // One pass with sets (an interview of a hundred turns compared every pair, and made the
+    // initials of each name for every comparison).
+    let mut repeated = false;
+    let (mut names, mut initials_of_names, mut acronyms) =
+        (FxHashSet::default(), FxHashSet::default(), FxHashSet::default());
+    for &name in &seen {
+        let own_initials = initials(name);
+        repeated |= names.contains(name)
+            || (is_acronym(name) && initials_of_names.contains(name))
+            || acronyms.contains(own_initials.as_str());
+        names.insert(name);
+        if is_acronym(name) {
+            acronyms.insert(name);
+        }
+        initials_of_names.insert(own_initials);
+    }
     let asks = seen.iter().any(|n| INTERVIEWERS.iter().any(|i| n.eq_ignore_ascii_case(i)));
     if markers.len() < 2 || (bracketed < 2 && !repeated && !asks) {
         return Vec::new();
     }
+    let full_initials: Vec<(String, &str)> = full_names.iter().map(|n| (initials(n), *n)).collect();
     let mut turns: Vec<Turn> = Vec::new();
     for (idx, (_, name, after)) in markers.iter().enumerate() {
         let end = markers.get(idx + 1).map_or(text.len(), |(p, _, _)| doc.segments.paragraphs[*p].start);
         let written = &text[name.clone()];
         let interviewer = INTERVIEWERS.iter().any(|i| written.eq_ignore_ascii_case(i))
-            || (is_acronym(written) && !full_names.iter().any(|n| initials(n) == written));
+            || (is_acronym(written) && !full_initials.iter().any(|(i, _)| i == written));
         let speaker = if interviewer {
             Speaker::Interviewer
         } else if written.eq_ignore_ascii_case("a") || written.eq_ignore_ascii_case("answer") {
             Speaker::Interviewee(None)
         } else {
             // "NG" for "Natasha Gownaris": the full name's tokens where the marker is initials.
-            let full = full_names.iter().find(|n| is_acronym(written) && initials(n) == written);
+            let full = full_initials.iter().find(|(i, _)| is_acronym(written) && i == written).map(|(_, n)| n);
             let span = match full {
                 Some(full) => markers.iter().map(|(_, n, _)| n.clone()).find(|n| &text[n.clone()] == *full),
                 None => Some(name.clone()),
@@ -154,7 +170,7 @@ fn turns(doc: &Doc) -> Vec<Turn> {
 }
 
 fn is_acronym(word: &str) -> bool {
-    (1..=4).contains(&word.chars().count()) && word.chars().all(|c| c.is_ascii_uppercase())
+    (1..=4).contains(&word.len()) && word.bytes().all(|c| c.is_ascii_uppercase())
 }
 
 /// Rewrites the statements of an interview: the interviewer's go, each paragraph of an

@@ -341,7 +341,7 @@ fn is_capitalized_common_word(doc: &Doc, idx: usize) -> bool {
     }
     // German capitalizes every noun and writes "Er" for "er" at a sentence's start: the test holds
     // for English text only (`Doc::writes_in_lower_case`).
-    doc.writes_in_lower_case(&word.to_lowercase())
+    doc.writes_in_lower_case_near(idx, &word.to_lowercase())
 }
 
 /// Words for a document that speaks for its author ("a statement released by X").
@@ -1571,10 +1571,11 @@ fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<S
         _ => Some(names.name_text(doc, run)),
     };
     let is_head = |i: usize| {
-        let word = lower(doc, i);
-        word == head || word.strip_suffix('s') == Some(head)
+        let word = doc.tok(i);
+        word.eq_ignore_ascii_case(head)
+            || (word.len() == head.len() + 1 && word.ends_with('s') && word[..head.len()].eq_ignore_ascii_case(head))
     };
-    let earliest = idx.saturating_sub(1500);
+    let earliest = idx.saturating_sub(600);
     for at in (earliest..idx).rev().filter(|&i| doc.is_word(i) && is_head(i)) {
         // "by X", "from X" shortly after, within the clause.
         for next in at + 1..doc.tokens().len().min(at + 9) {

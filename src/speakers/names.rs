@@ -471,7 +471,7 @@ impl<'a> NameIndex<'a> {
                     || doc.tok_in(i, &["the", "s"])
                     || doc.lex(i).is_title()
                     || doc.lex(i).is_org_word()
-                    || is_person_role(&doc.tok(i).to_lowercase())
+                    || is_person_role(doc.tok(i))
             })
         };
         self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && opens_sentence(r) && fits(r))
@@ -800,6 +800,23 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     NameRun { first, last, name_first, kind, media_premodifier, subject: false, quoted: false }
 }
 
+/// Whether token `idx` is a lower-case role or organisation word ("spokesman", "campaign",
+/// "chairwoman"): from its lexicon bits, the role list asked last.
+fn is_role_word(doc: &Doc, idx: usize) -> bool {
+    if !doc.is_word(idx) || doc.is_capitalized(idx) {
+        return false;
+    }
+    let entry = doc.lex(idx);
+    let word = doc.tok(idx);
+    entry.is_title()
+        || entry.is_org_word()
+        || entry.is_female_word()
+        || entry.is_male_word()
+        || word.ends_with("man")
+        || word.ends_with("woman")
+        || NAME_WORDS.is_person_role(word)
+}
+
 /// Whether the run `first..=last` is the subject of its clause: it opens the clause (the
 /// sentence's start, after a comma, a conjunction or a subordinator) and a verb or cue follows it,
 /// past an apposition ("Trump, the nominee, said") and adverbs; or a cue comes right before it
@@ -812,10 +829,7 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
     }
     // "Trump campaign spokesman Jason Miller": a name that a role or an organisation word follows
     // premodifies a noun phrase, and is no subject.
-    if doc.is_word(last + 1) && !doc.is_capitalized(last + 1) && {
-        let next = doc.lex(last + 1);
-        next.is_org_word() || next.is_title() || is_person_role(&doc.tok(last + 1).to_lowercase())
-    } {
+    if is_role_word(doc, last + 1) {
         return false;
     }
     // "White House spokesman Josh Earnest said", "Clinton's spokesman Brian Fallon said": the
@@ -824,9 +838,7 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
     let mut past_role = false;
     while let Some(prev) = first.checked_sub(1) {
         let entry = doc.lex(prev);
-        let role = doc.is_word(prev)
-            && !doc.is_capitalized(prev)
-            && (entry.is_org_word() || entry.is_title() || is_person_role(&doc.tok(prev).to_lowercase()));
+        let role = is_role_word(doc, prev);
         let name = doc.is_word(prev) && doc.is_capitalized(prev) && first < doc.tokens().len() && !entry.is_not_name();
         let possessive = doc.tok_is(prev, "s") && prev > 0 && matches!(doc.tok(prev - 1), "’" | "'");
         if role || (name && past_role) {
