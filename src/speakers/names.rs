@@ -807,6 +807,10 @@ fn is_role_word(doc: &Doc, idx: usize) -> bool {
         return false;
     }
     let entry = doc.lex(idx);
+    // Most words after or before a name are function words or cues: no role.
+    if entry.is_cue() || entry.is_preposition() || entry.is_determiner() || entry.is_not_name() {
+        return false;
+    }
     let word = doc.tok(idx);
     entry.is_title()
         || entry.is_org_word()
