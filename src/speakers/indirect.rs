@@ -496,6 +496,18 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if start > last || word_count(start, last) < 2 {
         return None;
     }
+    // "wrote to the US Embassy in London asking …": a second phrase of place or time after the
+    // first is still no reported content.
+    // What was said follows its "that" ("said in an interview with The Associated Press last week
+    // that …"), or there is none.
+    let mut start = start;
+    let time = doc.tok_in(start, &["last", "this", "earlier", "later", "yesterday", "today", "tonight"]);
+    if doc.lex(start).is_preposition() && !time && !doc.tok_is(start, "that") && !infinitive_at(doc, start, last) {
+        start = (start..=last.min(start + 14)).find(|&i| doc.tok_is(i, "that"))? + 1;
+        if start > last || word_count(start, last) < 2 {
+            return None;
+        }
+    }
     let stop = clause_end(doc, start, last);
     if word_count(start, stop) < 2 {
         return None;
@@ -506,6 +518,16 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         return None;
     }
     Some(one(doc.span_of(start, stop), speaker, apposition, "subject-cue"))
+}
+
+/// Whether token `idx` opens an infinitive ("to shut down …"), not a phrase ("to reporters").
+fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
+    doc.tok_is(idx, "to")
+        && idx < last
+        && doc.is_word(idx + 1)
+        && !doc.is_capitalized(idx + 1)
+        && !super::DETERMINERS.contains(&doc.tok(idx + 1))
+        && !doc.lex(idx + 1).is_pronoun()
 }
 
 /// Lemmas that report only with a clause after them: with a plain noun phrase they tell of an

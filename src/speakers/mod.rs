@@ -281,9 +281,13 @@ fn phrase_end(doc: &Doc, idx: usize, limit: usize) -> (usize, bool) {
         // "The Anti-Defamation League strongly denounced …": an adverb, or a past tense
         // right after a name, starts the predicate.
         let word = doc.tok(next);
+        // "The embassy declined the request": an "-ed" word after the noun, not right after the
+        // determiner ("the proposed law").
         let predicate = !doc.is_capitalized(next)
             && ((word.ends_with("ly") && word.len() > 4 && next > idx + 1)
-                || (word.ends_with("ed") && next > idx + 1 && doc.is_capitalized(next - 1)));
+                || (word.ends_with("ed")
+                    && next > idx + 1
+                    && (doc.is_capitalized(next - 1) || !doc.tok(next - 1).ends_with("ly"))));
         let stop = predicate
             || doc.lex(next).is_cue()
             || doc.lex(next).is_preposition()
@@ -402,6 +406,10 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         return None;
     }
     let word = doc.tok(idx);
+    // "The embassy declined the request and said": a conjunction ends no mention.
+    if doc.tok_in(idx, &["and", "or", "but"]) {
+        return None;
+    }
     // "the Saudi government, which has denied …", "the Chicago Police Department which reported
     // …": "which" after a name stands for it.
     if word == "which" && idx > 1 {
@@ -1374,7 +1382,14 @@ pub(crate) fn resolve(
                     || crate::lang::NAME_WORDS.is_place(doc.tok(i))
             });
             if title_only && doc.lex(mention.last).is_title() {
-                return (None, apposition);
+                // "The President insists …": a description of the one who holds it.
+                let description = Mention { kind: MentionKind::Nominal, ..mention };
+                return match resolve(doc, names, description, apposition.as_deref()) {
+                    (Some(name), title) if !(mention.first..=mention.last).any(|i| doc.tok(i) == name) => {
+                        (Some(name), title)
+                    }
+                    (_, title) => (None, title),
+                };
             }
             let family = doc.tok(mention.last);
             if let Some((name, title)) = names.person(family) {
@@ -1433,9 +1448,12 @@ pub(crate) fn resolve(
             // "a yearly Gallup poll", "a Pew Research Center study": a document speaks for the
             // organisation that it names.
             if LEXICON.entry(&head).is_document() {
-                let inside = (mention.first..mention.last)
-                    .rev()
-                    .find_map(|i| names.run_at(i).filter(|r| r.first > mention.first));
+                let inside = (mention.first..mention.last).rev().find_map(|i| {
+                    names.run_at(i).filter(|r| {
+                        r.first > mention.first
+                            && !(r.first == r.last && crate::lang::NAME_WORDS.is_demonym(doc.tok(r.first)))
+                    })
+                });
                 if let Some(run) = inside {
                     return (Some(names.name_text(doc, run)), apposition);
                 }
@@ -1606,6 +1624,19 @@ fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<S
                 break;
             }
             before = prev;
+        }
+        // "Trump, in a statement delivered via the press secretary, announced": the subject of
+        // the sentence that speaks in it.
+        let in_it = at >= 2 && doc.tok_in(at - 2, &["in", "via"]) && doc.lex(at - 1).is_determiner();
+        if in_it {
+            let start = doc.tokens()[at].start();
+            if let Some(subject) =
+                clause_subject(doc, start, at.saturating_sub(2)).filter(|m| m.kind == MentionKind::Name)
+            {
+                if let Some(run) = names.run_at(subject.last) {
+                    return named(run);
+                }
+            }
         }
         // "The Post published an article": the subject that made it.
         let start = doc.tokens()[at].start();

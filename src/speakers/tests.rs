@@ -957,3 +957,32 @@ fn show_reports_after_a_plural_subject_or_before_that() {
     // "the show" is a noun.
     check("Millions watched the show on Sunday night.", &[]);
 }
+
+#[test]
+fn a_title_alone_is_a_description_and_a_conjunction_ends_no_mention() {
+    // "The President" is the person the article titled so.
+    check(
+        "President Donald Trump spoke on Friday. Congress met. The President insists that the budget include the wall.",
+        &["indirect/subject-cue | that the budget include the wall | The President | Donald Trump"],
+    );
+    // "The embassy declined the request and said": the embassy, the one the article named.
+    check(
+        "Police wrote to the US Embassy. The embassy declined the request and said the family had left.",
+        &["indirect/subject-cue | the family had left | The embassy | US Embassy"],
+    );
+}
+
+#[test]
+fn a_statement_speaks_for_who_made_it_and_an_addressee_is_no_content() {
+    check(
+        "On Sunday, President Donald Trump, in a statement delivered via the press secretary, announced a withdrawal. \
+         The statement also said the troops had defeated ISIS.",
+        &["indirect/subject-cue | the troops had defeated ISIS | The statement | Donald Trump"],
+    );
+    // A phrase of place after the addressee is no content: what was said follows "that", or
+    // nothing does ("asking" reports what was asked).
+    check(
+        "The chief constable wrote to the US Embassy in London asking to waive her immunity.",
+        &["indirect/subject-cue | to waive her immunity | The chief constable | -"],
+    );
+}
