@@ -532,8 +532,8 @@ fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
 /// Lemmas that report only with a clause after them: with a plain noun phrase they tell of an
 /// act ("posted footage", "confirmed the death", "showed thick smoke").
 const NEEDS_CLAUSE: &[&str] = &[
-    "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find",
-    "indicate", "declare", "respond", "reply", "state", "explain", "describe",
+    "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find", "talk",
+    "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe",
 ];
 
 /// Whether tokens `start..=stop` are a plain object: a noun phrase opened by a determiner, a

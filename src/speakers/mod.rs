@@ -402,6 +402,10 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         let open = (floor..idx).rev().take(12).find(|&i| doc.tok(i).contains('('))?;
         return (open > floor).then(|| mention_left(doc, open - 1, floor)).flatten();
     }
+    // "26% say they are conservative": a share of those asked.
+    if doc.tok(idx) == "%" && idx > floor && doc.tok(idx - 1).bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Some((Mention { first: idx - 1, last: idx, kind: MentionKind::Nominal }, None));
+    }
     if !doc.is_word(idx) {
         return None;
     }
@@ -468,8 +472,14 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         }
         return Some((Mention { first, last: idx, kind: MentionKind::Name }, None));
     }
-    // A nominal: lower-case words back to a determiner ("the outlet", "the company's spokesperson").
-    let opens_nominal = |i: usize| doc.lex(i).is_determiner() || doc.lex(i).is_quantifier();
+    // A nominal: lower-case words back to a determiner ("the outlet", "the company's spokesperson",
+    // "That person said", "these officials").
+    let opens_nominal = |i: usize| {
+        doc.lex(i).is_determiner()
+            || doc.lex(i).is_quantifier()
+            || doc.tok_in(i, &["this", "these", "those"])
+            || (doc.tok(i) == "That" && (i == floor || !doc.is_word(i - 1)))
+    };
     let mut first = idx;
     let mut steps = 0;
     while first > floor && steps < 4 {

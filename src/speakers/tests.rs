@@ -986,3 +986,19 @@ fn a_statement_speaks_for_who_made_it_and_an_addressee_is_no_content() {
         &["indirect/subject-cue | to waive her immunity | The chief constable | -"],
     );
 }
+
+#[test]
+fn clauses_with_contractions_shares_and_demonstratives_report() {
+    check(
+        "Trump talked about the stock market. He said stocks aren’t a great investment right now.",
+        &["indirect/subject-cue | stocks aren’t a great investment right now | He | -"],
+    );
+    check(
+        "That person said the hostility Cruz faced from his colleagues hampered his campaign.",
+        &["indirect/subject-cue | the hostility Cruz faced from his colleagues hampered his campaign | That person | -"],
+    );
+    check(
+        "Most are liberal; 26% say they are conservative.",
+        &["indirect/subject-cue | they are conservative | 26% | -"],
+    );
+}
