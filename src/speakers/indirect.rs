@@ -183,6 +183,12 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
         if before > 0 && doc.tok_in(before - 1, &["of", "without", "from", "against"]) {
             return false;
         }
+        // "… before questioning the effectiveness of the proposal": a stance taken in passing,
+        // told as what the speaker did next, not a statement of its own.
+        let stance = cue_lemma(doc, cue).is_some_and(|l| STANCE.contains(&l));
+        if stance && before > 0 && doc.tok_in(before - 1, &["before", "after", "while", "when", "by"]) {
+            return false;
+        }
     }
     // "show" is a noun ("the show") but after a plural subject ("Polls show …", "…, records
     // show.") or before "that".
@@ -621,7 +627,10 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
             || (tok == ","
                 && doc.tok_is(i + 1, "and")
                 && (doc.lex(i + 2).is_pronoun() || (doc.is_capitalized(i + 2) && !doc.lex(i + 2).is_not_name())))
-            || tok == ";";
+            || tok == ";"
+            // "criticized Trump for the tweet, claiming he …": a participle of saying reports
+            // something of its own.
+            || (tok == "," && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some());
         if second_clause {
             let end = (start..i).rev().find(|&j| doc.is_word(j)).unwrap_or(start);
             return end;

@@ -1002,3 +1002,18 @@ fn clauses_with_contractions_shares_and_demonstratives_report() {
         &["indirect/subject-cue | they are conservative | 26% | -"],
     );
 }
+
+#[test]
+fn a_participle_of_saying_ends_the_clause_and_a_stance_in_passing_is_no_statement() {
+    check(
+        "Biden criticized Trump for the tweet, claiming he used it to distract voters.",
+        &[
+            "indirect/subject-cue | Trump for the tweet | Biden | Biden",
+            "indirect/subject-cue | he used it to distract voters | Biden | Biden",
+        ],
+    );
+    check(
+        "Putin said the plan is good before questioning the effectiveness of the proposal.",
+        &["indirect/subject-cue | the plan is good before questioning the effectiveness of the proposal | Putin | Putin"],
+    );
+}
