@@ -472,12 +472,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // "said on Friday that …", "wrote in its update.": an adverbial phrase after the cue is not
     // what was said; what was said follows it, after "that" or a comma, or there is nothing.
     // "pledged to shut down …": an infinitive is what was said, "said to reporters" is not.
-    let infinitive = doc.tok_is(start, "to")
-        && start < last
-        && doc.is_word(start + 1)
-        && !doc.is_capitalized(start + 1)
-        && !super::DETERMINERS.contains(&doc.tok(start + 1))
-        && !doc.lex(start + 1).is_pronoun();
+    let infinitive = infinitive_at(doc, start, last);
     if start <= last && doc.lex(start).is_preposition() && !doc.tok_is(start, "that") && !infinitive {
         match (start..=last.min(start + 6)).find(|&i| doc.tok_is(i, "that") || doc.tok(i) == ",") {
             Some(stop) => start = stop + 1,

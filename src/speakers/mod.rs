@@ -1363,10 +1363,7 @@ pub(crate) fn resolve(
                     return (run.map(|r| names.name_text(doc, r)), None);
                 }
                 "they" => {
-                    let name = |run: &names::NameRun| match run.kind {
-                        EntityKind::Person => names.person_of(doc, run).0,
-                        _ => Some(names.name_text(doc, run)),
-                    };
+                    let name = |run: &names::NameRun| names.speaker_name_of(doc, run);
                     return match names.plural_before(doc, mention.first) {
                         Some((first, Some(second))) => {
                             (name(first).zip(name(second)).map(|(a, b)| format!("{a} and {b}")), None)
@@ -1594,10 +1591,7 @@ const MAKES_WORK: &[&str] = &[
 /// the name before it ("the Times article", "Mariano's book"), or the subject that released,
 /// published or wrote it ("The Post published an article …").
 fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<String> {
-    let named = |run: &names::NameRun| match run.kind {
-        EntityKind::Person => names.person_of(doc, run).0,
-        _ => Some(names.name_text(doc, run)),
-    };
+    let named = |run: &names::NameRun| names.speaker_name_of(doc, run);
     let is_head = |i: usize| {
         let word = doc.tok(i);
         word.eq_ignore_ascii_case(head)

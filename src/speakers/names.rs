@@ -617,6 +617,14 @@ impl<'a> NameIndex<'a> {
         }
     }
 
+    /// The name a run gives as a speaker's: a person's fullest name, else the run's own name.
+    pub fn speaker_name_of(&self, doc: &Doc, run: &NameRun) -> Option<String> {
+        match run.kind {
+            EntityKind::Person => self.person_of(doc, run).0,
+            _ => Some(self.name_text(doc, run)),
+        }
+    }
+
     /// The name a run gives, an acronym spelled out where the article spells it out ("the IMF"
     /// after "the International Monetary Fund" is the International Monetary Fund).
     pub fn name_text(&self, doc: &Doc, run: &NameRun) -> String {
