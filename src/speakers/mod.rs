@@ -435,9 +435,11 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             let prev = first - 1;
             // "Mr. Manafort": an abbreviated title joins the name although alone it is none.
             let title_dot = TITLE_ABBREVIATIONS.contains(&doc.tok(prev)) && doc.tok_is(prev + 1, ".");
+            // ("Late on Sunday Erdogan said": a day is no part of the name.)
             let joins = doc.is_capitalized(prev)
                 && (!doc.lex(prev).is_not_name() || title_dot)
-                && !doc.lex(prev).is_preposition();
+                && !doc.lex(prev).is_preposition()
+                && !doc.lex(prev).is_time_word();
             let initial_dot = prev > floor && joins_name(doc, prev);
             let connector = doc.is_word(prev)
                 && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")

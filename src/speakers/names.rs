@@ -143,6 +143,10 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     if idx >= doc.tokens().len() {
         return None;
     }
+    // A name never runs over a line's end ("… al-Sham\n\nLate on Sunday").
+    if idx > 0 && doc.text()[doc.tokens()[idx - 1].end()..doc.tokens()[idx].start()].contains('\n') {
+        return None;
+    }
     if doc.is_capitalized(idx) && !doc.lex(idx).is_not_name() {
         return Some(idx);
     }

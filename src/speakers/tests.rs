@@ -1017,3 +1017,11 @@ fn a_participle_of_saying_ends_the_clause_and_a_stance_in_passing_is_no_statemen
         &["indirect/subject-cue | the plan is good before questioning the effectiveness of the proposal | Putin | Putin"],
     );
 }
+
+#[test]
+fn a_name_never_runs_over_a_line_end() {
+    check(
+        "The fighters belong to Hayat Tahrir al-Sham\n\nLate on Sunday Erdogan said that the operation had begun.",
+        &["indirect/subject-cue | that the operation had begun | Erdogan | Erdogan"],
+    );
+}
