@@ -994,7 +994,11 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     }
     // "Hours later, she …", "Moments earlier, …": a time phrase before the subject.
     if let Some(comma) = (idx..before.min(idx + 4)).find(|&i| doc.tok(i) == ",") {
-        if (idx..comma).any(|i| doc.tok_in(i, &["later", "earlier", "ago", "afterwards", "meanwhile"])) {
+        // ("Late on Sunday, Trump …": a day in the phrase too.)
+        if (idx..comma).any(|i| {
+            doc.tok_in(i, &["later", "earlier", "ago", "afterwards", "meanwhile", "late", "early"])
+                || doc.lex(i).is_time_word()
+        }) {
             idx = comma + 1;
         }
     }
@@ -1361,9 +1365,15 @@ pub(crate) fn resolve(
                 "he" => names::Gender::Male,
                 "she" => names::Gender::Female,
                 "it" => {
-                    let run = names.organisation_before(doc, mention.first);
-                    return (run.map(|r| names.name_text(doc, r)), None);
+                    if let Some(run) = names.organisation_before(doc, mention.first) {
+                        return (Some(names.name_text(doc, run)), None);
+                    }
+                    // "The city sent a letter. It says …": the organisation, medium or work that
+                    // a description subject of this sentence or the one before names.
+                    return (it_description(doc, names, mention.first), None);
                 }
+                // "I" in the narration of a first-person article is its writer, named at its end.
+                "i" => return (names.author(doc).and_then(|run| names.person_of(doc, run).0), None),
                 "they" => {
                     let name = |run: &names::NameRun| names.speaker_name_of(doc, run);
                     return match names.plural_before(doc, mention.first) {
@@ -1527,6 +1537,27 @@ pub(crate) fn resolve(
         }
         MentionKind::Group => (None, apposition),
     }
+}
+
+/// What "it" at token `idx` refers to when no organisation's name is a recent subject: a
+/// description of an organisation, a medium or a work that is the subject of its sentence or the
+/// one before ("The city sent a letter. It says …"), resolved as such a description is.
+fn it_description(doc: &Doc, names: &NameIndex, idx: usize) -> Option<String> {
+    let at = doc.tokens()[idx].start();
+    let sentence = doc.segments.sentence_of(at)?;
+    for back in 0..=1.min(sentence) {
+        let start = doc.segments.sentences[sentence - back].start;
+        let before = if back == 0 { idx } else { doc.sentence_tokens(sentence - back).end };
+        let Some(subject) = clause_subject(doc, start, before) else { continue };
+        if subject.kind != MentionKind::Nominal || subject.last >= idx {
+            continue;
+        }
+        let entry = LEXICON.entry(&lower(doc, subject.last));
+        if entry.is_org_word() || entry.is_media_head() || entry.is_document() {
+            return resolve(doc, names, subject, None).0;
+        }
+    }
+    None
 }
 
 /// Works that speak for whoever made them: "the report", "the study", "the ruling".

@@ -63,6 +63,19 @@ pub struct NameIndex<'a> {
     roles: std::cell::OnceCell<Vec<Role>>,
 }
 
+impl NameIndex<'_> {
+    /// The writer of a first-person article, named by the line that ends it ("Charlotte Meehan is
+    /// playwright-in-residence at …", "Jane Doe writes about …"): the person run that opens the
+    /// last paragraph, followed by "is" or "writes". None for most articles.
+    pub fn author(&self, doc: &Doc) -> Option<&NameRun> {
+        let last = doc.segments.paragraphs.iter().rev().find(|p| !doc.text()[(*p).clone()].trim().is_empty())?;
+        let first = doc.token_at_or_after(last.start);
+        let run =
+            self.run_at(first).filter(|r| r.first == first && r.kind == EntityKind::Person && r.last > r.name_first)?;
+        doc.tok_in(run.last + 1, &["is", "writes", "was"]).then_some(run)
+    }
+}
+
 /// A role the article gives a person: its words in lower case, the last one its head.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Role {

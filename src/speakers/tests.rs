@@ -1025,3 +1025,26 @@ fn a_name_never_runs_over_a_line_end() {
         &["indirect/subject-cue | that the operation had begun | Erdogan | Erdogan"],
     );
 }
+
+#[test]
+fn it_refers_to_a_described_organisation_and_i_to_the_writer_named_at_the_end() {
+    check(
+        "The US Embassy received the letter. The embassy declined the request. It said the family had left.",
+        &["indirect/subject-cue | the family had left | It | US Embassy"],
+    );
+    check(
+        "My father taught me to read. I said that books would save me.\n\nCharlotte Meehan is a playwright in Providence.",
+        &["indirect/subject-cue | that books would save me | I | Charlotte Meehan"],
+    );
+    // Without such a line, "I" names no one.
+    check(
+        "My father taught me to read. I said that books would save me.",
+        &["indirect/subject-cue | that books would save me | I | -"],
+    );
+    // "Late on Sunday, X, in a statement, …": the day opens the sentence, X is its subject.
+    check(
+        "Late on Sunday, President Donald Trump, in a statement delivered by his press secretary, announced a withdrawal. \
+         The statement said the troops had won.",
+        &["indirect/subject-cue | the troops had won | The statement | Donald Trump"],
+    );
+}
