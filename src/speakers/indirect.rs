@@ -376,7 +376,12 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     };
     if cue.0 > first + 3 {
         if let Some((speaker, apposition)) = cue_subject(doc, cue, first, end) {
-            let comma = speaker.first.checked_sub(1).filter(|&i| doc.tok(i) == ",");
+            // ("…, who said": the clause before a relative pronoun is its antecedent's, not what
+            // was said.)
+            let comma = speaker
+                .first
+                .checked_sub(1)
+                .filter(|&i| doc.tok(i) == "," && !doc.tok_in(speaker.first, &["who", "which"]));
             if let Some(comma) = comma {
                 // "In his state, Christie said, offenders are sent to treatment.": the attribution
                 // interrupts the clause; the row spans both parts (`quote_parts` lists them).

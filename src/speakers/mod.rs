@@ -666,6 +666,20 @@ pub(crate) fn cue_subject(
             if left > floor && doc.tok_in(left, &["has", "have", "had"]) {
                 left = skip_adverbs_left(doc, left - 1, floor).unwrap_or(left);
             }
+            // "McConnell, …, who in 2010 said": a year before the cue.
+            if left > floor + 1 && doc.tok(left).len() == 4 && doc.tok(left).bytes().all(|b| b.is_ascii_digit()) {
+                if doc.tok_is(left - 1, "in") {
+                    left = skip_adverbs_left(doc, left - 2, floor).unwrap_or(left);
+                }
+            }
+            // "Cruz, who pointedly refused to endorse Trump": the subject of the verb the cue's
+            // infinitive completes.
+            if left > floor + 1 && doc.tok_is(left, "to") && doc.is_word(left - 1) && !doc.is_capitalized(left - 1) {
+                let verb = doc.tok(left - 1);
+                if verb.ends_with("ed") || verb.ends_with('s') {
+                    left = skip_adverbs_left(doc, left - 2, floor).unwrap_or(left);
+                }
+            }
             if let Some(found) = mention_left(doc, left, floor) {
                 return Some(found);
             }
@@ -1351,7 +1365,18 @@ pub(crate) fn resolve(
                 return (run.map(|r| text_of(doc, r.name_first, before)), apposition);
             }
             if word == "who" {
-                // The antecedent is the name just before the comma.
+                // The antecedent is the name just before the comma, or before an apposition that
+                // comma ends ("McConnell, now the Senate majority leader, who …").
+                let before_apposition = (mention.first.saturating_sub(10)..mention.first.saturating_sub(2))
+                    .rev()
+                    .find(|&i| doc.tok(i) == ",")
+                    .filter(|&comma| names.run_at(mention.first.saturating_sub(2)).is_none() && comma > 0)
+                    .and_then(|comma| {
+                        names.run_at(comma - 1).filter(|r| r.last + 1 == comma && r.kind == EntityKind::Person)
+                    });
+                if let Some(run) = before_apposition {
+                    return names.person_of(doc, run);
+                }
                 let run = names.run_at(mention.first.saturating_sub(2)).filter(|r| r.last + 2 == mention.first);
                 return match run {
                     Some(run) if run.kind == EntityKind::Person => names

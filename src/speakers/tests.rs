@@ -1048,3 +1048,16 @@ fn it_refers_to_a_described_organisation_and_i_to_the_writer_named_at_the_end() 
         &["indirect/subject-cue | the troops had won | The statement | Donald Trump"],
     );
 }
+
+#[test]
+fn who_reaches_past_an_apposition_a_year_and_an_infinitive() {
+    check(
+        "Obama has a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said \
+         the party's goal was to make Obama a one-term president.",
+        &["indirect/subject-cue | the party's goal was to make Obama a one-term president | who | Mitch McConnell"],
+    );
+    check(
+        "The decision is risky for Ted Cruz, who pointedly refused to endorse Trump in July.",
+        &["indirect/subject-cue | Trump in July | who | Ted Cruz"],
+    );
+}
