@@ -667,10 +667,9 @@ pub(crate) fn cue_subject(
                 left = skip_adverbs_left(doc, left - 1, floor).unwrap_or(left);
             }
             // "McConnell, …, who in 2010 said": a year before the cue.
-            if left > floor + 1 && doc.tok(left).len() == 4 && doc.tok(left).bytes().all(|b| b.is_ascii_digit()) {
-                if doc.tok_is(left - 1, "in") {
-                    left = skip_adverbs_left(doc, left - 2, floor).unwrap_or(left);
-                }
+            let year = doc.tok(left).len() == 4 && doc.tok(left).bytes().all(|b| b.is_ascii_digit());
+            if left > floor + 1 && year && doc.tok_is(left - 1, "in") {
+                left = skip_adverbs_left(doc, left - 2, floor).unwrap_or(left);
             }
             // "Cruz, who pointedly refused to endorse Trump": the subject of the verb the cue's
             // infinitive completes.
