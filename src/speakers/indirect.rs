@@ -454,7 +454,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 && !doc.lex(cue.0 - 1).is_pronoun()
                 && !matches!(prev, "and" | "but" | "or")
                 // "32% of Republican claims": an adjective of a party or a people.
-                || super::is_adjective_of_people(prev)
+                || (super::is_adjective_of_people(prev) && super::cue_noun(doc, cue.0))
         };
         cue_subject(doc, cue, first, end).or_else(|| {
             (!noun_reading)

@@ -329,6 +329,12 @@ pub(crate) fn is_adjective_of_people(word: &str) -> bool {
     crate::lang::NAME_WORDS.is_demonym(word) && !word.ends_with('s')
 }
 
+/// Whether token `idx` is a cue form that is also a plural noun ("claims", "calls", "attacks"),
+/// not "says" or a past tense.
+pub(crate) fn cue_noun(doc: &Doc, idx: usize) -> bool {
+    doc.lex(idx).is_cue() && doc.tok(idx).ends_with('s') && !doc.tok_in(idx, &["says", "tells", "adds", "notes"])
+}
+
 /// Whether token `idx` is a capitalized word only because it opens its sentence: a lower-case
 /// word follows it, and the article writes it in lower case elsewhere ("Early results of the poll
 /// are showing …" in an article that says "early" elsewhere). Asked of a one-word name run that
@@ -461,7 +467,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
         // people before a cue word makes that word a noun.
         if first == idx
             && idx + 1 < doc.tokens().len()
-            && doc.lex(idx + 1).is_cue()
+            && cue_noun(doc, idx + 1)
             && is_adjective_of_people(doc.tok(idx))
         {
             return None;
@@ -1424,7 +1430,10 @@ pub(crate) fn resolve(
                     || crate::lang::NAME_WORDS.is_demonym(doc.tok(i))
                     || crate::lang::NAME_WORDS.is_place(doc.tok(i))
             });
-            if title_only && doc.lex(mention.last).is_title() {
+            // ("The Republican", "the Democrat": a party's member is a description too.)
+            let role_last = doc.lex(mention.last).is_title()
+                || (mention.first < mention.last && crate::lang::NAME_WORDS.is_person_role(doc.tok(mention.last)));
+            if title_only && role_last {
                 // "The President insists …": a description of the one who holds it.
                 let description = Mention { kind: MentionKind::Nominal, ..mention };
                 return match resolve(doc, names, description, apposition.as_deref()) {
@@ -1504,6 +1513,18 @@ pub(crate) fn resolve(
             // "The report says" after "a report released by the U.S. PIRG Education Fund": a
             // work speaks for its author, named where the article brought it up.
             if WORKS.contains(&&*head) && doc.lex(mention.first).is_determiner() {
+                // "The transcript of the debate, published by The Washington Post": its maker
+                // named right after it.
+                let by = (mention.last + 1..doc.tokens().len().min(mention.last + 9))
+                    .take_while(|&i| doc.is_word(i) || matches!(doc.tok(i), "–" | "—" | "," | "-"))
+                    .find(|&i| doc.tok_in(i, &["by", "from"]));
+                let maker = by.and_then(|by| {
+                    let name = by + 1 + usize::from(doc.tok_is(by + 1, "the"));
+                    names.run_at(name).filter(|r| r.first == name)
+                });
+                if let Some(run) = maker {
+                    return (names.speaker_name_of(doc, run), apposition);
+                }
                 if let Some(author) = work_author(doc, names, &head, mention.first) {
                     return (Some(author), apposition);
                 }

@@ -1061,3 +1061,15 @@ fn who_reaches_past_an_apposition_a_year_and_an_infinitive() {
         &["indirect/subject-cue | Trump in July | who | Ted Cruz"],
     );
 }
+
+#[test]
+fn a_party_member_and_a_work_with_its_maker_are_described() {
+    check(
+        "Donald Trump spoke in Ohio on Monday. The Republican said that the debate was rigged.",
+        &["indirect/subject-cue | that the debate was rigged | The Republican | Donald Trump"],
+    );
+    check(
+        "The transcript of the debate, published by The Washington Post, shows that Clinton talked about reform.",
+        &["indirect/subject-cue | that Clinton talked about reform | The transcript | Washington Post"],
+    );
+}
