@@ -157,7 +157,7 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
         return None;
     }
     // A name never runs over a line's end ("… al-Sham\n\nLate on Sunday").
-    if idx > 0 && doc.text()[doc.tokens()[idx - 1].end()..doc.tokens()[idx].start()].contains('\n') {
+    if idx > 0 && doc.text().as_bytes()[doc.tokens()[idx - 1].end()..doc.tokens()[idx].start()].contains(&b'\n') {
         return None;
     }
     if doc.is_capitalized(idx) && !doc.lex(idx).is_not_name() {
@@ -281,20 +281,18 @@ impl<'a> NameIndex<'a> {
     /// else a person the article names by the given name only, whose gender its lean gives
     /// until the article says otherwise.
     fn link_given_names(&mut self, doc: &Doc<'a>) {
-        let alone = |run: &NameRun| {
-            run.kind == EntityKind::Unknown
-                && run.first == run.last
-                && NAME_WORDS.is_given_name(doc.tok(run.first))
-                && !NAME_WORDS.is_place(doc.tok(run.first))
-        };
-        // Uses, and whether one follows a preposition of place ("in Charlotte"): a city is no person.
+        let alone = |run: &NameRun| run.kind == EntityKind::Unknown && run.first == run.last;
+        // Uses, and whether one follows a preposition of place ("in Charlotte"): a city is no
+        // person. The word lists are asked of the words used twice only.
         let mut uses: FxHashMap<&'a str, (u32, bool)> = FxHashMap::default();
         for run in self.runs.iter().filter(|r| alone(r)) {
             let entry = uses.entry(doc.tok(run.first)).or_default();
             entry.0 += 1;
             entry.1 |= run.first > 0 && doc.tok_in(run.first - 1, &["in", "at", "from", "near", "to", "of"]);
         }
-        uses.retain(|_, &mut (n, place)| n >= 2 && !place);
+        uses.retain(|word, &mut (n, place)| {
+            n >= 2 && !place && NAME_WORDS.is_given_name(word) && !NAME_WORDS.is_place(word)
+        });
         if uses.is_empty() {
             return;
         }
