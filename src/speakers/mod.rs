@@ -674,8 +674,8 @@ pub(crate) fn cue_subject(
             }
             // "McConnell, …, who in 2010 said": a year before the cue.
             let year = doc.tok(left).len() == 4 && doc.tok(left).bytes().all(|b| b.is_ascii_digit());
-            if left > floor + 1 && year && doc.tok_is(left - 1, "in") {
-                left = skip_adverbs_left(doc, left - 2, floor).unwrap_or(left);
+            if left > floor + 2 && year && doc.tok_is(left - 1, "in") && doc.tok_in(left - 2, &["who", "which"]) {
+                left -= 2;
             }
             // "Cruz, who pointedly refused to endorse Trump": the subject of the verb the cue's
             // infinitive completes.
@@ -1520,7 +1520,8 @@ pub(crate) fn resolve(
                     .find(|&i| doc.tok_in(i, &["by", "from"]));
                 let maker = by.and_then(|by| {
                     let name = by + 1 + usize::from(doc.tok_is(by + 1, "the"));
-                    names.run_at(name).filter(|r| r.first == name)
+                    // ("from March": a time or a place makes nothing.)
+                    names.run_at(name).filter(|r| r.first == name && !is_time_or_place(doc, r))
                 });
                 if let Some(run) = maker {
                     return (names.speaker_name_of(doc, run), apposition);
@@ -1605,6 +1606,12 @@ fn it_description(doc: &Doc, names: &NameIndex, idx: usize) -> Option<String> {
     None
 }
 
+/// Whether a run names only a time or a place ("March", "Alaska").
+fn is_time_or_place(doc: &Doc, run: &names::NameRun) -> bool {
+    (run.first..=run.last)
+        .all(|i| !doc.is_word(i) || doc.lex(i).is_time_word() || crate::lang::NAME_WORDS.is_place(doc.tok(i)))
+}
+
 /// Works that speak for whoever made them: "the report", "the study", "the ruling".
 const WORKS: &[&str] = &[
     "report",
@@ -1669,7 +1676,8 @@ const MAKES_WORK: &[&str] = &[
 /// the name before it ("the Times article", "Mariano's book"), or the subject that released,
 /// published or wrote it ("The Post published an article …").
 fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<String> {
-    let named = |run: &names::NameRun| names.speaker_name_of(doc, run);
+    // (A day, a month or a place is no author: "a study in March", "the Alaska study".)
+    let named = |run: &names::NameRun| (!is_time_or_place(doc, run)).then(|| names.speaker_name_of(doc, run)).flatten();
     let is_head = |i: usize| {
         let word = doc.tok(i);
         word.eq_ignore_ascii_case(head)

@@ -1073,3 +1073,11 @@ fn a_party_member_and_a_work_with_its_maker_are_described() {
         &["indirect/subject-cue | that Clinton talked about reform | The transcript | Washington Post"],
     );
 }
+
+#[test]
+fn a_time_or_a_place_makes_no_work() {
+    check(
+        "One study, from March, found that jackal horns were seized in the same period.",
+        &["indirect/subject-cue | that jackal horns were seized in the same period | One study | -"],
+    );
+}
