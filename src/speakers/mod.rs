@@ -1355,6 +1355,20 @@ pub(crate) fn resolve(
     mention: Mention,
     apposition: Option<&str>,
 ) -> (Option<String>, Option<String>) {
+    let (name, title) = resolve_mention(doc, names, mention, apposition);
+    // A day or a month is never a speaker's name, whatever rule led to it. (A country is, as
+    // news writes it: "Iran said its forces had shot down the plane".)
+    let time = |name: &str| name.split_whitespace().all(|w| LEXICON.entry(w).is_time_word());
+    (name.filter(|n| !time(n)), title)
+}
+
+/// [`resolve`], before its check that the name is no day or month.
+fn resolve_mention(
+    doc: &Doc,
+    names: &NameIndex,
+    mention: Mention,
+    apposition: Option<&str>,
+) -> (Option<String>, Option<String>) {
     let apposition = apposition.map(str::to_string);
     match mention.kind {
         MentionKind::Pronoun => {

@@ -1081,3 +1081,15 @@ fn a_time_or_a_place_makes_no_work() {
         &["indirect/subject-cue | that jackal horns were seized in the same period | One study | -"],
     );
 }
+
+#[test]
+fn a_day_is_never_a_speakers_name_and_a_country_may_be() {
+    check(
+        "The election is in March.\n\nThis past Friday, the princess, 67, urged voters to back her party.",
+        &["indirect/subject-cue | voters to back her party | the princess | -"],
+    );
+    check(
+        "Iran said that its forces had shot down the plane.",
+        &["indirect/subject-cue | that its forces had shot down the plane | Iran | Iran"],
+    );
+}
