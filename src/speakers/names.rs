@@ -522,8 +522,10 @@ impl<'a> NameIndex<'a> {
         if another {
             return own;
         }
-        own.or_else(|| self.marked_genders.get(family).copied())
-            .or_else(|| leaning(self.lean(family)))
+        // A family name alone is the person of its fullest name, whose given name speaks first
+        // ("Trump" after "Donald Trump" and "Melania Trump, his wife,").
+        own.or_else(|| leaning(self.lean(family)))
+            .or_else(|| self.marked_genders.get(family).copied())
             .or_else(|| self.gender(family))
     }
 
@@ -868,6 +870,16 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
         let role = is_role_word(doc, prev);
         let name = doc.is_word(prev) && doc.is_capitalized(prev) && first < doc.tokens().len() && !entry.is_not_name();
         let possessive = doc.tok_is(prev, "s") && prev > 0 && matches!(doc.tok(prev - 1), "’" | "'");
+        // "US Special Representative for Iran Brian Hook": a title's "for" or "of".
+        let title_link = doc.tok_in(prev, &["for", "of"])
+            && prev > 0
+            && doc.is_capitalized(prev - 1)
+            && (doc.lex(prev - 1).is_title() || doc.lex(prev - 1).is_org_word());
+        if title_link {
+            past_role = true;
+            first = prev;
+            continue;
+        }
         if role || (name && past_role) {
             past_role |= role;
             first = prev;

@@ -1093,3 +1093,24 @@ fn a_day_is_never_a_speakers_name_and_a_country_may_be() {
         &["indirect/subject-cue | that its forces had shot down the plane | Iran | Iran"],
     );
 }
+
+#[test]
+fn a_family_name_alone_takes_its_fullest_names_gender_and_a_titles_for_joins_the_role() {
+    // "Melania Trump, his wife," marks the family female; "Trump" alone is Donald Trump.
+    check(
+        "Donald Trump met Melania Trump, his wife, on Monday. Biden spoke. Trump questioned the selection. \
+         He said that Harris attacked Biden.",
+        &[
+            "indirect/subject-cue | the selection | Trump | Donald Trump",
+            "indirect/subject-cue | that Harris attacked Biden | He | Donald Trump",
+        ],
+    );
+    check(
+        "President Donald Trump spoke on Monday. US Special Representative for Iran Brian Hook said that the sanctions \
+         would stay. He added that it was a stunt.",
+        &[
+            "indirect/subject-cue | that the sanctions would stay | US Special Representative for Iran Brian Hook | Brian Hook",
+            "indirect/subject-cue | that it was a stunt | He | Brian Hook",
+        ],
+    );
+}
