@@ -483,7 +483,7 @@ impl<'a> NameIndex<'a> {
             (first..r.first).all(|i| {
                 !doc.is_word(i)
                     || doc.is_capitalized(i)
-                    || doc.tok_in(i, &["the", "s"])
+                    || doc.tok_in(i, &["the", "s", "for", "of"])
                     || doc.lex(i).is_title()
                     || doc.lex(i).is_org_word()
                     || is_person_role(doc.tok(i))
@@ -770,11 +770,23 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             .filter(|&i| doc.is_word(i) && (doc.is_capitalized(i) || !CONNECTORS.contains(&doc.tok(i))))
             .collect();
         let given = name_words.iter().position(|&i| words.is_given_name(doc.tok(i)));
-        if let Some(at) = given.filter(|&at| at > 0 && at + 1 < name_words.len() && count >= 3) {
+        // ("Iran Brian Hook": the name starts at its given name, and the place before it is no
+        // part of it.)
+        let moved = given.filter(|&at| {
+            let word = name_words[at];
+            at > 0
+                && at + 1 < name_words.len()
+                && count >= 3
+                // ("Agence France-Presse": a place, or a word joined by a hyphen, starts no name.)
+                && !words.is_place(doc.tok(word))
+                && !doc.tok_is(word + 1, "-")
+                && !doc.tok_is(word.saturating_sub(1), "-")
+        });
+        if let Some(at) = moved {
             name_start = Some(name_words[at]);
             count -= at;
         }
-        if given != Some(0) {
+        if given != Some(0) && moved.is_none() {
             // "U-S", "(D-Mo.)": letters and a party's abbreviation are no one's name.
             let single_letters = name_words.iter().all(|&i| doc.tok(i).chars().nth(1).is_none())
                 || (doc.tok(start).chars().nth(1).is_none() && doc.tok_is(start + 1, "-"));

@@ -1109,7 +1109,7 @@ fn a_family_name_alone_takes_its_fullest_names_gender_and_a_titles_for_joins_the
         "President Donald Trump spoke on Monday. US Special Representative for Iran Brian Hook said that the sanctions \
          would stay. He added that it was a stunt.",
         &[
-            "indirect/subject-cue | that the sanctions would stay | US Special Representative for Iran Brian Hook | Brian Hook",
+            "indirect/subject-cue | that the sanctions would stay | Iran Brian Hook | Brian Hook",
             "indirect/subject-cue | that it was a stunt | He | Brian Hook",
         ],
     );
