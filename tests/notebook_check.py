@@ -10,9 +10,6 @@ columns with pyarrow, pandas, polars and DuckDB, and that Python slicing with th
 the quote text.
 """
 import ast
-import csv
-import glob
-import json
 import os
 import re
 import subprocess
@@ -23,6 +20,10 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+sys.dont_write_bytecode = True  # nothing written beside the checkout's files
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus_texts import corpus_texts  # noqa: E402
 
 binary, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -75,16 +76,7 @@ nightly = pd.read_parquet(os.path.join(out, "nightly", "parquet", "quotes"))
 assert len(nightly) == len(df), (len(nightly), len(df))
 
 # The texts, keyed as whosaid keys them: `id` for JSON Lines, the url for a CSV row without id.
-texts = {}
-csv.field_size_limit(1 << 30)
-for path in sorted(glob.glob(os.path.join(root, "sample_corpus", "*"))):
-    if path.endswith(".jsonl"):
-        for line in open(path, encoding="utf-8"):
-            d = json.loads(line)
-            texts[str(d["id"])] = d["text"]
-    elif path.endswith(".csv"):
-        for row in csv.DictReader(open(path, encoding="utf-8", newline="")):
-            texts[row["url"]] = row["text"]
+texts = corpus_texts(os.path.join(root, "sample_corpus"))
 
 checked = 0
 for row in df.itertuples():

@@ -484,9 +484,7 @@ impl<'a> NameIndex<'a> {
                 !doc.is_word(i)
                     || doc.is_capitalized(i)
                     || doc.tok_in(i, &["the", "s", "for", "of"])
-                    || doc.lex(i).is_title()
-                    || doc.lex(i).is_org_word()
-                    || is_person_role(doc.tok(i))
+                    || is_role_word(doc, i)
             })
         };
         self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && opens_sentence(r) && fits(r))

@@ -8,23 +8,19 @@ Each output line: article_id, quote_idx, quote_text, quote_type, cue, speaker, s
 rule, and `context` (the statement's paragraph and the one before, with the statement marked
 ⟦…⟧). A reader adds the verdicts (see tests/audit/README.md) and tests/audit/score.py counts them.
 """
-import argparse, csv, glob, json, os, random
+import argparse, csv, json, os, random, sys
 
 ap = argparse.ArgumentParser()
 ap.add_argument("quotes"); ap.add_argument("corpus"); ap.add_argument("out")
 ap.add_argument("--n", type=int, default=100); ap.add_argument("--seed", type=int, default=2026)
 a = ap.parse_args()
 
+sys.dont_write_bytecode = True  # nothing written beside the checkout's files
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from corpus_texts import corpus_texts  # noqa: E402
+
 csv.field_size_limit(1 << 30)
-texts = {}
-for path in sorted(glob.glob(os.path.join(a.corpus, "*"))):
-    if path.endswith(".jsonl"):
-        for line in open(path, encoding="utf-8"):
-            d = json.loads(line)
-            texts[str(d["id"])] = d["text"]
-    elif path.endswith(".csv"):
-        for row in csv.DictReader(open(path, encoding="utf-8", newline="")):
-            texts[row.get("id") or row["url"]] = row["text"]
+texts = corpus_texts(a.corpus)
 
 rows = list(csv.DictReader(open(a.quotes, encoding="utf-8", newline="")))
 picked = sorted(random.Random(a.seed).sample(range(len(rows)), min(a.n, len(rows))))
