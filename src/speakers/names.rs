@@ -477,8 +477,23 @@ impl<'a> NameIndex<'a> {
         // The subject that opens one of the last sentences, of no other gender, first ("Dedi
         // Prasetyo, a spokesperson, confirmed …. He told the BBC"); then one of that gender.
         let opens_sentence = |r: &NameRun| {
+            // The speaker of the quote or clause that opens the sentence ("“…,” said Nick
+            // Witney.", "“…,” Witney said.", "…, noted NBC's Dante Chinni."): what the sentence is
+            // about, as much as a subject before its verb.
+            if r.first > 0 && ends_quoted_clause(doc, r.first - 1) || speaks_after_clause(doc, r.first, r.last) {
+                return true;
+            }
             let at = doc.tokens()[r.first].start();
-            let first = doc.token_at_or_after(doc.sentence_start(at));
+            let mut first = doc.token_at_or_after(doc.sentence_start(at));
+            // Past an opening phrase of time or place ("In an essay last week, Ivanka Trump
+            // wrote …").
+            // (not an infinitive's "To": "To understand …, Roberts said, …" names the speaker).
+            let opening = doc.lex(first).is_preposition() && !doc.tok_is(first, "to") || doc.lex(first).is_adverb();
+            if opening {
+                if let Some(comma) = (first + 1..r.first).find(|&i| doc.tok(i) == ",") {
+                    first = comma + 1;
+                }
+            }
             // Past the capitalized words and role words before it ("White House spokesman …").
             (first..r.first).all(|i| {
                 !doc.is_word(i)
@@ -487,17 +502,26 @@ impl<'a> NameIndex<'a> {
                     || is_role_word(doc, i)
             })
         };
-        self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && opens_sentence(r) && fits(r))
-            .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && confirmed(r)))
-            // (not one a cue addresses: "told Al Jazeera")
-            .or_else(|| {
-                self.find_before(idx, |r| {
-                    !r.quoted && r.first >= wider && !(r.first > 0 && doc.lex(r.first - 1).is_cue()) && confirmed(r)
-                })
+        // ("According to Dr. Tom Frieden, …" names the sentence's speaker as well.)
+        let source = |r: &NameRun| {
+            let titled = r.first > 2 && doc.tok(r.first - 1) == "." && doc.lex(r.first - 2).is_title();
+            let first = if titled { r.first - 2 } else { r.first };
+            first > 1 && doc.tok_is(first - 1, "to") && doc.tok_is(first - 2, "according")
+        };
+        self.find_before(idx, |r| {
+            (r.subject && opens_sentence(r) || source(r)) && !r.quoted && r.first >= recent && fits(r)
+        })
+        .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && confirmed(r)))
+        // (not one a cue addresses: "told Al Jazeera"; "…,” said Witney" is the speaker)
+        .or_else(|| {
+            self.find_before(idx, |r| {
+                let addressed = r.first > 0 && doc.lex(r.first - 1).is_cue() && !r.subject;
+                !r.quoted && r.first >= wider && !addressed && confirmed(r)
             })
-            .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r)))
-            .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
-            .or_else(|| self.find_before(idx, fits))
+        })
+        .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r)))
+        .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
+        .or_else(|| self.find_before(idx, fits))
     }
 
     /// The gender known of a run's person: its own given name's lean first ("Bill Clinton" after
@@ -861,9 +885,11 @@ fn is_role_word(doc: &Doc, idx: usize) -> bool {
 /// past an apposition ("Trump, the nominee, said") and adverbs; or a cue comes right before it
 /// ("…, said Pence").
 fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
-    // "…,” said Pence", "…, says Pence": a cue right before the name, after a quote or a comma
-    // (after "Matthews said", "Pence's performance" starts the reported clause).
-    if first > 1 && doc.lex(first - 1).is_cue() && matches!(doc.tok(first - 2), "," | "”" | "\"" | "’" | "'") {
+    // "…,” said Pence", "…, says Pence", "…, noted NBC's Dante Chinni": a cue right before the
+    // name (or a possessive before it), after a quote or a comma (after "Matthews said",
+    // "Pence's performance" starts the reported clause).
+    let cue_before = |at: usize| cue_after_clause(doc, at);
+    if speaks_after_clause(doc, first, last) {
         return true;
     }
     // "Trump campaign spokesman Jason Miller": a name that a role or an organisation word follows
@@ -899,6 +925,10 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
             break;
         }
     }
+    // "said MSNBC host Chris Matthews": the cue before the noun phrase.
+    if first < last && cue_before(first) {
+        return true;
+    }
     // "The Environmental Protection Agency issued …": the article before the name.
     let first = if first > 0 && doc.tok_is(first - 1, "the") { first - 1 } else { first };
     let opens = first == 0
@@ -915,9 +945,25 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
     if doc.tok_is(next, ",") || doc.tok_is(next, "(") {
         // "(D-Mass.)" ends in a token ".)".
         let closes = |i: usize| if doc.tok_is(next, ",") { doc.tok(i) == "," } else { doc.tok(i).ends_with(')') };
-        match (next + 1..doc.tokens().len().min(next + 14)).find(|&i| closes(i)) {
+        // A relative clause may run long ("Christie, who has campaigned … since he suspended
+        // his own bid in February, blasted …"), within its sentence.
+        let relative = doc.tok_in(next + 1, &["who", "whose", "which"]);
+        let reach = if relative { 40 } else { 14 };
+        let within = |i: usize| !relative || !matches!(doc.tok(i), "." | "?" | "!");
+        match (next + 1..doc.tokens().len().min(next + reach)).take_while(|&i| within(i)).find(|&i| closes(i)) {
             Some(end) => next = end + 1,
             None => return false,
+        }
+    }
+    // "Dan McLaughlin at the National Review agreed": where the person is from, a name.
+    if doc.tok_in(next, &["at", "of", "from"]) {
+        let mut after = next + 1;
+        if doc.tok_is(after, "the") {
+            after += 1;
+        }
+        let name_end = (after..doc.tokens().len().min(after + 6)).find(|&i| !doc.is_capitalized(i));
+        if let Some(end) = name_end.filter(|&end| end > after) {
+            next = end;
         }
     }
     while next < doc.tokens().len() && doc.is_word(next) && doc.lex(next).is_adverb() && !doc.is_capitalized(next) {
@@ -930,6 +976,40 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
             || !(doc.lex(next).is_preposition()
                 || doc.lex(next).is_determiner()
                 || doc.tok_in(next, &["and", "or", "s"])))
+}
+
+/// Whether a cue comes right before token `at`, after a comma or a quote ("…,” said Pence").
+fn cue_after_clause(doc: &Doc, at: usize) -> bool {
+    at > 1
+        && doc.lex(at - 1).is_cue()
+        && (matches!(doc.tok(at - 2), "," | "”" | "\"" | "’" | "'") || ends_quoted_clause(doc, at - 2))
+}
+
+/// Whether token `idx` closes a quote that ends a clause ("…,”", "…?\""), not a quoted word
+/// ("the “nasty” Harris").
+fn ends_quoted_clause(doc: &Doc, idx: usize) -> bool {
+    let clause_end = |t: &str| t.starts_with([',', '?', '!']);
+    closes_quote(doc, idx) && (clause_end(doc.tok(idx)) || idx > 0 && clause_end(doc.tok(idx - 1)))
+}
+
+/// Whether the name `first..=last` is the speaker a cue after a clause or a quote names ("…,
+/// said Pence.", "…, noted NBC's Dante Chinni.", "…,” said Nick Witney, a fellow …"), not the
+/// start of what was said ("…, said Ivanka Trump's statement didn't …", "…, said Trump was").
+fn speaks_after_clause(doc: &Doc, first: usize, last: usize) -> bool {
+    let ends = last + 1 >= doc.tokens().len()
+        || !(doc.is_word(last + 1) || matches!(doc.tok(last + 1), "’" | "'") && doc.tok_is(last + 2, "s"));
+    if !ends {
+        return false;
+    }
+    let possessor = (first > 3 && doc.tok_is(first - 1, "s") && matches!(doc.tok(first - 2), "’" | "'"))
+        .then(|| first - 3)
+        .filter(|&at| doc.is_capitalized(at));
+    cue_after_clause(doc, first) || possessor.is_some_and(|at| cue_after_clause(doc, at))
+}
+
+/// Whether token `idx` is punctuation that closes a quote (",”" is one token).
+fn closes_quote(doc: &Doc, idx: usize) -> bool {
+    !doc.is_word(idx) && doc.tok(idx).ends_with(['”', '"', '’', '\''])
 }
 
 fn media_premodifier(doc: &Doc, first: usize) -> bool {

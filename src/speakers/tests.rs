@@ -1114,3 +1114,50 @@ fn a_family_name_alone_takes_its_fullest_names_gender_and_a_titles_for_joins_the
         ],
     );
 }
+
+/// The speaker of each row, as `mention -> speaker_name`.
+fn speakers(text: &str) -> Vec<String> {
+    render(text).iter().map(|row| row.split(" | ").skip(2).collect::<Vec<_>>().join(" -> ")).collect()
+}
+
+#[test]
+fn he_or_she_after_a_quote_is_the_speaker_just_named() {
+    // The speaker a cue after a quote names opens its sentence as much as a subject does.
+    let cases = [
+        "Donald Trump spoke on Monday about Europe.\n\n\"We need progress,\" said Nick Witney, a fellow at the council.\n\n\"There are plenty of reasons,\" he said.",
+        "Donald Trump spoke on Monday about Europe.\n\n\"We need progress,\" Nick Witney said.\n\n\"There are plenty of reasons,\" he said.",
+        // A cue after a clause, the name after a possessive.
+        "Donald Trump spoke on Monday about the debates. However debates are not likely to alter the race, noted NBC's Dante Chinni.\n\n\"Debates happen late,\" he wrote.",
+        // The source of "according to", past a title.
+        "\"We are concerned,\" said Donald Trump.\n\nAccording to Dr. Tom Frieden, the pandemic is new. He said, in remarks published by CNN, \"No other virus has spread.\"",
+    ];
+    let expected = ["Nick Witney", "Nick Witney", "Dante Chinni", "Tom Frieden"];
+    for (text, name) in cases.iter().zip(expected) {
+        let got = speakers(text);
+        assert!(got.last().is_some_and(|s| s.ends_with(&format!("-> {name}"))), "{got:?} in {text:?}");
+    }
+}
+
+#[test]
+fn a_name_after_a_cue_may_start_what_was_said() {
+    // "…, said Ivanka Trump's statement …": Ivanka Trump is what was spoken of, not a speaker.
+    let text = "Donald Trump spoke on Monday. The economist Aparna Mathur, who studies tax policy, said Ivanka Trump's statement did not clarify the matter.\n\n\"I don't see details,\" she said.";
+    assert_eq!(speakers(text).last().map(String::as_str), Some("she -> Aparna Mathur"));
+    // A quoted word before a name ends no quoted clause: "the “nasty” Harris" is no speaker.
+    let text = "Donald Trump questioned the choice of Kamala Harris, whose father is Donald J. Harris. He said the \"nasty\" Harris attacked Biden. He also said her numbers dropped.";
+    assert!(speakers(text).iter().all(|s| s.ends_with("Trump")), "{:?}", speakers(text));
+}
+
+#[test]
+fn a_subject_past_an_opening_phrase_a_long_relative_clause_or_where_they_are_from() {
+    let cases = [
+        "Brock Pierce spoke first. In conclusion, Brian Carroll explained that he is pro-life. He supported social justice.",
+        "Keith Scott died on Tuesday. Chris Christie, who has campaigned beside Donald Trump for months since he suspended his own bid in February, blasted Clinton on Monday. \"She is a disgrace,\" he said.",
+        "Chris Matthews praised Mike Pence. Dan McLaughlin at the National Review agreed with Matthews.\n\n\"Pence succeeded,\" he wrote.",
+    ];
+    let expected = ["Brian Carroll", "Chris Christie", "Dan McLaughlin"];
+    for (text, name) in cases.iter().zip(expected) {
+        let got = speakers(text);
+        assert!(got.last().is_some_and(|s| s.ends_with(&format!("-> {name}"))), "{got:?} in {text:?}");
+    }
+}
