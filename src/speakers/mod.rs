@@ -354,6 +354,13 @@ fn is_capitalized_common_word(doc: &Doc, idx: usize) -> bool {
     doc.writes_in_lower_case_near(idx, &word.to_lowercase())
 }
 
+/// Whether `run` is one word of no known kind that opens its sentence ("Findings also
+/// suggested …", "Microscopy analysis of …"): a capitalized common word as often as a name.
+fn opening_word(doc: &Doc, run: &names::NameRun) -> bool {
+    let at = doc.tokens()[run.first].start();
+    run.first == run.last && run.kind == EntityKind::Unknown && doc.sentence_start(at) == at
+}
+
 /// Words for a document that speaks for its author ("a statement released by X").
 const DOCUMENTS: &[&str] = &[
     "statement",
@@ -1490,8 +1497,13 @@ fn resolve_mention(
         MentionKind::Nominal => {
             let head = lower(doc, mention.last);
             if LEXICON.entry(&head).is_media_head() {
-                let run = names.find_before(mention.first, |r| r.media_premodifier);
-                return (run.map(|r| names.name_text(doc, r)), apposition);
+                if let Some(run) = names.find_before(mention.first, |r| r.media_premodifier) {
+                    return (Some(names.name_text(doc, run)), apposition);
+                }
+                // "Zero Hedge asked, “…” The website noted": the name that just spoke.
+                let short = mention.last - mention.first <= 2 && doc.tok_is(mention.first, "the");
+                let source = names.source_before(doc, mention.first, |r| !opening_word(doc, r));
+                return (source.filter(|_| short).map(|r| names.name_text(doc, r)), apposition);
             }
             // "the court" after "the Court of Session": the organisation named with that word.
             if LEXICON.entry(&head).is_org_word() && doc.tok_is(mention.first, "the") {
@@ -1526,7 +1538,10 @@ fn resolve_mention(
             }
             // "The report says" after "a report released by the U.S. PIRG Education Fund": a
             // work speaks for its author, named where the article brought it up.
-            if WORKS.contains(&&*head) && doc.lex(mention.first).is_determiner() {
+            // "The researchers reported" after "a report by X": the authors of the study the
+            // article brought up.
+            let work_head = if matches!(&*head, "researchers" | "authors") { "study" } else { &*head };
+            if WORKS.contains(&work_head) && doc.lex(mention.first).is_determiner() {
                 // "The transcript of the debate, published by The Washington Post": its maker
                 // named right after it.
                 let by = (mention.last + 1..doc.tokens().len().min(mention.last + 9))
@@ -1540,8 +1555,14 @@ fn resolve_mention(
                 if let Some(run) = maker {
                     return (names.speaker_name_of(doc, run), apposition);
                 }
-                if let Some(author) = work_author(doc, names, &head, mention.first) {
+                if let Some(author) = work_author(doc, names, work_head, mention.first) {
                     return (Some(author), apposition);
+                }
+                // "Zero Hedge asked, “…” The website noted …", "The State Department Refugee
+                // Processing Center said …. According to the data, …": the organisation that spoke
+                // in this sentence or the one before.
+                if let Some(run) = names.source_before(doc, mention.first, |r| !opening_word(doc, r)) {
+                    return (names.speaker_name_of(doc, run), apposition);
                 }
             }
             // "Its foreign minister" after a sentence about Beijing: the role, named by whose it
@@ -1626,6 +1647,25 @@ fn is_time_or_place(doc: &Doc, run: &names::NameRun) -> bool {
         .all(|i| !doc.is_word(i) || doc.lex(i).is_time_word() || crate::lang::NAME_WORDS.is_place(doc.tok(i)))
 }
 
+/// Words for one kind of work: "The study found" after "a Reuters survey", "The clip says" after
+/// "a web video by the RNC".
+const WORK_FAMILIES: &[&[&str]] = &[
+    &["study", "report", "survey", "analysis", "poll", "audit", "review"],
+    &["ad", "spot", "clip", "video", "commercial", "film", "documentary"],
+    &["book", "memoir"],
+    &["piece", "article", "story", "feature", "column", "editorial", "essay", "op-ed"],
+    &["website", "site", "blog"],
+    &["ruling", "decision", "opinion"],
+    &["complaint", "lawsuit", "filing", "suit"],
+];
+
+/// The words for the kind of work `head` is (none when it is of no family). "The data", "the
+/// findings" are a study's; "data from the CDC" is no study the CDC made.
+fn work_family(head: &str) -> &'static [&'static str] {
+    let head = if matches!(head, "data" | "findings" | "research") { "study" } else { head };
+    WORK_FAMILIES.iter().copied().find(|family| family.contains(&head)).unwrap_or(&[])
+}
+
 /// Works that speak for whoever made them: "the report", "the study", "the ruling".
 const WORKS: &[&str] = &[
     "report",
@@ -1690,66 +1730,94 @@ const MAKES_WORK: &[&str] = &[
 /// the name before it ("the Times article", "Mariano's book"), or the subject that released,
 /// published or wrote it ("The Post published an article …").
 fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<String> {
-    // (A day, a month or a place is no author: "a study in March", "the Alaska study".)
-    let named = |run: &names::NameRun| (!is_time_or_place(doc, run)).then(|| names.speaker_name_of(doc, run)).flatten();
-    let is_head = |i: usize| {
+    let is_word = |i: usize, head: &str| {
         let word = doc.tok(i);
         word.eq_ignore_ascii_case(head)
             || (word.len() == head.len() + 1 && word.ends_with('s') && word[..head.len()].eq_ignore_ascii_case(head))
     };
+    // The work in the same word first, anywhere in the article's last 600 tokens; then one in a
+    // word of its kind, nearer ("a recent Reuters survey …. The study found").
     let earliest = idx.saturating_sub(600);
-    for at in (earliest..idx).rev().filter(|&i| doc.is_word(i) && is_head(i)) {
-        // "by X", "from X" shortly after, within the clause.
-        for next in at + 1..doc.tokens().len().min(at + 9) {
-            if !doc.is_word(next) && !doc.tok_is(next, "-") {
-                break;
+    for at in (earliest..idx).rev().filter(|&i| doc.is_word(i) && is_word(i, head)) {
+        if let Some(author) = author_of_work_at(doc, names, at) {
+            return author;
+        }
+    }
+    let family = work_family(head);
+    let near = idx.saturating_sub(150);
+    // (in lower case: "Nature's Scientific Reports" is a journal's name)
+    let kin = |i: usize| !doc.is_capitalized(i) && !is_word(i, head) && family.iter().any(|kin| is_word(i, kin));
+    for at in (near..idx).rev().filter(|&i| doc.is_word(i) && kin(i)) {
+        if let Some(author) = author_of_work_at(doc, names, at) {
+            return author;
+        }
+    }
+    None
+}
+
+/// The author of the work whose word is token `at`, where the words around it say ("a report
+/// by X", "Mariano's book", "The Post published an article"): `Some(None)` where they name
+/// something that is no author (a day, a place), `None` where they say nothing.
+fn author_of_work_at(doc: &Doc, names: &NameIndex, at: usize) -> Option<Option<String>> {
+    // (A day, a month or a place is no author: "a study in March", "the Alaska study".)
+    let named = |run: &names::NameRun| (!is_time_or_place(doc, run)).then(|| names.speaker_name_of(doc, run)).flatten();
+    // "by X", "from X" shortly after, within the clause.
+    for next in at + 1..doc.tokens().len().min(at + 9) {
+        if !doc.is_word(next) && !doc.tok_is(next, "-") {
+            break;
+        }
+        if doc.tok_in(next, &["by", "from"]) {
+            let name = next + 1 + usize::from(doc.tok_is(next + 1, "the"));
+            if let Some(run) = names.run_at(name).filter(|r| r.first == name) {
+                return Some(named(run));
             }
-            if doc.tok_in(next, &["by", "from"]) {
-                let name = next + 1 + usize::from(doc.tok_is(next + 1, "the"));
-                if let Some(run) = names.run_at(name).filter(|r| r.first == name) {
-                    return named(run);
-                }
-                break;
+            break;
+        }
+    }
+    // "the Times article", "Mariano's new book": a name before it, past up to two words.
+    let mut before = at;
+    for _ in 0..3 {
+        let Some(prev) = before.checked_sub(1) else { break };
+        if let Some(run) = names.run_at(prev).filter(|r| r.last == prev && !opening_word(doc, r)) {
+            return Some(named(run));
+        }
+        if doc.tok_is(prev, "s") && prev >= 2 && matches!(doc.tok(prev - 1), "’" | "'") {
+            if let Some(run) = names.run_at(prev - 2) {
+                return Some(named(run));
             }
         }
-        // "the Times article", "Mariano's new book": a name before it, past up to two words.
-        let mut before = at;
-        for _ in 0..3 {
-            let Some(prev) = before.checked_sub(1) else { break };
-            if let Some(run) = names.run_at(prev).filter(|r| r.last == prev) {
-                return named(run);
-            }
-            if doc.tok_is(prev, "s") && prev >= 2 && matches!(doc.tok(prev - 1), "’" | "'") {
-                if let Some(run) = names.run_at(prev - 2) {
-                    return named(run);
-                }
-            }
-            if !doc.is_word(prev) || doc.lex(prev).is_determiner() || doc.lex(prev).is_preposition() {
-                break;
-            }
-            before = prev;
+        if !doc.is_word(prev) || doc.lex(prev).is_determiner() || doc.lex(prev).is_preposition() {
+            break;
         }
-        // "Trump, in a statement delivered via the press secretary, announced": the subject of
-        // the sentence that speaks in it.
-        let in_it = at >= 2 && doc.tok_in(at - 2, &["in", "via"]) && doc.lex(at - 1).is_determiner();
-        if in_it {
-            let start = doc.tokens()[at].start();
-            if let Some(subject) =
-                clause_subject(doc, start, at.saturating_sub(2)).filter(|m| m.kind == MentionKind::Name)
-            {
-                if let Some(run) = names.run_at(subject.last) {
-                    return named(run);
-                }
-            }
-        }
-        // "The Post published an article": the subject that made it.
+        before = prev;
+    }
+    // "Trump, in a statement delivered via the press secretary, announced": the subject of
+    // the sentence that speaks in it.
+    let in_it = at >= 2 && doc.tok_in(at - 2, &["in", "via"]) && doc.lex(at - 1).is_determiner();
+    if in_it {
         let start = doc.tokens()[at].start();
-        let made = (at.saturating_sub(6)..at).any(|i| MAKES_WORK.iter().any(|w| doc.tok_is(i, w)));
-        if made {
-            if let Some(subject) = clause_subject(doc, start, at).filter(|m| m.kind == MentionKind::Name) {
-                if let Some(run) = names.run_at(subject.last) {
-                    return named(run);
-                }
+        if let Some(subject) = clause_subject(doc, start, at.saturating_sub(2)).filter(|m| m.kind == MentionKind::Name)
+        {
+            if let Some(run) = names.run_at(subject.last) {
+                return Some(named(run));
+            }
+        }
+    }
+    // "The Post published an article": the subject that made it.
+    let start = doc.tokens()[at].start();
+    let made = (at.saturating_sub(6)..at).rev().find(|&i| MAKES_WORK.iter().any(|w| doc.tok_is(i, w)));
+    if let Some(verb) = made {
+        // "The Washington Post ran a feature": the name right before the verb.
+        let mut before = verb;
+        while before > 0 && doc.lex(before - 1).is_adverb() && !doc.is_capitalized(before - 1) {
+            before -= 1;
+        }
+        if let Some(run) = before.checked_sub(1).and_then(|b| names.run_at(b).filter(|r| r.last == b)) {
+            return Some(named(run));
+        }
+        if let Some(subject) = clause_subject(doc, start, at).filter(|m| m.kind == MentionKind::Name) {
+            if let Some(run) = names.run_at(subject.last) {
+                return Some(named(run));
             }
         }
     }

@@ -614,6 +614,31 @@ impl<'a> NameIndex<'a> {
 
     /// The organisation "it" before token `idx` refers to: the nearest that is the subject of
     /// its clause within the last few sentences ("The agency issued rules. It said …").
+    /// The organisation (or a name of no kind: "Zero Hedge") that is the subject of a cue in the
+    /// sentence of token `idx` or the two before: who spoke just before a work of no named
+    /// author ("The State Department Refugee Processing Center said …. According to the data").
+    pub fn source_before(&self, doc: &Doc, idx: usize, accept: impl Fn(&NameRun) -> bool) -> Option<&NameRun> {
+        let floor = salient_floor_of(doc, idx, 2);
+        let speaks = |r: &NameRun| {
+            let mut next = r.last + 1;
+            while doc.is_word(next) && doc.lex(next).is_adverb() && !doc.is_capitalized(next) {
+                next += 1;
+            }
+            speaks_after_clause(doc, r.first, r.last)
+                || doc.is_word(next) && doc.lex(next).is_cue() && is_subject(doc, r.first, r.last)
+        };
+        self.find_before(idx, |r| {
+            r.first >= floor
+                && r.kind != EntityKind::Person
+                && !r.quoted
+                && !(r.first..=r.last)
+                    .all(|i| !doc.is_word(i) || doc.lex(i).is_time_word() || NAME_WORDS.is_place(doc.tok(i)))
+                && speaks(r)
+                && accept(r)
+        })
+        .filter(|r| r.first >= floor)
+    }
+
     pub fn organisation_before(&self, doc: &Doc, idx: usize) -> Option<&NameRun> {
         self.organisation_before_where(doc, idx, |_| true)
     }
