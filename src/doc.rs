@@ -66,11 +66,18 @@ impl<'a> Doc<'a> {
     pub fn writes_in_lower_case_near(&self, idx: usize, word: &str) -> bool {
         const NEAR: usize = 300;
         let window = idx.saturating_sub(NEAR)..self.tokens.len().min(idx + NEAR);
+        let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
         let (mut seen, mut common) = (false, 0);
-        for i in window.clone() {
-            let token = self.tok(i);
-            seen |= token.len() == word.len() && token == word;
-            common += usize::from(matches!(token, "the" | "and" | "of"));
+        // A token's length is in its bounds: its text is read only where the length is the
+        // word's or a common word's (comparing every token's text was most of a run's cost here).
+        for token in &self.tokens[window.clone()] {
+            let len = token.span().len();
+            if len == word.len() {
+                seen |= &bytes[token.span()] == word;
+            }
+            if matches!(len, 2 | 3) {
+                common += usize::from(matches!(&bytes[token.span()], b"the" | b"and" | b"of"));
+            }
         }
         seen && common * 40 > window.len()
     }
