@@ -99,9 +99,33 @@ fn trim_span(text: &str, span: Span) -> Span {
     start..start + inner.trim().len()
 }
 
-/// The initials of a name ("Natasha Gownaris" → "NG").
-fn initials(name: &str) -> String {
-    name.split_whitespace().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase()
+/// The initials of a name ("Natasha Gownaris" → "NG"), upper case, when they could be a marker
+/// that [`acronym`] reads: one to four ASCII capitals. None otherwise, as no marker is them; a
+/// name's initials were a new string, made for every marker of every article.
+fn initials(name: &str) -> Option<Acronym> {
+    let mut letters = [0u8; 4];
+    let mut len = 0;
+    for c in name.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase) {
+        if len == letters.len() || !c.is_ascii_uppercase() {
+            return None;
+        }
+        letters[len] = c as u8;
+        len += 1;
+    }
+    (len > 0).then_some(letters)
+}
+
+/// One to four ASCII capitals, zero after the last (which no letter is): a marker written in
+/// initials ("NG"), or a name's initials.
+type Acronym = [u8; 4];
+
+/// The letters of `word` when it [`is_acronym`].
+fn acronym(word: &str) -> Option<Acronym> {
+    is_acronym(word).then(|| {
+        let mut letters = [0u8; 4];
+        letters[..word.len()].copy_from_slice(word.as_bytes());
+        letters
+    })
 }
 
 /// The turns of an article, when it is laid out as an interview: at least two markers, one of
@@ -130,34 +154,33 @@ fn turns(doc: &Doc) -> Vec<Turn> {
     let (mut names, mut initials_of_names, mut acronyms) =
         (FxHashSet::default(), FxHashSet::default(), FxHashSet::default());
     for &name in &seen {
-        let own_initials = initials(name);
+        let (own_initials, written_as) = (initials(name), acronym(name));
         repeated |= names.contains(name)
-            || (is_acronym(name) && initials_of_names.contains(name))
-            || acronyms.contains(own_initials.as_str());
+            || written_as.is_some_and(|a| initials_of_names.contains(&a))
+            || own_initials.is_some_and(|i| acronyms.contains(&i));
         names.insert(name);
-        if is_acronym(name) {
-            acronyms.insert(name);
-        }
-        initials_of_names.insert(own_initials);
+        acronyms.extend(written_as);
+        initials_of_names.extend(own_initials);
     }
     let asks = seen.iter().any(|n| INTERVIEWERS.iter().any(|i| n.eq_ignore_ascii_case(i)));
     if markers.len() < 2 || (bracketed < 2 && !repeated && !asks) {
         return Vec::new();
     }
-    let full_initials: Vec<(String, &str)> = full_names.iter().map(|n| (initials(n), *n)).collect();
+    let full_initials: Vec<(Acronym, &str)> = full_names.iter().filter_map(|n| Some((initials(n)?, *n))).collect();
     let mut turns: Vec<Turn> = Vec::new();
     for (idx, (_, name, after)) in markers.iter().enumerate() {
         let end = markers.get(idx + 1).map_or(text.len(), |(p, _, _)| doc.segments.paragraphs[*p].start);
         let written = &text[name.clone()];
+        let written_as = acronym(written);
         let interviewer = INTERVIEWERS.iter().any(|i| written.eq_ignore_ascii_case(i))
-            || (is_acronym(written) && !full_initials.iter().any(|(i, _)| i == written));
+            || written_as.is_some_and(|a| !full_initials.iter().any(|(i, _)| *i == a));
         let speaker = if interviewer {
             Speaker::Interviewer
         } else if written.eq_ignore_ascii_case("a") || written.eq_ignore_ascii_case("answer") {
             Speaker::Interviewee(None)
         } else {
             // "NG" for "Natasha Gownaris": the full name's tokens where the marker is initials.
-            let full = full_initials.iter().find(|(i, _)| is_acronym(written) && i == written).map(|(_, n)| n);
+            let full = written_as.and_then(|a| full_initials.iter().find(|(i, _)| *i == a)).map(|(_, n)| n);
             let span = match full {
                 Some(full) => markers.iter().map(|(_, n, _)| n.clone()).find(|n| &text[n.clone()] == *full),
                 None => Some(name.clone()),
