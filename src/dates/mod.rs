@@ -31,7 +31,7 @@ use expressions::{Dated, Precision};
 
 use crate::doc::Doc;
 use crate::model::{Quote, Span};
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
 const DATE_FORMATS: &[&str] =
@@ -301,8 +301,10 @@ fn dateline(doc: &Doc) -> Option<Dated> {
 
 /// Days since 1970-01-01, the physical value of an Arrow/Parquet `date32`.
 pub fn days_since_epoch(date: NaiveDate) -> i32 {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
-    (date - epoch).num_days() as i32
+    // Days from the common era's first day, less 1970-01-01's: no date made and no duration
+    // taken for each of a row's two dates.
+    const EPOCH_FROM_CE: i32 = 719_163;
+    date.num_days_from_ce() - EPOCH_FROM_CE
 }
 
 #[cfg(test)]
