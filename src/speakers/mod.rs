@@ -354,6 +354,17 @@ fn is_capitalized_common_word(doc: &Doc, idx: usize) -> bool {
     doc.writes_in_lower_case_near(idx, &word.to_lowercase())
 }
 
+/// Whether token `idx` is an adverb in "-ly" set off by a comma ("Recently,", "Conversely,",
+/// "Unfortunately,"): no name, unless a given name ("Kelly, a spokeswoman, said").
+fn opening_adverb(doc: &Doc, idx: usize) -> bool {
+    let word = doc.tok(idx);
+    doc.tok_is(idx + 1, ",")
+        && word.len() > 4
+        && word.ends_with("ly")
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !crate::lang::NAME_WORDS.is_given_name(word)
+}
+
 /// Whether `run` is one word of no known kind that opens its sentence ("Findings also
 /// suggested …", "Microscopy analysis of …"): a capitalized common word as often as a name.
 fn opening_word(doc: &Doc, run: &names::NameRun) -> bool {
@@ -1014,8 +1025,9 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
     while idx < before && matches!(doc.tok(idx), "," | "—" | "–") {
         idx += 1;
     }
-    // "However, he …", "Still, …": a sentence adverb before the subject.
-    if idx + 1 < before && doc.lex(idx).is_sentence_adverb() {
+    // "However, he …", "Still, …", "Recently, however, it …", "Conversely, PolitiFact …":
+    // sentence adverbs before the subject.
+    while idx + 1 < before && (doc.lex(idx).is_sentence_adverb() || opening_adverb(doc, idx)) {
         idx += if doc.tok(idx + 1) == "," { 2 } else { 1 };
     }
     // "Hours later, she …", "Moments earlier, …": a time phrase before the subject.

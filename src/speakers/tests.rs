@@ -1198,3 +1198,16 @@ fn a_work_takes_no_author_from_a_capitalized_common_word_a_journal_or_a_source_o
         assert!(!["Findings", "Nature", "Centers"].iter().any(|n| name.contains(n)), "{name:?} in {text:?}");
     }
 }
+
+#[test]
+fn an_adverb_set_off_by_a_comma_is_no_subject() {
+    let text = "Most Republican claims were false. Conversely, PolitiFact said 22% of Democratic claims were true.";
+    assert_eq!(speakers(text).last().map(String::as_str), Some("PolitiFact -> PolitiFact"));
+    let text = "The Central and East European Coalition wants to preserve its policy. Recently, however, it issued a paper calling for new bases in Poland.";
+    assert!(speakers(text).iter().all(|s| !s.contains("Recently")), "{:?}", speakers(text));
+    let text = "Companies shelter profits offshore. Worse, the companies have said that they will hide more.";
+    assert_eq!(speakers(text).last().map(String::as_str), Some("the companies -> -"));
+    // A given name in "-ly" is a name.
+    let text = "Kelly, a spokeswoman for the city, said the road will close.";
+    assert_eq!(speakers(text), ["Kelly -> Kelly"]);
+}
