@@ -365,6 +365,37 @@ fn opening_adverb(doc: &Doc, idx: usize) -> bool {
         && !crate::lang::NAME_WORDS.is_given_name(word)
 }
 
+/// The campaign that the noun phrase `first..=last` names ("Donald Trump's campaign", "the
+/// Trump team", "Clinton's presidential campaign"), as "Trump campaign": a person's name, then
+/// (past "'s" and up to two words) "campaign", "team" or "camp" as its last word. A team or a
+/// camp is the campaign where the article names one so.
+fn campaign_in(doc: &Doc, names: &NameIndex, first: usize, last: usize) -> Option<String> {
+    if !doc.tok_in(last, &["campaign", "team", "camp"]) {
+        return None;
+    }
+    let mut end = last;
+    for _ in 0..3 {
+        end = end.checked_sub(1).filter(|&e| e >= first)?;
+        if let Some(run) = names.run_at(end).filter(|r| r.last == end && r.first >= first) {
+            let family = doc.tok(run.last);
+            names.person(family)?;
+            let campaign = format!("{family} campaign");
+            let named_so = doc.tok_is(last, "campaign") || doc.text().contains(&campaign);
+            return Some(if named_so { campaign } else { format!("{family} {}", doc.tok(last).to_lowercase()) });
+        }
+        if doc.tok_is(end, "s") && end > first && matches!(doc.tok(end - 1), "’" | "'") {
+            end -= 1;
+            continue;
+        }
+        // (not "the Trump administration and campaign", one of two)
+        let joins = doc.tok_in(end, &["and", "or"]) || doc.lex(end).is_preposition();
+        if !doc.is_word(end) || doc.is_capitalized(end) || doc.lex(end).is_determiner() || joins {
+            return None;
+        }
+    }
+    None
+}
+
 /// Whether `run` is one word of no known kind that opens its sentence ("Findings also
 /// suggested …", "Microscopy analysis of …"): a capitalized common word as often as a name.
 fn opening_word(doc: &Doc, run: &names::NameRun) -> bool {
@@ -1508,6 +1539,10 @@ fn resolve_mention(
         }
         MentionKind::Nominal => {
             let head = lower(doc, mention.last);
+            // "Donald Trump's campaign", "the Trump team": the candidate's campaign.
+            if let Some(campaign) = campaign_in(doc, names, mention.first, mention.last) {
+                return (Some(campaign), apposition);
+            }
             if LEXICON.entry(&head).is_media_head() {
                 if let Some(run) = names.find_before(mention.first, |r| r.media_premodifier) {
                     return (Some(names.name_text(doc, run)), apposition);
@@ -1646,7 +1681,8 @@ fn it_description(doc: &Doc, names: &NameIndex, idx: usize) -> Option<String> {
             continue;
         }
         let entry = LEXICON.entry(&lower(doc, subject.last));
-        if entry.is_org_word() || entry.is_media_head() || entry.is_document() {
+        let campaign = doc.tok_in(subject.last, &["campaign", "team", "camp"]);
+        if entry.is_org_word() || entry.is_media_head() || entry.is_document() || campaign {
             return resolve(doc, names, subject, None).0;
         }
     }

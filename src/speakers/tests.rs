@@ -1211,3 +1211,17 @@ fn an_adverb_set_off_by_a_comma_is_no_subject() {
     let text = "Kelly, a spokeswoman for the city, said the road will close.";
     assert_eq!(speakers(text), ["Kelly -> Kelly"]);
 }
+
+#[test]
+fn a_candidates_campaign_or_team_is_the_campaign() {
+    let text = "Donald Trump spoke in Ohio. Donald Trump's campaign is defending his tweets. It said that the attack was coordinated.";
+    assert_eq!(name_of(text, "It"), "Trump campaign");
+    // A team is the campaign the article names so.
+    let text = "Donald Trump spoke. Hillary Clinton read the Trump campaign's outline. The Trump team has said single people would qualify.";
+    assert_eq!(name_of(text, "The Trump team"), "Trump campaign");
+    let text = "Vlada Stamenković spoke to Wikinews. Stamenković's team said that the probe will fly.";
+    assert_eq!(name_of(text, "Stamenković's team"), "Stamenković team");
+    // One of two is no campaign's.
+    let text = "Donald Trump spoke. People in the Trump administration and campaign said that they were ill.";
+    assert_eq!(name_of(text, "People in the Trump administration and campaign"), "-");
+}
