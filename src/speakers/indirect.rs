@@ -513,8 +513,18 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             return None;
         }
     }
-    let stop = clause_end(doc, start, last);
-    if word_count(start, stop) < 2 {
+    let mut stop = clause_end(doc, start, last);
+    // "Ted Cruz endorses Trump, who says he is honored": a position taken on someone ends before
+    // the relative clause about them, which is a statement of its own (and the one they are may
+    // be one word).
+    let mut fewest = 2;
+    if lemma.is_some_and(|l| STANCE.contains(&l)) && !doc.tok_is(start, "that") {
+        if let Some(comma) = (start + 1..stop).find(|&i| doc.tok(i) == "," && doc.tok_in(i + 1, &["who", "which"])) {
+            stop = comma - 1;
+            fewest = 1;
+        }
+    }
+    if word_count(start, stop) < fewest {
         return None;
     }
     // "he posted footage on Twitter", "the team confirmed their conclusion": a cue of saying or

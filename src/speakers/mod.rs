@@ -396,6 +396,45 @@ fn campaign_in(doc: &Doc, names: &NameIndex, first: usize, last: usize) -> Optio
     None
 }
 
+/// Whether the "who" at token `who` ends an apposition to a name ("John Bentel, a tech staffer
+/// at the State Department who told …"): back over its words to ", a", a capitalized word
+/// before the comma.
+fn apposed_who(doc: &Doc, who: usize) -> bool {
+    let Some(last) = who.checked_sub(1) else { return false };
+    let comma = (last.saturating_sub(12)..=last).rev().find(|&i| !doc.is_word(i) || doc.lex(i).is_cue());
+    comma.is_some_and(|c| doc.tok(c) == "," && c > 0 && doc.is_capitalized(c - 1) && doc.lex(c + 1).is_determiner())
+}
+
+/// The person a "who" right after its noun phrase stands for: the name it ends ("the Rev. Al
+/// Sharpton who said"), or the person an apposition describes ("John Bentel, a tech staffer at
+/// the State Department who told" is Bentel, not the department); none for a noun phrase that
+/// names no one ("listeners to his program who said").
+fn who_without_comma(doc: &Doc, names: &NameIndex, who: usize) -> Option<String> {
+    let last = who.checked_sub(1)?;
+    // (An organisation after a preposition is no antecedent: "a staffer at the State Department
+    // who" is the staffer; but "according to CNN who reported" is CNN, and "drafted by Alex
+    // Greenwich who said" Greenwich.)
+    let object = |r: &names::NameRun| {
+        let before = r.first.saturating_sub(1 + usize::from(r.first > 0 && doc.tok_is(r.first - 1, "the")));
+        r.first > 0 && doc.lex(before).is_preposition() && !(before > 0 && doc.tok_is(before - 1, "according"))
+    };
+    if let Some(run) = names.run_at(last).filter(|r| r.last == last && (r.kind == EntityKind::Person || !object(r))) {
+        // ("according to CNN who reported": an organisation too; "Bermuda who" is no one.)
+        if run.kind == EntityKind::Person {
+            return names.person_of(doc, run).0;
+        }
+        return (!is_time_or_place(doc, run)).then(|| names.name_text(doc, run));
+    }
+    // Back over the noun phrase (and its "at the State Department") to the comma that opens an
+    // apposition, the person's name before it.
+    let comma = (last.saturating_sub(12)..last).rev().find(|&i| !doc.is_word(i) || doc.lex(i).is_cue())?;
+    if doc.tok(comma) != "," || comma == 0 || !doc.lex(comma + 1).is_determiner() {
+        return None;
+    }
+    let run = names.run_at(comma - 1).filter(|r| r.last + 1 == comma && r.kind == EntityKind::Person)?;
+    names.person_of(doc, run).0
+}
+
 /// Whether `run` is one word of no known kind that opens its sentence ("Findings also
 /// suggested …", "Microscopy analysis of …"): a capitalized common word as often as a name.
 fn opening_word(doc: &Doc, run: &names::NameRun) -> bool {
@@ -480,8 +519,11 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     if doc.lex(idx).is_preposition() || (doc.lex(idx).is_not_name() && !doc.lex(idx).is_pronoun()) {
         return None;
     }
-    // "Trump, who has said …": the relative pronoun is the mention nearest the cue.
-    if doc.lex(idx).is_pronoun() && (word != "who" || (idx > 0 && doc.tok(idx - 1) == ",")) {
+    // "Trump, who has said …", "a staffer at the State Department who told …": the relative
+    // pronoun is the mention nearest the cue.
+    let relative =
+        word == "who" && idx > 0 && (doc.tok(idx - 1) == "," || doc.is_capitalized(idx - 1) || apposed_who(doc, idx));
+    if doc.lex(idx).is_pronoun() && (word != "who" || relative) {
         return Some((Mention { first: idx, last: idx, kind: MentionKind::Pronoun }, None));
     }
     if doc.is_capitalized(idx) {
@@ -1432,6 +1474,9 @@ fn resolve_mention(
                 // "the Saudi government, which": a name and the organisation word it modifies.
                 let run = names.run_at(before.saturating_sub(1)).filter(|r| r.last + 1 == before);
                 return (run.map(|r| text_of(doc, r.name_first, before)), apposition);
+            }
+            if word == "who" && mention.first > 0 && doc.tok(mention.first - 1) != "," {
+                return (who_without_comma(doc, names, mention.first), apposition);
             }
             if word == "who" {
                 // The antecedent is the name just before the comma, or before an apposition that

@@ -1225,3 +1225,30 @@ fn a_candidates_campaign_or_team_is_the_campaign() {
     let text = "Donald Trump spoke. People in the Trump administration and campaign said that they were ill.";
     assert_eq!(name_of(text, "People in the Trump administration and campaign"), "-");
 }
+
+#[test]
+fn who_after_its_noun_phrase_is_the_speaker_it_stands_for() {
+    // The apposition's person, not the organisation after its preposition.
+    let text = "Investigators interviewed John Bentel, a tech staffer at the State Department who told his staff that the server was safe.";
+    assert_eq!(speakers(text), ["who -> John Bentel"]);
+    // The name right before it: a person after "by", a source after "according to".
+    let text = "The bill was drafted by Alex Greenwich who said, \"It follows decades of work.\"";
+    assert_eq!(name_of(text, "who"), "Alex Greenwich");
+    let text = "Bermuda was rarely hit, according to CNN who reported that only 21 hurricanes came near.";
+    assert_eq!(name_of(text, "who"), "CNN");
+    // No name before it: none, and "anybody who complains" is no mention ("saying" is Clinton's).
+    let text = "Hillary Clinton had mocked the complaint, saying anybody who complains about a microphone is having a bad night.";
+    assert!(speakers(text).iter().all(|s| s == "Hillary Clinton -> Hillary Clinton"), "{:?}", speakers(text));
+}
+
+#[test]
+fn a_position_taken_on_someone_ends_before_their_own_statement() {
+    let text = "Ted Cruz endorses Donald Trump, who says he is honored.";
+    assert_eq!(
+        render(text),
+        [
+            "indirect/subject-cue | Donald Trump | Ted Cruz | Ted Cruz",
+            "indirect/subject-cue | he is honored | who | Donald Trump"
+        ]
+    );
+}
