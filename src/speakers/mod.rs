@@ -113,6 +113,16 @@ const QUANTIFIERS: &[&str] =
 const TITLE_ABBREVIATIONS: &[&str] =
     &["Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Capt"];
 
+/// Whether the full stop at token `idx` ends an abbreviation inside a noun phrase: an
+/// initialism's letter ("U.S.", "D.C.") or an abbreviated title before a name ("Rev. Peter").
+fn abbreviation_dot(doc: &Doc, idx: usize) -> bool {
+    let Some(prev) = idx.checked_sub(1) else { return false };
+    let word = doc.tok(prev);
+    let letter = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    let title = TITLE_ABBREVIATIONS.contains(&word) && doc.is_capitalized(idx + 1);
+    doc.touches_next(prev) && (letter || title) && doc.is_word(idx + 1)
+}
+
 /// Whether token `idx` joins the capitalized words on both sides of it into one name: the full
 /// stop of an initial or an abbreviated title, or a hyphen or apostrophe written without spaces
 /// ("Mark-Viverito", "O’Malley").
@@ -277,7 +287,11 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
 fn phrase_end(doc: &Doc, idx: usize, limit: usize) -> (usize, bool) {
     let mut last = idx;
     let mut capitalized = false;
-    for next in idx + 1..limit.min(idx + 9) {
+    // Up to eight tokens after the first, abbreviations' full stops aside.
+    let mut end = limit.min(idx + 9);
+    let mut next = idx;
+    while next + 1 < end {
+        next += 1;
         // "The Anti-Defamation League strongly denounced …": an adverb, or a past tense
         // right after a name, starts the predicate.
         let word = doc.tok(next);
@@ -298,6 +312,10 @@ fn phrase_end(doc: &Doc, idx: usize, limit: usize) -> (usize, bool) {
             capitalized |= doc.is_capitalized(next);
             last = next;
         } else if matches!(doc.tok(next), "’" | "'" | "-" | "&") {
+            continue;
+        } else if doc.tok(next) == "." && abbreviation_dot(doc, next) {
+            // "The former first lady and U.S. senator", "the Rev. Peter Wherry".
+            end = limit.min(end + 1);
             continue;
         } else {
             break;
@@ -433,6 +451,27 @@ fn who_without_comma(doc: &Doc, names: &NameIndex, who: usize) -> Option<String>
     }
     let run = names.run_at(comma - 1).filter(|r| r.last + 1 == comma && r.kind == EntityKind::Person)?;
     names.person_of(doc, run).0
+}
+
+/// The person named between commas right after a description that ends at token `last`, past
+/// its phrase of "of"/"at"/"for", before the cue ("The minister of the economy, Mr. Guajardo
+/// Villarreal, argues", "His former business partner at Lenox, Lawrence B. Cummings, called").
+fn apposed_name<'n>(doc: &Doc, names: &'n NameIndex, last: usize) -> Option<&'n names::NameRun> {
+    let mut comma = last + 1;
+    if doc.tok_in(comma, &["of", "at", "for"]) {
+        comma = (comma + 1..doc.tokens().len().min(comma + 7)).find(|&i| !doc.is_word(i))?;
+    }
+    if !doc.tok_is(comma, ",") {
+        return None;
+    }
+    // ("Mr." may stand apart from the name it titles.)
+    let honorific = TITLE_ABBREVIATIONS.contains(&doc.tok(comma + 1)) && doc.tok_is(comma + 2, ".");
+    let first = if honorific { comma + 3 } else { comma + 1 };
+    let run = names.run_at(first).filter(|r| {
+        (r.first == first || r.first == comma + 1)
+            && (r.kind == EntityKind::Person || honorific && r.kind == EntityKind::Unknown)
+    })?;
+    doc.tok_is(run.last + 1, ",").then_some(run)
 }
 
 /// Whether `run` is one word of no known kind that opens its sentence ("Findings also
@@ -581,6 +620,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     };
     let mut first = idx;
     let mut steps = 0;
+    // (Up to four words, an abbreviation's full stops aside: "The U.S. ambassador said".)
     while first > floor && steps < 4 {
         if opens_nominal(first) {
             return (first < idx).then_some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
@@ -602,11 +642,12 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             && !doc.lex(prev).is_preposition()
             && (!doc.lex(prev).is_not_name() || opens_nominal(prev))
             || matches!(word, "’" | "'" | "-");
-        if !ok {
+        let dot = word == "." && abbreviation_dot(doc, prev);
+        if !ok && !dot {
             break;
         }
         first = prev;
-        steps += 1;
+        steps += usize::from(!dot);
     }
     if opens_nominal(first) && first < idx {
         return Some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
@@ -1587,6 +1628,15 @@ fn resolve_mention(
             // "Donald Trump's campaign", "the Trump team": the candidate's campaign.
             if let Some(campaign) = campaign_in(doc, names, mention.first, mention.last) {
                 return (Some(campaign), apposition);
+            }
+            // "The minister of the economy, Mr. Guajardo Villarreal, argues": the name set
+            // beside the description.
+            // (A description of one, not of a document: "According to official statements,
+            // Trump, now …" names no one.)
+            let person = names::is_person_role(&head)
+                || !(head.ends_with('s') || WORKS.contains(&&*head) || LEXICON.entry(&head).is_document());
+            if let Some(run) = apposed_name(doc, names, mention.last).filter(|_| person) {
+                return names.person_of(doc, run);
             }
             if LEXICON.entry(&head).is_media_head() {
                 if let Some(run) = names.find_before(mention.first, |r| r.media_premodifier) {

@@ -1252,3 +1252,19 @@ fn a_position_taken_on_someone_ends_before_their_own_statement() {
         ]
     );
 }
+
+#[test]
+fn a_description_takes_the_name_set_beside_it_and_its_abbreviations() {
+    let text = "Mexico's president met Donald Trump.\n\nThe minister of the economy, Mr. Ildefonso Guajardo Villarreal, argues there is little point for Mexico to respond now.";
+    assert_eq!(name_of(text, "The minister"), "Ildefonso Guajardo Villarreal");
+    let text = "The firm grew. His former business partner at Lenox, Lawrence B. Cummings, said that he was a master of deals.";
+    assert_eq!(name_of(text, "His former business partner"), "Lawrence B. Cummings");
+    // Not a description of a person: the name after it opens what was said.
+    let text = "Donald Trump fell ill. According to official statements, Trump, now operating from the hospital, is to continue his duties.";
+    assert_eq!(name_of(text, "official statements"), "-");
+    // An initialism's or a title's full stop is inside the mention.
+    let text = "Hillary Clinton spoke on Monday.\n\nThe former U.S. senator said that the email was a mistake.";
+    assert_eq!(name_of(text, "The former U.S. senator"), "Hillary Clinton");
+    let text = "\"The city will never go back to normal,\" said the Rev. Peter Wherry, of Mayfield Church.";
+    assert_eq!(name_of(text, "the Rev. Peter Wherry"), "Peter Wherry");
+}
