@@ -960,7 +960,10 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
         || !doc.is_word(first - 1) && !matches!(doc.tok(first - 1), "’" | "'" | "-")
         || doc.tok_in(
             first - 1,
-            &["and", "but", "that", "when", "while", "as", "after", "because", "before", "since", "if"],
+            &[
+                "and", "but", "that", "when", "while", "as", "after", "because", "before", "since", "if", "whether",
+                "although", "though", "unless", "until", "once",
+            ],
         )
         || doc.tok(first - 1).is_empty();
     if !opens {
@@ -1135,7 +1138,8 @@ mod tests {
         let got = runs(
             "Pell Grants rose. The Affordable Care Act passed. Independence Day came. Miss Universe won. \
              Windsor Locks voted. African-American voters came. Doris Day sang. Crooked Hillary Clinton \
-             spoke. George Washington slept. Recep Tayyip Erdogan spoke.",
+             spoke. George Washington slept. Recep Tayyip Erdogan spoke. Crosscut Strategies grew. Delta \
+             Airlines flew.",
         );
         let kinds: Vec<(&str, EntityKind)> = got.iter().map(|(_, n, k)| (n.as_str(), *k)).collect();
         assert_eq!(
@@ -1151,6 +1155,9 @@ mod tests {
                 ("Hillary Clinton", EntityKind::Person),
                 ("George Washington", EntityKind::Person),
                 ("Recep Tayyip Erdogan", EntityKind::Person),
+                // A firm's word ends its name ("Strategies", "Airlines").
+                ("Crosscut Strategies", EntityKind::Organisation),
+                ("Delta Airlines", EntityKind::Organisation),
             ]
         );
     }

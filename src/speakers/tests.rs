@@ -1268,3 +1268,9 @@ fn a_description_takes_the_name_set_beside_it_and_its_abbreviations() {
     let text = "\"The city will never go back to normal,\" said the Rev. Peter Wherry, of Mayfield Church.";
     assert_eq!(name_of(text, "the Rev. Peter Wherry"), "Peter Wherry");
 }
+
+#[test]
+fn a_subject_after_whether_or_although_is_the_description_after_it() {
+    let text = "Bernie Sanders spoke on Friday. As far as whether Sanders still senses anger among his supporters, the Vermont senator said that some people feel that way.";
+    assert_eq!(name_of(text, "the Vermont senator"), "Bernie Sanders");
+}
