@@ -465,7 +465,7 @@ fn apposed_name<'n>(doc: &Doc, names: &'n NameIndex, last: usize) -> Option<&'n 
         return None;
     }
     // ("Mr." may stand apart from the name it titles.)
-    let honorific = TITLE_ABBREVIATIONS.contains(&doc.tok(comma + 1)) && doc.tok_is(comma + 2, ".");
+    let honorific = TITLE_ABBREVIATIONS.iter().any(|t| doc.tok_is(comma + 1, t)) && doc.tok_is(comma + 2, ".");
     let first = if honorific { comma + 3 } else { comma + 1 };
     let run = names.run_at(first).filter(|r| {
         (r.first == first || r.first == comma + 1)

@@ -1274,3 +1274,9 @@ fn a_subject_after_whether_or_although_is_the_description_after_it() {
     let text = "Bernie Sanders spoke on Friday. As far as whether Sanders still senses anger among his supporters, the Vermont senator said that some people feel that way.";
     assert_eq!(name_of(text, "the Vermont senator"), "Bernie Sanders");
 }
+
+/// A description whose apposition the text's end cuts short (found by the fuzz test).
+#[test]
+fn a_description_at_the_end_of_the_text_takes_no_apposition() {
+    assert_eq!(speakers("“We agree,” said the minister,"), ["the minister -> -"]);
+}
