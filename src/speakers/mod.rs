@@ -1649,6 +1649,17 @@ fn resolve_mention(
             }
             // "the court" after "the Court of Session": the organisation named with that word.
             if LEXICON.entry(&head).is_org_word() && doc.tok_is(mention.first, "the") {
+                // "The city sent a letter" after "The city of Phoenix is demanding": the place
+                // the article named so.
+                if matches!(&*head, "city" | "town" | "state" | "county" | "province" | "country") {
+                    let of_place = (mention.first.saturating_sub(400)..mention.first.saturating_sub(2))
+                        .rev()
+                        .filter(|&i| doc.tok_is(i, &head) && doc.tok_is(i + 1, "of"))
+                        .find_map(|i| names.run_at(i + 2).filter(|r| r.first == i + 2));
+                    if let Some(run) = of_place {
+                        return (Some(names.name_text(doc, run)), apposition);
+                    }
+                }
                 let named = |r: &names::NameRun| {
                     r.kind == EntityKind::Organisation
                         && (r.first..=r.last).any(|i| doc.tok(i).eq_ignore_ascii_case(&head))

@@ -598,6 +598,15 @@ impl<'a> NameIndex<'a> {
                 .then(|| &self.runs[at - 1])
                 .filter(|p| (p.kind != EntityKind::Organisation || person(p)) && !place(p) && !place(run))
                 .filter(|p| p.last + 2 == start && doc.tok_is(p.last + 1, "and"));
+            // "Grassley, Republican of Iowa, and Patrick J. Leahy": two persons, the first with an
+            // apposition between the commas before "and".
+            let apposed = || {
+                let comma = start.checked_sub(2).filter(|&c| doc.tok_is(c + 1, "and") && doc.tok_is(c, ","))?;
+                let open = (comma.saturating_sub(8)..comma).rev().find(|&i| !doc.is_word(i))?;
+                let first = self.find_before(open, |r| r.last + 1 == open && person(r))?;
+                (doc.tok(open) == "," && person(run) && !place(run)).then_some(first)
+            };
+            let joined = joined.or_else(apposed);
             return match (joined, run.kind) {
                 // Two names joined ("Grassley and Leahy said"): two persons, or so written.
                 (Some(first), _) if run.kind != EntityKind::Organisation || person(run) => Some((first, Some(run))),

@@ -1280,3 +1280,15 @@ fn a_subject_after_whether_or_although_is_the_description_after_it() {
 fn a_description_at_the_end_of_the_text_takes_no_apposition() {
     assert_eq!(speakers("“We agree,” said the minister,"), ["the minister -> -"]);
 }
+
+#[test]
+fn they_are_two_persons_each_with_an_apposition() {
+    let text = "Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, Democrat of Vermont, see the bill as a chance. They said that the program must change.";
+    assert_eq!(name_of(text, "They"), "Charles E. Grassley and Patrick J. Leahy");
+}
+
+#[test]
+fn the_city_is_the_place_the_article_named_so() {
+    let text = "The city of White Plains closed its schools on Monday. The city said that there would be enough pressure for all to have water.";
+    assert_eq!(name_of(text, "The city"), "White Plains");
+}
