@@ -15,6 +15,8 @@
 //!   before it (a cue with a subject) or of the previous quote in the same or previous paragraph.
 //! - A quote interrupted by its attribution (“We will not agree,” he said, “to any of it.”) is one
 //!   statement and one row: the cue found after the first part is the cue found before the next.
+//! - `claim-owner`: a fragment in a clause that "X's claim that", "his remark that" opens is
+//!   X's (his) words; a claim noun that is a cue ("claim") takes its owner as its subject too.
 //! - `subject-verb`, `sentence-cue`, `sentence-subject`, `previous-speaker`: a fragment in
 //!   mid-sentence with no cue next to it is a `mixed` row of the sentence's last cue with its
 //!   subject, else of the sentence's subject when it can speak (a name, a group, he/she, a role),
@@ -798,6 +800,12 @@ pub(crate) fn cue_subject(
     if doc.tok(cue.0).eq_ignore_ascii_case("according") {
         return according_to_source(doc, cue.1 + 1, limit).map(|m| (m, None));
     }
+    // "Donald Trump's claim that …", "his claim that …": the claim's owner.
+    if cue.0 == cue.1 && doc.tok_is(cue.1 + 1, "that") && CLAIM_NOUNS.iter().any(|n| doc.tok_is(cue.0, n)) {
+        if let Some(owner) = claim_owner_of(doc, cue.0, floor) {
+            return Some((owner, None));
+        }
+    }
     if cue.0 > floor {
         if let Some(mut left) = skip_adverbs_left(doc, cue.0 - 1, floor) {
             // "which has strongly denied": a perfect's auxiliary, past its adverbs.
@@ -1437,6 +1445,88 @@ fn fragment_in_sentence(doc: &Doc, quote: &Candidate, floor_at: usize) -> Option
     })
 }
 
+/// Who owns the claim whose noun is token `noun`: a possessive pronoun or a name's (or a named
+/// noun's) possessive before it, past up to two adjectives ("his claim", "Donald Trump's claim",
+/// "Tulsa police's earlier claim"); none for a bare noun's ("the company's claim").
+fn claim_owner_of(doc: &Doc, noun: usize, floor: usize) -> Option<Mention> {
+    let mut at = noun.checked_sub(1)?;
+    for _ in 0..2 {
+        if at > floor
+            && doc.is_word(at)
+            && !doc.is_capitalized(at)
+            && !doc.lex(at).is_determiner()
+            && !doc.tok_is(at, "s")
+        {
+            at -= 1;
+        }
+    }
+    if doc.tok_in(at, &["his", "her", "their", "its"]) {
+        return Some(Mention { first: at, last: at, kind: MentionKind::Pronoun });
+    }
+    if !(doc.tok_is(at, "s") && at >= floor + 2 && matches!(doc.tok(at - 1), "’" | "'")) {
+        return None;
+    }
+    let last = at - 2;
+    let mut first = last;
+    while first > floor && doc.is_word(first - 1) && doc.is_capitalized(first - 1) {
+        first -= 1;
+    }
+    if !doc.is_word(last) || !doc.is_capitalized(first) {
+        return None;
+    }
+    let kind = if doc.is_capitalized(last) { MentionKind::Name } else { MentionKind::Nominal };
+    Some(Mention { first, last, kind })
+}
+
+/// Nouns of a claim made, whose owner made it ("Donald Trump's claim that …").
+const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "assertion",
+    "promise",
+    "pledge",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "contention",
+    "insistence",
+    "argument",
+    "allegation",
+    "accusation",
+    "charge",
+    "warning",
+    "vow",
+    "boast",
+];
+
+/// A quoted fragment in a clause that a claim's noun and its owner open ("a fact-check on Donald
+/// Trump's claim that there have been “thousands of shootings”", "contradicting Tulsa police's
+/// earlier claim that Crutcher had refused", "Contrary to his claim that people would “learn
+/// nothing”"): the owner's words, a `mixed` row from after "that".
+fn claim_owner(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
+    let start = quote.marked.outer.start;
+    let open = doc.token_at_or_after(start);
+    let floor = doc.token_at_or_after(doc.sentence_start(start));
+    // "that" after the noun, with no clause break before the quote.
+    let that = (floor.max(open.saturating_sub(25))..open).rev().find(|&i| {
+        doc.tok_is(i, "that") && i > 0 && doc.is_word(i - 1) && CLAIM_NOUNS.iter().any(|n| doc.tok_is(i - 1, n))
+    })?;
+    if (that..open).any(|i| matches!(doc.tok(i), ";" | ":" | "—" | "–" | "(" | "“" | "\"")) {
+        return None;
+    }
+    let speaker = claim_owner_of(doc, that - 1, floor)?;
+    Some(Attribution {
+        cue: Some((that - 1, that - 1)),
+        speaker: Some(speaker),
+        apposition: None,
+        rule: "claim-owner",
+        kind: QuoteType::Mixed,
+        mixed_start: Some(doc.tokens()[that + 1].start().min(start)),
+    })
+}
+
 /// A quoted fragment with no cue around it, in a clause whose subject is a person, a pronoun or
 /// a name, followed by its verb ("She blamed the violence on a “disturbed person”", "Clinton has
 /// increasingly decried the issue of “systemic racism”"): the words the subject is reported to
@@ -1541,7 +1631,15 @@ fn resolve_mention(
                     None => (None, apposition),
                 };
             }
-            let gender = match &*word {
+            // A possessive stands for its pronoun ("his claim that …" is his).
+            let word = match &*word {
+                "his" => "he",
+                "her" => "she",
+                "their" => "they",
+                "its" => "it",
+                other => other,
+            };
+            let gender = match word {
                 "he" => names::Gender::Male,
                 "she" => names::Gender::Female,
                 "it" => {
@@ -2192,7 +2290,8 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
                             Some(attribution) => attribution,
                             None => continue,
                         },
-                        _ => match fragment_subject(doc, candidate)
+                        _ => match claim_owner(doc, candidate)
+                            .or_else(|| fragment_subject(doc, candidate))
                             .or_else(|| fragment_in_sentence(doc, candidate, floor_at))
                         {
                             Some(attribution) => attribution,

@@ -1292,3 +1292,18 @@ fn the_city_is_the_place_the_article_named_so() {
     let text = "The city of White Plains closed its schools on Monday. The city said that there would be enough pressure for all to have water.";
     assert_eq!(name_of(text, "The city"), "White Plains");
 }
+
+#[test]
+fn a_claim_is_its_owners() {
+    let text = "Following Monday’s debate Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago this year.";
+    assert_eq!(speakers(text), ["Donald Trump -> Donald Trump"]);
+    let text = "Donald Trump spoke on Monday. Contrary to his claim that people would “learn nothing,” there would be a wealth of information.";
+    assert_eq!(speakers(text).last().map(String::as_str), Some("his -> Donald Trump"));
+    // A noun that is no cue of its own.
+    let text = "Hillary Clinton spoke on Monday. Critics seized on Donald Trump's remark that the system is “rigged” against him.";
+    assert_eq!(speakers(text).last().map(String::as_str), Some("Donald Trump -> Donald Trump"));
+    // "claims of …", "claims about …": no "that", no statement of the owner's here.
+    let text =
+        "Though it is hard to assess North Korea's claims about the test, experts say it shows the regime's resolve.";
+    assert_eq!(speakers(text), ["experts -> -"]);
+}
