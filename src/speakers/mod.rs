@@ -961,6 +961,17 @@ pub(crate) fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -
             if mention.first > floor && doc.tok_is(mention.first - 1, "with") {
                 return Some((mention, None));
             }
+            // "footage of Hillary Clinton asking, “…”", "a video showing Trump saying": the one
+            // the recording shows.
+            let recording = |i: usize| {
+                doc.tok_in(i, &["footage", "video", "videos", "clip", "clips", "recording", "audio", "tape", "images"])
+            };
+            let shown = mention.first > floor + 1
+                && (doc.tok_is(mention.first - 1, "of") && recording(mention.first - 2)
+                    || doc.tok_in(mention.first - 1, &["showing", "shows"]));
+            if shown {
+                return Some((mention, None));
+            }
         }
     }
     let earlier = (floor..cue.0).rev().find_map(|i| cue_at(doc, i).filter(|c| !doc.tok(c.0).ends_with("ing")))?;

@@ -1307,3 +1307,11 @@ fn a_claim_is_its_owners() {
         "Though it is hard to assess North Korea's claims about the test, experts say it shows the regime's resolve.";
     assert_eq!(speakers(text), ["experts -> -"]);
 }
+
+#[test]
+fn a_recording_of_someone_saying_is_theirs() {
+    let text = "A new ad is out.\n\nThe ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”";
+    assert_eq!(speakers(text), ["Hillary Clinton -> Hillary Clinton"]);
+    let text = "The spot concludes with footage of Donald Trump saying during the debate, “That makes me smart,” as Clinton spoke.";
+    assert_eq!(speakers(text), ["Donald Trump -> Donald Trump"]);
+}
