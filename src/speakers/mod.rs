@@ -1769,9 +1769,23 @@ fn resolve_mention(
                         return (Some(names.name_text(doc, run)), apposition);
                     }
                 }
+                // (A word of its kind counts: "the union" is the United Mine Workers of America,
+                // "the agency" the Congressional Budget Office; a run of the word alone, "Bank",
+                // is no name.)
+                let kin: &[&str] = match &*head {
+                    "union" => &["union", "workers", "association", "federation", "brotherhood", "guild", "teamsters"],
+                    "agency" | "authority" => {
+                        &["agency", "authority", "administration", "office", "bureau", "service", "commission"]
+                    }
+                    _ => &[],
+                };
                 let named = |r: &names::NameRun| {
                     r.kind == EntityKind::Organisation
-                        && (r.first..=r.last).any(|i| doc.tok(i).eq_ignore_ascii_case(&head))
+                        && !(r.first == r.last && doc.tok(r.first).eq_ignore_ascii_case(&head))
+                        && (r.first..=r.last).any(|i| {
+                            doc.tok(i).eq_ignore_ascii_case(&head)
+                                || kin.iter().any(|k| doc.tok(i).eq_ignore_ascii_case(k))
+                        })
                 };
                 if let Some(run) = names.find_before(mention.first, named) {
                     return (Some(names.name_text(doc, run)), apposition);

@@ -1315,3 +1315,9 @@ fn a_recording_of_someone_saying_is_theirs() {
     let text = "The spot concludes with footage of Donald Trump saying during the debate, “That makes me smart,” as Clinton spoke.";
     assert_eq!(speakers(text), ["Donald Trump -> Donald Trump"]);
 }
+
+#[test]
+fn the_union_is_the_organisation_named_with_a_word_of_its_kind() {
+    let text = "The Association of Flight Attendants endorsed Hillary Clinton on Friday. The union said that she would protect workers.";
+    assert_eq!(name_of(text, "The union"), "Association of Flight Attendants");
+}
