@@ -1753,8 +1753,15 @@ fn resolve_mention(
                 }
                 // "Zero Hedge asked, “…” The website noted": the name that just spoke.
                 let short = mention.last - mention.first <= 2 && doc.tok_is(mention.first, "the");
-                let source = names.source_before(doc, mention.first, |r| !opening_word(doc, r));
-                return (source.filter(|_| short).map(|r| names.name_text(doc, r)), apposition);
+                let source = names.source_before(doc, mention.first, |r| !opening_word(doc, r)).filter(|_| short);
+                if let Some(run) = source {
+                    return (Some(names.name_text(doc, run)), apposition);
+                }
+                // ("the agency" is a news agency or a government's: the organisations' rules
+                // below.)
+                if !LEXICON.entry(&head).is_org_word() {
+                    return (None, apposition);
+                }
             }
             // "the court" after "the Court of Session": the organisation named with that word.
             if LEXICON.entry(&head).is_org_word() && doc.tok_is(mention.first, "the") {

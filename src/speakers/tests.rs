@@ -1321,3 +1321,9 @@ fn the_union_is_the_organisation_named_with_a_word_of_its_kind() {
     let text = "The Association of Flight Attendants endorsed Hillary Clinton on Friday. The union said that she would protect workers.";
     assert_eq!(name_of(text, "The union"), "Association of Flight Attendants");
 }
+
+#[test]
+fn the_agency_is_a_government_office_where_no_medium_is_named() {
+    let text = "The top 1 percent paid 25 percent of all taxes, according to the nonpartisan Congressional Budget Office. The agency said that the middle fifth paid 9 percent.";
+    assert_eq!(name_of(text, "The agency"), "Congressional Budget Office");
+}
