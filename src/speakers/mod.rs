@@ -1775,6 +1775,18 @@ fn resolve_mention(
                     if let Some(run) = of_place {
                         return (Some(names.name_text(doc, run)), apposition);
                     }
+                    // "the 2000 election in Florida, when the state incorrectly stated": the place
+                    // named in its sentence or the one before (never the person whose title holds
+                    // the word, "Secretary of State Jon Husted").
+                    let at = doc.tokens()[mention.first].start();
+                    let sentence = doc.segments.sentence_of(at).unwrap_or(0);
+                    let floor = doc.token_at_or_after(doc.segments.sentences[sentence.saturating_sub(1)].start);
+                    let place = names.find_before(mention.first, |r| {
+                        r.first >= floor
+                            && (r.first..=r.last)
+                                .all(|i| !doc.is_word(i) || crate::lang::NAME_WORDS.is_place(doc.tok(i)))
+                    });
+                    return (place.filter(|r| r.first >= floor).map(|r| names.name_text(doc, r)), apposition);
                 }
                 // (A word of its kind counts: "the union" is the United Mine Workers of America,
                 // "the agency" the Congressional Budget Office; a run of the word alone, "Bank",

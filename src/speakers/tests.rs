@@ -1327,3 +1327,9 @@ fn the_agency_is_a_government_office_where_no_medium_is_named() {
     let text = "The top 1 percent paid 25 percent of all taxes, according to the nonpartisan Congressional Budget Office. The agency said that the middle fifth paid 9 percent.";
     assert_eq!(name_of(text, "The agency"), "Congressional Budget Office");
 }
+
+#[test]
+fn the_state_is_the_place_before_it_not_a_secretary_of_state() {
+    let text = "Ohio Secretary of State Jon Husted defended the rules. Advocates cite the 2000 election in Florida, when the state said that 12,000 voters were ex-convicts.";
+    assert_eq!(name_of(text, "the state"), "Florida");
+}
