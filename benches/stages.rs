@@ -87,7 +87,9 @@ fn stages(c: &mut Criterion) {
                 let rows: Vec<_> = quotes.iter().map(|q| q.span.clone()).collect();
                 let mut cues: Vec<_> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
                 cues.sort_by_key(|c| c.start);
-                n += quotes.len() + whosaid::speakers::indirect::find_indirect(doc, &names, &rows, quoted, &cues).len();
+                let turns = whosaid::speakers::interview::Turns::of(doc);
+                n += quotes.len()
+                    + whosaid::speakers::indirect::find_indirect(doc, &names, &rows, quoted, &cues, &turns).len();
             }
             assert!(n > 500, "{n} statements");
             n

@@ -39,17 +39,20 @@ pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn
     let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
     let quoted: Vec<model::Span> = marked.iter().map(|m| m.outer.clone()).collect();
     let names = speakers::names::NameIndex::build(&doc, &quoted);
-    let candidates = quotes::find_candidates(&doc, &marked);
+    // An interview's turns first: the rows inside them would be replaced by the turns' own.
+    let turns = speakers::interview::Turns::of(&doc);
+    let mut candidates = quotes::find_candidates(&doc, &marked);
+    candidates.retain(|c| !turns.holds(c.outer().start));
     let mut quotes = speakers::attribute(&doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.
     // A cue between quote marks, statement or not, is quoted and reports nothing.
     let rows: Vec<model::Span> = quotes.iter().map(|q| q.span.clone()).collect();
     let mut used_cues: Vec<model::Span> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
     used_cues.sort_by_key(|c| c.start);
-    quotes.extend(speakers::indirect::find_indirect(&doc, &names, &rows, &quoted, &used_cues));
+    quotes.extend(speakers::indirect::find_indirect(&doc, &names, &rows, &quoted, &used_cues, &turns));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     // An interview's turns: the questions go, each answer paragraph is the interviewee's.
-    let mut quotes = speakers::interview::attribute_turns(&doc, &names, quotes);
+    let mut quotes = speakers::interview::attribute_turns(&doc, &names, quotes, &turns);
     dates::date_statements(&doc, published, &quoted, &mut quotes);
     Extraction { quotes, published }
 }

@@ -261,14 +261,22 @@ impl SpanSet {
 /// found; `quoted` every span between quote marks. A cue inside either is not a report. Content
 /// never overlaps a row; content that holds a quoted fragment no row claimed (“…described the
 /// plan as “insane” on Friday”) is a `mixed` statement.
-pub fn find_indirect(doc: &Doc, names: &NameIndex, rows: &[Span], quoted: &[Span], used_cues: &[Span]) -> Vec<Quote> {
+pub fn find_indirect(
+    doc: &Doc,
+    names: &NameIndex,
+    rows: &[Span],
+    quoted: &[Span],
+    used_cues: &[Span],
+    turns: &super::interview::Turns,
+) -> Vec<Quote> {
     let rows = SpanSet::new(rows.iter().cloned());
     let quoted = SpanSet::new(quoted.iter().cloned());
     let overlaps_taken = |span: &Span| rows.overlaps(span);
     let mut found: Vec<Quote> = Vec::new();
     for (sentence, tokens) in doc.sentences() {
         let (first, end) = (tokens.start, tokens.end);
-        if first >= end {
+        // (An interview's turn is an answer or a question as a whole.)
+        if first >= end || turns.holds(sentence.start) {
             continue;
         }
         // Most sentences hold no cue: the end of the content is found at the first.
