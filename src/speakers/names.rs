@@ -81,7 +81,35 @@ impl NameIndex<'_> {
 pub struct Role {
     /// The person's run, an index into `NameIndex::runs`.
     pub run: usize,
-    pub words: Vec<String>,
+    /// The role's words, lower case and canonical ("gov" → "governor"), one space between: one
+    /// string a role, where a string a word was most of what finding roles cost.
+    pub words: String,
+}
+
+impl Role {
+    fn words(&self) -> impl DoubleEndedIterator<Item = &str> {
+        self.words.split(' ')
+    }
+}
+
+/// Token `idx` lower case and canonical, after a space unless `words` is empty.
+fn push_role_word(words: &mut String, doc: &Doc, idx: usize) {
+    if !words.is_empty() {
+        words.push(' ');
+    }
+    let start = words.len();
+    let word = doc.tok(idx);
+    if word.is_ascii() {
+        words.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        words.push_str(&word.to_lowercase());
+    }
+    let canonical = canonical_role_word(&words[start..]);
+    if canonical.len() != words.len() - start {
+        let canonical = canonical.to_string();
+        words.truncate(start);
+        words.push_str(&canonical);
+    }
 }
 
 /// The word a role's head stands for: an abbreviated title written out, a party by its other
@@ -369,17 +397,22 @@ impl<'a> NameIndex<'a> {
 
     fn find_roles(&self, doc: &Doc<'a>) -> Vec<Role> {
         let mut roles = Vec::new();
-        let lower = |i: usize| canonical_role_word(&doc.tok(i).to_lowercase()).to_string();
+        let role_of = |tokens: &mut dyn Iterator<Item = usize>| {
+            let mut words = String::new();
+            tokens.for_each(|i| push_role_word(&mut words, doc, i));
+            words
+        };
         for (run_idx, run) in self.runs.iter().enumerate() {
             if run.kind != EntityKind::Person {
                 continue;
             }
             // The title in the run.
-            let title: Vec<String> = (run.first..run.name_first).filter(|&i| doc.is_word(i)).map(lower).collect();
+            let title = role_of(&mut (run.first..run.name_first).filter(|&i| doc.is_word(i)));
             if !title.is_empty() {
                 roles.push(Role { run: run_idx, words: title });
             }
-            // The words before the name, back to a determiner, a preposition, a cue or a mark.
+            // The words before the name, back to a determiner, a preposition, a cue or a mark
+            // (their tokens, nearest first).
             let mut before = Vec::new();
             let mut idx = run.first;
             while idx > 0 && before.len() < 5 {
@@ -394,17 +427,17 @@ impl<'a> NameIndex<'a> {
                 if stop {
                     break;
                 }
-                before.push(lower(idx));
+                before.push(idx);
             }
-            let ends_with_role =
-                before.first().is_some_and(|w| !doc.is_capitalized(run.first - 1) || is_person_role(w));
+            let ends_with_role = before.first().is_some_and(|&w| {
+                !doc.is_capitalized(run.first - 1) || is_person_role(canonical_role_word(&doc.tok(w).to_lowercase()))
+            });
             if ends_with_role {
-                before.reverse();
-                roles.push(Role { run: run_idx, words: before });
+                roles.push(Role { run: run_idx, words: role_of(&mut before.iter().rev().copied()) });
             }
             // An apposition: "Trump, the Republican nominee, …".
             if let Some((first, last)) = apposition(doc, run) {
-                roles.push(Role { run: run_idx, words: (first..=last).map(lower).collect() });
+                roles.push(Role { run: run_idx, words: role_of(&mut (first..=last)) });
             }
         }
         roles
@@ -423,17 +456,17 @@ impl<'a> NameIndex<'a> {
         let mut best: Option<(usize, usize)> = None;
         for role in self.roles.get_or_init(|| self.find_roles(doc)) {
             let run = &self.runs[role.run];
-            if run.last >= idx || role.words.last().map(String::as_str) != Some(head) {
+            if run.last >= idx || role.words().next_back() != Some(head) {
                 continue;
             }
-            let holds = |m: &str| role.words.iter().any(|w| w == m);
+            let holds = |m: &str| role.words().any(|w| w == m);
             if !defining.iter().all(|m| holds(m)) {
                 continue;
             }
             // "Vice President Joe Biden" is no "the president", "former Gov. X" no "the governor".
-            let other_office = role.words.iter().any(|w| {
-                matches!(w.as_str(), "vice" | "deputy" | "assistant" | "former" | "ex" | "lieutenant" | "acting")
-                    && !modifiers.contains(&w.as_str())
+            let other_office = role.words().any(|w| {
+                matches!(w, "vice" | "deputy" | "assistant" | "former" | "ex" | "lieutenant" | "acting")
+                    && !modifiers.contains(&w)
             });
             if other_office {
                 continue;
