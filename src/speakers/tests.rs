@@ -1123,16 +1123,20 @@ fn speakers(text: &str) -> Vec<String> {
 #[test]
 fn he_or_she_after_a_quote_is_the_speaker_just_named() {
     // The speaker a cue after a quote names opens its sentence as much as a subject does.
-    let cases = [
-        "Donald Trump spoke on Monday about Europe.\n\n\"We need progress,\" said Nick Witney, a fellow at the council.\n\n\"There are plenty of reasons,\" he said.",
-        "Donald Trump spoke on Monday about Europe.\n\n\"We need progress,\" Nick Witney said.\n\n\"There are plenty of reasons,\" he said.",
+    last_speakers_are(&[
+        ("Donald Trump spoke on Monday about Europe.\n\n\"We need progress,\" said Nick Witney, a fellow at the council.\n\n\"There are plenty of reasons,\" he said.", "Nick Witney"),
+        ("Donald Trump spoke on Monday about Europe.\n\n\"We need progress,\" Nick Witney said.\n\n\"There are plenty of reasons,\" he said.", "Nick Witney"),
         // A cue after a clause, the name after a possessive.
-        "Donald Trump spoke on Monday about the debates. However debates are not likely to alter the race, noted NBC's Dante Chinni.\n\n\"Debates happen late,\" he wrote.",
+        ("Donald Trump spoke on Monday about the debates. However debates are not likely to alter the race, noted NBC's Dante Chinni.\n\n\"Debates happen late,\" he wrote.", "Dante Chinni"),
         // The source of "according to", past a title.
-        "\"We are concerned,\" said Donald Trump.\n\nAccording to Dr. Tom Frieden, the pandemic is new. He said, in remarks published by CNN, \"No other virus has spread.\"",
-    ];
-    let expected = ["Nick Witney", "Nick Witney", "Dante Chinni", "Tom Frieden"];
-    for (text, name) in cases.iter().zip(expected) {
+        ("\"We are concerned,\" said Donald Trump.\n\nAccording to Dr. Tom Frieden, the pandemic is new. He said, in remarks published by CNN, \"No other virus has spread.\"", "Tom Frieden"),
+    ]);
+}
+
+/// Each text's last row is of the person named beside it.
+#[track_caller]
+fn last_speakers_are(cases: &[(&str, &str)]) {
+    for (text, name) in cases {
         let got = speakers(text);
         assert!(got.last().is_some_and(|s| s.ends_with(&format!("-> {name}"))), "{got:?} in {text:?}");
     }
@@ -1150,16 +1154,11 @@ fn a_name_after_a_cue_may_start_what_was_said() {
 
 #[test]
 fn a_subject_past_an_opening_phrase_a_long_relative_clause_or_where_they_are_from() {
-    let cases = [
-        "Brock Pierce spoke first. In conclusion, Brian Carroll explained that he is pro-life. He supported social justice.",
-        "Keith Scott died on Tuesday. Chris Christie, who has campaigned beside Donald Trump for months since he suspended his own bid in February, blasted Clinton on Monday. \"She is a disgrace,\" he said.",
-        "Chris Matthews praised Mike Pence. Dan McLaughlin at the National Review agreed with Matthews.\n\n\"Pence succeeded,\" he wrote.",
-    ];
-    let expected = ["Brian Carroll", "Chris Christie", "Dan McLaughlin"];
-    for (text, name) in cases.iter().zip(expected) {
-        let got = speakers(text);
-        assert!(got.last().is_some_and(|s| s.ends_with(&format!("-> {name}"))), "{got:?} in {text:?}");
-    }
+    last_speakers_are(&[
+        ("Brock Pierce spoke first. In conclusion, Brian Carroll explained that he is pro-life. He supported social justice.", "Brian Carroll"),
+        ("Keith Scott died on Tuesday. Chris Christie, who has campaigned beside Donald Trump for months since he suspended his own bid in February, blasted Clinton on Monday. \"She is a disgrace,\" he said.", "Chris Christie"),
+        ("Chris Matthews praised Mike Pence. Dan McLaughlin at the National Review agreed with Matthews.\n\n\"Pence succeeded,\" he wrote.", "Dan McLaughlin"),
+    ]);
 }
 
 /// The speaker_name of the row whose mention is `mention`.
