@@ -77,7 +77,11 @@ fn marker(doc: &Doc, paragraph: &Span) -> Option<(Span, usize)> {
         let name = &body[..colon];
         // A speaker's name: up to four capitalized words and no more than 40 bytes.
         let words: Vec<&str> = name.split_whitespace().collect();
+        // (not "The :", a lone determiner; "A:" is an answer's label)
+        let lone_determiner =
+            words.len() == 1 && words[0] != "A" && crate::speakers::lexicon::LEXICON.entry(words[0]).is_determiner();
         let named = !words.is_empty()
+            && !lone_determiner
             && words.len() <= 4
             && name.len() <= 40
             && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(['.', ',']))
@@ -306,6 +310,18 @@ mod tests {
                 "interview/turn | They eat fish, and I think they like it. | Natasha Gownaris | Natasha Gownaris",
             ]
         );
+    }
+
+    /// "A:" marks an answer, though "a" is a determiner; "The :" marks nothing (it made a
+    /// one-token name of a determiner, which panicked where the name was resolved).
+    #[test]
+    fn an_answers_label_is_a_marker_and_a_lone_determiner_none() {
+        let doc = crate::doc::Doc::new(
+            "A: I said that the plan will work.\n\nThe : software will respect it all.",
+            &crate::tokenize::FastTokenizer,
+        );
+        let markers: Vec<bool> = doc.segments.paragraphs.iter().map(|p| super::marker(&doc, p).is_some()).collect();
+        assert_eq!(markers, [true, false]);
     }
 
     /// A label or two with a colon is no interview, nor a tally of names and figures; the

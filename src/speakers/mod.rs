@@ -41,7 +41,7 @@ mod tests;
 use std::borrow::Cow;
 
 use lexicon::LEXICON;
-use names::{text_of, EntityKind, NameIndex};
+use names::{is_time_or_place, text_of, EntityKind, NameIndex};
 
 use crate::doc::Doc;
 use crate::model::{Gender, Quote, QuoteType, Rule, Span, SpeakerType};
@@ -398,9 +398,17 @@ fn campaign_in(doc: &Doc, names: &NameIndex, first: usize, last: usize) -> Optio
         end = end.checked_sub(1).filter(|&e| e >= first)?;
         if let Some(run) = names.run_at(end).filter(|r| r.last == end && r.first >= first) {
             let family = doc.tok(run.last);
-            names.person(family)?;
+            if !names.has_person(family) {
+                return None;
+            }
             let campaign = format!("{family} campaign");
-            let named_so = doc.tok_is(last, "campaign") || doc.text().contains(&campaign);
+            // (named so: the family name, "'s" or not, then "campaign")
+            let possessive = |at: usize| doc.tok_is(at + 1, "s") && matches!(doc.tok(at), "’" | "'");
+            let named_so = doc.tok_is(last, "campaign")
+                || names.runs.iter().any(|r| {
+                    let after = if possessive(r.last + 1) { r.last + 3 } else { r.last + 1 };
+                    doc.tok(r.last) == family && doc.tok_is(after, "campaign")
+                });
             return Some(if named_so { campaign } else { format!("{family} {}", doc.tok(last).to_lowercase()) });
         }
         if doc.tok_is(end, "s") && end > first && matches!(doc.tok(end - 1), "’" | "'") {
@@ -467,7 +475,7 @@ fn apposed_name<'n>(doc: &Doc, names: &'n NameIndex, last: usize) -> Option<&'n 
         return None;
     }
     // ("Mr." may stand apart from the name it titles.)
-    let honorific = TITLE_ABBREVIATIONS.iter().any(|t| doc.tok_is(comma + 1, t)) && doc.tok_is(comma + 2, ".");
+    let honorific = doc.tok_in(comma + 1, TITLE_ABBREVIATIONS) && doc.tok_is(comma + 2, ".");
     let first = if honorific { comma + 3 } else { comma + 1 };
     let run = names.run_at(first).filter(|r| {
         (r.first == first || r.first == comma + 1)
@@ -801,7 +809,7 @@ pub(crate) fn cue_subject(
         return according_to_source(doc, cue.1 + 1, limit).map(|m| (m, None));
     }
     // "Donald Trump's claim that …", "his claim that …": the claim's owner.
-    if cue.0 == cue.1 && doc.tok_is(cue.1 + 1, "that") && CLAIM_NOUNS.iter().any(|n| doc.tok_is(cue.0, n)) {
+    if cue.0 == cue.1 && doc.tok_is(cue.1 + 1, "that") && doc.tok_in(cue.0, CLAIM_NOUNS) {
         if let Some(owner) = claim_owner_of(doc, cue.0, floor) {
             return Some((owner, None));
         }
@@ -1471,6 +1479,9 @@ fn claim_owner_of(doc: &Doc, noun: usize, floor: usize) -> Option<Mention> {
             at -= 1;
         }
     }
+    if at < floor {
+        return None;
+    }
     if doc.tok_in(at, &["his", "her", "their", "its"]) {
         return Some(Mention { first: at, last: at, kind: MentionKind::Pronoun });
     }
@@ -1521,9 +1532,9 @@ fn claim_owner(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     let open = doc.token_at_or_after(start);
     let floor = doc.token_at_or_after(doc.sentence_start(start));
     // "that" after the noun, with no clause break before the quote.
-    let that = (floor.max(open.saturating_sub(25))..open).rev().find(|&i| {
-        doc.tok_is(i, "that") && i > 0 && doc.is_word(i - 1) && CLAIM_NOUNS.iter().any(|n| doc.tok_is(i - 1, n))
-    })?;
+    let that = (floor.max(open.saturating_sub(25))..open)
+        .rev()
+        .find(|&i| doc.tok_is(i, "that") && i > 0 && doc.is_word(i - 1) && doc.tok_in(i - 1, CLAIM_NOUNS))?;
     if (that..open).any(|i| matches!(doc.tok(i), ";" | ":" | "—" | "–" | "(" | "“" | "\"")) {
         return None;
     }
@@ -1707,7 +1718,11 @@ fn resolve_mention(
                 return (Some(name), apposition.or(title));
             }
             let mut first = mention.first;
+            // (A determiner alone, "The:" opening a paragraph of an interview, names nothing.)
             if doc.lex(first).is_determiner() {
+                if first == mention.last {
+                    return (None, apposition);
+                }
                 first += 1;
             }
             // "Ms. Conway" is Conway: an abbreviated title is not part of the name.
@@ -1753,7 +1768,8 @@ fn resolve_mention(
                 }
                 // "Zero Hedge asked, “…” The website noted": the name that just spoke.
                 let short = mention.last - mention.first <= 2 && doc.tok_is(mention.first, "the");
-                let source = names.source_before(doc, mention.first, |r| !opening_word(doc, r)).filter(|_| short);
+                let source =
+                    short.then(|| names.source_before(doc, mention.first, |r| !opening_word(doc, r))).flatten();
                 if let Some(run) = source {
                     return (Some(names.name_text(doc, run)), apposition);
                 }
@@ -1778,15 +1794,13 @@ fn resolve_mention(
                     // "the 2000 election in Florida, when the state incorrectly stated": the place
                     // named in its sentence or the one before (never the person whose title holds
                     // the word, "Secretary of State Jon Husted").
-                    let at = doc.tokens()[mention.first].start();
-                    let sentence = doc.segments.sentence_of(at).unwrap_or(0);
-                    let floor = doc.token_at_or_after(doc.segments.sentences[sentence.saturating_sub(1)].start);
+                    let floor = names::salient_floor_of(doc, mention.first, 1);
                     let place = names.find_before(mention.first, |r| {
                         r.first >= floor
                             && (r.first..=r.last)
                                 .all(|i| !doc.is_word(i) || crate::lang::NAME_WORDS.is_place(doc.tok(i)))
                     });
-                    return (place.filter(|r| r.first >= floor).map(|r| names.name_text(doc, r)), apposition);
+                    return (place.map(|r| names.name_text(doc, r)), apposition);
                 }
                 // (A word of its kind counts: "the union" is the United Mine Workers of America,
                 // "the agency" the Congressional Budget Office; a run of the word alone, "Bank",
@@ -1935,12 +1949,6 @@ fn it_description(doc: &Doc, names: &NameIndex, idx: usize) -> Option<String> {
         }
     }
     None
-}
-
-/// Whether a run names only a time or a place ("March", "Alaska").
-fn is_time_or_place(doc: &Doc, run: &names::NameRun) -> bool {
-    (run.first..=run.last)
-        .all(|i| !doc.is_word(i) || doc.lex(i).is_time_word() || crate::lang::NAME_WORDS.is_place(doc.tok(i)))
 }
 
 /// Words for one kind of work: "The study found" after "a Reuters survey", "The clip says" after

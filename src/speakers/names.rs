@@ -154,7 +154,7 @@ fn salient_floor(doc: &Doc, idx: usize) -> usize {
 }
 
 /// The first token of the `sentences` sentences that end at token `idx`'s.
-fn salient_floor_of(doc: &Doc, idx: usize, sentences: usize) -> usize {
+pub(crate) fn salient_floor_of(doc: &Doc, idx: usize, sentences: usize) -> usize {
     let at = doc.tokens().get(idx).map_or(doc.text().len(), |t| t.start());
     let sentence = doc.segments.sentence_of(at).unwrap_or(doc.segments.sentences.len());
     let first = doc.segments.sentences.get(sentence.saturating_sub(sentences)).map_or(0, |s| s.start);
@@ -542,7 +542,7 @@ impl<'a> NameIndex<'a> {
             first > 1 && doc.tok_is(first - 1, "to") && doc.tok_is(first - 2, "according")
         };
         self.find_before(idx, |r| {
-            (r.subject && opens_sentence(r) || source(r)) && !r.quoted && r.first >= recent && fits(r)
+            !r.quoted && r.first >= recent && (r.subject && opens_sentence(r) || source(r)) && fits(r)
         })
         .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && confirmed(r)))
         // (not one a cue addresses: "told Al Jazeera"; "…,” said Witney" is the speaker)
@@ -636,8 +636,10 @@ impl<'a> NameIndex<'a> {
             let apposed = || {
                 let comma = start.checked_sub(2).filter(|&c| doc.tok_is(c + 1, "and") && doc.tok_is(c, ","))?;
                 let open = (comma.saturating_sub(8)..comma).rev().find(|&i| !doc.is_word(i))?;
-                let first = self.find_before(open, |r| r.last + 1 == open && person(r))?;
-                (doc.tok(open) == "," && person(run) && !place(run)).then_some(first)
+                if doc.tok(open) != "," || !person(run) || place(run) {
+                    return None;
+                }
+                open.checked_sub(1).and_then(|last| self.run_at(last)).filter(|r| r.last + 1 == open && person(r))
             };
             let joined = joined.or_else(apposed);
             return match (joined, run.kind) {
@@ -654,8 +656,6 @@ impl<'a> NameIndex<'a> {
         None
     }
 
-    /// The organisation "it" before token `idx` refers to: the nearest that is the subject of
-    /// its clause within the last few sentences ("The agency issued rules. It said …").
     /// The organisation (or a name of no kind: "Zero Hedge") that is the subject of a cue in the
     /// sentence of token `idx` or the two before: who spoke just before a work of no named
     /// author ("The State Department Refugee Processing Center said …. According to the data").
@@ -673,14 +673,14 @@ impl<'a> NameIndex<'a> {
             r.first >= floor
                 && r.kind != EntityKind::Person
                 && !r.quoted
-                && !(r.first..=r.last)
-                    .all(|i| !doc.is_word(i) || doc.lex(i).is_time_word() || NAME_WORDS.is_place(doc.tok(i)))
+                && !is_time_or_place(doc, r)
                 && speaks(r)
                 && accept(r)
         })
-        .filter(|r| r.first >= floor)
     }
 
+    /// The organisation "it" before token `idx` refers to: the nearest that is the subject of
+    /// its clause within the last few sentences ("The agency issued rules. It said …").
     pub fn organisation_before(&self, doc: &Doc, idx: usize) -> Option<&NameRun> {
         self.organisation_before_where(doc, idx, |_| true)
     }
@@ -757,6 +757,11 @@ impl<'a> NameIndex<'a> {
     }
 
     /// The fullest name and the title of the person whose family name is `family`.
+    /// Whether the article names a person with family name `family`.
+    pub fn has_person(&self, family: &str) -> bool {
+        self.persons.contains_key(family)
+    }
+
     pub fn person(&self, family: &str) -> Option<(String, Option<String>)> {
         self.persons.get(family).map(|&(name, _, title)| (name.to_string(), title.map(str::to_string)))
     }
@@ -1046,6 +1051,11 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
             || !(doc.lex(next).is_preposition()
                 || doc.lex(next).is_determiner()
                 || doc.tok_in(next, &["and", "or", "s"])))
+}
+
+/// Whether a run names only a time or a place ("March", "Alaska").
+pub(crate) fn is_time_or_place(doc: &Doc, run: &NameRun) -> bool {
+    (run.first..=run.last).all(|i| !doc.is_word(i) || doc.lex(i).is_time_word() || NAME_WORDS.is_place(doc.tok(i)))
 }
 
 /// Whether a cue comes right before token `at`, after a comma or a quote ("…,” said Pence").

@@ -1332,3 +1332,10 @@ fn the_state_is_the_place_before_it_not_a_secretary_of_state() {
     let text = "Ohio Secretary of State Jon Husted defended the rules. Advocates cite the 2000 election in Florida, when the state said that 12,000 voters were ex-convicts.";
     assert_eq!(name_of(text, "the state"), "Florida");
 }
+
+/// A determiner alone before a colon is no interviewee (found by the fuzz test: it panicked).
+#[test]
+fn a_lone_determiner_before_a_colon_names_no_one() {
+    let text = "Q: What do you think about the plan now?\n\nThe : software will respect Australia and all of it.\n\nQ: Why is that so?\n\nThe : because it is the most secure we now have.";
+    assert!(speakers(text).iter().all(|s| !s.starts_with("The ->")), "{:?}", speakers(text));
+}
