@@ -173,6 +173,11 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if !entry.is_cue_any_case() {
         return false;
     }
+    // "the proposed end point", "an alleged plot": a participle after a determiner is an
+    // adjective, no report.
+    if cue.0 > 0 && cue.0 == cue.1 && doc.tok(cue.0).ends_with("ed") && doc.lex(cue.0 - 1).is_determiner() {
+        return false;
+    }
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
     // "stopped short of endorsing", "without saying": a gerund after these is no report made.
     if doc.tok(cue.0).ends_with("ing") {

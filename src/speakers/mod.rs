@@ -377,11 +377,11 @@ fn is_capitalized_common_word(doc: &Doc, idx: usize) -> bool {
 /// Whether token `idx` is an adverb in "-ly" set off by a comma ("Recently,", "Conversely,",
 /// "Unfortunately,"): no name, unless a given name ("Kelly, a spokeswoman, said").
 fn opening_adverb(doc: &Doc, idx: usize) -> bool {
+    // (the lexicon's adverbs, which know the nouns and names in "-ly": "Italy, the end point, …")
     let word = doc.tok(idx);
     doc.tok_is(idx + 1, ",")
-        && word.len() > 4
-        && word.ends_with("ly")
         && word.chars().skip(1).all(char::is_lowercase)
+        && LEXICON.entry(&lower(doc, idx)).is_adverb()
         && !crate::lang::NAME_WORDS.is_given_name(word)
 }
 

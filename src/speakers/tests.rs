@@ -1339,3 +1339,16 @@ fn a_lone_determiner_before_a_colon_names_no_one() {
     let text = "Q: What do you think about the plan now?\n\nThe : software will respect Australia and all of it.\n\nQ: Why is that so?\n\nThe : because it is the most secure we now have.";
     assert!(speakers(text).iter().all(|s| !s.starts_with("The ->")), "{:?}", speakers(text));
 }
+
+#[test]
+fn a_participle_after_a_determiner_is_no_cue() {
+    // "the proposed end point": an adjective; and "Italy," is no adverb for its "-ly".
+    check(
+        "Italy, the proposed end point, and Egypt, which have gas fields of their own, were openly called to join.",
+        &[],
+    );
+    check(
+        "Police arrested the accused in the neighborhood, 36 minutes after the shooting, according to police.",
+        &["indirect/according-to | Police arrested the accused in the neighborhood, 36 minutes after the shooting | police | -"],
+    );
+}
