@@ -115,6 +115,11 @@ impl<'a> Doc<'a> {
         unsafe { self.text.get_unchecked(self.tokens[idx].span()) }
     }
 
+    /// Whether token `idx` is the "s" of a possessive ("Trump’s", "the company's").
+    pub fn is_possessive_s(&self, idx: usize) -> bool {
+        idx > 0 && self.tok_is(idx, "s") && matches!(self.tok(idx - 1), "’" | "'")
+    }
+
     /// Whether token `idx` exists and is `word`, in any case.
     pub fn tok_is(&self, idx: usize, word: &str) -> bool {
         idx < self.tokens.len() && self.tok(idx).eq_ignore_ascii_case(word)

@@ -403,15 +403,14 @@ fn campaign_in(doc: &Doc, names: &NameIndex, first: usize, last: usize) -> Optio
             }
             let campaign = format!("{family} campaign");
             // (named so: the family name, "'s" or not, then "campaign")
-            let possessive = |at: usize| doc.tok_is(at + 1, "s") && matches!(doc.tok(at), "’" | "'");
             let named_so = doc.tok_is(last, "campaign")
                 || names.runs.iter().any(|r| {
-                    let after = if possessive(r.last + 1) { r.last + 3 } else { r.last + 1 };
+                    let after = if doc.is_possessive_s(r.last + 2) { r.last + 3 } else { r.last + 1 };
                     doc.tok(r.last) == family && doc.tok_is(after, "campaign")
                 });
             return Some(if named_so { campaign } else { format!("{family} {}", doc.tok(last).to_lowercase()) });
         }
-        if doc.tok_is(end, "s") && end > first && matches!(doc.tok(end - 1), "’" | "'") {
+        if end > first && doc.is_possessive_s(end) {
             end -= 1;
             continue;
         }
@@ -1485,7 +1484,7 @@ fn claim_owner_of(doc: &Doc, noun: usize, floor: usize) -> Option<Mention> {
     if doc.tok_in(at, &["his", "her", "their", "its"]) {
         return Some(Mention { first: at, last: at, kind: MentionKind::Pronoun });
     }
-    if !(doc.tok_is(at, "s") && at >= floor + 2 && matches!(doc.tok(at - 1), "’" | "'")) {
+    if !(at >= floor + 2 && doc.is_possessive_s(at)) {
         return None;
     }
     let last = at - 2;
@@ -2085,7 +2084,7 @@ fn author_of_work_at(doc: &Doc, names: &NameIndex, at: usize) -> Option<Option<S
         if let Some(run) = names.run_at(prev).filter(|r| r.last == prev && !opening_word(doc, r)) {
             return Some(named(run));
         }
-        if doc.tok_is(prev, "s") && prev >= 2 && matches!(doc.tok(prev - 1), "’" | "'") {
+        if prev >= 2 && doc.is_possessive_s(prev) {
             if let Some(run) = names.run_at(prev - 2) {
                 return Some(named(run));
             }

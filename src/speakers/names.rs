@@ -977,7 +977,7 @@ fn is_subject(doc: &Doc, first: usize, last: usize) -> bool {
         let entry = doc.lex(prev);
         let role = is_role_word(doc, prev);
         let name = doc.is_word(prev) && doc.is_capitalized(prev) && first < doc.tokens().len() && !entry.is_not_name();
-        let possessive = doc.tok_is(prev, "s") && prev > 0 && matches!(doc.tok(prev - 1), "’" | "'");
+        let possessive = doc.is_possessive_s(prev);
         // "US Special Representative for Iran Brian Hook": a title's "for" or "of".
         let title_link = doc.tok_in(prev, &["for", "of"])
             && prev > 0
@@ -1076,14 +1076,12 @@ fn ends_quoted_clause(doc: &Doc, idx: usize) -> bool {
 /// said Pence.", "…, noted NBC's Dante Chinni.", "…,” said Nick Witney, a fellow …"), not the
 /// start of what was said ("…, said Ivanka Trump's statement didn't …", "…, said Trump was").
 fn speaks_after_clause(doc: &Doc, first: usize, last: usize) -> bool {
-    let ends = last + 1 >= doc.tokens().len()
-        || !(doc.is_word(last + 1) || matches!(doc.tok(last + 1), "’" | "'") && doc.tok_is(last + 2, "s"));
+    let ends = last + 1 >= doc.tokens().len() || !(doc.is_word(last + 1) || doc.is_possessive_s(last + 2));
     if !ends {
         return false;
     }
-    let possessor = (first > 3 && doc.tok_is(first - 1, "s") && matches!(doc.tok(first - 2), "’" | "'"))
-        .then(|| first - 3)
-        .filter(|&at| doc.is_capitalized(at));
+    let possessor =
+        (first > 3 && doc.is_possessive_s(first - 1)).then(|| first - 3).filter(|&at| doc.is_capitalized(at));
     cue_after_clause(doc, first) || possessor.is_some_and(|at| cue_after_clause(doc, at))
 }
 
