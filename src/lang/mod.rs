@@ -4,17 +4,64 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// English words that tell what a capitalized name names.
 pub struct NameWords {
-    /// Given name → the share of its bearers counted female, in percent.
-    given: FxHashMap<&'static str, u8>,
-    places: FxHashSet<&'static str>,
-    demonyms: FxHashSet<&'static str>,
-    things: FxHashSet<&'static str>,
-    person_roles: FxHashSet<&'static str>,
-    finite_verbs: FxHashSet<&'static str>,
+    /// Word (lower case) → what it is: the lists it is in, and the share of its bearers counted
+    /// female for a given name. One table for every list: a name word is looked up once for all
+    /// it may be (`NameWords::classes`), where a table a list cost a lookup each.
+    words: FxHashMap<&'static str, Classes>,
+}
+
+/// What the name lists say of one word: one bit a list, and a given name's female share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes {
+    bits: u8,
+    /// The share of a given name's bearers counted female, in percent.
+    female: u8,
+}
+
+const GIVEN: u8 = 1;
+const PLACE: u8 = 1 << 1;
+const DEMONYM: u8 = 1 << 2;
+const THING: u8 = 1 << 3;
+const PERSON_ROLE: u8 = 1 << 4;
+const FINITE_VERB: u8 = 1 << 5;
+
+impl Classes {
+    /// A given name.
+    pub fn is_given_name(self) -> bool {
+        self.bits & GIVEN != 0
+    }
+    /// A place (a country, a region, a US state, a large city).
+    pub fn is_place(self) -> bool {
+        self.bits & PLACE != 0
+    }
+    /// A people or its adjective ("Russian", "African", "Republican").
+    pub fn is_demonym(self) -> bool {
+        self.bits & DEMONYM != 0
+    }
+    /// The head of a description of one person ("the nominee", "the businessman").
+    pub fn is_person_role(self) -> bool {
+        self.bits & PERSON_ROLE != 0
+    }
+    /// An auxiliary or a common verb form that tells a clause ("was", "rose").
+    pub fn is_finite_verb(self) -> bool {
+        self.bits & FINITE_VERB != 0
+    }
+    /// The end of the names of things, events, works and laws ("Act", "Day", "Show").
+    pub fn is_thing_head(self) -> bool {
+        self.bits & THING != 0
+    }
+    /// The lean of a given name, `None` for a word that is none.
+    pub fn lean(self) -> Option<Lean> {
+        self.is_given_name().then_some(match self.female {
+            90.. => Lean::Female,
+            0..=10 => Lean::Male,
+            _ => Lean::Either,
+        })
+    }
 }
 
 /// The lean of a given name: which gender most of its bearers have, when 90% or more do.
@@ -31,82 +78,73 @@ pub static NAME_WORDS: LazyLock<NameWords> =
 impl NameWords {
     fn parse(given_names: &'static str, name_words: &'static str) -> NameWords {
         let content = |line: &'static str| line.split('#').next().unwrap_or("").trim();
-        let given = given_names
-            .lines()
-            .map(content)
-            .filter(|line| !line.is_empty())
-            .map(|line| {
-                let (name, share) = line.split_once('\t').expect("a name, a tab, a share");
-                let share: f32 = share.parse().expect("a share from 0 to 1");
-                (name, (share * 100.0).round() as u8)
-            })
-            .collect();
-        let mut words = NameWords {
-            given,
-            places: FxHashSet::default(),
-            demonyms: FxHashSet::default(),
-            things: FxHashSet::default(),
-            person_roles: FxHashSet::default(),
-            finite_verbs: FxHashSet::default(),
-        };
+        let mut words: FxHashMap<&'static str, Classes> = FxHashMap::default();
+        for line in given_names.lines().map(content).filter(|line| !line.is_empty()) {
+            let (name, share) = line.split_once('\t').expect("a name, a tab, a share");
+            let share: f32 = share.parse().expect("a share from 0 to 1");
+            let classes = words.entry(name).or_default();
+            classes.bits |= GIVEN;
+            classes.female = (share * 100.0).round() as u8;
+        }
         let mut section = "";
         for line in name_words.lines().map(content).filter(|line| !line.is_empty()) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 section = name;
                 continue;
             }
-            let set = match section {
-                "places" => &mut words.places,
-                "demonyms" => &mut words.demonyms,
-                "things" => &mut words.things,
-                "person_roles" => &mut words.person_roles,
-                "finite_verbs" => &mut words.finite_verbs,
+            let bit = match section {
+                "places" => PLACE,
+                "demonyms" => DEMONYM,
+                "things" => THING,
+                "person_roles" => PERSON_ROLE,
+                "finite_verbs" => FINITE_VERB,
                 other => panic!("unknown section [{other}] in name_words.txt"),
             };
-            set.extend(line.split_whitespace());
+            for word in line.split_whitespace() {
+                words.entry(word).or_default().bits |= bit;
+            }
         }
-        words
+        NameWords { words }
+    }
+
+    /// What the lists say of `word` (any case): one lookup for every list.
+    pub fn classes(&self, word: &str) -> Classes {
+        with_lower(word, |w| self.words.get(w).copied().unwrap_or_default())
     }
 
     /// Whether `word` (any case) is a given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        with_lower(word, |w| self.given.contains_key(w))
+        self.classes(word).is_given_name()
     }
 
     /// The lean of a given name, `None` for a word that is none.
     pub fn lean(&self, word: &str) -> Option<Lean> {
-        with_lower(word, |w| {
-            self.given.get(w).map(|&female| match female {
-                90.. => Lean::Female,
-                0..=10 => Lean::Male,
-                _ => Lean::Either,
-            })
-        })
+        self.classes(word).lean()
     }
 
     /// Whether `word` names a place (a country, a region, a US state, a large city).
     pub fn is_place(&self, word: &str) -> bool {
-        with_lower(word, |w| self.places.contains(w))
+        self.classes(word).is_place()
     }
 
     /// Whether `word` names a people or is its adjective ("Russian", "African", "Republican").
     pub fn is_demonym(&self, word: &str) -> bool {
-        with_lower(word, |w| self.demonyms.contains(w))
+        self.classes(word).is_demonym()
     }
 
     /// Whether `word` heads a description of one person ("the nominee", "the businessman").
     pub fn is_person_role(&self, word: &str) -> bool {
-        with_lower(word, |w| self.person_roles.contains(w))
+        self.classes(word).is_person_role()
     }
 
     /// Whether `word` is an auxiliary or a common verb form that tells a clause ("was", "rose").
     pub fn is_finite_verb(&self, word: &str) -> bool {
-        with_lower(word, |w| self.finite_verbs.contains(w))
+        self.classes(word).is_finite_verb()
     }
 
     /// Whether `word` ends the names of things, events, works and laws ("Act", "Day", "Show").
     pub fn is_thing_head(&self, word: &str) -> bool {
-        with_lower(word, |w| self.things.contains(w))
+        self.classes(word).is_thing_head()
     }
 }
 
@@ -131,7 +169,7 @@ mod tests {
     #[test]
     fn the_english_name_words_load_and_answer_in_any_case() {
         let words = &*NAME_WORDS;
-        assert!(words.given.len() > 5_000, "{}", words.given.len());
+        assert!(words.words.values().filter(|c| c.is_given_name()).count() > 5_000);
         assert_eq!(words.lean("Hillary"), Some(Lean::Female));
         assert_eq!(words.lean("DONALD"), Some(Lean::Male));
         assert_eq!(words.lean("Pell"), None);

@@ -9,7 +9,7 @@
 use super::names::NameIndex;
 use super::{resolve, speaker_profile, Mention, MentionKind};
 use crate::doc::Doc;
-use crate::model::{Quote, QuoteType, Rule, Span, SpeakerType};
+use crate::model::{Gender, Quote, QuoteType, Rule, Span, SpeakerType};
 use rustc_hash::FxHashSet;
 
 /// Who speaks in a turn.
@@ -219,6 +219,9 @@ fn is_acronym(word: &str) -> bool {
     (1..=4).contains(&word.len()) && word.bytes().all(|c| c.is_ascii_uppercase())
 }
 
+/// A speaker's resolved name and title.
+type NameAndTitle = (Option<String>, Option<String>);
+
 /// Rewrites the statements of an interview: the interviewer's go, each paragraph of an
 /// interviewee's turn becomes one statement of theirs. An article that is no interview keeps its
 /// statements as they are.
@@ -232,6 +235,9 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>, turns: 
     // Turns and paragraphs are both in text order: one walk over the paragraphs.
     let paragraphs = &doc.segments.paragraphs;
     let mut first_paragraph = 0;
+    // Who a marker names, by its words: an interviewee's every turn names them alike ("((Anthony
+    // Boccaletti))" or "NG" each time), and is resolved once.
+    let mut known: Vec<(&str, NameAndTitle, Option<Gender>)> = Vec::new();
     for turn in turns {
         while first_paragraph < paragraphs.len() && paragraphs[first_paragraph].end <= turn.content.start {
             first_paragraph += 1;
@@ -242,12 +248,22 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>, turns: 
             last,
             kind: MentionKind::Name,
         });
-        let (speaker_name, speaker_title) = match mention {
-            Some(mention) => resolve(doc, names, mention, None),
-            None => (None, None),
+        let ((speaker_name, speaker_title), speaker_gender) = match mention {
+            Some(mention) => {
+                let words = doc.text_of(mention.first, mention.last);
+                match known.iter().find(|(w, _, _)| *w == words) {
+                    Some((_, resolved, gender)) => (resolved.clone(), *gender),
+                    None => {
+                        let resolved = resolve(doc, names, mention, None);
+                        // An interviewee is a person, of the gender the article gives them.
+                        let gender = speaker_profile(doc, names, mention).1;
+                        known.push((words, resolved.clone(), gender));
+                        (resolved, gender)
+                    }
+                }
+            }
+            None => ((None, None), None),
         };
-        // An interviewee is a person, of the gender the article gives them.
-        let speaker_gender = mention.and_then(|m| speaker_profile(doc, names, m).1);
         for paragraph in paragraphs[first_paragraph..].iter().take_while(|p| p.start < turn.content.end) {
             let start = paragraph.start.max(turn.content.start);
             let end = paragraph.end.min(turn.content.end);

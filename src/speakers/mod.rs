@@ -2215,7 +2215,7 @@ pub(crate) fn speaker_profile(doc: &Doc, names: &NameIndex, mention: Mention) ->
         MentionKind::Group => (SpeakerType::Group, None),
         MentionKind::Name => {
             let family = doc.tok(mention.last);
-            if names.person(family).is_some() {
+            if names.has_person(family) {
                 return (SpeakerType::Person, person_gender(family));
             }
             match names.run_at(mention.last).map(|r| r.kind) {

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::Entry;
 use crate::doc::Doc;
-use crate::lang::{Lean, NAME_WORDS};
+use crate::lang::{Classes, Lean, NAME_WORDS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntityKind {
@@ -312,15 +312,24 @@ impl<'a> NameIndex<'a> {
         let alone = |run: &NameRun| run.kind == EntityKind::Unknown && run.first == run.last;
         // Uses, and whether one follows a preposition of place ("in Charlotte"): a city is no
         // person. The word lists are asked of the words used twice only.
-        let mut uses: FxHashMap<&'a str, (u32, bool)> = FxHashMap::default();
+        let mut uses: FxHashMap<&'a str, (u32, bool)> =
+            FxHashMap::with_capacity_and_hasher(self.runs.len(), Default::default());
         for run in self.runs.iter().filter(|r| alone(r)) {
-            let entry = uses.entry(doc.tok(run.first)).or_default();
-            entry.0 += 1;
-            entry.1 |= run.first > 0 && doc.tok_in(run.first - 1, &["in", "at", "from", "near", "to", "of"]);
+            uses.entry(doc.tok(run.first)).or_default().0 += 1;
         }
-        uses.retain(|word, &mut (n, place)| {
-            n >= 2 && !place && NAME_WORDS.is_given_name(word) && !NAME_WORDS.is_place(word)
+        uses.retain(|word, &mut (n, _)| {
+            let classes = NAME_WORDS.classes(word);
+            n >= 2 && classes.is_given_name() && !classes.is_place()
         });
+        if uses.is_empty() {
+            return;
+        }
+        for run in self.runs.iter().filter(|r| alone(r) && r.first > 0) {
+            if let Some((_, place)) = uses.get_mut(doc.tok(run.first)) {
+                *place |= doc.tok_in(run.first - 1, &["in", "at", "from", "near", "to", "of"]);
+            }
+        }
+        uses.retain(|_, &mut (_, place)| !place);
         if uses.is_empty() {
             return;
         }
@@ -859,34 +868,35 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     let mut not_person = false;
     // Only a run that would be a person's is looked up (most runs are one word, no title).
     if let Some(start) = name_start.filter(|_| has_title || has_org || count >= 2) {
-        let words = &*NAME_WORDS;
-        let name_words: Vec<usize> = (start..=last)
+        // Each name word with what the name lists say of it: one lookup a word.
+        let name_words: Vec<(usize, Classes)> = (start..=last)
             .filter(|&i| doc.is_word(i) && (doc.is_capitalized(i) || !CONNECTORS.contains(&doc.tok(i))))
+            .map(|i| (i, NAME_WORDS.classes(doc.tok(i))))
             .collect();
-        let given = name_words.iter().position(|&i| words.is_given_name(doc.tok(i)));
+        let given = name_words.iter().position(|(_, classes)| classes.is_given_name());
         // ("Iran Brian Hook": the name starts at its given name, and the place before it is no
         // part of it.)
         let moved = given.filter(|&at| {
-            let word = name_words[at];
+            let (word, classes) = name_words[at];
             at > 0
                 && at + 1 < name_words.len()
                 && count >= 3
                 // ("Agence France-Presse": a place, or a word joined by a hyphen, starts no name.)
-                && !words.is_place(doc.tok(word))
+                && !classes.is_place()
                 && !doc.tok_is(word + 1, "-")
                 && !doc.tok_is(word.saturating_sub(1), "-")
         });
         if let Some(at) = moved {
-            name_start = Some(name_words[at]);
+            name_start = Some(name_words[at].0);
             count -= at;
         }
         if given != Some(0) && moved.is_none() {
             // "U-S", "(D-Mo.)": letters and a party's abbreviation are no one's name.
-            let single_letters = name_words.iter().all(|&i| doc.tok(i).chars().nth(1).is_none())
+            let single_letters = name_words.iter().all(|&(i, _)| doc.tok(i).chars().nth(1).is_none())
                 || (doc.tok(start).chars().nth(1).is_none() && doc.tok_is(start + 1, "-"));
             not_person = single_letters
-                || name_words.iter().any(|&i| words.is_place(doc.tok(i)) || words.is_demonym(doc.tok(i)))
-                || name_words.last().is_some_and(|&i| words.is_thing_head(doc.tok(i)));
+                || name_words.iter().any(|(_, classes)| classes.is_place() || classes.is_demonym())
+                || name_words.last().is_some_and(|(_, classes)| classes.is_thing_head());
         }
     }
     // "February", "Monday": a time, no organisation (its words are listed as organisation words
