@@ -61,6 +61,7 @@ pub(crate) const REPORTING: &[&str] = &[
     "maintain",
     "testify",
     "reiterate",
+    "reaffirm",
     "allege",
     "reveal",
     "stress",
@@ -173,9 +174,18 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if !entry.is_cue_any_case() {
         return false;
     }
-    // "the proposed end point", "an alleged plot": a participle after a determiner is an
-    // adjective, no report.
-    if cue.0 > 0 && cue.0 == cue.1 && doc.tok(cue.0).ends_with("ed") && doc.lex(cue.0 - 1).is_determiner() {
+    // "the proposed end point", "an alleged plot", "the number of confirmed deaths": a participle
+    // after a determiner or a preposition is an adjective, no report.
+    if cue.0 > 0
+        && cue.0 == cue.1
+        && doc.tok(cue.0).ends_with("ed")
+        && (doc.lex(cue.0 - 1).is_determiner()
+            || doc.tok_in(cue.0 - 1, &["of", "with", "for", "in", "on", "at", "from", "about", "into", "among"]))
+    {
+        return false;
+    }
+    // "a think tank": a noun.
+    if doc.tok_is(cue.0, "think") && doc.tok_in(cue.1 + 1, &["tank", "tanks"]) {
         return false;
     }
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
@@ -495,20 +505,41 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         match (start..=last.min(start + 6)).find(|&i| doc.tok_is(i, "that") || doc.tok(i) == ",") {
             Some(stop) => start = stop + 1,
             None => {
-                // No "that": the phrase is a preposition and its few words ("on Friday",
-                // "in a statement"), and what follows it was said.
+                // No "that" near: the phrase is a preposition and its few words ("on Friday",
+                // "in a statement"), and what follows it was said. A determiner after the
+                // phrase's noun opens what was said ("announced on Twitter the Federal Aviation
+                // Administration and …").
+                let first_word = start;
                 let mut end_of_phrase = start + 1;
+                let mut noun = false;
                 while end_of_phrase <= last.min(start + 4) && {
-                    doc.is_capitalized(end_of_phrase)
-                        || doc.lex(end_of_phrase).is_time_word()
-                        || doc.tok_in(
-                            end_of_phrase,
-                            &["a", "an", "the", "its", "his", "her", "their", "statement", "interview"],
-                        )
+                    let determiner = doc.tok_in(end_of_phrase, &["a", "an", "the", "its", "his", "her", "their"]);
+                    !(noun && determiner)
+                        && (doc.is_capitalized(end_of_phrase)
+                            || doc.lex(end_of_phrase).is_time_word()
+                            || determiner
+                            || doc.tok_in(end_of_phrase, &["statement", "interview"]))
                 } {
+                    noun |= !doc.tok_in(end_of_phrase, &["a", "an", "the", "its", "his", "her", "their"]);
                     end_of_phrase += 1;
                 }
                 start = end_of_phrase;
+                // A phrase whose noun is more than its few words ("said in a financial filing
+                // to the SEC that …"): what was said follows its "that", where one comes.
+                let runs_on = start <= last
+                    && !noun
+                    && end_of_phrase > first_word + 1
+                    && doc.is_word(start)
+                    && !doc.is_capitalized(start)
+                    && !doc.lex(start).is_determiner()
+                    && !doc.lex(start).is_pronoun()
+                    && !doc.lex(start).is_time_word()
+                    && !doc.lex(start).is_preposition()
+                    && !doc.lex(start).is_adverb();
+                if let Some(that) = (start..=last.min(start + 14)).find(|&i| doc.tok_is(i, "that")).filter(|_| runs_on)
+                {
+                    start = that + 1;
+                }
             }
         }
     }
@@ -562,7 +593,7 @@ fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
 /// act ("posted footage", "confirmed the death", "showed thick smoke").
 const NEEDS_CLAUSE: &[&str] = &[
     "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find", "talk",
-    "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe",
+    "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe", "reaffirm",
 ];
 
 /// Whether tokens `start..=stop` are a plain object: a noun phrase opened by a determiner, a

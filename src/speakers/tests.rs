@@ -1358,3 +1358,42 @@ fn a_participle_after_a_determiner_is_no_cue() {
         &["indirect/according-to | Police arrested the accused in the neighborhood, 36 minutes after the shooting | police | -"],
     );
 }
+
+#[test]
+fn a_participle_after_a_preposition_or_a_think_tank_is_no_cue() {
+    // "the number of confirmed deaths", "among pledged delegates": adjectives.
+    check("The country had the highest number of confirmed deaths linked to the virus in the region.", &[]);
+    check("Howie Hawkins broadened his lead among pledged Green Party delegates last week.", &[]);
+    // (a time word listed with the prepositions is none: "yesterday questioned")
+    check(
+        "Senator Dick Durbin yesterday questioned the President's power to do as he proposed.",
+        &["indirect/subject-cue | the President's power to do as he proposed | Senator Dick Durbin | Dick Durbin"],
+    );
+    check(
+        "In his talk at the think tank Atlantic Council, Mitsotakis reaffirmed that the pipeline is open for other countries to join.",
+        &["indirect/subject-cue | that the pipeline is open for other countries to join | Mitsotakis | Mitsotakis"],
+    );
+}
+
+#[test]
+fn a_phrase_after_the_cue_ends_before_what_was_said() {
+    // A determiner after the phrase's noun opens what was said; the phrase's own determiner is
+    // still the phrase's ("in a statement").
+    check(
+        "The city announced on Twitter the Federal Aviation Administration would investigate the crash.",
+        &["indirect/subject-cue | the Federal Aviation Administration would investigate the crash | The city | -"],
+    );
+    check(
+        "The fire service indicated on Twitter the baby girl was critically ill.",
+        &["indirect/subject-cue | the baby girl was critically ill | The fire service | -"],
+    );
+    check(
+        "The company said in a statement it would appeal the ruling.",
+        &["indirect/subject-cue | it would appeal the ruling | The company | -"],
+    );
+    // A phrase longer than its few words: what was said follows its "that".
+    check(
+        "Ford said in a financial filing to the U.S. Securities and Exchange Commission that the investigation started in March.",
+        &["indirect/subject-cue | the investigation started in March | Ford | Ford"],
+    );
+}
