@@ -279,12 +279,24 @@ impl<'a> NameIndex<'a> {
             // any that does not ("Donald Trump" over "Fact Check Trump").
             let words = 1 + (run.name_first..run.last).filter(|&i| !doc.touches_next(i)).count();
             let rank = (NAME_WORDS.is_given_name(doc.tok(run.name_first)), words);
-            let entry = self.persons.entry(family).or_insert((name, rank, None));
-            if rank > entry.1 {
-                (entry.0, entry.1) = (name, rank);
-            }
-            if entry.2.is_none() {
-                entry.2 = title;
+            // "Robert Downey Jr.": the family name is the word before the suffix, which names
+            // the person alone too ("Downey said"); the suffix's full stop is the name's.
+            let suffixed = run.last > run.name_first + 1 && matches!(family, "Jr" | "Sr" | "II" | "III" | "IV");
+            let stop = doc.tokens()[run.last].end();
+            let name = if suffixed && doc.text()[stop..].starts_with('.') {
+                &doc.text()[doc.tokens()[run.name_first].start()..stop + 1]
+            } else {
+                name
+            };
+            let families = [Some(family), suffixed.then(|| doc.tok(run.last - 1))];
+            for family in families.into_iter().flatten() {
+                let entry = self.persons.entry(family).or_insert((name, rank, None));
+                if rank > entry.1 {
+                    (entry.0, entry.1) = (name, rank);
+                }
+                if entry.2.is_none() {
+                    entry.2 = title;
+                }
             }
         }
         // Which runs name a person: a person's run, or one whose last word is a person's family

@@ -1397,3 +1397,15 @@ fn a_phrase_after_the_cue_ends_before_what_was_said() {
         &["indirect/subject-cue | the investigation started in March | Ford | Ford"],
     );
 }
+
+#[test]
+fn a_name_with_a_suffix_is_named_by_the_word_before_it() {
+    names_are(&[
+        (
+            "Robert Downey Jr., Scarlett Johansson and Mark Ruffalo paid tribute. Downey said of Boseman, \"He was humble.\"",
+            "Downey",
+            "Robert Downey Jr.",
+        ),
+        ("Robert Downey Jr said \"It is fine.\" Downey said \"It is good.\"", "Downey", "Robert Downey Jr"),
+    ]);
+}
