@@ -162,6 +162,10 @@ fn turns(doc: &Doc) -> Vec<Turn> {
         .enumerate()
         .filter_map(|(p, paragraph)| marker(doc, paragraph).map(|(name, after)| (p, name, after)))
         .collect();
+    // (Most articles have no marker, or one: no interview, and nothing more to ask.)
+    if markers.len() < 2 {
+        return Vec::new();
+    }
     let bracketed = markers
         .iter()
         .filter(|(p, _, _)| text[doc.segments.paragraphs[*p].clone()].trim_start().starts_with("(("))
