@@ -514,8 +514,18 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
         // "according to the “Medicare for all” document", "according to a yearly Gallup poll": a
         // phrase that opens with a determiner or a quote mark, to the end of its clause, a dozen
         // words at most.
+        // ("the WHO's situation report dated March 16": a participle after its noun ends it.)
+        let participle = |i: usize| {
+            i > idx + 1
+                && doc.tok(i).ends_with("ed")
+                && doc.is_word(i - 1)
+                && !doc.is_capitalized(i - 1)
+                && !doc.lex(i - 1).is_pronoun()
+        };
         let last = (idx..limit.min(idx + 12))
-            .take_while(|&i| !matches!(doc.tok(i), "," | "." | ";" | ":" | "?" | "!" | "(" | ")" | "—" | "–"))
+            .take_while(|&i| {
+                !matches!(doc.tok(i), "," | "." | ";" | ":" | "?" | "!" | "(" | ")" | "—" | "–") && !participle(i)
+            })
             .filter(|&i| doc.is_word(i) || matches!(doc.tok(i), "”" | "\""))
             .last()?;
         let opens_phrase = doc.lex(idx).is_determiner() || doc.tok(idx).starts_with(['"', '“']);
@@ -1849,6 +1859,22 @@ fn resolve_mention(
             // "The researchers reported" after "a report by X": the authors of the study the
             // article brought up.
             let work_head = if matches!(&*head, "researchers" | "authors") { "study" } else { &*head };
+            // "the WHO's situation report", "Pfizer's study": a work speaks for whose it is.
+            if WORKS.contains(&&*head) || LEXICON.entry(&head).is_document() {
+                // (An acronym that is also a word, "WHO", starts no name run: it is named as the
+                // article spells it out.)
+                let owner = (mention.first + 2..mention.last).filter(|&s| doc.is_possessive_s(s)).find_map(|s| {
+                    let at = s - 2;
+                    match names.run_at(at) {
+                        Some(run) if run.last == at && !is_time_or_place(doc, run) => names.speaker_name_of(doc, run),
+                        Some(_) => None,
+                        None => names.acronym_name(doc, at),
+                    }
+                });
+                if owner.is_some() {
+                    return (owner, apposition);
+                }
+            }
             if WORKS.contains(&work_head) && doc.lex(mention.first).is_determiner() {
                 // "The transcript of the debate, published by The Washington Post": its maker
                 // named right after it.

@@ -761,6 +761,24 @@ impl<'a> NameIndex<'a> {
         }
     }
 
+    /// The name an acronym at token `idx` that starts no run stands for ("WHO", a word too): as
+    /// the article spells it out, else as written. None for a token that is no acronym.
+    pub fn acronym_name(&self, doc: &Doc, idx: usize) -> Option<String> {
+        if !doc.is_capitalized(idx) || !is_acronym(doc.tok(idx)) {
+            return None;
+        }
+        let run = NameRun {
+            first: idx,
+            last: idx,
+            name_first: idx,
+            kind: EntityKind::Unknown,
+            media_premodifier: false,
+            subject: false,
+            quoted: false,
+        };
+        Some(self.name_text(doc, &run))
+    }
+
     /// The run whose capitalized words' initials spell the acronym that `run` is (a person's
     /// name is none): the first in the article.
     pub fn expansion(&self, doc: &Doc, run: &NameRun) -> Option<&NameRun> {

@@ -1409,3 +1409,22 @@ fn a_name_with_a_suffix_is_named_by_the_word_before_it() {
         ("Robert Downey Jr said \"It is fine.\" Downey said \"It is good.\"", "Downey", "Robert Downey Jr"),
     ]);
 }
+
+#[test]
+fn a_work_speaks_for_whose_it_is() {
+    names_are(&[
+        ("Pfizer met on Monday. According to Pfizer's report, the virus claimed 6606 lives.", "Pfizer's report", "Pfizer"),
+        // An acronym that is also a word starts no name run: named as the article spells it out.
+        (
+            "The World Health Organization (WHO) met. The WHO's situation report said the virus claimed 6606 lives.",
+            "WHO's situation report",
+            "World Health Organization",
+        ),
+        // A participle after the work's noun ends the source.
+        (
+            "The World Health Organization (WHO) met. According to the WHO's situation report dated March 16, the virus claimed 6606 lives.",
+            "the WHO's situation report",
+            "World Health Organization",
+        ),
+    ]);
+}
