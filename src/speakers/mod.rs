@@ -355,6 +355,29 @@ pub(crate) fn cue_noun(doc: &Doc, idx: usize) -> bool {
     doc.lex(idx).is_cue() && doc.tok(idx).ends_with('s') && !doc.tok_in(idx, &["says", "tells", "adds", "notes"])
 }
 
+/// Whether token `idx` opens its sentence or its paragraph.
+fn opens_sentence(doc: &Doc, idx: usize) -> bool {
+    let at = doc.tokens()[idx].start();
+    doc.sentence_start(at) == at || doc.paragraph_start(at) == at
+}
+
+/// Whether the word at token `idx` ends in "s" and a cue in its plural present form follows it
+/// ("Meteorologists predict", not "Reuters predicts" or "Jones said").
+fn plural_subject(doc: &Doc, idx: usize) -> bool {
+    let cue = idx + 1;
+    let word = doc.tok(idx);
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && word.chars().skip(1).all(char::is_lowercase)
+        // ("Democrats say", "Iranians say": a party's or a people's members are named so.)
+        && !crate::lang::NAME_WORDS.classes(&word[..word.len() - 1]).is_demonym()
+        && !crate::lang::NAME_WORDS.classes(word).is_demonym()
+        && doc.lex(cue).is_cue()
+        && !doc.tok(cue).ends_with(['s', 'd'])
+        && !doc.tok(cue).ends_with("ing")
+}
+
 /// Whether token `idx` is a capitalized word only because it opens its sentence: a lower-case
 /// word follows it, and the article writes it in lower case elsewhere ("Early results of the poll
 /// are showing …" in an article that says "early" elsewhere). Asked of a one-word name run that
@@ -606,8 +629,17 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
                 break;
             }
         }
+        // "Others dismissed …", "Many said …": so many people, no one's name.
+        if first == idx && doc.lex(idx).is_quantifier() && opens_sentence(doc, idx) {
+            return Some((Mention { first, last: idx, kind: MentionKind::Group }, None));
+        }
         if first == idx && (doc.lex(first).is_not_name() || is_capitalized_common_word(doc, first)) {
             return None;
+        }
+        // "Meteorologists predict …": a plural noun opening its sentence, as the plural form of
+        // the cue after it tells (a name takes "predicts"), is a group, not a name.
+        if first == idx && opens_sentence(doc, idx) && plural_subject(doc, idx) {
+            return Some((Mention { first, last: idx, kind: MentionKind::Group }, None));
         }
         if doc.lex(idx).is_time_word() {
             return None;

@@ -1428,3 +1428,16 @@ fn a_work_speaks_for_whose_it_is() {
         ),
     ]);
 }
+
+#[test]
+fn a_plural_or_a_quantifier_opening_its_sentence_names_no_one() {
+    // The cue's plural form tells a plural noun from a name ("Reuters predicts", "Sanders says").
+    check(
+        "Meteorologists predict landfall on Saturday morning.",
+        &["indirect/subject-cue | landfall on Saturday morning | Meteorologists | -"],
+    );
+    check("Others dismissed the claims outright.", &["indirect/subject-cue | the claims outright | Others | -"]);
+    check("Reuters predicts the plan will fail.", &["indirect/subject-cue | the plan will fail | Reuters | Reuters"]);
+    // A party's or a people's members are named so.
+    check("Democrats say the plan will fail.", &["indirect/subject-cue | the plan will fail | Democrats | Democrats"]);
+}
