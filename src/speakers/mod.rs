@@ -374,8 +374,8 @@ fn plural_subject(doc: &Doc, idx: usize) -> bool {
         && !crate::lang::NAME_WORDS.classes(&word[..word.len() - 1]).is_demonym()
         && !crate::lang::NAME_WORDS.classes(word).is_demonym()
         && doc.lex(cue).is_cue()
-        && !doc.tok(cue).ends_with(['s', 'd'])
-        && !doc.tok(cue).ends_with("ing")
+        // (the cue's base form: "predict", not "predicts", "predicted" or "spoke")
+        && cue_lemma(doc, (cue, cue)).is_some_and(|lemma| lemma == doc.tok(cue))
 }
 
 /// Whether token `idx` is a capitalized word only because it opens its sentence: a lower-case
