@@ -93,12 +93,18 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct RunFlags {
-    /// Extraction threads (default: every core). Reading and writing run on threads of their own.
-    #[arg(long)]
+    /// Extraction threads, 1 to 1024 (default: every core). Reading and writing run on threads of
+    /// their own.
+    #[arg(long, value_parser = parse_threads)]
     pub threads: Option<usize>,
     /// No progress bar or log lines.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Write CSV cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return as they
+    /// are. By default such a text cell gets a leading `'`, so that a spreadsheet shows it as
+    /// text instead of running it as a formula; Parquet and JSON Lines keep the exact text.
+    #[arg(long)]
+    pub csv_keep_formulas: bool,
     /// With a state folder: forget the state and reprocess everything, replacing every partition
     /// this state's runs wrote.
     #[arg(long)]
@@ -154,6 +160,14 @@ pub enum TokenizerArg {
 #[derive(Debug, Clone)]
 pub struct Formats(pub Vec<Format>);
 
+fn parse_threads(value: &str) -> Result<usize, String> {
+    let max = whosaid::config::MAX_THREADS;
+    match value.parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!("expected a number of threads from 1 to {max}")),
+    }
+}
+
 fn parse_formats(value: &str) -> Result<Formats, String> {
     let formats: Result<Vec<Format>, String> = value
         .split(',')
@@ -163,6 +177,9 @@ fn parse_formats(value: &str) -> Result<Formats, String> {
     let formats = formats?;
     if formats.is_empty() {
         return Err("no format given".to_string());
+    }
+    if let Some(twice) = formats.iter().enumerate().find(|(i, f)| formats[..*i].contains(f)) {
+        return Err(format!("{} is named twice", twice.1.extension()));
     }
     Ok(Formats(formats))
 }
@@ -184,6 +201,7 @@ impl Command {
                 };
                 config.state = state;
                 config.rejects = rejects;
+                config.csv_keep_formulas = run.csv_keep_formulas;
                 config.name_columns(columns.names());
                 Ok((config, run))
             }
@@ -198,6 +216,7 @@ impl Command {
                 if state.is_some() {
                     config.state = state;
                 }
+                config.csv_keep_formulas |= run.csv_keep_formulas;
                 config.name_columns(columns.names());
                 Ok((config, run))
             }

@@ -86,6 +86,12 @@ pub struct PipelineConfig {
     pub outlet_column: Option<String>,
     #[serde(default)]
     pub author_column: Option<String>,
+    /// Write CSV cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return as they are.
+    /// By default such a text cell gets a leading `'`, so that a spreadsheet opening the CSV
+    /// shows it as text instead of running it as a formula (OWASP's advice against CSV
+    /// injection); Parquet and JSON Lines always keep the exact text.
+    #[serde(default)]
+    pub csv_keep_formulas: bool,
 }
 
 pub fn default_formats() -> Vec<Format> {
@@ -97,6 +103,13 @@ pub fn default_formats() -> Vec<Format> {
 /// stay small.
 /// On the 200 MB bench corpus (2 threads, CSV + Parquet) peak RSS was 38 MB with 128 against
 /// 57 MB with 512 (31 MB with 64, 46 MB with 256), at the same speed on one core and on two.
+/// The most articles a batch may hold: three batches are in flight, and each holds its articles
+/// and their rows in memory.
+pub const MAX_BATCH_ARTICLES: usize = 100_000;
+
+/// The most extraction threads a run starts (`--threads`).
+pub const MAX_THREADS: usize = 1024;
+
 pub fn default_batch_articles() -> usize {
     128
 }
@@ -118,6 +131,7 @@ impl PipelineConfig {
             url_column: None,
             outlet_column: None,
             author_column: None,
+            csv_keep_formulas: false,
         }
     }
 
@@ -203,8 +217,11 @@ impl PipelineConfig {
         if config.formats.is_empty() {
             return Err("`formats` names no format".to_string());
         }
-        if config.batch_articles == 0 {
-            return Err("`batch_articles` must be at least 1".to_string());
+        if !(1..=MAX_BATCH_ARTICLES).contains(&config.batch_articles) {
+            return Err(format!("`batch_articles` must be from 1 to {MAX_BATCH_ARTICLES}"));
+        }
+        if let Some(twice) = config.formats.iter().enumerate().find(|(i, f)| config.formats[..*i].contains(f)) {
+            return Err(format!("`formats` names {} twice", twice.1.extension()));
         }
         Ok(config)
     }

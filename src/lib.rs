@@ -18,6 +18,7 @@ pub mod dates;
 pub mod doc;
 pub mod error;
 pub mod lang;
+pub mod log;
 pub mod model;
 pub mod pipeline;
 pub mod quotes;

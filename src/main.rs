@@ -2,7 +2,8 @@
 //!
 //! Exit codes: 0 every record was read; 3 some records were rejected (see `rejects.jsonl`; every
 //! other record was written); 1 a fatal error (an input that cannot be opened, an output that
-//! cannot be written, an invalid pipeline file); 2 a usage error.
+//! cannot be written); 2 a usage error (a bad flag, a setting out of range, an invalid pipeline
+//! file).
 
 mod cli;
 
@@ -14,13 +15,22 @@ use clap::Parser;
 use whosaid::pipeline::{self, ProgressMode};
 
 const EXIT_REJECTS: u8 = 3;
+const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("whosaid: error: {err:#}");
-            ExitCode::FAILURE
+            whosaid::log::line(&format!("whosaid: error: {err:#}"));
+            // A setting out of range or an invalid pipeline file is a usage error, as a bad flag is.
+            let usage = err
+                .downcast_ref::<whosaid::Error>()
+                .is_some_and(|e| matches!(e, whosaid::Error::Config { .. } | whosaid::Error::Usage(_)));
+            if usage {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -42,12 +52,12 @@ fn run() -> anyhow::Result<ExitCode> {
         }
     })?;
     if report.counts.rejected > 0 && !config.is_streaming() {
-        eprintln!(
+        whosaid::log::line(&format!(
             "whosaid: {} of {} records rejected; see {}",
             report.counts.rejected,
             report.counts.records_read,
             config.out.join("rejects.jsonl").display()
-        );
+        ));
     }
     if report.counts.rejected > 0 {
         return Ok(ExitCode::from(EXIT_REJECTS));

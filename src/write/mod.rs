@@ -134,11 +134,18 @@ impl Write for AtomicFile {
 pub struct TableWriter<R: TableRow> {
     sinks: Vec<Sink<R>>,
     rows: u64,
+    /// Whether CSV text that reads as a formula is written as it is (see `csv_row`).
+    keep_formulas: bool,
 }
 
 impl<R: TableRow> TableWriter<R> {
-    /// The table in each of `formats`, each file at `path_of(format)`.
-    pub fn create(path_of: impl Fn(Format) -> PathBuf, formats: &[Format]) -> Result<TableWriter<R>> {
+    /// The table in each of `formats`, each file at `path_of(format)`; `keep_formulas` writes CSV
+    /// text that reads as a formula as it is, not behind a `'`.
+    pub fn create(
+        path_of: impl Fn(Format) -> PathBuf,
+        formats: &[Format],
+        keep_formulas: bool,
+    ) -> Result<TableWriter<R>> {
         let mut sinks = Vec::new();
         for &format in formats {
             let path = path_of(format);
@@ -155,7 +162,7 @@ impl<R: TableRow> TableWriter<R> {
                 Format::Parquet => Sink::Parquet(Box::new(parquet::ParquetSink::create(path)?)),
             });
         }
-        Ok(TableWriter { sinks, rows: 0 })
+        Ok(TableWriter { sinks, rows: 0, keep_formulas })
     }
 
     /// The rows written so far.
@@ -170,7 +177,7 @@ impl<R: TableRow> TableWriter<R> {
                 Sink::Csv(file, lines) => {
                     lines.clear();
                     for row in rows {
-                        csv_row::write_row(lines, row)
+                        csv_row::write_row(lines, row, self.keep_formulas)
                             .map_err(|e| Error::output(&file.path, std::io::Error::other(e)))?;
                     }
                     file.write_all(lines).map_err(|e| Error::output(&file.path, e))?;
@@ -256,6 +263,8 @@ pub fn rewrite_without(
             for record in reader.byte_records() {
                 let record = record.map_err(|e| Error::Csv { path: source.to_path_buf(), source: e })?;
                 let id = std::str::from_utf8(&record[id_column]).unwrap_or("");
+                // (An id that reads as a formula was written behind a `'`.)
+                let id = id.strip_prefix('\'').filter(|rest| csv_row::reads_as_formula(rest.as_bytes())).unwrap_or(id);
                 if !ids.contains(id) {
                     writer.write_byte_record(&record).map_err(csv_err)?;
                     kept += 1;
@@ -349,7 +358,8 @@ mod tests {
     #[test]
     fn an_empty_csv_table_still_has_its_header() {
         let dir = tempfile::tempdir().unwrap();
-        let writer = TableWriter::<SpeakerRow>::create(|_| dir.path().join("speakers.csv"), &[Format::Csv]).unwrap();
+        let writer =
+            TableWriter::<SpeakerRow>::create(|_| dir.path().join("speakers.csv"), &[Format::Csv], false).unwrap();
         for file in writer.finish().unwrap() {
             file.publish().unwrap();
         }

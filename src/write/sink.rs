@@ -37,11 +37,12 @@ impl TableSink {
         rejects: PathBuf,
         formats: &[Format],
         skip_empty: bool,
+        keep_formulas: bool,
     ) -> Result<TableSink> {
         Ok(TableSink {
-            quotes: TableWriter::create(|f| path_of("quotes", f), formats)?,
-            articles: TableWriter::create(|f| path_of("articles", f), formats)?,
-            speakers: TableWriter::create(|f| path_of("speakers", f), formats)?,
+            quotes: TableWriter::create(|f| path_of("quotes", f), formats, keep_formulas)?,
+            articles: TableWriter::create(|f| path_of("articles", f), formats, keep_formulas)?,
+            speakers: TableWriter::create(|f| path_of("speakers", f), formats, keep_formulas)?,
             rejects: RejectWriter::create(rejects)?,
             skip_empty,
         })

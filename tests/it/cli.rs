@@ -129,12 +129,12 @@ fn small_batches_in_flight_keep_input_order() {
 }
 
 #[test]
-fn an_unknown_pipeline_key_is_a_fatal_error_naming_it() {
+fn an_unknown_pipeline_key_is_a_usage_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let pipeline = dir.path().join("p.toml");
     std::fs::write(&pipeline, "inputs = [\"x.jsonl\"]\nout = \"o\"\nformat = [\"csv\"]\n").unwrap();
     let output = bin().arg("run").arg(&pipeline).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(message.contains("format") && message.contains("p.toml"), "{message}");
 }
@@ -283,7 +283,7 @@ fn a_stream_gives_the_rows_a_table_run_gives() {
 #[test]
 fn streaming_mode_takes_json_lines_only() {
     let output = bin().args(["extract", "-", "--out", "-"]).stdin(Stdio::null()).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--format jsonl"), "{}", stderr(&output));
 }
 
@@ -314,5 +314,30 @@ fn extract_help_describes_the_inputs_and_every_flag() {
         "--out",
     ] {
         assert!(help.contains(needle), "`{needle}` missing from extract --help:\n{help}");
+    }
+}
+
+/// Settings out of range are refused before anything is read or written, with exit 2: threads
+/// past 1024 (100000 panicked after a minute), a format named twice (half the tables were
+/// published), a batch of 10^14 articles (an allocation abort) or u64::MAX (a panic).
+#[test]
+fn absurd_settings_are_refused_as_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(&input, "{\"id\":\"a\",\"text\":\"“Yes, we will do it,” she said.\"}\n").unwrap();
+    let out = dir.path().join("o");
+    for flags in [&["--threads", "100000"][..], &["--threads", "0"], &["--format", "csv,csv"]] {
+        let output = extract(&[&input], &out, flags);
+        assert_eq!(output.status.code(), Some(2), "{flags:?}: {}", stderr(&output));
+        assert!(!out.exists(), "{flags:?} wrote {}", out.display());
+    }
+    for setting in
+        ["batch_articles = 100000000000000", "batch_articles = 18446744073709551615", "formats = [\"csv\", \"csv\"]"]
+    {
+        let pipeline = dir.path().join("p.toml");
+        std::fs::write(&pipeline, format!("inputs = [\"a.jsonl\"]\nout = \"o\"\n{setting}\n")).unwrap();
+        let output = bin().arg("run").arg(&pipeline).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{setting}: {}", stderr(&output));
+        assert!(!out.exists(), "{setting} wrote {}", out.display());
     }
 }

