@@ -99,8 +99,8 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>> {
         }
         let meta = std::fs::metadata(input).map_err(|source| Error::Input { path: input.clone(), source })?;
         if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(input, &mut found);
+            let root = std::fs::canonicalize(input).map_err(|source| Error::Input { path: input.clone(), source })?;
+            let mut found = walk_folder(input, &root, &meta);
             found.sort_by(|a, b| a.path.cmp(&b.path));
             files.extend(found);
         } else if !meta.is_file() {
@@ -119,46 +119,117 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<InputFile>> {
     Ok(files)
 }
 
-fn walk(dir: &Path, found: &mut Vec<InputFile>) {
-    let unreadable = |path: &Path, reason: String| InputFile {
+/// A file's identity: its device and inode, the same for every link to it.
+fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// What a walk of an input folder found: its files in order, the identities (device and inode)
+/// of the folders and files it visited, and the links it met, to follow after the real entries.
+struct Walk<'a> {
+    root: &'a Path,
+    seen: std::collections::HashSet<(u64, u64)>,
+    links: std::collections::VecDeque<PathBuf>,
+    found: Vec<InputFile>,
+}
+
+fn unreadable(path: &Path, reason: String) -> InputFile {
+    InputFile {
         path: path.to_path_buf(),
         format: InputFormat::Txt,
         compression: Compression::None,
         unreadable: Some(reason),
+    }
+}
+
+/// The files below the folder `dir` (canonical: `root`). Links are followed as a user who points
+/// at a folder expects, but within the folder only, after its real entries, and each folder and
+/// file is visited once (by device and inode) whatever links lead to it again: a link to `.`
+/// made the walk read the same file over and over, two of them never ended, and one to `/proc`
+/// hung it. A link that leads out of the folder is recorded as an input that is not read.
+fn walk_folder(dir: &Path, root: &Path, meta: &std::fs::Metadata) -> Vec<InputFile> {
+    let mut walk = Walk {
+        root,
+        seen: std::collections::HashSet::from([identity(meta)]),
+        links: std::collections::VecDeque::new(),
+        found: Vec::new(),
     };
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            found.push(unreadable(dir, format!("cannot read folder: {err}")));
-            return;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
+    walk.folder(dir);
+    while let Some(link) = walk.links.pop_front() {
+        walk.link(&link);
+    }
+    walk.found
+}
+
+impl Walk<'_> {
+    fn folder(&mut self, dir: &Path) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
             Err(err) => {
-                found.push(unreadable(dir, format!("cannot read folder entry: {err}")));
-                continue;
+                self.found.push(unreadable(dir, format!("cannot read folder: {err}")));
+                return;
             }
         };
-        let path = entry.path();
-        // Follow links to files and folders alike, as a user who points at a folder expects.
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, found),
+        let mut paths = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) if entry.file_type().is_ok_and(|t| t.is_symlink()) => self.links.push_back(entry.path()),
+                Ok(entry) => paths.push(entry.path()),
+                Err(err) => self.found.push(unreadable(dir, format!("cannot read folder entry: {err}"))),
+            }
+        }
+        paths.sort();
+        for path in paths {
+            self.entry(&path);
+        }
+    }
+
+    fn link(&mut self, path: &Path) {
+        // (A link to nothing is an entry that cannot be read, in `entry`.)
+        if std::fs::canonicalize(path).is_ok_and(|target| !target.starts_with(self.root)) {
+            if classify(path).is_some() || std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+                self.found.push(unreadable(path, "a link out of the input folder: not followed".to_string()));
+            }
+            return;
+        }
+        self.entry(path);
+    }
+
+    fn entry(&mut self, path: &Path) {
+        match std::fs::metadata(path) {
+            Ok(meta) if !self.seen.insert(identity(&meta)) => {}
+            Ok(meta) if meta.is_dir() => self.folder(path),
             Ok(meta) => {
-                if let Some((format, compression)) = classify(&path) {
+                if let Some((format, compression)) = classify(path) {
                     // A named pipe, socket or device would block or never end: only regular
                     // files are read.
                     let unreadable = (!meta.is_file()).then(|| "not a regular file".to_string());
-                    found.push(InputFile { path, format, compression, unreadable });
+                    self.found.push(InputFile { path: path.to_path_buf(), format, compression, unreadable });
                 }
             }
             Err(err) => {
-                if classify(&path).is_some() {
-                    found.push(unreadable(&path, format!("cannot read file: {err}")));
+                if classify(path).is_some() {
+                    self.found.push(unreadable(path, format!("cannot read file: {err}")));
                 }
             }
         }
+    }
+}
+
+/// Opens a file found to be a regular file, without blocking if it has become a named pipe since
+/// (a pipe opened for reading waits for a writer): opened non-blocking, then checked.
+fn open_regular(path: &Path) -> std::result::Result<File, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|err| format!("cannot open file: {err}"))?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err("not a regular file".to_string()),
+        Err(err) => Err(format!("cannot open file: {err}")),
     }
 }
 
@@ -199,9 +270,9 @@ impl Reader {
         let input: Box<dyn Read + Send> = if file.is_stdin() {
             Box::new(std::io::stdin())
         } else {
-            match File::open(&file.path) {
+            match open_regular(&file.path) {
                 Ok(handle) => Box::new(handle),
-                Err(err) => return Some(Box::new(Single(Some(file_reject(name, format!("cannot open file: {err}")))))),
+                Err(reason) => return Some(Box::new(Single(Some(file_reject(name, reason))))),
             }
         };
         let input: Box<dyn Read + Send> = match file.compression {
@@ -415,6 +486,20 @@ fn read_txt(mut input: Box<dyn BufRead + Send>, file: Arc<str>, id: String) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file that became a named pipe after the walk is refused at once, not waited on (a pipe
+    /// opened for reading blocks until something writes to it).
+    #[test]
+    fn a_named_pipe_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.jsonl");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string naming a path in a fresh folder.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        assert_eq!(open_regular(&fifo).unwrap_err(), "not a regular file");
+        std::fs::write(dir.path().join("b.jsonl"), "{}").unwrap();
+        assert!(open_regular(&dir.path().join("b.jsonl")).is_ok());
+    }
 
     #[test]
     fn classifies_by_name() {

@@ -184,3 +184,32 @@ fn an_id_read_twice_is_rejected_in_every_mode() {
     assert_eq!(rejects[0]["article_id"], "https://example.org/a");
     assert!(rejects[0]["reason"].as_str().unwrap().starts_with("duplicate article id"), "{rejects:?}");
 }
+
+/// Links in an input folder: each file is read once whatever links lead to it (`self -> .` read
+/// the same file 41 times; two such links never ended), and a link out of the folder is recorded,
+/// not followed (one to `/proc` hung the walk).
+#[test]
+fn a_folder_with_link_loops_and_links_out_is_read_once_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).unwrap();
+    std::fs::write(corpus.join("a.jsonl"), jsonl_line("a")).unwrap();
+    std::fs::write(corpus.join("sub/b.jsonl"), jsonl_line("b")).unwrap();
+    std::os::unix::fs::symlink(".", corpus.join("l1")).unwrap();
+    std::os::unix::fs::symlink("..", corpus.join("sub/l2")).unwrap();
+    std::os::unix::fs::symlink("sub/b.jsonl", corpus.join("0-again.jsonl")).unwrap();
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("x.jsonl"), jsonl_line("x")).unwrap();
+    std::os::unix::fs::symlink(&outside, corpus.join("out-link")).unwrap();
+    let out = dir.path().join("out");
+    let started = std::time::Instant::now();
+    let output = extract(&[&corpus], &out, &["--format", "jsonl"]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert_eq!(article_ids(&out), ["a", "b"]);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert!(rejects[0]["file"].as_str().unwrap().ends_with("out-link"), "{rejects:?}");
+    assert!(rejects[0]["reason"].as_str().unwrap().contains("out of the input folder"), "{rejects:?}");
+}
