@@ -105,6 +105,10 @@ pub struct RunFlags {
     /// text instead of running it as a formula; Parquet and JSON Lines keep the exact text.
     #[arg(long)]
     pub csv_keep_formulas: bool,
+    /// Overwrite files in the output folder that no earlier whosaid run wrote (a file of yours
+    /// named `quotes.csv` or `run.json`); without it such a run is refused and nothing changes.
+    #[arg(long)]
+    pub force: bool,
     /// With a state folder: forget the state and reprocess everything, replacing every partition
     /// this state's runs wrote.
     #[arg(long)]
@@ -202,6 +206,7 @@ impl Command {
                 config.state = state;
                 config.rejects = rejects;
                 config.csv_keep_formulas = run.csv_keep_formulas;
+                config.force = run.force;
                 config.name_columns(columns.names());
                 Ok((config, run))
             }
@@ -217,6 +222,7 @@ impl Command {
                     config.state = state;
                 }
                 config.csv_keep_formulas |= run.csv_keep_formulas;
+                config.force = run.force;
                 config.name_columns(columns.names());
                 Ok((config, run))
             }

@@ -92,6 +92,10 @@ pub struct PipelineConfig {
     /// injection); Parquet and JSON Lines always keep the exact text.
     #[serde(default)]
     pub csv_keep_formulas: bool,
+    /// Overwrite files in the output folder that no earlier whosaid run wrote (`--force`; never
+    /// a pipeline key).
+    #[serde(skip)]
+    pub force: bool,
 }
 
 pub fn default_formats() -> Vec<Format> {
@@ -132,6 +136,7 @@ impl PipelineConfig {
             outlet_column: None,
             author_column: None,
             csv_keep_formulas: false,
+            force: false,
         }
     }
 

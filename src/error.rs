@@ -36,8 +36,13 @@ pub enum Error {
     },
     #[error("invalid pipeline file {path}: {message}")]
     Config { path: PathBuf, message: String },
-    #[error("another whosaid run holds the state lock {path}; wait for it to finish (a crashed run releases the lock by itself)")]
+    #[error(
+        "another whosaid run holds the lock {path}; wait for it to finish (a crashed run releases the lock by itself)"
+    )]
     Locked { path: PathBuf },
+    /// A run that would change what is not its own (a user's file, an input): nothing was done.
+    #[error("{0}")]
+    Refused(String),
     #[error("{0}")]
     Usage(String),
     #[error("invalid state {path}: {message}")]

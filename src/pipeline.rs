@@ -22,6 +22,7 @@ use crate::model::{Record, Reject};
 use crate::read::columns::Columns;
 use crate::read::{discover, Reader};
 use crate::write::incremental::{Session, Verdict};
+use crate::write::owned::TableOutput;
 use crate::write::sink::{RowSink, StreamSink, TableSink};
 use crate::write::{rows_for, speaker_rows, ArticleRow, QuoteRow, RejectRow, SpeakerRow};
 
@@ -96,6 +97,10 @@ pub struct RunReport {
     pub wall_seconds: f64,
     pub mb_per_s: f64,
     pub articles_per_s: f64,
+    /// A table run's files in the output folder (this manifest last): what the next run may
+    /// overwrite or remove.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written: Option<Vec<String>>,
     /// Log lines that could not be written to standard error (a full disk), and were dropped.
     pub log_lines_lost: u64,
 }
@@ -108,9 +113,14 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let started = Instant::now();
     let files = discover(&config.inputs)?;
     config.check_streaming()?;
+    check_no_input_written(config, &files)?;
     if !config.is_streaming() {
         std::fs::create_dir_all(&config.out).map_err(|e| Error::output(&config.out, e))?;
     }
+    let table_output = match &config.state {
+        None if !config.is_streaming() => Some(TableOutput::claim(&config.out, &config.formats, config.force)?),
+        _ => None,
+    };
     let mut session = match &config.state {
         Some(state) => Some(Session::begin(&config.out, state, full)?),
         None => None,
@@ -242,6 +252,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         return Err(fatal);
     }
     sink.commit()?;
+    let written = table_output.as_ref().map(TableOutput::finish).transpose()?;
     reporter.finish(&counts, text_bytes, started);
     let wall_seconds = started.elapsed().as_secs_f64();
     let report = RunReport {
@@ -261,6 +272,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         mb_per_s: text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
         articles_per_s: counts.articles_ok as f64 / wall_seconds.max(1e-9),
         log_lines_lost: crate::log::lost(),
+        written,
         counts,
     };
     match session {
@@ -549,6 +561,39 @@ impl Reporter {
             crate::log::line(&format!("whosaid: done: {}", Self::message(counts, text_bytes, started)));
         }
     }
+}
+
+/// Refuses a run that would write over its own input: a rejects file that is an input file
+/// (`--rejects` naming the input truncated it to nothing), or an output folder that is an input
+/// folder or inside one (the next run read the tables as articles).
+fn check_no_input_written(config: &PipelineConfig, files: &[crate::read::InputFile]) -> Result<()> {
+    let canonical = |path: &std::path::Path| std::fs::canonicalize(path).ok();
+    if let Some(rejects) = config.rejects.as_deref().and_then(canonical) {
+        if files.iter().any(|f| canonical(&f.path).as_ref() == Some(&rejects)) {
+            return Err(Error::Refused(format!(
+                "the rejects file {} is an input; nothing was changed",
+                rejects.display()
+            )));
+        }
+    }
+    if config.is_streaming() {
+        return Ok(());
+    }
+    // The output folder may not exist yet: its nearest existing ancestor says where it is.
+    let out = config.out.ancestors().find_map(|a| canonical(a).map(|c| (c, a)));
+    let Some((existing, at)) = out else { return Ok(()) };
+    let out = existing.join(config.out.strip_prefix(at).unwrap_or(std::path::Path::new("")));
+    for input in config.inputs.iter().filter(|i| i.is_dir()).filter_map(|i| canonical(i)) {
+        if out.starts_with(&input) {
+            return Err(Error::Refused(format!(
+                "the output folder {} is inside the input folder {}, whose next run would read the tables as \
+                 articles; write to another folder",
+                config.out.display(),
+                input.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The default worker count: every core the machine has.

@@ -7,6 +7,7 @@
 
 mod csv_row;
 pub mod incremental;
+pub mod owned;
 mod parquet;
 mod parquet_file;
 pub mod rows;

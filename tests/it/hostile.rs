@@ -198,3 +198,85 @@ fn control_characters_in_a_log_line_are_escaped() {
     let err = stderr(&output);
     assert!(!err.contains('\x1b') && err.contains("red\\u{1b}[31m.jsonl"), "{err}");
 }
+
+/// A table run writes only what is new or an earlier run's (its run.json's `written`): a user's
+/// own `quotes.csv` or `run.json` in the output folder is refused, not overwritten (unless
+/// --force), and an earlier run's table in a format no longer asked for is removed.
+#[test]
+fn a_table_run_overwrites_only_what_an_earlier_run_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(&input, serde_json::json!({"id": "a", "text": GOOD}).to_string() + "\n").unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("quotes.csv"), "my own notes\n").unwrap();
+    let output = extract(&[&input], &out, &["--format", "csv"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("quotes.csv") && stderr(&output).contains("--force"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(out.join("quotes.csv")).unwrap(), "my own notes\n");
+    assert!(!out.join("run.json").exists());
+
+    // A run.json of the user's is no manifest: refused too.
+    std::fs::remove_file(out.join("quotes.csv")).unwrap();
+    std::fs::write(out.join("run.json"), "{\"mine\": true}").unwrap();
+    let output = extract(&[&input], &out, &["--format", "csv"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(out.join("run.json")).unwrap(), "{\"mine\": true}");
+    let output = extract(&[&input], &out, &["--format", "csv", "--force"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // Parquet and CSV, then CSV only: the earlier Parquet tables go, the user's file stays.
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    let output = extract(&[&input], &out, &["--format", "parquet,csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.join("quotes.parquet").exists());
+    let output = extract(&[&input], &out, &["--format", "csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!out.join("quotes.parquet").exists() && !out.join("articles.parquet").exists());
+    assert!(out.join("quotes.csv").exists() && out.join("notes.txt").exists());
+    assert_eq!(run_json(&out)["written"][0], "quotes.csv");
+}
+
+/// A run never writes into its input: a rejects file that is an input (it truncated the input
+/// to nothing), or an output folder inside an input folder (the next run read the tables).
+#[test]
+fn a_run_never_writes_into_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let input = corpus.join("a.jsonl");
+    let line = serde_json::json!({"id": "a", "text": GOOD}).to_string() + "\n";
+    std::fs::write(&input, &line).unwrap();
+    let output = crate::util::bin()
+        .args(["extract", "--out", "-", "--format", "jsonl", "--rejects"])
+        .arg(&input)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), line);
+    for out in [corpus.clone(), corpus.join("tables")] {
+        let output = extract(&[&corpus], &out, &["--format", "csv"]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(stderr(&output).contains("inside the input folder"), "{}", stderr(&output));
+    }
+    assert_eq!(std::fs::read_dir(&corpus).unwrap().count(), 1);
+}
+
+/// Two table runs into one folder at once: the second waits for nothing and is refused, so the
+/// tables are never one run's quotes beside the other's articles.
+#[test]
+fn a_table_run_locks_its_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let lock =
+        std::fs::File::options().create(true).truncate(false).write(true).open(out.join(".whosaid-lock")).unwrap();
+    lock.try_lock().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(&input, serde_json::json!({"id": "a", "text": GOOD}).to_string() + "\n").unwrap();
+    let output = extract(&[&input], &out, &["--format", "csv"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("holds the lock"), "{}", stderr(&output));
+    assert!(!out.join("quotes.csv").exists());
+}

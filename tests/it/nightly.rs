@@ -176,7 +176,7 @@ fn a_second_run_on_the_same_state_refuses_while_the_first_holds_the_lock() {
     lock.lock().unwrap();
     let output = incremental(&corpus, &out, &state, &[]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("holds the state lock"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("holds the lock"), "{}", stderr(&output));
     drop(lock);
     run_incremental(&corpus, &out, &state, &[]);
 }
