@@ -2,7 +2,7 @@
 //! usual names (see [`super::columns`]); a header with no text column is a fatal error that
 //! lists the columns it has.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::sync::Arc;
 
 use super::columns::{Columns, Field};
@@ -10,31 +10,161 @@ use super::{ArticleFields, RecordSource};
 use crate::error::Error;
 use crate::model::{Origin, Record, Reject};
 
+/// Opens the file again from its start, decompressed.
+pub(super) type Reopen = Box<dyn Fn() -> Result<Box<dyn BufRead + Send>, String> + Send>;
+
 pub(super) struct CsvSource {
-    reader: csv::Reader<Box<dyn BufRead + Send>>,
+    reader: csv::Reader<QuoteCounter>,
     file: Arc<str>,
     columns: Arc<Columns>,
     /// The column index of each field, once the header is read.
     indices: Option<[Option<usize>; 7]>,
     n_fields: usize,
+    /// The record to give next, read ahead: whether it is the file's last is known only once the
+    /// one after it is read.
     record: csv::ByteRecord,
+    ahead: csv::ByteRecord,
+    has_record: bool,
+    /// A read error met reading ahead, given after the record before it.
+    error: Option<Record>,
+    /// Where the reader's bytes start in the file (it starts again after a quote that never
+    /// closes): bytes and lines before.
+    base: (u64, u64),
+    quotes: Arc<std::sync::Mutex<Quotes>>,
+    reopen: Reopen,
     done: bool,
     fatal: Option<Error>,
 }
 
+/// The quote marks (`"`) the reader's bytes held up to each of the last line starts: what tells
+/// a last record whose quoted field never closed (an odd count from its start to the end) from
+/// one that did. The csv crate reads a field still open at the end of the file as ending there,
+/// so one stray quote made every row after it one article's text.
+#[derive(Default)]
+struct Quotes {
+    total: u64,
+    /// (byte offset of a line start, quote marks before it), the last [`LINE_STARTS`].
+    line_starts: std::collections::VecDeque<(u64, u64)>,
+    offset: u64,
+}
+
+/// Line starts kept: a record that opened before them spans more lines than any article has.
+const LINE_STARTS: usize = 1 << 16;
+
+/// The reader's bytes, counted into [`Quotes`] as they pass.
+struct QuoteCounter {
+    input: Box<dyn BufRead + Send>,
+    quotes: Arc<std::sync::Mutex<Quotes>>,
+}
+
+impl std::io::Read for QuoteCounter {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.input.read(buf)?;
+        let mut quotes = self.quotes.lock().expect("the counter is never poisoned");
+        let base = quotes.offset;
+        for at in memchr::memchr2_iter(b'"', b'\n', &buf[..n]) {
+            if buf[at] == b'"' {
+                quotes.total += 1;
+                continue;
+            }
+            let entry = (base + at as u64 + 1, quotes.total);
+            if quotes.line_starts.len() == LINE_STARTS {
+                quotes.line_starts.pop_front();
+            }
+            quotes.line_starts.push_back(entry);
+        }
+        quotes.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl Quotes {
+    /// Whether the bytes from `start` (a line start) to the end hold an odd number of quote
+    /// marks: a quoted field opened there and never closed. True for a start older than the
+    /// line starts kept.
+    fn open_from(&self, start: u64) -> bool {
+        let before = if start == 0 {
+            Some(0)
+        } else {
+            self.line_starts.binary_search_by_key(&start, |&(at, _)| at).ok().map(|i| self.line_starts[i].1)
+        };
+        before.is_none_or(|before| (self.total - before) % 2 == 1)
+    }
+}
+
 impl CsvSource {
-    pub(super) fn new(input: Box<dyn BufRead + Send>, file: Arc<str>, columns: Arc<Columns>) -> CsvSource {
-        let reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(input);
+    pub(super) fn new(
+        input: Box<dyn BufRead + Send>,
+        file: Arc<str>,
+        columns: Arc<Columns>,
+        reopen: Reopen,
+    ) -> CsvSource {
+        let quotes = Arc::new(std::sync::Mutex::new(Quotes::default()));
         CsvSource {
-            reader,
+            reader: csv_reader(input, &quotes),
             file,
             columns,
             indices: None,
             n_fields: 0,
             record: csv::ByteRecord::new(),
+            ahead: csv::ByteRecord::new(),
+            has_record: false,
+            error: None,
+            base: (0, 0),
+            quotes,
+            reopen,
             done: false,
             fatal: None,
         }
+    }
+
+    /// A record's first line in the file.
+    fn line_of(&self, record: &csv::ByteRecord) -> Option<u64> {
+        record.position().map(|p| self.base.1 + p.line())
+    }
+
+    /// After a last record whose quoted field never closed: a reject for the line it opened on,
+    /// and the reader started again on the line after it.
+    /// `runs_to`: the line a quote that closed too late ran to (none: to the end of the file).
+    fn unclosed(&mut self, runs_to: Option<u64>) -> Record {
+        let position = self.record.position().cloned().unwrap_or_else(csv::Position::new);
+        let line = self.base.1 + position.line();
+        let reason = match runs_to {
+            None => format!("a quoted field opened on line {line} never closes"),
+            Some(to) => format!(
+                "a quoted field opened on line {line} runs on to line {to}, making one row of {} fields where \
+                 the header has {}; the lines after line {line} are read again",
+                self.record.len(),
+                self.n_fields
+            ),
+        };
+        let reject = self.reject(Some(line), None, reason);
+        // The next line's start in the file, from the reader's.
+        let next = {
+            let quotes = self.quotes.lock().expect("the counter is never poisoned");
+            quotes.line_starts.iter().find(|&&(at, _)| at > position.byte()).map(|&(at, _)| at)
+        };
+        self.has_record = false;
+        let Some(next) = next else {
+            self.done = true;
+            return reject;
+        };
+        match (self.reopen)().and_then(|mut input| {
+            let skip = self.base.0 + next;
+            std::io::copy(&mut input.by_ref().take(skip), &mut std::io::sink()).map_err(|e| e.to_string())?;
+            Ok(input)
+        }) {
+            Ok(input) => {
+                self.quotes = Arc::new(std::sync::Mutex::new(Quotes::default()));
+                self.reader = csv_reader(input, &self.quotes);
+                self.base = (self.base.0 + next, line);
+            }
+            Err(reason) => {
+                self.done = true;
+                self.error = Some(self.reject(Some(line + 1), None, format!("cannot read on: {reason}")));
+            }
+        }
+        reject
     }
 
     fn reject(&self, line: Option<u64>, article_id: Option<String>, reason: String) -> Record {
@@ -78,8 +208,18 @@ impl CsvSource {
     }
 }
 
+fn csv_reader(input: Box<dyn BufRead + Send>, quotes: &Arc<std::sync::Mutex<Quotes>>) -> csv::Reader<QuoteCounter> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(QuoteCounter { input, quotes: quotes.clone() })
+}
+
 impl RecordSource for CsvSource {
     fn next_record(&mut self) -> Option<Record> {
+        if let Some(error) = self.error.take() {
+            return Some(error);
+        }
         if self.done {
             return None;
         }
@@ -91,17 +231,49 @@ impl RecordSource for CsvSource {
                 return None;
             }
         }
-        match self.reader.read_byte_record(&mut self.record) {
+        if !self.has_record {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(false) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(err) => {
+                    self.done = true;
+                    let line = err.position().map(|p| self.base.1 + p.line());
+                    return Some(self.reject(line, None, format!("read error: {err}")));
+                }
+                Ok(true) => self.has_record = true,
+            }
+        }
+        match self.reader.read_byte_record(&mut self.ahead) {
+            Ok(true) => {
+                // A row of the wrong width over several lines: a quote opened in it closed
+                // only on a later row, whose rows it took in.
+                let (line, next) = (self.line_of(&self.record), self.line_of(&self.ahead));
+                if self.record.len() != self.n_fields && line.zip(next).is_some_and(|(l, n)| n > l + 1) {
+                    return Some(self.unclosed(next.map(|n| n - 1)));
+                }
+                let record = self.build();
+                std::mem::swap(&mut self.record, &mut self.ahead);
+                Some(record)
+            }
             Ok(false) => {
+                let start = self.record.position().map_or(0, |p| p.byte());
+                let open = self.quotes.lock().expect("the counter is never poisoned").open_from(start);
+                if open {
+                    return Some(self.unclosed(None));
+                }
+                self.has_record = false;
                 self.done = true;
-                None
+                Some(self.build())
             }
             Err(err) => {
+                let line = err.position().map(|p| self.base.1 + p.line());
+                self.error = Some(self.reject(line, None, format!("read error: {err}")));
+                self.has_record = false;
                 self.done = true;
-                let line = err.position().map(|p| p.line());
-                Some(self.reject(line, None, format!("read error: {err}")))
+                Some(self.build())
             }
-            Ok(true) => Some(self.build()),
         }
     }
 
@@ -112,7 +284,7 @@ impl RecordSource for CsvSource {
 
 impl CsvSource {
     fn build(&self) -> Record {
-        let line = self.record.position().map(|p| p.line());
+        let line = self.line_of(&self.record);
         let indices = self.indices.as_ref().expect("header read before rows");
         let name = |field: Field| self.columns.display(field).to_string();
         // A field's text, `None` when the column is absent or the cell blank.
@@ -160,8 +332,10 @@ mod tests {
     use crate::read::columns::ColumnNames;
 
     fn source(input: &str, columns: Columns) -> CsvSource {
-        let input: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(input.as_bytes().to_vec()));
-        CsvSource::new(input, "f.csv".into(), Arc::new(columns))
+        let bytes = input.as_bytes().to_vec();
+        let open =
+            move || -> Result<Box<dyn BufRead + Send>, String> { Ok(Box::new(std::io::Cursor::new(bytes.clone()))) };
+        CsvSource::new(open().unwrap(), "f.csv".into(), Arc::new(columns), Box::new(open))
     }
 
     fn read(input: &str) -> Vec<Record> {
@@ -211,6 +385,41 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(&records[2], Record::Article(a) if a.id == "c"));
+    }
+
+    /// A quoted field that never closes is a reject for the line it opened on, and the rows
+    /// after that line are read (one stray quote in row 2 of 1,000 made rows 3 to 1,000 its
+    /// text, with no reject); a quoted field over several lines is one field as before.
+    #[test]
+    fn a_quoted_field_that_never_closes_is_rejected_and_the_rows_after_it_read() {
+        let summary = |input: &str| -> Vec<String> {
+            read(input)
+                .into_iter()
+                .map(|r| match r {
+                    Record::Article(a) => format!("{}: {}", a.id, a.text),
+                    Record::Reject(r) => format!("line {:?}: {}", r.origin.line, r.reason),
+                })
+                .collect()
+        };
+        assert_eq!(
+            summary(
+                "id,text\na,Fine.\nb,\"Never closed.\nc,Also fine.\nd,\"Quoted, \"\"fine\"\".\"\ne,\"Again\nf,Last.\n"
+            ),
+            [
+                "a: Fine.",
+                "line Some(3): a quoted field opened on line 3 runs on to line 5, making one row of 3 fields where \
+                 the header has 2; the lines after line 3 are read again",
+                "c: Also fine.",
+                "d: Quoted, \"fine\".",
+                "line Some(6): a quoted field opened on line 6 never closes",
+                "f: Last.",
+            ]
+        );
+        assert_eq!(
+            summary("id,text\na,Fine.\nb,\"Never closed."),
+            ["a: Fine.", "line Some(3): a quoted field opened on line 3 never closes"]
+        );
+        assert_eq!(summary("id,text\na,\"Line one.\n\nLine two.\"\n"), ["a: Line one.\n\nLine two."]);
     }
 
     #[test]

@@ -233,6 +233,21 @@ fn open_regular(path: &Path) -> std::result::Result<File, String> {
     }
 }
 
+/// A file's bytes, decompressed, buffered.
+fn open_input(file: &InputFile) -> std::result::Result<Box<dyn BufRead + Send>, String> {
+    let input: Box<dyn Read + Send> =
+        if file.is_stdin() { Box::new(std::io::stdin()) } else { Box::new(open_regular(&file.path)?) };
+    let input: Box<dyn Read + Send> = match file.compression {
+        Compression::None => input,
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(input))),
+        Compression::Zstd => match zstd::Decoder::new(input) {
+            Ok(decoder) => Box::new(decoder),
+            Err(err) => return Err(format!("cannot start zstd decoder: {err}")),
+        },
+    };
+    Ok(Box::new(BufReader::with_capacity(1 << 16, input)))
+}
+
 /// The source of one file's records.
 trait RecordSource {
     fn next_record(&mut self) -> Option<Record>;
@@ -267,28 +282,18 @@ impl Reader {
         if let Some(reason) = file.unreadable.clone() {
             return Some(Box::new(Single(Some(file_reject(name, reason)))));
         }
-        let input: Box<dyn Read + Send> = if file.is_stdin() {
-            Box::new(std::io::stdin())
-        } else {
-            match open_regular(&file.path) {
-                Ok(handle) => Box::new(handle),
-                Err(reason) => return Some(Box::new(Single(Some(file_reject(name, reason))))),
-            }
+        let input = match open_input(&file) {
+            Ok(input) => input,
+            Err(reason) => return Some(Box::new(Single(Some(file_reject(name, reason))))),
         };
-        let input: Box<dyn Read + Send> = match file.compression {
-            Compression::None => input,
-            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(input))),
-            Compression::Zstd => match zstd::Decoder::new(input) {
-                Ok(decoder) => Box::new(decoder),
-                Err(err) => {
-                    return Some(Box::new(Single(Some(file_reject(name, format!("cannot start zstd decoder: {err}"))))))
-                }
-            },
-        };
-        let input: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, input));
         Some(match file.format {
             InputFormat::Jsonl => Box::new(jsonl::JsonlSource::new(input, name, self.columns.clone())),
-            InputFormat::Csv => Box::new(csv::CsvSource::new(input, name, self.columns.clone())),
+            InputFormat::Csv => {
+                // (A CSV file is opened again where a quoted field never closes, to read on
+                // after the line it opened on.)
+                let reopen = move || open_input(&file);
+                Box::new(csv::CsvSource::new(input, name, self.columns.clone(), Box::new(reopen)))
+            }
             InputFormat::Txt => Box::new(Single(Some(read_txt(input, name, stem(&file.path))))),
         })
     }

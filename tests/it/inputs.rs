@@ -213,3 +213,28 @@ fn a_folder_with_link_loops_and_links_out_is_read_once_and_ends() {
     assert!(rejects[0]["file"].as_str().unwrap().ends_with("out-link"), "{rejects:?}");
     assert!(rejects[0]["reason"].as_str().unwrap().contains("out of the input folder"), "{rejects:?}");
 }
+
+/// One stray opening quote in row 2 of a 1,000-row CSV (gzip-compressed too) is one reject naming
+/// its line, and the 999 other rows are read (they were row 2's text, with no reject).
+#[test]
+fn a_stray_quote_in_a_csv_is_one_reject_and_the_rows_after_it_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,text\n");
+    for i in 1..=1000 {
+        let text =
+            if i == 2 { "\"The minister said the talks were over." } else { "The minister said the talks were over." };
+        csv.push_str(&format!("r{i},{text}\n"));
+    }
+    for (name, bytes) in [("a.csv", csv.as_bytes().to_vec()), ("b.csv.gz", crate::util::gzip(&csv.replace("r", "g")))] {
+        let input = dir.path().join(name);
+        std::fs::write(&input, bytes).unwrap();
+        let out = dir.path().join(format!("out-{name}"));
+        let output = extract(&[&input], &out, &["--format", "jsonl"]);
+        assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+        assert_eq!(article_ids(&out).len(), 999, "{name}");
+        let rejects = read_jsonl(&out.join("rejects.jsonl"));
+        assert_eq!(rejects.len(), 1, "{rejects:?}");
+        assert_eq!(rejects[0]["line"], 3, "{rejects:?}");
+        assert!(rejects[0]["reason"].as_str().unwrap().contains("never closes"), "{rejects:?}");
+    }
+}
