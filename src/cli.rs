@@ -109,6 +109,11 @@ pub struct RunFlags {
     /// named `quotes.csv` or `run.json`); without it such a run is refused and nothing changes.
     #[arg(long)]
     pub force: bool,
+    /// The largest record (a JSON line, a CSV record, a text file) and article text read, in MB
+    /// (1 to 4096, default 64): a larger one is a reject. Extracting an article takes about
+    /// twenty times its size in memory.
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u16).range(1..=4096))]
+    pub max_record_mb: Option<u16>,
     /// With a state folder: forget the state and reprocess everything, replacing every partition
     /// this state's runs wrote.
     #[arg(long)]
@@ -207,6 +212,9 @@ impl Command {
                 config.rejects = rejects;
                 config.csv_keep_formulas = run.csv_keep_formulas;
                 config.force = run.force;
+                if let Some(mb) = run.max_record_mb {
+                    config.max_record_mb = usize::from(mb);
+                }
                 config.name_columns(columns.names());
                 Ok((config, run))
             }
@@ -223,6 +231,9 @@ impl Command {
                 }
                 config.csv_keep_formulas |= run.csv_keep_formulas;
                 config.force = run.force;
+                if let Some(mb) = run.max_record_mb {
+                    config.max_record_mb = usize::from(mb);
+                }
                 config.name_columns(columns.names());
                 Ok((config, run))
             }

@@ -92,6 +92,11 @@ pub struct PipelineConfig {
     /// injection); Parquet and JSON Lines always keep the exact text.
     #[serde(default)]
     pub csv_keep_formulas: bool,
+    /// The largest record read (a JSON line, a CSV record, a text file) and article text, in MB
+    /// (1 to 4096): a larger one is a reject, read past without being held. An article's
+    /// extraction needs about twenty times its text in memory, so this bounds a run's memory.
+    #[serde(default = "default_max_record_mb")]
+    pub max_record_mb: usize,
     /// Overwrite files in the output folder that no earlier whosaid run wrote (`--force`; never
     /// a pipeline key).
     #[serde(skip)]
@@ -113,6 +118,14 @@ pub const MAX_BATCH_ARTICLES: usize = 100_000;
 
 /// The most extraction threads a run starts (`--threads`).
 pub const MAX_THREADS: usize = 1024;
+
+/// 64 MB: a news article is tens of KB; the largest a run reads needs about 1.3 GB to extract.
+pub fn default_max_record_mb() -> usize {
+    crate::read::DEFAULT_MAX_RECORD_BYTES >> 20
+}
+
+/// The largest `max_record_mb`: an article's offsets are 32-bit.
+pub const MAX_RECORD_MB: usize = 4096;
 
 pub fn default_batch_articles() -> usize {
     128
@@ -136,6 +149,7 @@ impl PipelineConfig {
             outlet_column: None,
             author_column: None,
             csv_keep_formulas: false,
+            max_record_mb: default_max_record_mb(),
             force: false,
         }
     }
@@ -221,6 +235,9 @@ impl PipelineConfig {
         }
         if config.formats.is_empty() {
             return Err("`formats` names no format".to_string());
+        }
+        if !(1..=MAX_RECORD_MB).contains(&config.max_record_mb) {
+            return Err(format!("`max_record_mb` must be from 1 to {MAX_RECORD_MB}"));
         }
         if !(1..=MAX_BATCH_ARTICLES).contains(&config.batch_articles) {
             return Err(format!("`batch_articles` must be from 1 to {MAX_BATCH_ARTICLES}"));

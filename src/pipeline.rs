@@ -163,7 +163,8 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut counts = Counts::default();
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
-    let mut reader = Reader::new(files, Columns::new(&config.column_names()));
+    let mut reader = Reader::new(files, Columns::new(&config.column_names()))
+        .with_max_record_bytes((config.max_record_mb << 20).min(crate::read::MAX_ARTICLE_BYTES));
     let mut seen_ids = SeenIds::default();
     let read_batch = |reader: &mut Reader| {
         let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);

@@ -42,6 +42,10 @@ pub(super) struct CsvSource {
 /// so one stray quote made every row after it one article's text.
 #[derive(Default)]
 struct Quotes {
+    /// Where the record being read starts, and the most bytes a record may have: a longer one is
+    /// a read error, not a field held whole (a file of zeros with no line end).
+    record_start: u64,
+    max: u64,
     total: u64,
     /// (byte offset of a line start, quote marks before it), the last [`LINE_STARTS`].
     line_starts: std::collections::VecDeque<(u64, u64)>,
@@ -59,6 +63,15 @@ struct QuoteCounter {
 
 impl std::io::Read for QuoteCounter {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        {
+            let quotes = self.quotes.lock().expect("the counter is never poisoned");
+            if quotes.offset - quotes.record_start.min(quotes.offset) > quotes.max {
+                let limit = quotes.max >> 20;
+                return Err(std::io::Error::other(format!(
+                    "a record of more than {limit} MB, the limit (max_record_mb)"
+                )));
+            }
+        }
         let n = self.input.read(buf)?;
         let mut quotes = self.quotes.lock().expect("the counter is never poisoned");
         let base = quotes.offset;
@@ -98,8 +111,9 @@ impl CsvSource {
         file: Arc<str>,
         columns: Arc<Columns>,
         reopen: Reopen,
+        max_record_bytes: usize,
     ) -> CsvSource {
-        let quotes = Arc::new(std::sync::Mutex::new(Quotes::default()));
+        let quotes = Arc::new(std::sync::Mutex::new(Quotes { max: max_record_bytes as u64, ..Quotes::default() }));
         CsvSource {
             reader: csv_reader(input, &quotes),
             file,
@@ -116,6 +130,11 @@ impl CsvSource {
             done: false,
             fatal: None,
         }
+    }
+
+    /// Where the next record starts: the reader may read a record's bytes that far past it.
+    fn mark_record_start(&self) {
+        self.quotes.lock().expect("the counter is never poisoned").record_start = self.reader.position().byte();
     }
 
     /// A record's first line in the file.
@@ -155,7 +174,8 @@ impl CsvSource {
             Ok(input)
         }) {
             Ok(input) => {
-                self.quotes = Arc::new(std::sync::Mutex::new(Quotes::default()));
+                let max = self.quotes.lock().expect("the counter is never poisoned").max;
+                self.quotes = Arc::new(std::sync::Mutex::new(Quotes { max, ..Quotes::default() }));
                 self.reader = csv_reader(input, &self.quotes);
                 self.base = (self.base.0 + next, line);
             }
@@ -183,6 +203,7 @@ impl CsvSource {
                 Some(self.reject(Some(1), None, format!("cannot read CSV header: {err}")))
             }
             Ok(true) => {
+                self.mark_record_start();
                 let mut indices: [Option<(usize, usize)>; 7] = [None; 7];
                 let header: Vec<String> =
                     self.record.iter().map(|name| String::from_utf8_lossy(name).into_owned()).collect();
@@ -242,10 +263,15 @@ impl RecordSource for CsvSource {
                     let line = err.position().map(|p| self.base.1 + p.line());
                     return Some(self.reject(line, None, format!("read error: {err}")));
                 }
-                Ok(true) => self.has_record = true,
+                Ok(true) => {
+                    self.mark_record_start();
+                    self.has_record = true;
+                }
             }
         }
-        match self.reader.read_byte_record(&mut self.ahead) {
+        let read = self.reader.read_byte_record(&mut self.ahead);
+        self.mark_record_start();
+        match read {
             Ok(true) => {
                 // A row of the wrong width over several lines: a quote opened in it closed
                 // only on a later row, whose rows it took in.
@@ -335,7 +361,7 @@ mod tests {
         let bytes = input.as_bytes().to_vec();
         let open =
             move || -> Result<Box<dyn BufRead + Send>, String> { Ok(Box::new(std::io::Cursor::new(bytes.clone()))) };
-        CsvSource::new(open().unwrap(), "f.csv".into(), Arc::new(columns), Box::new(open))
+        CsvSource::new(open().unwrap(), "f.csv".into(), Arc::new(columns), Box::new(open), 1 << 20)
     }
 
     fn read(input: &str) -> Vec<Record> {

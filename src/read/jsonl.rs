@@ -21,6 +21,8 @@ pub(super) struct JsonlSource {
     columns: Arc<Columns>,
     line: u64,
     buf: Vec<u8>,
+    /// The longest line read: a longer one is a reject, its bytes dropped as they are read.
+    max_record_bytes: usize,
     done: bool,
     /// Whether a record has parsed yet: the first one decides whether the file has a text field.
     seen_record: bool,
@@ -28,8 +30,23 @@ pub(super) struct JsonlSource {
 }
 
 impl JsonlSource {
-    pub(super) fn new(input: Box<dyn BufRead + Send>, file: Arc<str>, columns: Arc<Columns>) -> JsonlSource {
-        JsonlSource { input, file, columns, line: 0, buf: Vec::new(), done: false, seen_record: false, fatal: None }
+    pub(super) fn new(
+        input: Box<dyn BufRead + Send>,
+        file: Arc<str>,
+        columns: Arc<Columns>,
+        max_record_bytes: usize,
+    ) -> JsonlSource {
+        JsonlSource {
+            input,
+            file,
+            columns,
+            line: 0,
+            buf: Vec::new(),
+            max_record_bytes,
+            done: false,
+            seen_record: false,
+            fatal: None,
+        }
     }
 
     fn reject(&self, article_id: Option<String>, reason: String) -> Record {
@@ -45,10 +62,18 @@ impl RecordSource for JsonlSource {
             }
             self.buf.clear();
             self.line += 1;
-            match super::read_line(&mut *self.input, &mut self.buf) {
+            match super::read_line(&mut *self.input, &mut self.buf, self.max_record_bytes) {
                 Ok(0) => {
                     self.done = true;
                     return None;
+                }
+                Ok(n) if n > self.max_record_bytes + 2 => {
+                    // (the line end's two bytes aside)
+                    let reason = format!(
+                        "a line of {n} bytes, over the limit of {} MB (max_record_mb)",
+                        self.max_record_bytes >> 20
+                    );
+                    return Some(self.reject(None, reason));
                 }
                 Ok(_) => {}
                 Err(err) => {
@@ -314,7 +339,7 @@ mod tests {
     use crate::read::columns::ColumnNames;
 
     fn source(input: &[u8], columns: Columns) -> JsonlSource {
-        JsonlSource::new(Box::new(std::io::Cursor::new(input.to_vec())), "t".into(), Arc::new(columns))
+        JsonlSource::new(Box::new(std::io::Cursor::new(input.to_vec())), "t".into(), Arc::new(columns), 1 << 20)
     }
 
     fn read(input: &[u8]) -> Vec<Record> {

@@ -264,11 +264,30 @@ pub struct Reader {
     current: Option<Box<dyn RecordSource + Send>>,
     columns: Arc<Columns>,
     fatal: Option<Error>,
+    max_record_bytes: usize,
 }
+
+/// The largest record (a JSON line, a CSV record, a text file) and article text read, unless a
+/// pipeline says otherwise (`max_record_mb`): a record is held whole while it is read, and an
+/// article's extraction needs about twenty times its text in memory, so this bounds a run's
+/// memory whatever its input (a gzip file of zeros, a JSON string that never closes).
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 64 << 20;
 
 impl Reader {
     pub fn new(files: Vec<InputFile>, columns: Columns) -> Reader {
-        Reader { files: files.into_iter(), current: None, columns: Arc::new(columns), fatal: None }
+        Reader {
+            files: files.into_iter(),
+            current: None,
+            columns: Arc::new(columns),
+            fatal: None,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+        }
+    }
+
+    /// Records (and article texts) longer than `max` bytes are rejected, not read whole.
+    pub fn with_max_record_bytes(mut self, max: usize) -> Reader {
+        self.max_record_bytes = max;
+        self
     }
 
     /// The fatal error that ended the reading early, if one did: the run must stop with it.
@@ -287,14 +306,22 @@ impl Reader {
             Err(reason) => return Some(Box::new(Single(Some(file_reject(name, reason))))),
         };
         Some(match file.format {
-            InputFormat::Jsonl => Box::new(jsonl::JsonlSource::new(input, name, self.columns.clone())),
+            InputFormat::Jsonl => {
+                Box::new(jsonl::JsonlSource::new(input, name, self.columns.clone(), self.max_record_bytes))
+            }
             InputFormat::Csv => {
                 // (A CSV file is opened again where a quoted field never closes, to read on
                 // after the line it opened on.)
                 let reopen = move || open_input(&file);
-                Box::new(csv::CsvSource::new(input, name, self.columns.clone(), Box::new(reopen)))
+                Box::new(csv::CsvSource::new(
+                    input,
+                    name,
+                    self.columns.clone(),
+                    Box::new(reopen),
+                    self.max_record_bytes,
+                ))
             }
-            InputFormat::Txt => Box::new(Single(Some(read_txt(input, name, stem(&file.path))))),
+            InputFormat::Txt => Box::new(Single(Some(read_txt(input, name, stem(&file.path), self.max_record_bytes)))),
         })
     }
 }
@@ -309,7 +336,7 @@ impl Iterator for Reader {
             }
             if let Some(source) = &mut self.current {
                 if let Some(record) = source.next_record() {
-                    return Some(reject_oversized(record));
+                    return Some(reject_oversized(record, self.max_record_bytes));
                 }
                 if let Some(fatal) = source.take_fatal() {
                     self.fatal = Some(fatal);
@@ -324,10 +351,14 @@ impl Iterator for Reader {
 /// The largest article text whosaid takes: offsets inside an article are 32-bit.
 pub const MAX_ARTICLE_BYTES: usize = u32::MAX as usize;
 
-fn reject_oversized(record: Record) -> Record {
+fn reject_oversized(record: Record, max: usize) -> Record {
     match record {
-        Record::Article(article) if article.text.len() > MAX_ARTICLE_BYTES => Record::Reject(Reject {
-            reason: format!("article text of {} bytes is over the 4 GiB limit", article.text.len()),
+        Record::Article(article) if article.text.len() > max.min(MAX_ARTICLE_BYTES) => Record::Reject(Reject {
+            reason: format!(
+                "article text of {} bytes is over the limit of {} MB (max_record_mb)",
+                article.text.len(),
+                max >> 20
+            ),
             article_id: Some(article.id),
             origin: article.origin,
         }),
@@ -405,9 +436,12 @@ pub fn url_host(url: &str) -> Option<String> {
 }
 
 /// Reads one line into `buf`, its end included: a line ends at `\n`, `\r\n` or a lone `\r`
-/// (old Mac files). The number of bytes read; 0 at the end of the input.
-fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+/// (old Mac files). The number of bytes read; 0 at the end of the input. Past `max` bytes the
+/// line's bytes are read and dropped, not kept: `buf` then holds its first `max` bytes and more,
+/// and the caller tells the line is too long by its length.
+fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
     let start = buf.len();
+    let mut dropped = 0;
     loop {
         let available = match input.fill_buf() {
             Ok(available) => available,
@@ -415,12 +449,16 @@ fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<usiz
             Err(err) => return Err(err),
         };
         if available.is_empty() {
-            return Ok(buf.len() - start);
+            return Ok(buf.len() - start + dropped);
         }
         match memchr::memchr2(b'\n', b'\r', available) {
             Some(at) => {
                 let end = available[at];
-                buf.extend_from_slice(&available[..=at]);
+                if buf.len() - start <= max {
+                    buf.extend_from_slice(&available[..=at]);
+                } else {
+                    dropped += at + 1;
+                }
                 input.consume(at + 1);
                 if end == b'\r' {
                     // "\r\n" is one line end.
@@ -429,11 +467,15 @@ fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<usiz
                         input.consume(1);
                     }
                 }
-                return Ok(buf.len() - start);
+                return Ok(buf.len() - start + dropped);
             }
             None => {
                 let n = available.len();
-                buf.extend_from_slice(available);
+                if buf.len() - start <= max {
+                    buf.extend_from_slice(available);
+                } else {
+                    dropped += n;
+                }
                 input.consume(n);
             }
         }
@@ -455,7 +497,7 @@ pub fn stem(path: &Path) -> String {
     }
 }
 
-fn read_txt(mut input: Box<dyn BufRead + Send>, file: Arc<str>, id: String) -> Record {
+fn read_txt(input: Box<dyn BufRead + Send>, file: Arc<str>, id: String, max: usize) -> Record {
     let mut bytes = Vec::new();
     let reject = |reason: String| {
         Record::Reject(Reject {
@@ -464,8 +506,11 @@ fn read_txt(mut input: Box<dyn BufRead + Send>, file: Arc<str>, id: String) -> R
             reason,
         })
     };
-    if let Err(err) = input.read_to_end(&mut bytes) {
+    if let Err(err) = input.take(max as u64 + 1).read_to_end(&mut bytes) {
         return reject(format!("read error: {err}"));
+    }
+    if bytes.len() > max {
+        return reject(format!("a text file of more than {} MB, the limit (max_record_mb)", max >> 20));
     }
     if memchr::memchr(0, &bytes).is_some() {
         return reject("binary file: contains NUL bytes".to_string());
@@ -537,7 +582,7 @@ mod tests {
         let mut lines = Vec::new();
         loop {
             let mut buf = Vec::new();
-            if read_line(&mut input, &mut buf).unwrap() == 0 {
+            if read_line(&mut input, &mut buf, usize::MAX).unwrap() == 0 {
                 break;
             }
             lines.push(String::from_utf8(buf).unwrap());

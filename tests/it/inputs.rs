@@ -238,3 +238,32 @@ fn a_stray_quote_in_a_csv_is_one_reject_and_the_rows_after_it_are_read() {
         assert!(rejects[0]["reason"].as_str().unwrap().contains("never closes"), "{rejects:?}");
     }
 }
+
+/// Records over `--max-record-mb` are rejects, read past without being held: a gzip file of
+/// zeros with no line end (a decompression bomb), a JSON string that never closes, a CSV record
+/// and a text file over the limit; the records after them are read, but for the CSV record's,
+/// which ends its file (the csv reader cannot resume inside a record).
+#[test]
+fn records_over_the_size_limit_are_rejected_and_the_rest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let zeros = "\0".repeat(50 << 20);
+    let bomb = crate::util::gzip(&format!("{zeros}\n{}", jsonl_line("after-zeros")));
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    std::fs::write(corpus.join("a-bomb.jsonl.gz"), bomb).unwrap();
+    let open = format!("{{\"id\": \"open\", \"text\": \"{}\n{}", "word ".repeat(500_000), jsonl_line("after-open"));
+    std::fs::write(corpus.join("b-open.jsonl"), open).unwrap();
+    let csv = format!("id,text\nc1,Fine.\nc2,\"{}\"\nc3,Also fine.\n", "word ".repeat(500_000));
+    std::fs::write(corpus.join("c.csv"), csv).unwrap();
+    std::fs::write(corpus.join("d-big.txt"), "word ".repeat(500_000)).unwrap();
+    std::fs::write(corpus.join("e.jsonl"), jsonl_line("e")).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&corpus], &out, &["--format", "jsonl", "--max-record-mb", "1"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert_eq!(article_ids(&out), ["after-zeros", "after-open", "c1", "e"]);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    let reasons: Vec<&str> = rejects.iter().map(|r| r["reason"].as_str().unwrap()).collect();
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(reasons.iter().all(|r| r.contains("limit") && r.contains("max_record_mb")), "{reasons:?}");
+}
