@@ -233,6 +233,29 @@ fn open_regular(path: &Path) -> std::result::Result<File, String> {
     }
 }
 
+/// The UTF-16 encoding a file's first bytes are in, by its byte order mark or, without one, by
+/// the zero byte beside each ASCII letter; none for UTF-8 (whose rejects would say "invalid UTF-8"
+/// of every line, or "binary file").
+fn utf16(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let pairs: Vec<&[u8]> = head[..head.len().min(64)].chunks_exact(2).collect();
+    let ascii_then_zero = |p: &&[u8]| p[0].is_ascii() && p[0] != 0 && p[1] == 0;
+    let zero_then_ascii = |p: &&[u8]| p[0] == 0 && p[1].is_ascii() && p[1] != 0;
+    // (Three characters in four ASCII: most of a news text's.)
+    let most = |n: usize| pairs.len() >= 4 && n * 4 >= pairs.len() * 3;
+    if most(pairs.iter().filter(|p| ascii_then_zero(p)).count()) {
+        Some("UTF-16LE")
+    } else if most(pairs.iter().filter(|p| zero_then_ascii(p)).count()) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
 /// A file's bytes, decompressed, buffered.
 fn open_input(file: &InputFile) -> std::result::Result<Box<dyn BufRead + Send>, String> {
     let input: Box<dyn Read + Send> =
@@ -301,10 +324,16 @@ impl Reader {
         if let Some(reason) = file.unreadable.clone() {
             return Some(Box::new(Single(Some(file_reject(name, reason)))));
         }
-        let input = match open_input(&file) {
+        let mut input = match open_input(&file) {
             Ok(input) => input,
             Err(reason) => return Some(Box::new(Single(Some(file_reject(name, reason))))),
         };
+        if let Some(encoding) = input.fill_buf().ok().and_then(utf16) {
+            let reason = format!(
+                "the file is {encoding}; whosaid reads UTF-8 (convert it first, e.g. `iconv -f {encoding} -t UTF-8`)"
+            );
+            return Some(Box::new(Single(Some(file_reject(name, reason)))));
+        }
         Some(match file.format {
             InputFormat::Jsonl => {
                 Box::new(jsonl::JsonlSource::new(input, name, self.columns.clone(), self.max_record_bytes))

@@ -267,3 +267,27 @@ fn records_over_the_size_limit_are_rejected_and_the_rest_read() {
     assert_eq!(reasons.len(), 4, "{reasons:?}");
     assert!(reasons.iter().all(|r| r.contains("limit") && r.contains("max_record_mb")), "{reasons:?}");
 }
+
+/// A UTF-16 file (with its byte order mark, or without one) is one reject that names UTF-16 and
+/// how to convert it, not a reject a line saying "invalid UTF-8" or "binary file".
+#[test]
+fn a_utf16_file_is_one_reject_naming_its_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let utf16le = |text: &str, bom: bool| -> Vec<u8> {
+        let mut bytes = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    std::fs::write(corpus.join("a.jsonl"), utf16le(&(jsonl_line("a") + &jsonl_line("b")), true)).unwrap();
+    std::fs::write(corpus.join("b.txt"), utf16le(GOOD, false)).unwrap();
+    std::fs::write(corpus.join("c.jsonl"), jsonl_line("c")).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&corpus], &out, &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert_eq!(article_ids(&out), ["c"]);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    assert_eq!(rejects.len(), 2, "{rejects:?}");
+    assert!(rejects.iter().all(|r| r["reason"].as_str().unwrap().contains("UTF-16LE")), "{rejects:?}");
+}
