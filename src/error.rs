@@ -40,6 +40,8 @@ pub enum Error {
         "another whosaid run holds the lock {path}; wait for it to finish (a crashed run releases the lock by itself)"
     )]
     Locked { path: PathBuf },
+    #[error("interrupted (SIGINT or SIGTERM): nothing was published and no temporary file is left")]
+    Interrupted,
     /// A run that would change what is not its own (a user's file, an input): nothing was done.
     #[error("{0}")]
     Refused(String),

@@ -16,6 +16,8 @@ use whosaid::pipeline::{self, ProgressMode};
 
 const EXIT_REJECTS: u8 = 3;
 const EXIT_USAGE: u8 = 2;
+/// 128 + SIGINT, as a shell reports a process a signal ended.
+const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
     match run() {
@@ -23,10 +25,11 @@ fn main() -> ExitCode {
         Err(err) => {
             whosaid::log::line(&format!("whosaid: error: {err:#}"));
             // A setting out of range or an invalid pipeline file is a usage error, as a bad flag is.
-            let usage = err
-                .downcast_ref::<whosaid::Error>()
-                .is_some_and(|e| matches!(e, whosaid::Error::Config { .. } | whosaid::Error::Usage(_)));
-            if usage {
+            let error = err.downcast_ref::<whosaid::Error>();
+            let usage = error.is_some_and(|e| matches!(e, whosaid::Error::Config { .. } | whosaid::Error::Usage(_)));
+            if error.is_some_and(|e| matches!(e, whosaid::Error::Interrupted)) {
+                ExitCode::from(EXIT_INTERRUPTED)
+            } else if usage {
                 ExitCode::from(EXIT_USAGE)
             } else {
                 ExitCode::FAILURE
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<ExitCode> {
     let cli = cli::Cli::parse();
+    whosaid::interrupt::install();
     let (config, flags) = cli.command.into_config()?;
     let threads = flags.threads.unwrap_or_else(pipeline::default_threads).max(1);
     // A stream keeps standard error for rejects: no progress there.

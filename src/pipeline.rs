@@ -216,6 +216,8 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                 std::collections::VecDeque::new();
             let mut input_left = true;
             loop {
+                // A signal stops the reading; the batches in flight finish.
+                input_left &= !crate::interrupt::interrupted();
                 while input_left && in_flight.len() < max_in_flight {
                     let mut batch = read_batch(&mut reader);
                     if batch.is_empty() {
@@ -251,6 +253,10 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     // An input that cannot be read as articles at all stops the run before anything is published.
     if let Some(fatal) = reader.take_fatal() {
         return Err(fatal);
+    }
+    // Interrupted: nothing is published, and the unfinished files are removed as they drop.
+    if crate::interrupt::interrupted() {
+        return Err(Error::Interrupted);
     }
     sink.commit()?;
     let written = table_output.as_ref().map(TableOutput::finish).transpose()?;

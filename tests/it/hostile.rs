@@ -280,3 +280,42 @@ fn a_table_run_locks_its_output_folder() {
     assert!(stderr(&output).contains("holds the lock"), "{}", stderr(&output));
     assert!(!out.join("quotes.csv").exists());
 }
+
+/// SIGTERM in the middle of a table run: it stops at the next batch, exits 130, and leaves no
+/// temporary file and no table (it left 130 MB of `.tmp-PID` files forever).
+#[test]
+fn a_run_told_to_stop_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    let lines: String = (0..200_000).map(|i| serde_json::json!({"id": i, "text": GOOD}).to_string() + "\n").collect();
+    std::fs::write(&input, lines).unwrap();
+    let out = dir.path().join("out");
+    let mut child = crate::util::bin()
+        .args(["extract", "--quiet", "--threads", "1", "--format", "csv,parquet", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let temporary = |out: &std::path::Path| {
+        std::fs::read_dir(out).is_ok_and(|d| d.flatten().any(|e| e.file_name().to_string_lossy().contains(".tmp-")))
+    };
+    let started = std::time::Instant::now();
+    while !temporary(&out) {
+        assert!(started.elapsed().as_secs() < 30, "no temporary file appeared");
+        if child.try_wait().unwrap().is_some() {
+            return; // finished before it could be stopped: nothing to test on this machine
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // SAFETY: a plain kill(2) of our own child.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) }, 0);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{status}");
+    assert!(
+        !temporary(&out),
+        "{:?}",
+        std::fs::read_dir(&out).unwrap().flatten().map(|e| e.file_name()).collect::<Vec<_>>()
+    );
+    assert!(!out.join("quotes.csv").exists() && !out.join("run.json").exists());
+}
