@@ -291,3 +291,28 @@ fn a_utf16_file_is_one_reject_naming_its_encoding() {
     assert_eq!(rejects.len(), 2, "{rejects:?}");
     assert!(rejects.iter().all(|r| r["reason"].as_str().unwrap().contains("UTF-16LE")), "{rejects:?}");
 }
+
+/// A metadata field over its limit (8 KB for an id or url, 2 KB for a title, outlet, author or
+/// date) is a reject: every quote row repeats it (a 1.8 KB gzip file of an article with 100 KB
+/// of title, url and outlet and 10,000 quotes wrote a 3 GB quotes.csv).
+#[test]
+fn a_metadata_field_over_its_limit_is_a_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    let long = "x".repeat(100_000);
+    let lines = [
+        serde_json::json!({"id": "t", "title": long, "text": GOOD}),
+        serde_json::json!({"id": "u", "url": format!("https://example.com/{long}"), "text": GOOD}),
+        serde_json::json!({"id": long, "text": GOOD}),
+        serde_json::json!({"id": "ok", "title": "A fine title", "text": GOOD}),
+    ];
+    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&input], &out, &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert_eq!(article_ids(&out), ["ok"]);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    let reasons: Vec<&str> = rejects.iter().map(|r| r["reason"].as_str().unwrap()).collect();
+    assert!(reasons[0].starts_with("`title` of 100000 bytes") && reasons[1].starts_with("`url`"), "{reasons:?}");
+    assert!(reasons[2].starts_with("`id`") && rejects[2]["article_id"].is_null(), "{rejects:?}");
+}
