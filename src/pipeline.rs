@@ -163,8 +163,8 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut counts = Counts::default();
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
-    let mut reader = Reader::new(files, Columns::new(&config.column_names()))
-        .with_max_record_bytes((config.max_record_mb << 20).min(crate::read::MAX_ARTICLE_BYTES));
+    let max_record_bytes = (config.max_record_mb << 20).min(crate::read::MAX_ARTICLE_BYTES);
+    let mut reader = Reader::new(files, Columns::new(&config.column_names())).with_max_record_bytes(max_record_bytes);
     let mut seen_ids = SeenIds::default();
     let read_batch = |reader: &mut Reader| {
         let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
@@ -229,15 +229,21 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     workers.spawn(move |_| {
                         let worker = rayon::current_thread_index().unwrap_or(0);
                         drop(take_written(written, worker));
-                        let rows = gather(extract_batch(&batch, &verdicts, tokenizer, share), worker);
+                        let mut results = extract_batch(&batch, &verdicts, tokenizer, share);
+                        let crowded = reject_crowded(&mut batch, &mut results, max_record_bytes);
+                        let rows = gather(results, worker);
                         // The receiver is gone only when the run already stopped on an error.
-                        let _ = extracted.send(Extracted { batch, verdicts, rows });
+                        let _ = extracted.send(Extracted { batch, verdicts, rows, crowded });
                     });
                     in_flight.push_back(receiver);
                 }
                 let Some(oldest) = in_flight.pop_front() else { break };
                 // An error here means the worker panicked; the scope re-raises that panic.
                 let Ok(batch) = oldest.recv() else { break };
+                // An article rejected for its statements is not done: its state forgets it.
+                if let Some(session) = session.as_mut() {
+                    batch.crowded.iter().for_each(|id| session.forget(id));
+                }
                 let rows = tally(batch, &mut counts, &mut file_counts, &file_idx, &mut text_bytes);
                 if to_writer.send(rows).is_err() {
                     // The writer stopped on an error, which its join below reports; batches still
@@ -385,6 +391,47 @@ struct Extracted {
     verdicts: Vec<Verdict>,
     /// The rows of the articles extracted: those the verdict said to process.
     rows: BatchRows,
+    /// The ids of the articles extracted and then rejected for their number of statements.
+    crowded: Vec<String>,
+}
+
+/// The most statements an article may have: every row repeats the article's metadata, so the
+/// rows of one article of a million short quotes would not fit in memory; no news article
+/// comes near.
+pub const MAX_QUOTES_PER_ARTICLE: usize = 100_000;
+
+/// Turns each article of `batch` whose extraction found more than [`MAX_QUOTES_PER_ARTICLE`]
+/// statements, or so many that its rows would repeat its metadata (id, url, title, outlet,
+/// author, date) more than `max_repeated` bytes over, into a reject, its rows dropped; the ids of
+/// those articles. An article's rows then take at most about `max_repeated` bytes beside its
+/// quotes' own text, whatever its metadata's width.
+fn reject_crowded(batch: &mut [Record], results: &mut [Option<ArticleRows>], max_repeated: usize) -> Vec<String> {
+    let mut crowded = Vec::new();
+    for (record, result) in batch.iter_mut().zip(results.iter_mut()) {
+        let (Record::Article(article), Some(rows)) = (&*record, result.as_ref()) else { continue };
+        let quotes = rows.1.len();
+        let metadata = [&article.url, &article.title, &article.outlet, &article.author, &article.published]
+            .iter()
+            .map(|f| f.as_ref().map_or(0, String::len))
+            .sum::<usize>()
+            + article.id.len();
+        let reason = if quotes > MAX_QUOTES_PER_ARTICLE {
+            format!("{quotes} statements, over the limit of {MAX_QUOTES_PER_ARTICLE} for one article")
+        } else if quotes.saturating_mul(metadata) > max_repeated {
+            format!(
+                "{quotes} statements, whose rows would repeat its {metadata} bytes of metadata over the limit of {} MB \
+                 (max_record_mb)",
+                max_repeated >> 20
+            )
+        } else {
+            continue;
+        };
+        crowded.push(article.id.clone());
+        *record =
+            Record::Reject(Reject { origin: article.origin.clone(), article_id: Some(article.id.clone()), reason });
+        *result = None;
+    }
+    crowded
 }
 
 /// The ids a run without a state has read, as 128-bit hashes: 16 bytes an article (about 20 MB
@@ -471,7 +518,7 @@ fn tally(
     file_idx: &HashMap<Arc<str>, usize>,
     text_bytes: &mut u64,
 ) -> BatchRows {
-    let Extracted { batch, verdicts, mut rows } = extracted;
+    let Extracted { batch, verdicts, mut rows, crowded: _ } = extracted;
     counts.quotes += rows.quotes.len() as u64;
     for (record, verdict) in batch.into_iter().zip(&verdicts) {
         counts.records_read += 1;

@@ -386,6 +386,12 @@ impl Session {
         Verdict::Process
     }
 
+    /// Forgets an article this run checked and then rejected: it is not done, and a later run
+    /// takes it again. (An earlier version's rows still go, as for any changed article.)
+    pub fn forget(&mut self, id: &str) {
+        self.articles.remove(id);
+    }
+
     fn out_place(&self, path: &Path) -> Place {
         let path = path.strip_prefix(&self.out).expect("a path made under the output folder").to_path_buf();
         Place { root: Root::Out, path }

@@ -23,7 +23,9 @@ fn every_kind_of_breakage_is_accounted_for() {
     std::fs::write(corpus.join("a.jsonl"), &jsonl).unwrap();
 
     // A 50 MB single article and a 10 MB line with no newline at the end.
-    let paragraph = format!("{GOOD} Lavrov said the plan was “a path to nowhere.”\n\n");
+    // (Statements every 1.5 KB or so: fewer than an article's limit of 100,000.)
+    let filler = "The talks went on for hours in the capital, and the delegations left late. ".repeat(20);
+    let paragraph = format!("{GOOD} Lavrov said the plan was “a path to nowhere.” {filler}\n\n");
     let big: String = paragraph.repeat(50_000_000 / paragraph.len());
     std::fs::write(corpus.join("b-big.jsonl"), serde_json::json!({"id": "big", "text": big}).to_string() + "\n")
         .unwrap();
@@ -120,7 +122,7 @@ fn every_kind_of_breakage_is_accounted_for() {
         assert!(start <= end && end <= chars.len());
         assert_eq!(chars[start..end].iter().collect::<String>(), quote["quote_text"].as_str().unwrap());
     }
-    assert!(quotes.iter().filter(|q| q["article_id"] == "big").count() >= 100_000);
+    assert!(quotes.iter().filter(|q| q["article_id"] == "big").count() >= 50_000);
     assert!(quotes
         .iter()
         .any(|q| q["article_id"] == "marks" && q["quote_text"] == "“We will not agree to any of it,”"));
@@ -318,4 +320,66 @@ fn a_run_told_to_stop_leaves_nothing_behind() {
         std::fs::read_dir(&out).unwrap().flatten().map(|e| e.file_name()).collect::<Vec<_>>()
     );
     assert!(!out.join("quotes.csv").exists() && !out.join("run.json").exists());
+}
+
+/// An article of more statements than the limit (100,000) is a reject, its rows dropped, in a
+/// table run and in an incremental one, whose state forgets it: the next run takes it again,
+/// and the state and its output still agree.
+#[test]
+fn an_article_of_too_many_statements_is_a_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    // (Two quotes around "he said" are one statement.)
+    let crowded = "“Yes,” he said. ".repeat(200_004);
+    let lines =
+        [serde_json::json!({"id": "crowded", "text": crowded}), serde_json::json!({"id": "fine", "text": GOOD})];
+    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&input], &out, &["--format", "jsonl"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let articles: Vec<String> =
+        read_jsonl(&out.join("articles.jsonl")).iter().map(|a| a["article_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(articles, ["fine"]);
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    assert_eq!(rejects[0]["article_id"], "crowded");
+    assert!(rejects[0]["reason"].as_str().unwrap().contains("over the limit of 100000"), "{rejects:?}");
+    assert_eq!(run_json(&out)["counts"]["rejected"], 1);
+
+    let (nightly, state) = (dir.path().join("nightly"), dir.path().join("state"));
+    for _ in 0..2 {
+        let output = crate::util::bin()
+            .args(["extract", "--quiet", "--format", "jsonl", "--out"])
+            .arg(&nightly)
+            .arg("--state")
+            .arg(&state)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+        assert_eq!(run_json(&nightly)["counts"]["rejected"], 1, "{}", run_json(&nightly));
+    }
+}
+
+/// An article whose rows would repeat its metadata more than `max_record_mb` over is a reject:
+/// 2 KB of title and 8 KB of url on 1,000 statements is 10 MB of repeats, over a 1 MB limit.
+#[test]
+fn an_article_whose_rows_would_repeat_too_much_metadata_is_a_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    let wide = serde_json::json!({
+        "id": "wide",
+        "title": "t".repeat(2000),
+        "url": format!("https://example.com/{}", "u".repeat(8000)),
+        "text": "“Yes,” he said. “No,” she said. ".repeat(1000),
+    });
+    let narrow = serde_json::json!({"id": "narrow", "title": "A title", "text": "“Yes,” he said. “No,” she said. ".repeat(1000)});
+    std::fs::write(&input, format!("{wide}\n{narrow}\n")).unwrap();
+    let out = dir.path().join("out");
+    let output = extract(&[&input], &out, &["--format", "csv", "--max-record-mb", "1"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let rejects = read_jsonl(&out.join("rejects.jsonl"));
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert_eq!(rejects[0]["article_id"], "wide");
+    assert!(rejects[0]["reason"].as_str().unwrap().contains("repeat its"), "{rejects:?}");
+    assert!(std::fs::metadata(out.join("quotes.csv")).unwrap().len() < 1 << 20);
 }
