@@ -443,3 +443,29 @@ fn a_journal_naming_a_path_outside_out_and_state_is_refused() {
     assert_eq!(std::fs::read_to_string(victim.join("keep.txt")).unwrap(), "precious");
     assert!(state.join("runs.json").is_file());
 }
+
+/// A run that crashed mid-commit, started with paths relative to one folder, is repaired by a run
+/// started from another folder with absolute paths: the journal's paths are relative to the
+/// output and the state, not to the working folder.
+#[test]
+fn a_crash_is_repaired_from_another_working_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = write_corpus(dir.path(), 20);
+    let expected = clean_rows(&corpus, "quotes");
+    let part = dir.path().join("part.jsonl");
+    std::fs::write(&part, (0..5).map(|i| article_line(&format!("a{i}"), &quote_text(i + 100))).collect::<String>())
+        .unwrap();
+    let (out, state) = (Path::new("out"), Path::new("state"));
+    let output = incremental(&part, out, state, &[]).current_dir(dir.path()).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = incremental(&corpus, out, state, &[])
+        .current_dir(dir.path())
+        .env("WHOSAID_FAILPOINT", "mid-moves")
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "the failpoint did not fire");
+    let (out, state) = (dir.path().join("out"), dir.path().join("state"));
+    let output = incremental(&corpus, &out, &state, &[]).current_dir("/").output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_same_rows(&partition_rows(&out, "quotes"), &expected, "after a crash repaired from /");
+}
