@@ -184,8 +184,11 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     {
         return false;
     }
-    // "a think tank": a noun.
+    // "a think tank": a noun; "write-ins", "open-source": a word joined by a hyphen.
     if doc.tok_is(cue.0, "think") && doc.tok_in(cue.1 + 1, &["tank", "tanks"]) {
+        return false;
+    }
+    if doc.tok_is(cue.1 + 1, "-") && doc.touches_next(cue.1) {
         return false;
     }
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
@@ -544,6 +547,11 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         }
     }
     if start > last || word_count(start, last) < 2 {
+        return None;
+    }
+    // "fears of COVID-19 in case …", "told Brussels-based media …": what was said never starts
+    // inside a word joined by a hyphen.
+    if doc.tok_is(start, "-") && start > 0 && doc.touches_next(start - 1) {
         return None;
     }
     // "wrote to the US Embassy in London asking …": a second phrase of place or time after the

@@ -1441,3 +1441,10 @@ fn a_plural_or_a_quantifier_opening_its_sentence_names_no_one() {
     // A party's or a people's members are named so.
     check("Democrats say the plan will fail.", &["indirect/subject-cue | the plan will fail | Democrats | Democrats"]);
 }
+
+#[test]
+fn a_word_joined_by_a_hyphen_is_neither_cue_nor_the_start_of_what_was_said() {
+    check("The party received 6,776 votes, largely from write-ins in other states.", &[]);
+    check("Buyers were stocking up due to fears of COVID-19 in case people need to self-isolate.", &[]);
+    check("He said write-in votes would count.", &["indirect/subject-cue | write-in votes would count | He | -"]);
+}
