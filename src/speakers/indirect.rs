@@ -184,6 +184,17 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     {
         return false;
     }
+    // "several alleged accomplices": a participle between a quantifier and its noun.
+    let noun_after = doc.is_word(cue.1 + 1)
+        && !doc.is_capitalized(cue.1 + 1)
+        && !doc.lex(cue.1 + 1).is_determiner()
+        && !doc.lex(cue.1 + 1).is_pronoun()
+        && !doc.lex(cue.1 + 1).is_preposition()
+        && !doc.tok_in(cue.1 + 1, &["that", "to", "this", "these", "those"]);
+    if cue.0 > 0 && cue.0 == cue.1 && doc.tok(cue.0).ends_with("ed") && doc.lex(cue.0 - 1).is_quantifier() && noun_after
+    {
+        return false;
+    }
     // "a think tank": a noun; "write-ins", "open-source": a word joined by a hyphen.
     if doc.tok_is(cue.0, "think") && doc.tok_in(cue.1 + 1, &["tank", "tanks"]) {
         return false;
@@ -566,6 +577,9 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         }
     }
     let mut stop = clause_end(doc, start, last);
+    if let Some(and) = next_statement_or_act(doc, start, stop) {
+        stop = if doc.tok_is(and - 1, ",") { and - 2 } else { and - 1 };
+    }
     // "Ted Cruz endorses Trump, who says he is honored": a position taken on someone ends before
     // the relative clause about them, which is a statement of its own (and the one they are may
     // be one word).
@@ -585,6 +599,30 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         return None;
     }
     Some(one(doc.span_of(start, stop), speaker, apposition, "subject-cue"))
+}
+
+/// The "and" in what a cue reports (`start..=stop`) that begins something else: another
+/// speaker's statement ("people changed their minds and several said they wanted …"), or the
+/// speaker's next act after a plain object ("emphasized the need for education and likened the
+/// system to indoctrination").
+fn next_statement_or_act(doc: &Doc, start: usize, stop: usize) -> Option<usize> {
+    (start + 2..stop).find(|&and| {
+        if !doc.tok_in(and, &["and", "but"]) {
+            return false;
+        }
+        // A subject of a word or two, then a cue of saying.
+        let said = (and + 2..=(and + 3).min(stop)).any(|cue| {
+            (and + 1..cue).all(|i| doc.is_word(i) && !doc.lex(i).is_cue())
+                && cue_at(doc, cue).is_some_and(|c| c.0 == cue && is_reporting(doc, c))
+                && doc.tok(cue).ends_with(['d', 's'])
+        });
+        // A verb in the past right after "and", where what came before has no verb of its own.
+        let act = doc.is_word(and + 1)
+            && !doc.is_capitalized(and + 1)
+            && doc.tok(and + 1).ends_with("ed")
+            && is_plain_object(doc, start, and - 1);
+        said || act
+    })
 }
 
 /// Whether token `idx` opens an infinitive ("to shut down …"), not a phrase ("to reporters").
@@ -617,13 +655,19 @@ fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
         return false;
     }
     let words = &*crate::lang::NAME_WORDS;
+    // After a bare noun an "-ed" word is its verb ("people changed their minds"); after a
+    // determiner, an adjective ("the proposed law").
+    let bare = !doc.lex(start).is_determiner()
+        && !doc.tok_in(start, &["their", "his", "her", "its", "our", "my", "your", "this", "these", "those"])
+        && !doc.tok(start).bytes().all(|b| b.is_ascii_digit());
+    let verb_from = if bare { start + 1 } else { start + 2 };
     // "announced the cause of death as a cardiac arrest": what it was called is reported.
     !(start..=stop).any(|i| {
         doc.is_word(i)
             && (words.is_finite_verb(doc.tok(i))
                 || doc.lex(i).is_cue()
                 || doc.tok_in(i, &["that", "who", "which", "whether", "if", "to", "as"])
-                || (i > start + 1 && doc.tok(i).ends_with("ed") && !doc.is_capitalized(i)))
+                || (i >= verb_from && doc.tok(i).ends_with("ed") && !doc.is_capitalized(i)))
     })
 }
 

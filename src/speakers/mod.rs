@@ -669,6 +669,14 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             || doc.tok_in(i, &["this", "these", "those"])
             || (doc.tok(i) == "That" && (i == floor || !doc.is_word(i - 1)))
     };
+    // "… and several said", "many say": a quantifier alone is so many people, after a
+    // conjunction, a comma or a sentence's start.
+    if doc.lex(idx).is_quantifier() && !doc.tok_in(idx, &["two", "three", "other"]) {
+        let opens = idx == floor || !doc.is_word(idx - 1) || doc.tok_in(idx - 1, &["and", "but", "while"]);
+        if opens {
+            return Some((Mention { first: idx, last: idx, kind: MentionKind::Group }, None));
+        }
+    }
     let mut first = idx;
     let mut steps = 0;
     // (Up to four words, an abbreviation's full stops aside: "The U.S. ambassador said".)

@@ -1448,3 +1448,25 @@ fn a_word_joined_by_a_hyphen_is_neither_cue_nor_the_start_of_what_was_said() {
     check("Buyers were stocking up due to fears of COVID-19 in case people need to self-isolate.", &[]);
     check("He said write-in votes would count.", &["indirect/subject-cue | write-in votes would count | He | -"]);
 }
+
+#[test]
+fn what_was_said_ends_where_another_statement_or_the_speakers_next_act_begins() {
+    check(
+        "One interviewee said people changed their minds and several said they wanted the politicians to listen.",
+        &[
+            "indirect/subject-cue | people changed their minds | One interviewee | -",
+            "indirect/subject-cue | they wanted the politicians to listen | several | -",
+        ],
+    );
+    check(
+        "Pierce emphasized the need for education across the nation and likened the current system to indoctrination.",
+        &["indirect/subject-cue | the need for education across the nation | Pierce | Pierce"],
+    );
+    // A participle between a quantifier and its noun is an adjective.
+    check("Even though Waseem confessed to acting alone, several alleged accomplices were tried.", &[]);
+    // A clause's own second verb stays: "played well and scored twice".
+    check(
+        "She said the team played well and scored twice.",
+        &["indirect/subject-cue | the team played well and scored twice | She | -"],
+    );
+}
