@@ -264,6 +264,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     if crate::interrupt::interrupted() {
         return Err(Error::Interrupted);
     }
+    if let Some(table_output) = &table_output {
+        table_output.publishing()?;
+    }
     sink.commit()?;
     let written = table_output.as_ref().map(TableOutput::finish).transpose()?;
     reporter.finish(&counts, text_bytes, started);
@@ -291,7 +294,12 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     match session {
         Some(session) => session.commit(&config.formats, &report)?,
         None if streaming => {}
-        None => crate::write::write_json(config.out.join("run.json"), &report)?,
+        None => {
+            crate::write::write_json(config.out.join("run.json"), &report)?;
+            if let Some(table_output) = &table_output {
+                table_output.published();
+            }
+        }
     }
     Ok(report)
 }
@@ -634,7 +642,11 @@ fn check_no_input_written(config: &PipelineConfig, files: &[crate::read::InputFi
         return Ok(());
     }
     // The output folder may not exist yet: its nearest existing ancestor says where it is.
-    let out = config.out.ancestors().find_map(|a| canonical(a).map(|c| (c, a)));
+    // ("" is the working folder: the last ancestor of a relative path.)
+    let out = config
+        .out
+        .ancestors()
+        .find_map(|a| canonical(if a.as_os_str().is_empty() { std::path::Path::new(".") } else { a }).map(|c| (c, a)));
     let Some((existing, at)) = out else { return Ok(()) };
     let out = existing.join(config.out.strip_prefix(at).unwrap_or(std::path::Path::new("")));
     for input in config.inputs.iter().filter(|i| i.is_dir()).filter_map(|i| canonical(i)) {

@@ -25,8 +25,12 @@ pub(super) struct CsvSource {
     record: csv::ByteRecord,
     ahead: csv::ByteRecord,
     has_record: bool,
-    /// A read error met reading ahead, given after the record before it.
+    /// A reject to give next: a read error met reading ahead, given after the record before it.
     error: Option<Record>,
+    /// A read error met reading ahead, handled after the record before it is given.
+    broken: Option<csv::Error>,
+    /// Times the reading started again after a quoted field that never closes.
+    restarts: usize,
     /// Where the reader's bytes start in the file (it starts again after a quote that never
     /// closes): bytes and lines before.
     base: (u64, u64),
@@ -36,10 +40,11 @@ pub(super) struct CsvSource {
     fatal: Option<Error>,
 }
 
-/// The quote marks (`"`) the reader's bytes held up to each of the last line starts: what tells
-/// a last record whose quoted field never closed (an odd count from its start to the end) from
-/// one that did. The csv crate reads a field still open at the end of the file as ending there,
-/// so one stray quote made every row after it one article's text.
+/// The quote marks (`"`) and line ends the reader's bytes held up to each of the last line
+/// starts: what tells a last record whose quoted field may never have closed (an odd count from
+/// its start to the end), and where the line after a record starts. The csv crate reads a field
+/// still open at the end of the file as ending there, so one stray quote made every row after it
+/// one article's text.
 #[derive(Default)]
 struct Quotes {
     /// Where the record being read starts, and the most bytes a record may have: a longer one is
@@ -47,13 +52,20 @@ struct Quotes {
     record_start: u64,
     max: u64,
     total: u64,
-    /// (byte offset of a line start, quote marks before it), the last [`LINE_STARTS`].
-    line_starts: std::collections::VecDeque<(u64, u64)>,
+    lines: u64,
+    /// (byte offset of a line start, quote marks before it, line ends before it), the last
+    /// [`LINE_STARTS`]. A line ends at "\n", "\r\n" or a lone "\r".
+    line_starts: std::collections::VecDeque<(u64, u64, u64)>,
     offset: u64,
+    /// Whether the last byte read was a "\r" (its "\n" may come in the next read).
+    after_cr: bool,
 }
 
 /// Line starts kept: a record that opened before them spans more lines than any article has.
 const LINE_STARTS: usize = 1 << 16;
+
+/// The most times one file's reading starts again after a quoted field that never closes.
+const MAX_RESTARTS: usize = 10;
 
 /// The reader's bytes, counted into [`Quotes`] as they pass.
 struct QuoteCounter {
@@ -61,47 +73,142 @@ struct QuoteCounter {
     quotes: Arc<std::sync::Mutex<Quotes>>,
 }
 
+/// The message of the read error a record over the limit makes.
+const OVER_LIMIT: &str = "over the limit of max_record_mb";
+
 impl std::io::Read for QuoteCounter {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         {
             let quotes = self.quotes.lock().expect("the counter is never poisoned");
             if quotes.offset - quotes.record_start.min(quotes.offset) > quotes.max {
                 let limit = quotes.max >> 20;
-                return Err(std::io::Error::other(format!(
-                    "a record of more than {limit} MB, the limit (max_record_mb)"
-                )));
+                return Err(std::io::Error::other(format!("a record of more than {limit} MB, {OVER_LIMIT}")));
             }
         }
         let n = self.input.read(buf)?;
         let mut quotes = self.quotes.lock().expect("the counter is never poisoned");
         let base = quotes.offset;
-        for at in memchr::memchr2_iter(b'"', b'\n', &buf[..n]) {
-            if buf[at] == b'"' {
-                quotes.total += 1;
-                continue;
-            }
-            let entry = (base + at as u64 + 1, quotes.total);
+        // A lone "\r" that ended the last read's bytes.
+        if quotes.after_cr && n > 0 && buf[0] != b'\n' {
+            quotes.lines += 1;
+            let entry = (base, quotes.total, quotes.lines);
             if quotes.line_starts.len() == LINE_STARTS {
                 quotes.line_starts.pop_front();
             }
             quotes.line_starts.push_back(entry);
         }
+        for at in memchr::memchr3_iter(b'"', b'\n', b'\r', &buf[..n]) {
+            let byte = buf[at];
+            if byte == b'"' {
+                quotes.total += 1;
+                continue;
+            }
+            // ("\r\n" is one line end: its "\r" makes none.)
+            let crlf = byte == b'\r' && buf.get(at + 1).is_none_or(|&next| next == b'\n');
+            if crlf {
+                continue;
+            }
+            quotes.lines += 1;
+            let entry = (base + at as u64 + 1, quotes.total, quotes.lines);
+            if quotes.line_starts.len() == LINE_STARTS {
+                quotes.line_starts.pop_front();
+            }
+            quotes.line_starts.push_back(entry);
+        }
+        quotes.after_cr = n > 0 && buf[n - 1] == b'\r';
         quotes.offset += n as u64;
         Ok(n)
     }
 }
 
 impl Quotes {
-    /// Whether the bytes from `start` (a line start) to the end hold an odd number of quote
-    /// marks: a quoted field opened there and never closed. True for a start older than the
-    /// line starts kept.
-    fn open_from(&self, start: u64) -> bool {
-        let before = if start == 0 {
-            Some(0)
-        } else {
-            self.line_starts.binary_search_by_key(&start, |&(at, _)| at).ok().map(|i| self.line_starts[i].1)
+    /// The line start a record whose position is `byte` starts at (a CRLF record's position is
+    /// the "\n" before it, and blank lines may come first): the first at or after `byte`.
+    fn line_start(&self, byte: u64) -> Option<(u64, u64, u64)> {
+        if byte == 0 {
+            return Some((0, 0, 0));
+        }
+        let at = self.line_starts.partition_point(|&(start, _, _)| start < byte);
+        self.line_starts.get(at).copied()
+    }
+
+    /// Whether the bytes from the line start `start` to the end hold an odd number of quote
+    /// marks: a quoted field may have opened there and never closed. True for a start older
+    /// than the line starts kept.
+    fn odd_from(&self, start: Option<(u64, u64, u64)>) -> bool {
+        start.is_none_or(|(_, before, _)| (self.total - before) % 2 == 1)
+    }
+
+    /// The start of the line that holds byte `byte`, with its quote marks and line ends before it
+    /// (a record's position may be the "\n" that ends the line before it, in a CRLF file); none
+    /// for a line older than the line starts kept.
+    fn containing(&self, byte: u64) -> Option<(u64, u64, u64)> {
+        let at = self.line_starts.partition_point(|&(start, _, _)| start <= byte);
+        match at {
+            0 if self.line_starts.front().is_none_or(|&(start, _, _)| start > byte)
+                && self.lines < LINE_STARTS as u64 =>
+            {
+                Some((0, 0, 0))
+            }
+            0 => None,
+            _ => self.line_starts.get(at - 1).copied(),
+        }
+    }
+
+    /// The start of the line after the one that starts at `start`.
+    fn next_line(&self, start: u64) -> Option<u64> {
+        let at = self.line_starts.partition_point(|&(s, _, _)| s <= start);
+        self.line_starts.get(at).map(|&(s, _, _)| s)
+    }
+}
+
+/// Whether CSV text ends inside a quoted field, read as the csv crate reads it: a field that
+/// starts with a quote is quoted to its closing quote, a doubled quote inside is one quote, and a
+/// quote inside an unquoted field ("a 6" screen") is a character.
+/// Also the blank lines before the first field: their bytes and their number (a record's
+/// position is that of the blank lines before it).
+fn ends_in_quotes(input: &mut dyn Read) -> std::io::Result<(bool, u64, u64)> {
+    let (mut quoted, mut after_quote, mut field_start) = (false, false, true);
+    let (mut leading, mut lead_bytes, mut lead_lines, mut last) = (true, 0u64, 0u64, 0u8);
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => return Ok((quoted, lead_bytes, lead_lines)),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
         };
-        before.is_none_or(|before| (self.total - before) % 2 == 1)
+        for &byte in &buf[..n] {
+            if leading {
+                if matches!(byte, b'\n' | b'\r') {
+                    lead_bytes += 1;
+                    lead_lines += u64::from(!(byte == b'\n' && last == b'\r'));
+                    last = byte;
+                    continue;
+                }
+                leading = false;
+            }
+            if quoted {
+                if byte == b'"' {
+                    quoted = false;
+                    after_quote = true;
+                }
+                continue;
+            }
+            if after_quote && byte == b'"' {
+                // A doubled quote: still inside.
+                quoted = true;
+                after_quote = false;
+                continue;
+            }
+            after_quote = false;
+            if field_start && byte == b'"' {
+                quoted = true;
+                field_start = false;
+                continue;
+            }
+            field_start = matches!(byte, b',' | b'\n' | b'\r');
+        }
     }
 }
 
@@ -124,6 +231,8 @@ impl CsvSource {
             ahead: csv::ByteRecord::new(),
             has_record: false,
             error: None,
+            broken: None,
+            restarts: 0,
             base: (0, 0),
             quotes,
             reopen,
@@ -142,32 +251,29 @@ impl CsvSource {
         record.position().map(|p| self.base.1 + p.line())
     }
 
-    /// After a last record whose quoted field never closed: a reject for the line it opened on,
-    /// and the reader started again on the line after it.
-    /// `runs_to`: the line a quote that closed too late ran to (none: to the end of the file).
-    fn unclosed(&mut self, runs_to: Option<u64>) -> Record {
-        let position = self.record.position().cloned().unwrap_or_else(csv::Position::new);
-        let line = self.base.1 + position.line();
-        let reason = match runs_to {
-            None => format!("a quoted field opened on line {line} never closes"),
-            Some(to) => format!(
-                "a quoted field opened on line {line} runs on to line {to}, making one row of {} fields where \
-                 the header has {}; the lines after line {line} are read again",
-                self.record.len(),
-                self.n_fields
-            ),
-        };
-        let reject = self.reject(Some(line), None, reason);
-        // The next line's start in the file, from the reader's.
+    /// A reject for the record whose first line starts at `start` (a line start of the reader's
+    /// bytes, with its quote marks and line ends before it), its reason made from its line; and
+    /// the reader started again on the line after that, the file opened again and read past it.
+    fn restart_after(&mut self, start: (u64, u64, u64), reason: impl FnOnce(u64) -> String) -> Record {
+        let line = self.base.1 + start.2 + 1;
+        let reject = self.reject(Some(line), None, reason(line));
+        self.has_record = false;
+        self.restarts += 1;
         let next = {
             let quotes = self.quotes.lock().expect("the counter is never poisoned");
-            quotes.line_starts.iter().find(|&&(at, _)| at > position.byte()).map(|&(at, _)| at)
+            quotes.next_line(start.0).map(|at| (at, quotes.line_starts.iter().find(|e| e.0 == at).map_or(0, |e| e.2)))
         };
-        self.has_record = false;
-        let Some(next) = next else {
+        let Some((next, lines_before)) = next else {
             self.done = true;
             return reject;
         };
+        if self.restarts > MAX_RESTARTS {
+            self.done = true;
+            let reason =
+                format!("more than {MAX_RESTARTS} quoted fields that never close: the rest of the file is not read");
+            self.error = Some(self.reject(Some(self.base.1 + lines_before + 1), None, reason));
+            return reject;
+        }
         match (self.reopen)().and_then(|mut input| {
             let skip = self.base.0 + next;
             std::io::copy(&mut input.by_ref().take(skip), &mut std::io::sink()).map_err(|e| e.to_string())?;
@@ -177,14 +283,54 @@ impl CsvSource {
                 let max = self.quotes.lock().expect("the counter is never poisoned").max;
                 self.quotes = Arc::new(std::sync::Mutex::new(Quotes { max, ..Quotes::default() }));
                 self.reader = csv_reader(input, &self.quotes);
-                self.base = (self.base.0 + next, line);
+                self.base = (self.base.0 + next, self.base.1 + lines_before);
             }
             Err(reason) => {
                 self.done = true;
-                self.error = Some(self.reject(Some(line + 1), None, format!("cannot read on: {reason}")));
+                self.error =
+                    Some(self.reject(Some(self.base.1 + lines_before + 1), None, format!("cannot read on: {reason}")));
             }
         }
         reject
+    }
+
+    /// Whether the reader's bytes from the line start `start` to the end of the file end inside a
+    /// quoted field, read again from the file (asked only where the quote marks after `start`
+    /// are odd in number).
+    /// With the blank lines before the record's first field: their bytes and number.
+    fn ends_open(&self, start: u64) -> (bool, u64, u64) {
+        let scan = (self.reopen)().and_then(|mut input| {
+            let skip = self.base.0 + start;
+            std::io::copy(&mut input.by_ref().take(skip), &mut std::io::sink()).map_err(|e| e.to_string())?;
+            ends_in_quotes(&mut input).map_err(|e| e.to_string())
+        });
+        scan.unwrap_or((true, 0, 0))
+    }
+
+    /// After a read error: a record over the limit is a reject, and where a quote opened in it
+    /// may never have closed, the reading starts again on the line after its first; any other
+    /// error ends the file.
+    fn read_error(&mut self, err: &csv::Error) -> Record {
+        let over = err.to_string().contains(OVER_LIMIT);
+        let start = {
+            let quotes = self.quotes.lock().expect("the counter is never poisoned");
+            let start = quotes.line_start(quotes.record_start);
+            (over && quotes.odd_from(start)).then_some(start).flatten()
+        };
+        match start {
+            Some(start) => self.restart_after(start, |line| {
+                format!("a quoted field opened on line {line} does not close within the limit of max_record_mb")
+            }),
+            None => {
+                self.done = true;
+                self.has_record = false;
+                let line = err.position().map(|p| self.base.1 + p.line()).or_else(|| {
+                    let quotes = self.quotes.lock().expect("the counter is never poisoned");
+                    quotes.line_start(quotes.record_start).map(|s| self.base.1 + s.2 + 1)
+                });
+                self.reject(line, None, format!("read error: {err}"))
+            }
+        }
     }
 
     fn reject(&self, line: Option<u64>, article_id: Option<String>, reason: String) -> Record {
@@ -252,17 +398,16 @@ impl RecordSource for CsvSource {
                 return None;
             }
         }
+        if let Some(err) = self.broken.take() {
+            return Some(self.read_error(&err));
+        }
         if !self.has_record {
             match self.reader.read_byte_record(&mut self.record) {
                 Ok(false) => {
                     self.done = true;
                     return None;
                 }
-                Err(err) => {
-                    self.done = true;
-                    let line = err.position().map(|p| self.base.1 + p.line());
-                    return Some(self.reject(line, None, format!("read error: {err}")));
-                }
+                Err(err) => return Some(self.read_error(&err)),
                 Ok(true) => {
                     self.mark_record_start();
                     self.has_record = true;
@@ -270,34 +415,41 @@ impl RecordSource for CsvSource {
             }
         }
         let read = self.reader.read_byte_record(&mut self.ahead);
-        self.mark_record_start();
+        if read.is_ok() {
+            self.mark_record_start();
+        }
         match read {
             Ok(true) => {
-                // A row of the wrong width over several lines: a quote opened in it closed
-                // only on a later row, whose rows it took in.
-                let (line, next) = (self.line_of(&self.record), self.line_of(&self.ahead));
-                if self.record.len() != self.n_fields && line.zip(next).is_some_and(|(l, n)| n > l + 1) {
-                    return Some(self.unclosed(next.map(|n| n - 1)));
-                }
                 let record = self.build();
                 std::mem::swap(&mut self.record, &mut self.ahead);
                 Some(record)
             }
             Ok(false) => {
-                let start = self.record.position().map_or(0, |p| p.byte());
-                let open = self.quotes.lock().expect("the counter is never poisoned").open_from(start);
-                if open {
-                    return Some(self.unclosed(None));
+                // The last record: a quote opened in it may run to the end of the file.
+                let position = self.record.position().map_or(0, |p| p.byte());
+                let start = {
+                    let quotes = self.quotes.lock().expect("the counter is never poisoned");
+                    let line = quotes.containing(position);
+                    quotes.odd_from(line).then_some(line)
+                };
+                if let Some(start) = start {
+                    let lines_before = start.map_or(0, |s| s.2);
+                    let (open, blank_bytes, blank_lines) = self.ends_open(position);
+                    if open {
+                        // (the record's first field, past the line ends before it)
+                        let first = (position + blank_bytes, 0, lines_before + blank_lines);
+                        return Some(self.restart_after(first, |line| {
+                            format!("a quoted field opened on line {line} never closes")
+                        }));
+                    }
                 }
                 self.has_record = false;
                 self.done = true;
                 Some(self.build())
             }
             Err(err) => {
-                let line = err.position().map(|p| self.base.1 + p.line());
-                self.error = Some(self.reject(line, None, format!("read error: {err}")));
+                self.broken = Some(err);
                 self.has_record = false;
-                self.done = true;
                 Some(self.build())
             }
         }
@@ -415,7 +567,9 @@ mod tests {
 
     /// A quoted field that never closes is a reject for the line it opened on, and the rows
     /// after that line are read (one stray quote in row 2 of 1,000 made rows 3 to 1,000 its
-    /// text, with no reject); a quoted field over several lines is one field as before.
+    /// text, with no reject); a quote that closes rows later makes one row of the wrong width,
+    /// a reject; a quoted field over several lines is one field, and a quote inside an unquoted
+    /// field a character, in LF and CRLF files alike.
     #[test]
     fn a_quoted_field_that_never_closes_is_rejected_and_the_rows_after_it_read() {
         let summary = |input: &str| -> Vec<String> {
@@ -433,19 +587,30 @@ mod tests {
             ),
             [
                 "a: Fine.",
-                "line Some(3): a quoted field opened on line 3 runs on to line 5, making one row of 3 fields where \
-                 the header has 2; the lines after line 3 are read again",
-                "c: Also fine.",
-                "d: Quoted, \"fine\".",
+                "line Some(3): wrong number of fields: 3 where the header has 2",
                 "line Some(6): a quoted field opened on line 6 never closes",
                 "f: Last.",
             ]
         );
-        assert_eq!(
-            summary("id,text\na,Fine.\nb,\"Never closed."),
-            ["a: Fine.", "line Some(3): a quoted field opened on line 3 never closes"]
-        );
-        assert_eq!(summary("id,text\na,\"Line one.\n\nLine two.\"\n"), ["a: Line one.\n\nLine two."]);
+        for end in ["\n", "\r\n", "\r"] {
+            let file = ["id,text", "a,Fine.", "", "b,\"Never closed.", "c,Also fine.", "d,Fine too.", ""].join(end);
+            assert_eq!(
+                summary(&file),
+                [
+                    "a: Fine.",
+                    "line Some(4): a quoted field opened on line 4 never closes",
+                    "c: Also fine.",
+                    "d: Fine too."
+                ],
+                "{end:?}"
+            );
+            let file = ["id,text", "a,\"Line one.", "", "Line two.\"", "b,The TV is 6\" wide", ""].join(end);
+            assert_eq!(
+                summary(&file),
+                [format!("a: Line one.{end}{end}Line two."), "b: The TV is 6\" wide".to_string()],
+                "{end:?}"
+            );
+        }
     }
 
     #[test]

@@ -198,7 +198,9 @@ impl Walk<'_> {
 
     fn entry(&mut self, path: &Path) {
         match std::fs::metadata(path) {
-            Ok(meta) if !self.seen.insert(identity(&meta)) => {}
+            // (Only a folder or a file read is seen: "a.jsonl -> dump.json" is read though
+            // "dump.json" is not.)
+            Ok(meta) if (meta.is_dir() || classify(path).is_some()) && !self.seen.insert(identity(&meta)) => {}
             Ok(meta) if meta.is_dir() => self.folder(path),
             Ok(meta) => {
                 if let Some((format, compression)) = classify(path) {

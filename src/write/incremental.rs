@@ -166,6 +166,9 @@ enum Seen {
     Unchanged,
     /// Read and processed.
     Processed,
+    /// Read, processed and then rejected: not in the next state, so a later run takes it again;
+    /// a later record of this run with its id is still a duplicate.
+    Rejected,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -389,7 +392,9 @@ impl Session {
     /// Forgets an article this run checked and then rejected: it is not done, and a later run
     /// takes it again. (An earlier version's rows still go, as for any changed article.)
     pub fn forget(&mut self, id: &str) {
-        self.articles.remove(id);
+        if let Some(known) = self.articles.get_mut(id) {
+            known.seen = Seen::Rejected;
+        }
     }
 
     fn out_place(&self, path: &Path) -> Place {
@@ -612,7 +617,8 @@ fn check_runs(out: &Path, state_dir: &Path, runs: &[String], per_run: &HashMap<&
 
 /// Writes the next state, sorted by id.
 fn write_index(path: &Path, articles: &FxHashMap<Box<str>, Known>, run_names: &[String]) -> Result<()> {
-    let mut entries: Vec<(&str, &Known)> = articles.iter().map(|(id, known)| (&**id, known)).collect();
+    let mut entries: Vec<(&str, &Known)> =
+        articles.iter().filter(|(_, known)| known.seen != Seen::Rejected).map(|(id, known)| (&**id, known)).collect();
     entries.sort_unstable_by_key(|(id, _)| *id);
     let mut file = super::AtomicFile::create(path.to_path_buf())?;
     for (id, known) in entries {

@@ -18,6 +18,10 @@ use crate::error::{Error, Result};
 const TABLES: &[&str] = &["quotes", "articles", "speakers"];
 const LOCK: &str = ".whosaid-lock";
 const MANIFEST: &str = "run.json";
+/// The files a run is about to publish, with the earlier run's, written before its tables are
+/// renamed into place and removed once its manifest is: a run killed in between left tables that
+/// no manifest named, which the next run refused as the user's.
+const PUBLISHING: &str = ".whosaid-publishing.json";
 
 /// A table run's claim on its output folder, held for the run.
 pub struct TableOutput {
@@ -82,11 +86,14 @@ impl TableOutput {
             )));
         }
         let manifest = out.join(MANIFEST);
-        let earlier = match manifest_files(&manifest) {
+        let mut earlier = match manifest_files(&manifest) {
             Some(files) => files,
             None if manifest.exists() && !force => return Err(not_ours(&manifest)),
             None => Vec::new(),
         };
+        let publishing: Option<Vec<String>> =
+            std::fs::read_to_string(out.join(PUBLISHING)).ok().and_then(|text| serde_json::from_str(&text).ok());
+        earlier.extend(publishing.into_iter().flatten().filter(|f| is_plain_name(f)));
         let written = files_of(formats);
         if !force {
             if let Some(theirs) = written.iter().find(|f| out.join(f).exists() && !earlier.contains(f)) {
@@ -94,6 +101,18 @@ impl TableOutput {
             }
         }
         Ok(TableOutput { out: out.to_path_buf(), earlier, written, _lock: lock })
+    }
+
+    /// Before the commit: records the files about to be published beside the earlier ones.
+    pub fn publishing(&self) -> Result<()> {
+        let mut files = self.earlier.clone();
+        files.extend(self.written.iter().filter(|f| !self.earlier.contains(f)).cloned());
+        super::write_json(self.out.join(PUBLISHING), &files)
+    }
+
+    /// After the manifest: the record of what was being published goes.
+    pub fn published(&self) {
+        let _ = std::fs::remove_file(self.out.join(PUBLISHING));
     }
 
     /// After the commit: removes the files an earlier run wrote that this run did not write

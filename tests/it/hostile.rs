@@ -237,6 +237,18 @@ fn a_table_run_overwrites_only_what_an_earlier_run_wrote() {
     assert!(!out.join("quotes.parquet").exists() && !out.join("articles.parquet").exists());
     assert!(out.join("quotes.csv").exists() && out.join("notes.txt").exists());
     assert_eq!(run_json(&out)["written"][0], "quotes.csv");
+
+    // A run killed after renaming its tables, before its run.json: what it was publishing is
+    // on record, so the next run overwrites those tables without --force.
+    std::fs::remove_file(out.join("run.json")).unwrap();
+    std::fs::write(
+        out.join(".whosaid-publishing.json"),
+        "[\"quotes.csv\", \"articles.csv\", \"speakers.csv\", \"rejects.jsonl\", \"run.json\"]",
+    )
+    .unwrap();
+    let output = extract(&[&input], &out, &["--format", "csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!out.join(".whosaid-publishing.json").exists());
 }
 
 /// A run never writes into its input: a rejects file that is an input (it truncated the input
@@ -262,6 +274,13 @@ fn a_run_never_writes_into_its_input() {
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
         assert!(stderr(&output).contains("inside the input folder"), "{}", stderr(&output));
     }
+    // A relative output folder under the working folder that is the input.
+    let output = crate::util::bin()
+        .args(["extract", ".", "--out", "res", "--quiet", "--format", "csv"])
+        .current_dir(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert_eq!(std::fs::read_dir(&corpus).unwrap().count(), 1);
 }
 

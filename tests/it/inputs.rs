@@ -198,6 +198,9 @@ fn a_folder_with_link_loops_and_links_out_is_read_once_and_ends() {
     std::os::unix::fs::symlink(".", corpus.join("l1")).unwrap();
     std::os::unix::fs::symlink("..", corpus.join("sub/l2")).unwrap();
     std::os::unix::fs::symlink("sub/b.jsonl", corpus.join("0-again.jsonl")).unwrap();
+    // A link that names a file whosaid reads, to one named otherwise: read through the link.
+    std::fs::write(corpus.join("dump.json"), jsonl_line("d")).unwrap();
+    std::os::unix::fs::symlink("dump.json", corpus.join("c-dump.jsonl")).unwrap();
     let outside = dir.path().join("outside");
     std::fs::create_dir_all(&outside).unwrap();
     std::fs::write(outside.join("x.jsonl"), jsonl_line("x")).unwrap();
@@ -207,7 +210,7 @@ fn a_folder_with_link_loops_and_links_out_is_read_once_and_ends() {
     let output = extract(&[&corpus], &out, &["--format", "jsonl"]);
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
-    assert_eq!(article_ids(&out), ["a", "b"]);
+    assert_eq!(article_ids(&out), ["a", "d", "b"]);
     let rejects = read_jsonl(&out.join("rejects.jsonl"));
     assert_eq!(rejects.len(), 1, "{rejects:?}");
     assert!(rejects[0]["file"].as_str().unwrap().ends_with("out-link"), "{rejects:?}");
@@ -225,17 +228,23 @@ fn a_stray_quote_in_a_csv_is_one_reject_and_the_rows_after_it_are_read() {
             if i == 2 { "\"The minister said the talks were over." } else { "The minister said the talks were over." };
         csv.push_str(&format!("r{i},{text}\n"));
     }
-    for (name, bytes) in [("a.csv", csv.as_bytes().to_vec()), ("b.csv.gz", crate::util::gzip(&csv.replace("r", "g")))] {
+    // (c.csv: the 20,000 rows after the stray quote are more than the record limit of 1 MB.)
+    let long: String = (1001..=20_000).map(|i| format!("r{i},The minister said the talks were over.\n")).collect();
+    for (name, bytes) in [
+        ("a.csv", csv.as_bytes().to_vec()),
+        ("b.csv.gz", crate::util::gzip(&csv.replace("r", "g"))),
+        ("c.csv", (csv.replace("r", "c") + &long.replace("r", "c")).into_bytes()),
+    ] {
         let input = dir.path().join(name);
         std::fs::write(&input, bytes).unwrap();
         let out = dir.path().join(format!("out-{name}"));
-        let output = extract(&[&input], &out, &["--format", "jsonl"]);
+        let output = extract(&[&input], &out, &["--format", "jsonl", "--max-record-mb", "1"]);
         assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
-        assert_eq!(article_ids(&out).len(), 999, "{name}");
+        assert_eq!(article_ids(&out).len(), if name == "c.csv" { 19_999 } else { 999 }, "{name}");
         let rejects = read_jsonl(&out.join("rejects.jsonl"));
         assert_eq!(rejects.len(), 1, "{rejects:?}");
         assert_eq!(rejects[0]["line"], 3, "{rejects:?}");
-        assert!(rejects[0]["reason"].as_str().unwrap().contains("never closes"), "{rejects:?}");
+        assert!(rejects[0]["reason"].as_str().unwrap().contains("close"), "{rejects:?}");
     }
 }
 
