@@ -195,6 +195,33 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     {
         return false;
     }
+    // "follows rocket attacks on the embassy", "after missile strikes": a plural noun after a
+    // noun that a preposition or a verb in "-s" comes before.
+    if cue.0 == cue.1 && cue.0 >= 2 && doc.tok(cue.0).ends_with('s') {
+        let (noun, before) = (cue.0 - 1, cue.0 - 2);
+        let verb_in_s = doc.tok(before).ends_with('s')
+            && !doc.tok(before).ends_with("ss")
+            && !doc.lex(before).is_determiner()
+            && !doc.lex(before).is_pronoun()
+            && !doc.lex(before).is_quantifier()
+            && !doc.lex(before).is_adverb()
+            && !doc.lex(before).is_group()
+            && !doc.tok_in(before, &["was", "is", "has", "does", "s", "as", "this", "its", "his", "us"]);
+        let compound = doc.is_word(noun)
+            && !doc.is_capitalized(noun)
+            && !doc.tok_in(noun, &["and", "or", "but", "nor", "then"])
+            && !doc.lex(noun).is_pronoun()
+            && !doc.lex(noun).is_determiner()
+            && !doc.lex(noun).is_adverb()
+            && !doc.lex(noun).is_group()
+            && doc.is_word(before)
+            && !doc.is_capitalized(before)
+            && (doc.tok_in(before, &["after", "amid", "against", "despite", "following", "from", "by", "of", "with"])
+                || verb_in_s);
+        if compound {
+            return false;
+        }
+    }
     // "a think tank": a noun; "write-ins", "open-source": a word joined by a hyphen.
     if doc.tok_is(cue.0, "think") && doc.tok_in(cue.1 + 1, &["tank", "tanks"]) {
         return false;

@@ -1470,3 +1470,16 @@ fn what_was_said_ends_where_another_statement_or_the_speakers_next_act_begins() 
         &["indirect/subject-cue | the team played well and scored twice | She | -"],
     );
 }
+
+#[test]
+fn a_plural_noun_after_a_noun_is_no_cue() {
+    check(
+        "The strike follows rocket attacks on the embassy; Business Insider reported that the strikes were carried out by militias.",
+        &["indirect/subject-cue | that the strikes were carried out by militias | Business Insider | Business Insider"],
+    );
+    // A conjunction before the cue is none: "… and expects them to …".
+    check(
+        "McKinley is bearish on student loans and expects them to become less available.",
+        &["indirect/subject-cue | them to become less available | McKinley | McKinley"],
+    );
+}
