@@ -1811,6 +1811,23 @@ fn resolve_mention(
             if let Some(run) = apposed_name(doc, names, mention.last).filter(|_| person) {
                 return names.person_of(doc, run);
             }
+            // "the WHO's situation report", "Pfizer's study", "the WHO's website": a work or a
+            // medium speaks for whose it is.
+            if WORKS.contains(&&*head) || LEXICON.entry(&head).is_document() || LEXICON.entry(&head).is_media_head() {
+                // (An acronym that is also a word, "WHO", starts no name run: it is named as the
+                // article spells it out.)
+                let owner = (mention.first + 2..mention.last).filter(|&s| doc.is_possessive_s(s)).find_map(|s| {
+                    let at = s - 2;
+                    match names.run_at(at) {
+                        Some(run) if run.last == at && !is_time_or_place(doc, run) => names.speaker_name_of(doc, run),
+                        Some(_) => None,
+                        None => names.acronym_name(doc, at),
+                    }
+                });
+                if owner.is_some() {
+                    return (owner, apposition);
+                }
+            }
             if LEXICON.entry(&head).is_media_head() {
                 if let Some(run) = names.find_before(mention.first, |r| r.media_premodifier) {
                     return (Some(names.name_text(doc, run)), apposition);
@@ -1899,22 +1916,6 @@ fn resolve_mention(
             // "The researchers reported" after "a report by X": the authors of the study the
             // article brought up.
             let work_head = if matches!(&*head, "researchers" | "authors") { "study" } else { &*head };
-            // "the WHO's situation report", "Pfizer's study": a work speaks for whose it is.
-            if WORKS.contains(&&*head) || LEXICON.entry(&head).is_document() {
-                // (An acronym that is also a word, "WHO", starts no name run: it is named as the
-                // article spells it out.)
-                let owner = (mention.first + 2..mention.last).filter(|&s| doc.is_possessive_s(s)).find_map(|s| {
-                    let at = s - 2;
-                    match names.run_at(at) {
-                        Some(run) if run.last == at && !is_time_or_place(doc, run) => names.speaker_name_of(doc, run),
-                        Some(_) => None,
-                        None => names.acronym_name(doc, at),
-                    }
-                });
-                if owner.is_some() {
-                    return (owner, apposition);
-                }
-            }
             if WORKS.contains(&work_head) && doc.lex(mention.first).is_determiner() {
                 // "The transcript of the debate, published by The Washington Post": its maker
                 // named right after it.

@@ -205,6 +205,17 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     if joins && doc.is_capitalized(idx + 1) && !doc.lex(idx + 1).is_not_name() {
         return Some(idx);
     }
+    // "Ahmed al-Assadi", "Abu Bakr al-Baghdadi": a connector joined by a hyphen to the name after.
+    let hyphened = doc.is_word(idx)
+        && CONNECTORS.contains(&word)
+        && doc.tok_is(idx + 1, "-")
+        && doc.touches_next(idx)
+        && doc.touches_next(idx + 1)
+        && doc.is_capitalized(idx + 2)
+        && !doc.lex(idx + 2).is_not_name();
+    if hyphened {
+        return Some(idx);
+    }
     None
 }
 

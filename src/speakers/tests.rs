@@ -1483,3 +1483,24 @@ fn a_plural_noun_after_a_noun_is_no_cue() {
         &["indirect/subject-cue | them to become less available | McKinley | McKinley"],
     );
 }
+
+#[test]
+fn a_connector_joined_by_a_hyphen_an_administrator_and_a_website_name_their_speaker() {
+    names_are(&[
+        (
+            "Ahmed al-Assadi, a spokesman for the PMF, spoke on Friday. Assadi said the strike was illegal.",
+            "Assadi",
+            "Ahmed al-Assadi",
+        ),
+        (
+            "NASA Administrator Jim Bridenstine has said it may be ready. Bridenstine said the flight was a success.",
+            "Bridenstine",
+            "Jim Bridenstine",
+        ),
+        (
+            "The pandemic was declared by the World Health Organization (WHO). The WHO's website said the remedies do not work.",
+            "WHO's website",
+            "World Health Organization",
+        ),
+    ]);
+}
