@@ -1741,6 +1741,20 @@ fn resolve_mention(
             }
         }
         MentionKind::Name => {
+            // "Xiaogang Wei of the Beijing Gender Health Education Institute commented": the
+            // person named before where they are from.
+            // ("John Smith of Reuters said": the mention may hold the person and the "of".)
+            let person_of_place = names
+                .run_at(mention.last)
+                .filter(|r| r.kind == EntityKind::Organisation && r.last == mention.last)
+                .map(|r| if r.first > 0 && doc.tok_is(r.first - 1, "the") { r.first - 1 } else { r.first })
+                .and_then(|org| org.checked_sub(2))
+                .filter(|&at| doc.tok_in(at + 1, &["of", "from", "at"]) && at + 1 >= mention.first.saturating_sub(1))
+                .and_then(|at| names.run_at(at).filter(|r| r.last == at))
+                .filter(|r| r.kind != EntityKind::Organisation && r.name_first < r.last && !is_time_or_place(doc, r));
+            if let Some(run) = person_of_place {
+                return names.person_of(doc, run);
+            }
             // "the Indian Prime Minister": a title and where it is held name no one.
             let title_only = (mention.first..=mention.last).all(|i| {
                 !doc.is_word(i)

@@ -929,10 +929,10 @@ fn descriptions_and_pronouns_keep_to_their_own_person() {
         "Gloria La Riva is running. La Riva said that she wants higher wages.",
         &["indirect/subject-cue | that she wants higher wages | La Riva | Gloria La Riva"],
     );
-    // A person named with an organisation is no organisation spelled out.
+    // A person named with an organisation is no organisation spelled out: the person.
     check(
         "The United States Geological Survey (USGS) tracks quakes. John Geiger of USGS said \"We had hundreds.\"",
-        &["direct/before | \"We had hundreds.\" | John Geiger of USGS | John Geiger of USGS"],
+        &["direct/before | \"We had hundreds.\" | John Geiger of USGS | John Geiger"],
     );
 }
 
@@ -1502,5 +1502,17 @@ fn a_connector_joined_by_a_hyphen_an_administrator_and_a_website_name_their_spea
             "WHO's website",
             "World Health Organization",
         ),
+    ]);
+}
+
+#[test]
+fn the_person_named_before_where_they_are_from_is_the_speaker() {
+    names_are(&[
+        (
+            "Xiaogang Wei of the Beijing Gender Health Education Institute commented on the decision: \"The government has pointed to tradition.\"",
+            "the Beijing Gender Health Education Institute",
+            "Xiaogang Wei",
+        ),
+        ("John Smith of Reuters said the talks were over.", "John Smith of Reuters", "John Smith"),
     ]);
 }
