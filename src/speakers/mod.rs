@@ -1812,6 +1812,23 @@ fn resolve_mention(
         }
         MentionKind::Nominal => {
             let head = lower(doc, mention.last);
+            // "The German government announced", "the Iranian foreign ministry": a people's or a
+            // country's institution, named so ("German government").
+            let of_country = doc.tok_is(mention.first, "the")
+                && mention.first + 1 < mention.last
+                && doc.is_capitalized(mention.first + 1)
+                && {
+                    let classes = crate::lang::NAME_WORDS.classes(doc.tok(mention.first + 1));
+                    classes.is_demonym() || classes.is_place()
+                }
+                && (mention.first + 2..=mention.last).all(|i| doc.is_word(i) && !doc.is_capitalized(i))
+                && matches!(
+                    &*head,
+                    "government" | "ministry" | "embassy" | "military" | "army" | "navy" | "parliament"
+                );
+            if of_country {
+                return (Some(text_of(doc, mention.first + 1, mention.last)), apposition);
+            }
             // "Donald Trump's campaign", "the Trump team": the candidate's campaign.
             if let Some(campaign) = campaign_in(doc, names, mention.first, mention.last) {
                 return (Some(campaign), apposition);

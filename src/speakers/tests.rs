@@ -1516,3 +1516,12 @@ fn the_person_named_before_where_they_are_from_is_the_speaker() {
         ("John Smith of Reuters said the talks were over.", "John Smith of Reuters", "John Smith"),
     ]);
 }
+
+#[test]
+fn a_countrys_institution_is_named_by_its_people() {
+    names_are(&[
+        ("The German government announced the tests found Novichok in his blood.", "The German government", "German government"),
+        ("The Iranian foreign ministry said the talks were over.", "The Iranian foreign ministry", "Iranian foreign ministry"),
+    ]);
+    check("The government said the talks were over.", &["indirect/subject-cue | the talks were over | The government | -"]);
+}
