@@ -1520,8 +1520,19 @@ fn the_person_named_before_where_they_are_from_is_the_speaker() {
 #[test]
 fn a_countrys_institution_is_named_by_its_people() {
     names_are(&[
-        ("The German government announced the tests found Novichok in his blood.", "The German government", "German government"),
-        ("The Iranian foreign ministry said the talks were over.", "The Iranian foreign ministry", "Iranian foreign ministry"),
+        (
+            "The German government announced the tests found Novichok in his blood.",
+            "The German government",
+            "German government",
+        ),
+        (
+            "The Iranian foreign ministry said the talks were over.",
+            "The Iranian foreign ministry",
+            "Iranian foreign ministry",
+        ),
     ]);
-    check("The government said the talks were over.", &["indirect/subject-cue | the talks were over | The government | -"]);
+    check(
+        "The government said the talks were over.",
+        &["indirect/subject-cue | the talks were over | The government | -"],
+    );
 }
