@@ -264,14 +264,32 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
         }
         return Some(Mention { first: idx, last, kind: MentionKind::Name });
     }
-    // A role before a name: "said pollster Frank Luntz", "said former tech executive Carly Fiorina".
+    // A role before a name: "said pollster Frank Luntz", "said former tech executive Carly Fiorina",
+    // "said study co-author Ted Scambos" (a hyphen inside a word of the role).
     if !doc.is_capitalized(idx) && !doc.lex(idx).is_cue() && !doc.lex(idx).is_group() {
         let mut next = idx;
-        while next < limit.min(idx + 4) && doc.is_word(next) && !doc.is_capitalized(next) {
+        let mut words = 0;
+        while next < limit && words < 4 {
+            let hyphen = next > idx && doc.tok(next) == "-" && doc.touches_next(next - 1) && doc.touches_next(next);
+            if hyphen {
+                next += 1;
+                continue;
+            }
+            // ("state-owned Iranian news agency Fars": a people's adjective inside the role)
+            let adjective = doc.is_capitalized(next)
+                && next + 1 < limit
+                && doc.is_word(next + 1)
+                && !doc.is_capitalized(next + 1)
+                && crate::lang::NAME_WORDS.classes(doc.tok(next)).is_demonym();
+            if !doc.is_word(next) || (doc.is_capitalized(next) && !adjective) {
+                break;
+            }
             if doc.lex(next).is_preposition() || doc.lex(next).is_adverb() || doc.lex(next).is_not_name() {
                 return None;
             }
             next += 1;
+            // (the parts of a hyphenated word are one word)
+            words += usize::from(!(next > idx + 1 && doc.tok(next - 2) == "-"));
         }
         if next < limit && doc.is_capitalized(next) && !doc.lex(next).is_not_name() {
             return mention_right(doc, next, limit);

@@ -879,9 +879,22 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     let (mut count, mut name_start, mut last_two) = (0, None, (first, first));
     // "Ministry of Foreign Affairs", "Court of Session": an organisation word, then a connector.
     let mut org_of = false;
+    let mut title_of = false;
     for i in first..=last {
         let entry = doc.lex(i);
         if !entry.is_word() {
+            continue;
+        }
+        // "Minister of Information Moammar al-Eryani", "Secretary of State Mike Pompeo", "Minister
+        // of Foreign Affairs Sergey Lavrov": the word after a title's "of" is the title's, and so
+        // is each after it while two words of a name follow.
+        let after_of = i >= first + 2 && boundary == Some(i - 2) && has_title && !has_org && doc.tok_is(i - 1, "of");
+        let title_goes_on = title_of
+            && boundary == Some(i - 1)
+            && (i + 1..=last).filter(|&j| doc.is_word(j) && doc.is_capitalized(j)).count() >= 2;
+        if entry.is_capitalized() && (after_of || title_goes_on) {
+            boundary = Some(i);
+            title_of = true;
             continue;
         }
         // A connector joins the words around it and is no name word itself (connectors are lower

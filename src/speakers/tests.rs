@@ -1536,3 +1536,27 @@ fn a_countrys_institution_is_named_by_its_people() {
         &["indirect/subject-cue | the talks were over | The government | -"],
     );
 }
+
+#[test]
+fn a_titles_place_a_hyphenated_role_and_a_peoples_adjective_are_no_part_of_the_name() {
+    names_are(&[
+        (
+            "President of Argentina Alberto Fernández spoke. Fernández said the bill was ready.",
+            "Fernández",
+            "Alberto Fernández",
+        ),
+        (
+            "Russian Minister of Foreign Affairs Sergey Lavrov spoke. Lavrov said the talks were over.",
+            "Lavrov",
+            "Sergey Lavrov",
+        ),
+    ]);
+    check(
+        "\"It is a new process,\" said study co-author Ted Scambos.",
+        &["direct/after | \"It is a new process,\" | Ted Scambos | Ted Scambos"],
+    );
+    check(
+        "On Monday, state-owned Iranian news agency Fars reported Iran issued arrest warrants.",
+        &["indirect/subject-cue | Iran issued arrest warrants | Fars | Fars"],
+    );
+}
