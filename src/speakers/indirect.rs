@@ -185,15 +185,16 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
         return false;
     }
     // "several alleged accomplices": a participle between a quantifier and its noun.
-    let noun_after = doc.is_word(cue.1 + 1)
-        && !doc.is_capitalized(cue.1 + 1)
-        && !doc.lex(cue.1 + 1).is_determiner()
-        && !doc.lex(cue.1 + 1).is_pronoun()
-        && !doc.lex(cue.1 + 1).is_preposition()
-        && !doc.tok_in(cue.1 + 1, &["that", "to", "this", "these", "those"]);
-    if cue.0 > 0 && cue.0 == cue.1 && doc.tok(cue.0).ends_with("ed") && doc.lex(cue.0 - 1).is_quantifier() && noun_after
-    {
-        return false;
+    if cue.0 > 0 && cue.0 == cue.1 && doc.tok(cue.0).ends_with("ed") && doc.lex(cue.0 - 1).is_quantifier() {
+        let noun_after = doc.is_word(cue.1 + 1)
+            && !doc.is_capitalized(cue.1 + 1)
+            && !doc.lex(cue.1 + 1).is_determiner()
+            && !doc.lex(cue.1 + 1).is_pronoun()
+            && !doc.lex(cue.1 + 1).is_preposition()
+            && !doc.tok_in(cue.1 + 1, &["that", "to", "this", "these", "those"]);
+        if noun_after {
+            return false;
+        }
     }
     // "follows rocket attacks on the embassy", "after missile strikes": a plural noun after a
     // noun that a preposition or a verb in "-s" comes before.
@@ -577,9 +578,10 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                     && !doc.lex(start).is_time_word()
                     && !doc.lex(start).is_preposition()
                     && !doc.lex(start).is_adverb();
-                if let Some(that) = (start..=last.min(start + 14)).find(|&i| doc.tok_is(i, "that")).filter(|_| runs_on)
-                {
-                    start = that + 1;
+                if runs_on {
+                    if let Some(that) = (start..=last.min(start + 14)).find(|&i| doc.tok_is(i, "that")) {
+                        start = that + 1;
+                    }
                 }
             }
         }
@@ -640,7 +642,7 @@ fn next_statement_or_act(doc: &Doc, start: usize, stop: usize) -> Option<usize> 
         // A subject of a word or two, then a cue of saying.
         let said = (and + 2..=(and + 3).min(stop)).any(|cue| {
             (and + 1..cue).all(|i| doc.is_word(i) && !doc.lex(i).is_cue())
-                && cue_at(doc, cue).is_some_and(|c| c.0 == cue && is_reporting(doc, c))
+                && cue_at(doc, cue).is_some_and(|c| is_reporting(doc, c))
                 && doc.tok(cue).ends_with(['d', 's'])
         });
         // A verb in the past right after "and", where what came before has no verb of its own.
@@ -674,20 +676,17 @@ const NEEDS_CLAUSE: &[&str] = &[
 /// "-ed" word but one right after the determiner: "the proposed law").
 fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
     // A bare noun opens one too ("footage on Twitter"); a name or a pronoun opens a clause.
-    let opens_phrase = doc.lex(start).is_determiner()
+    let opener = doc.lex(start).is_determiner()
         || doc.tok_in(start, &["their", "his", "her", "its", "our", "my", "your", "this", "these", "those"])
-        || doc.tok(start).bytes().all(|b| b.is_ascii_digit())
-        || (doc.is_word(start) && !doc.is_capitalized(start) && !doc.lex(start).is_pronoun());
+        || doc.tok(start).bytes().all(|b| b.is_ascii_digit());
+    let opens_phrase = opener || (doc.is_word(start) && !doc.is_capitalized(start) && !doc.lex(start).is_pronoun());
     if !opens_phrase {
         return false;
     }
     let words = &*crate::lang::NAME_WORDS;
     // After a bare noun an "-ed" word is its verb ("people changed their minds"); after a
     // determiner, an adjective ("the proposed law").
-    let bare = !doc.lex(start).is_determiner()
-        && !doc.tok_in(start, &["their", "his", "her", "its", "our", "my", "your", "this", "these", "those"])
-        && !doc.tok(start).bytes().all(|b| b.is_ascii_digit());
-    let verb_from = if bare { start + 1 } else { start + 2 };
+    let verb_from = if opener { start + 2 } else { start + 1 };
     // "announced the cause of death as a cardiac arrest": what it was called is reported.
     !(start..=stop).any(|i| {
         doc.is_word(i)

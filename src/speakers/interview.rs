@@ -190,7 +190,7 @@ fn turns(doc: &Doc) -> Vec<Turn> {
         initials_of_names.extend(own_initials);
     }
     let asks = seen.iter().any(|n| INTERVIEWERS.iter().any(|i| n.eq_ignore_ascii_case(i)));
-    if markers.len() < 2 || (bracketed < 2 && !repeated && !asks) {
+    if bracketed < 2 && !repeated && !asks {
         return Vec::new();
     }
     let full_initials: Vec<(Acronym, &str)> = full_names.iter().filter_map(|n| Some((initials(n)?, *n))).collect();

@@ -401,9 +401,7 @@ fn plural_subject(doc: &Doc, idx: usize) -> bool {
 /// are showing …" in an article that says "early" elsewhere). Asked of a one-word name run that
 /// would be a speaker, so the scan of the article is rare.
 fn is_capitalized_common_word(doc: &Doc, idx: usize) -> bool {
-    let at = doc.tokens()[idx].start();
-    let opens = doc.sentence_start(at) == at || doc.paragraph_start(at) == at;
-    if !opens || !doc.is_word(idx + 1) || doc.is_capitalized(idx + 1) || doc.lex(idx + 1).is_cue() {
+    if !opens_sentence(doc, idx) || !doc.is_word(idx + 1) || doc.is_capitalized(idx + 1) || doc.lex(idx + 1).is_cue() {
         return false;
     }
     let word = doc.tok(idx);

@@ -164,6 +164,9 @@ pub(crate) fn salient_floor_of(doc: &Doc, idx: usize, sentences: usize) -> usize
 /// How many names back an antecedent is looked for.
 pub const LOOK_BACK: usize = 400;
 
+/// What ends a name after its family name ("Robert Downey Jr.", "Henry Ford II").
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
 const CONNECTORS: &[&str] = &["of", "de", "al", "bin", "van", "von", "der", "da", "du", "la", "le", "del", "y"];
 
 fn is_initial(doc: &Doc, idx: usize) -> bool {
@@ -292,7 +295,7 @@ impl<'a> NameIndex<'a> {
             let rank = (NAME_WORDS.is_given_name(doc.tok(run.name_first)), words);
             // "Robert Downey Jr.": the family name is the word before the suffix, which names
             // the person alone too ("Downey said"); the suffix's full stop is the name's.
-            let suffixed = run.last > run.name_first + 1 && matches!(family, "Jr" | "Sr" | "II" | "III" | "IV");
+            let suffixed = run.last > run.name_first + 1 && NAME_SUFFIXES.contains(&family);
             let stop = doc.tokens()[run.last].end();
             let name = if suffixed && doc.text()[stop..].starts_with('.') {
                 &doc.text()[doc.tokens()[run.name_first].start()..stop + 1]
