@@ -401,9 +401,13 @@ fn oversized_field(article: &Article) -> Option<(&'static str, usize, usize)> {
 }
 
 fn reject_oversized(record: Record, max: usize) -> Record {
+    let oversized = match &record {
+        Record::Article(article) => oversized_field(article),
+        Record::Reject(_) => None,
+    };
     match record {
-        Record::Article(article) if oversized_field(&article).is_some() => {
-            let (name, len, limit) = oversized_field(&article).expect("tested");
+        Record::Article(article) if oversized.is_some() => {
+            let (name, len, limit) = oversized.expect("matched");
             let id = (article.id.len() <= MAX_ID_BYTES).then(|| article.id.clone());
             Record::Reject(Reject {
                 reason: format!("`{name}` of {len} bytes, over the limit of {} KB for it", limit >> 10),

@@ -554,15 +554,17 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 let first_word = start;
                 let mut end_of_phrase = start + 1;
                 let mut noun = false;
-                while end_of_phrase <= last.min(start + 4) && {
+                while end_of_phrase <= last.min(start + 4) {
                     let determiner = doc.tok_in(end_of_phrase, &["a", "an", "the", "its", "his", "her", "their"]);
-                    !(noun && determiner)
+                    let in_phrase = !(noun && determiner)
                         && (doc.is_capitalized(end_of_phrase)
                             || doc.lex(end_of_phrase).is_time_word()
                             || determiner
-                            || doc.tok_in(end_of_phrase, &["statement", "interview"]))
-                } {
-                    noun |= !doc.tok_in(end_of_phrase, &["a", "an", "the", "its", "his", "her", "their"]);
+                            || doc.tok_in(end_of_phrase, &["statement", "interview"]));
+                    if !in_phrase {
+                        break;
+                    }
+                    noun |= !determiner;
                     end_of_phrase += 1;
                 }
                 start = end_of_phrase;

@@ -1828,6 +1828,7 @@ fn resolve_mention(
         }
         MentionKind::Nominal => {
             let head = lower(doc, mention.last);
+            let entry = LEXICON.entry(&head);
             // "The German government announced", "the Iranian foreign ministry": a people's or a
             // country's institution, named so ("German government").
             let of_country = doc.tok_is(mention.first, "the")
@@ -1854,13 +1855,13 @@ fn resolve_mention(
             // (A description of one, not of a document: "According to official statements,
             // Trump, now …" names no one.)
             let person = names::is_person_role(&head)
-                || !(head.ends_with('s') || WORKS.contains(&&*head) || LEXICON.entry(&head).is_document());
+                || !(head.ends_with('s') || WORKS.contains(&&*head) || entry.is_document());
             if let Some(run) = apposed_name(doc, names, mention.last).filter(|_| person) {
                 return names.person_of(doc, run);
             }
             // "the WHO's situation report", "Pfizer's study", "the WHO's website": a work or a
             // medium speaks for whose it is.
-            if WORKS.contains(&&*head) || LEXICON.entry(&head).is_document() || LEXICON.entry(&head).is_media_head() {
+            if WORKS.contains(&&*head) || entry.is_document() || entry.is_media_head() {
                 // (An acronym that is also a word, "WHO", starts no name run: it is named as the
                 // article spells it out.)
                 let owner = (mention.first + 2..mention.last).filter(|&s| doc.is_possessive_s(s)).find_map(|s| {
@@ -1875,7 +1876,7 @@ fn resolve_mention(
                     return (owner, apposition);
                 }
             }
-            if LEXICON.entry(&head).is_media_head() {
+            if entry.is_media_head() {
                 if let Some(run) = names.find_before(mention.first, |r| r.media_premodifier) {
                     return (Some(names.name_text(doc, run)), apposition);
                 }
@@ -1888,12 +1889,12 @@ fn resolve_mention(
                 }
                 // ("the agency" is a news agency or a government's: the organisations' rules
                 // below.)
-                if !LEXICON.entry(&head).is_org_word() {
+                if !entry.is_org_word() {
                     return (None, apposition);
                 }
             }
             // "the court" after "the Court of Session": the organisation named with that word.
-            if LEXICON.entry(&head).is_org_word() && doc.tok_is(mention.first, "the") {
+            if entry.is_org_word() && doc.tok_is(mention.first, "the") {
                 // "The city sent a letter" after "The city of Phoenix is demanding": the place
                 // the article named so.
                 if matches!(&*head, "city" | "town" | "state" | "county" | "province" | "country") {
@@ -1947,7 +1948,7 @@ fn resolve_mention(
             }
             // "a yearly Gallup poll", "a Pew Research Center study": a document speaks for the
             // organisation that it names.
-            if LEXICON.entry(&head).is_document() {
+            if entry.is_document() {
                 let inside = (mention.first..mention.last).rev().find_map(|i| {
                     names.run_at(i).filter(|r| {
                         r.first > mention.first
@@ -2026,7 +2027,7 @@ fn resolve_mention(
                     return names.person_of(doc, run);
                 }
             }
-            if LEXICON.entry(&head).is_title() {
+            if entry.is_title() {
                 let run = names.find_before(mention.first, |r| {
                     r.kind == EntityKind::Person
                         && r.name_first > r.first

@@ -203,23 +203,13 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     {
         return Some(idx);
     }
-    let word = doc.tok(idx);
-    let joins = (doc.is_word(idx) && CONNECTORS.contains(&word)) || (doc.tok(idx) == "-" && doc.touches_next(idx - 1));
-    if joins && doc.is_capitalized(idx + 1) && !doc.lex(idx + 1).is_not_name() {
-        return Some(idx);
-    }
-    // "Ahmed al-Assadi", "Abu Bakr al-Baghdadi": a connector joined by a hyphen to the name after.
-    let hyphened = doc.is_word(idx)
-        && CONNECTORS.contains(&word)
-        && doc.tok_is(idx + 1, "-")
-        && doc.touches_next(idx)
-        && doc.touches_next(idx + 1)
-        && doc.is_capitalized(idx + 2)
-        && !doc.lex(idx + 2).is_not_name();
-    if hyphened {
-        return Some(idx);
-    }
-    None
+    let connector = doc.is_word(idx) && CONNECTORS.contains(&doc.tok(idx));
+    let name_at = |i: usize| doc.is_capitalized(i) && !doc.lex(i).is_not_name();
+    let joins = connector || (doc.tok(idx) == "-" && doc.touches_next(idx - 1));
+    // ("Ahmed al-Assadi", "Abu Bakr al-Baghdadi": a connector joined by a hyphen to the name
+    // after.)
+    let hyphened = connector && doc.tok_is(idx + 1, "-") && doc.touches_next(idx) && doc.touches_next(idx + 1);
+    ((joins && name_at(idx + 1)) || (hyphened && name_at(idx + 2))).then_some(idx)
 }
 
 impl<'a> NameIndex<'a> {
@@ -338,12 +328,12 @@ impl<'a> NameIndex<'a> {
         let alone = |run: &NameRun| run.kind == EntityKind::Unknown && run.first == run.last;
         // Uses, and whether one follows a preposition of place ("in Charlotte"): a city is no
         // person. The word lists are asked of the words used twice only.
-        let mut uses: FxHashMap<&'a str, (u32, bool)> =
+        let mut uses: FxHashMap<&'a str, u32> =
             FxHashMap::with_capacity_and_hasher(self.runs.len(), Default::default());
         for run in self.runs.iter().filter(|r| alone(r)) {
-            uses.entry(doc.tok(run.first)).or_default().0 += 1;
+            *uses.entry(doc.tok(run.first)).or_default() += 1;
         }
-        uses.retain(|word, &mut (n, _)| {
+        uses.retain(|word, &mut n| {
             let classes = NAME_WORDS.classes(word);
             n >= 2 && classes.is_given_name() && !classes.is_place()
         });
@@ -351,11 +341,10 @@ impl<'a> NameIndex<'a> {
             return;
         }
         for run in self.runs.iter().filter(|r| alone(r) && r.first > 0) {
-            if let Some((_, place)) = uses.get_mut(doc.tok(run.first)) {
-                *place |= doc.tok_in(run.first - 1, &["in", "at", "from", "near", "to", "of"]);
+            if doc.tok_in(run.first - 1, &["in", "at", "from", "near", "to", "of"]) {
+                uses.remove(doc.tok(run.first));
             }
         }
-        uses.retain(|_, &mut (_, place)| !place);
         if uses.is_empty() {
             return;
         }
