@@ -6,12 +6,16 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+pub(crate) mod key;
+
 /// English words that tell what a capitalized name names.
 pub struct NameWords {
-    /// Word (lower case) → what it is: the lists it is in, and the share of its bearers counted
-    /// female for a given name. One table for every list: a name word is looked up once for all
-    /// it may be (`NameWords::classes`), where a table a list cost a lookup each.
-    words: FxHashMap<&'static str, Classes>,
+    /// Word (its [`key::folded`] key) → what it is: the lists it is in, and the share of its
+    /// bearers counted female for a given name. One table for every list: a name word is looked up
+    /// once for all it may be (`NameWords::classes`), where a table a list cost a lookup each.
+    /// Every listed word is ASCII letters in lower case (`parse` checks), so a folded key matches
+    /// only the word in another case, and a lookup lowers and hashes no string.
+    words: FxHashMap<u128, Classes>,
 }
 
 /// What the name lists say of one word: one bit a list, and a given name's female share.
@@ -78,11 +82,15 @@ pub static NAME_WORDS: LazyLock<NameWords> =
 impl NameWords {
     fn parse(given_names: &'static str, name_words: &'static str) -> NameWords {
         let content = |line: &'static str| line.split('#').next().unwrap_or("").trim();
-        let mut words: FxHashMap<&'static str, Classes> = FxHashMap::default();
+        let mut words: FxHashMap<u128, Classes> = FxHashMap::default();
+        let key_of = |word: &str| {
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word:?}: a name word is lower-case ASCII letters");
+            key::folded(word.as_bytes()).unwrap_or_else(|| panic!("{word:?}: a name word is at most 16 bytes"))
+        };
         for line in given_names.lines().map(content).filter(|line| !line.is_empty()) {
             let (name, share) = line.split_once('\t').expect("a name, a tab, a share");
             let share: f32 = share.parse().expect("a share from 0 to 1");
-            let classes = words.entry(name).or_default();
+            let classes = words.entry(key_of(name)).or_default();
             classes.bits |= GIVEN;
             classes.female = (share * 100.0).round() as u8;
         }
@@ -101,15 +109,15 @@ impl NameWords {
                 other => panic!("unknown section [{other}] in name_words.txt"),
             };
             for word in line.split_whitespace() {
-                words.entry(word).or_default().bits |= bit;
+                words.entry(key_of(word)).or_default().bits |= bit;
             }
         }
         NameWords { words }
     }
 
-    /// What the lists say of `word` (any case): one lookup for every list.
+    /// What the lists say of `word` (any case of its ASCII letters): one lookup for every list.
     pub fn classes(&self, word: &str) -> Classes {
-        with_lower(word, |w| self.words.get(w).copied().unwrap_or_default())
+        key::folded(word.as_bytes()).and_then(|k| self.words.get(&k).copied()).unwrap_or_default()
     }
 
     /// Whether `word` (any case) is a given name.
@@ -148,20 +156,6 @@ impl NameWords {
     }
 }
 
-/// Calls `f` with `word` in lower case, on the stack for a short ASCII word (a name word, mostly).
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        // SAFETY: the bytes are an ASCII word's, lowered: ASCII, so UTF-8.
-        f(unsafe { std::str::from_utf8_unchecked(lower) })
-    } else {
-        f(&word.to_lowercase())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +166,10 @@ mod tests {
         assert!(words.words.values().filter(|c| c.is_given_name()).count() > 5_000);
         assert_eq!(words.lean("Hillary"), Some(Lean::Female));
         assert_eq!(words.lean("DONALD"), Some(Lean::Male));
+        // A key folds ASCII capitals only: bytes that fold onto letters are no letters' word.
+        assert_eq!(words.lean("hIlLaRy"), Some(Lean::Female));
+        assert_eq!(words.lean("Hill@ry"), None);
+        assert_eq!(words.lean("Hillary\u{0}"), None);
         assert_eq!(words.lean("Pell"), None);
         assert!(!words.is_given_name("Miss") && !words.is_given_name("May"), "lexicon words are left out");
         assert!(words.is_place("Ohio") && words.is_demonym("African") && words.is_thing_head("Act"));

@@ -34,9 +34,10 @@ pub struct NameRun {
     /// Whether one of the (up to three) lower-case words just before the run is the head of a
     /// medium ("state media RIA Novosti", "the outlet RIA Novosti"): what "the outlet" refers to.
     pub media_premodifier: bool,
-    /// Whether the run is the subject of its clause ("Trump unleashed …", "…, Pence said"): the
-    /// salient antecedent of a pronoun after it.
-    pub subject: bool,
+    /// Whether a person's run is the subject of its clause ("Trump unleashed …", "…, Pence
+    /// said"): the salient antecedent of a pronoun after it. Asked by [`NameRun::is_subject`]
+    /// of the runs a pronoun's search reaches, and kept: most runs are never asked.
+    subject: std::cell::Cell<Option<bool>>,
     /// Whether the run is between quote marks: a name in someone's words or a title is no
     /// antecedent of the narration's pronouns.
     pub quoted: bool,
@@ -61,6 +62,21 @@ pub struct NameIndex<'a> {
     /// Found when a role is first asked for (most articles ask none): they cost an allocation a
     /// word.
     roles: std::cell::OnceCell<Vec<Role>>,
+}
+
+impl NameRun {
+    /// Whether the run names a person that is the subject of its clause (see `subject`).
+    pub fn is_subject(&self, doc: &Doc) -> bool {
+        if self.kind != EntityKind::Person {
+            return false;
+        }
+        if let Some(subject) = self.subject.get() {
+            return subject;
+        }
+        let subject = is_subject(doc, self.first, self.last);
+        self.subject.set(Some(subject));
+        subject
+    }
 }
 
 impl NameIndex<'_> {
@@ -251,12 +267,12 @@ impl<'a> NameIndex<'a> {
             idx = last + 1;
         }
         index.link_persons(doc);
-        // What makes a person a pronoun's antecedent: asked of persons only.
+        // Whether a person is quoted, which makes it no antecedent of the narration's pronouns
+        // (whether it is a subject is asked when a pronoun's search reaches it).
         for run in index.runs.iter_mut().filter(|r| r.kind == EntityKind::Person) {
             let start = doc.tokens()[run.first].start();
             let at = quoted.partition_point(|q| q.end <= start);
             run.quoted = quoted.get(at).is_some_and(|q| q.start <= start);
-            run.subject = is_subject(doc, run.first, run.last);
         }
         index
     }
@@ -566,17 +582,17 @@ impl<'a> NameIndex<'a> {
             first > 1 && doc.tok_is(first - 1, "to") && doc.tok_is(first - 2, "according")
         };
         self.find_before(idx, |r| {
-            !r.quoted && r.first >= recent && (r.subject && opens_sentence(r) || source(r)) && fits(r)
+            !r.quoted && r.first >= recent && (r.is_subject(doc) && opens_sentence(r) || source(r)) && fits(r)
         })
-        .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && confirmed(r)))
+        .or_else(|| self.find_before(idx, |r| r.is_subject(doc) && !r.quoted && r.first >= recent && confirmed(r)))
         // (not one a cue addresses: "told Al Jazeera"; "…,” said Witney" is the speaker)
         .or_else(|| {
             self.find_before(idx, |r| {
-                let addressed = r.first > 0 && doc.lex(r.first - 1).is_cue() && !r.subject;
+                let addressed = r.first > 0 && doc.lex(r.first - 1).is_cue() && !r.is_subject(doc);
                 !r.quoted && r.first >= wider && !addressed && confirmed(r)
             })
         })
-        .or_else(|| self.find_before(idx, |r| r.subject && !r.quoted && r.first >= recent && fits(r)))
+        .or_else(|| self.find_before(idx, |r| r.is_subject(doc) && !r.quoted && r.first >= recent && fits(r)))
         .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
         .or_else(|| self.find_before(idx, fits))
     }
@@ -618,7 +634,7 @@ impl<'a> NameIndex<'a> {
         let recent = salient_floor(doc, idx);
         self.find_before(idx, |r| {
             r.kind == EntityKind::Person
-                && r.subject
+                && r.is_subject(doc)
                 && !r.quoted
                 && r.first >= recent
                 && gender.is_none_or(|g| self.known_gender(doc, r).is_none_or(|known| known == g))
@@ -776,7 +792,7 @@ impl<'a> NameIndex<'a> {
             name_first: idx,
             kind: EntityKind::Unknown,
             media_premodifier: false,
-            subject: false,
+            subject: Default::default(),
             quoted: false,
         };
         Some(self.name_text(doc, &run))
@@ -954,7 +970,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             name_first: first,
             kind: EntityKind::Unknown,
             media_premodifier,
-            subject: false,
+            subject: Default::default(),
             quoted: false,
         };
     }
@@ -984,7 +1000,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             (if kind == EntityKind::Organisation && !has_title { first } else { start }, kind)
         }
     };
-    NameRun { first, last, name_first, kind, media_premodifier, subject: false, quoted: false }
+    NameRun { first, last, name_first, kind, media_premodifier, subject: Default::default(), quoted: false }
 }
 
 /// Whether token `idx` is a lower-case role or organisation word ("spokesman", "campaign",
