@@ -459,6 +459,12 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                 // "fighters which, the statement said, nations refused": the attribution sits
                 // inside a relative clause, whose antecedent is not what was said.
                 let relative = comma > 0 && doc.tok_in(comma - 1, &["which", "that", "who", "whom", "where"]);
+                // "Indeed, News 12 reported, only …": a sentence adverb before the attribution is
+                // the narration's; what was said is what follows.
+                let adverb_only = (first..comma).all(|i| !doc.is_word(i) || doc.lex(i).is_sentence_adverb());
+                if interrupted && !relative && adverb_only {
+                    return Some(one(doc.span_of(resumes, last), speaker, apposition, "interrupted"));
+                }
                 if interrupted && !relative && word_count(first, comma) >= 1 {
                     let content = doc.span_of(first, last);
                     let parts = vec![doc.span_of(first, comma - 1), doc.span_of(resumes, last)];
@@ -591,6 +597,11 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if start > last || word_count(start, last) < 2 {
         return None;
     }
+    // "It is written in the C++ programming language, and the source code is …": what follows a
+    // coordinator goes on with the narration, not with what was said.
+    if doc.tok_in(start, &["and", "or", "but", "nor"]) {
+        return None;
+    }
     // "fears of COVID-19 in case …", "told Brussels-based media …": what was said never starts
     // inside a word joined by a hyphen.
     if doc.tok_is(start, "-") && start > 0 && doc.touches_next(start - 1) {
@@ -627,6 +638,23 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // "he posted footage on Twitter", "the team confirmed their conclusion": a cue of saying or
     // finding with a plain object, no clause, reports nothing.
     if lemma.is_some_and(|l| NEEDS_CLAUSE.contains(&l)) && is_plain_object(doc, start, stop) {
+        return None;
+    }
+    // "Mears would not confirm …", "he never said …", "did not respond to requests for comment":
+    // what the speaker did not say. (A belief denied is still one held: "he doesn't think …".)
+    if !lemma.is_some_and(|l| THOUGHT.contains(&l)) && is_negated(doc, cue.0) {
+        return None;
+    }
+    // "would not say whether or not he supported Court packing", "if he said so": a clause whose
+    // subject a "whether" or an "if" opens is asked or supposed, not said.
+    let opener = |i: usize| doc.tok_in(i, &["whether", "if"]);
+    let hypothetical = speaker.first >= 1
+        && (opener(speaker.first - 1)
+            || (speaker.first >= 3
+                && doc.tok_is(speaker.first - 1, "not")
+                && doc.tok_is(speaker.first - 2, "or")
+                && opener(speaker.first - 3)));
+    if hypothetical {
         return None;
     }
     Some(one(doc.span_of(start, stop), speaker, apposition, "subject-cue"))
@@ -670,17 +698,41 @@ fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
 /// act ("posted footage", "confirmed the death", "showed thick smoke").
 const NEEDS_CLAUSE: &[&str] = &[
     "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find", "talk",
-    "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe", "reaffirm",
+    "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe", "reaffirm", "observe", "point",
 ];
+
+/// Whether the cue at token `cue` is negated: "not", "never" or "-n't" before it, past adverbs
+/// ("would not confirm", "did not immediately say", "never said", "didn't say").
+fn is_negated(doc: &Doc, cue: usize) -> bool {
+    let mut at = cue;
+    while at > 0 && doc.is_word(at - 1) && doc.lex(at - 1).is_adverb() && !doc.tok_in(at - 1, &["not", "never"]) {
+        at -= 1;
+    }
+    let Some(before) = at.checked_sub(1) else { return false };
+    // "did not concede or admit defeat": the second of two cues the negation covers.
+    if doc.tok_in(before, &["or", "nor"]) && before >= 2 && doc.lex(before - 1).is_cue() {
+        return is_negated(doc, before - 1);
+    }
+    let word = doc.tok(before);
+    doc.tok_in(before, &["not", "never"])
+        || word.ends_with("n't")
+        || word.ends_with("n’t")
+        // ("didn't" as "didn", "'", "t")
+        || (word == "t" && before >= 2 && matches!(doc.tok(before - 1), "'" | "’") && doc.tok(before - 2).ends_with('n'))
+}
 
 /// Whether tokens `start..=stop` are a plain object: a noun phrase opened by a determiner, a
 /// possessive, a number or a bare noun, with no verb of a clause in it (no auxiliary or common verb form, no
 /// "-ed" word but one right after the determiner: "the proposed law").
 fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
     // A bare noun opens one too ("footage on Twitter"); a name or a pronoun opens a clause.
+    // An amount opens one too ("posted US$2 million bond").
+    let amount = doc.tok(start).starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        || (doc.tok(start).len() <= 3 && start + 1 < doc.tokens().len() && doc.tok(start + 1).starts_with('$'));
     let opener = doc.lex(start).is_determiner()
         || doc.tok_in(start, &["their", "his", "her", "its", "our", "my", "your", "this", "these", "those"])
-        || doc.tok(start).bytes().all(|b| b.is_ascii_digit());
+        || doc.tok(start).bytes().all(|b| b.is_ascii_digit())
+        || amount;
     let opens_phrase = opener || (doc.is_word(start) && !doc.is_capitalized(start) && !doc.lex(start).is_pronoun());
     if !opens_phrase {
         return false;

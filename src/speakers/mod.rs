@@ -600,6 +600,12 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     if !doc.is_word(idx) {
         return None;
     }
+    // "News 12 reported": a broadcaster's name ends in its number.
+    if idx > floor && names::is_channel_number(doc, idx) {
+        if let Some((name, title)) = mention_left(doc, idx - 1, floor).filter(|(m, _)| m.kind == MentionKind::Name) {
+            return Some((Mention { last: idx, ..name }, title));
+        }
+    }
     let word = doc.tok(idx);
     // "The embassy declined the request and said": a conjunction ends no mention.
     if doc.tok_in(idx, &["and", "or", "but"]) {
@@ -635,11 +641,13 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
                 && !doc.lex(prev).is_preposition()
                 && !doc.lex(prev).is_time_word();
             let initial_dot = prev > floor && joins_name(doc, prev);
+            // ("Channel 4 News": a broadcaster's number.)
+            let number = prev > floor && names::is_channel_number(doc, prev);
             let connector = doc.is_word(prev)
                 && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
                 && prev > floor
                 && doc.is_capitalized(prev - 1);
-            if joins || initial_dot || connector {
+            if joins || initial_dot || connector || number {
                 first = prev;
             } else {
                 break;
@@ -2013,7 +2021,10 @@ fn resolve_mention(
             let first_word = mention.first + usize::from(doc.lex(mention.first).is_determiner());
             let modifiers: Vec<String> =
                 (first_word..mention.last).filter(|&i| doc.is_word(i)).map(|i| lower(doc, i).into_owned()).collect();
-            if let Some(run) = names.person_by_role(doc, &head, &modifiers, mention.first) {
+            // (An indefinite description introduces someone: "one third party presidential
+            // nominee proposed …" is none of the nominees the article named before.)
+            let indefinite = doc.tok_in(mention.first, &["a", "an", "one", "another"]);
+            if let Some(run) = names.person_by_role(doc, &head, &modifiers, mention.first).filter(|_| !indefinite) {
                 return names.person_of(doc, run);
             }
             // "Mike Pence says …. The Indiana governor said": a definite description of one

@@ -198,6 +198,17 @@ fn is_acronym(word: &str) -> bool {
     word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && word.chars().nth(1).is_some()
 }
 
+/// Whether token `idx` is the number of a broadcaster's name ("News 12", "Channel 4 News", "Radio
+/// 4"): a number of up to four digits after a capitalized word for a medium.
+pub(crate) fn is_channel_number(doc: &Doc, idx: usize) -> bool {
+    let word = doc.tok(idx);
+    idx > 0
+        && (1..=4).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && doc.is_capitalized(idx - 1)
+        && (doc.lex(idx - 1).is_media_head() || doc.tok_in(idx - 1, &["news", "radio", "tv", "television"]))
+}
+
 /// Whether token `idx` can continue a name run that has reached `idx - 1`.
 fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     if idx >= doc.tokens().len() {
@@ -208,6 +219,9 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
         return None;
     }
     if doc.is_capitalized(idx) && !doc.lex(idx).is_not_name() {
+        return Some(idx);
+    }
+    if is_channel_number(doc, idx) {
         return Some(idx);
     }
     // "W." inside "George W. Bush": the full stop belongs to the initial.
@@ -242,7 +256,7 @@ impl<'a> NameIndex<'a> {
                 last = next;
             }
             // A connector or full stop never ends a run.
-            while last > first && !doc.is_capitalized(last) {
+            while last > first && !doc.is_capitalized(last) && !is_channel_number(doc, last) {
                 last -= 1;
             }
             // "On Friday Ford Motor Company said": a weekday or month is no part of the name after it.

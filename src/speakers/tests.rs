@@ -470,6 +470,11 @@ fn attributions_that_interrupt_a_clause_and_quantities_as_speakers() {
         "In his state, Christie said, first-time offenders are sent to treatment.",
         &["indirect/interrupted | In his state, Christie said, first-time offenders are sent to treatment | Christie | Christie"],
     );
+    // A sentence adverb before the attribution is the narration's.
+    check(
+        "Indeed, News 12 reported, only buildings next to the break were without water.",
+        &["indirect/interrupted | only buildings next to the break were without water | News 12 | News 12"],
+    );
     check(
         "And more than 4 in 10 said the governor would be best at it.",
         &["indirect/subject-cue | the governor would be best at it | more than 4 in 10 | -"],
@@ -647,6 +652,58 @@ fn a_plain_object_is_no_reported_content() {
     check(
         "The government announced the cause of death as a cardiac arrest.",
         &["indirect/subject-cue | the cause of death as a cardiac arrest | The government | -"],
+    );
+    // An observation or a pointing with an object is an act; so is a sum paid.
+    check("The astronomers observed the protoplanetary disk around the star.", &[]);
+    check("She pointed to a video of the attack.", &[]);
+    check("He was released after his lawyers posted US$2 million bond.", &[]);
+    check(
+        "The astronomers observed that the disk was twisted.",
+        &["indirect/subject-cue | that the disk was twisted | The astronomers | -"],
+    );
+}
+
+/// What a speaker did not say is no statement: a negated cue ("would not confirm", "did not
+/// respond", "didn't say", and the second of two cues one negation covers), and what a clause
+/// opened by "whether" or "if" says is asked or supposed. A belief denied is still held.
+#[test]
+fn a_negated_cue_or_a_supposed_clause_reports_nothing() {
+    check("Mears would not confirm the account.", &[]);
+    check("The campaign did not respond to requests for comment.", &[]);
+    check("The company didn't say what work the helicopter was doing.", &[]);
+    check("The president did not concede or admit defeat in his statement.", &[]);
+    check("Biden would not say whether or not he supported the plan.", &[]);
+    check("Smith does not think the plan will pass.", &["indirect/subject-cue | the plan will pass | Smith | Smith"]);
+}
+
+/// What follows a coordinator after a cue's phrase goes on with the narration ("It is written in
+/// the C++ programming language, and the source code is …").
+#[test]
+fn reported_content_never_opens_with_a_coordinator() {
+    check("The game is open source. It is written in the Rust programming language, and the source code is available online.", &[]);
+}
+
+/// A broadcaster's name ends in its number ("Channel 4 News", "Radio 4"); a number after other
+/// words is no name's.
+#[test]
+fn a_broadcasters_name_holds_its_number() {
+    check(
+        "Channel 4 News said the water was back.",
+        &["indirect/subject-cue | the water was back | Channel 4 News | Channel 4 News"],
+    );
+    check(
+        "Radio 4 reported that the mayor resigned.",
+        &["indirect/subject-cue | that the mayor resigned | Radio 4 | Radio 4"],
+    );
+    check("On Monday, 12 people said they were ill.", &["indirect/subject-cue | they were ill | 12 people | -"]);
+}
+
+/// An indefinite description introduces someone new: no person the article named in that role.
+#[test]
+fn an_indefinite_description_is_no_named_person() {
+    check(
+        "Republican nominee Donald Trump spoke first. One third party nominee said the court should have fifteen justices.",
+        &["indirect/subject-cue | the court should have fifteen justices | One third party nominee | -"],
     );
 }
 
