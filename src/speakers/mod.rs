@@ -1311,7 +1311,7 @@ fn colon_pattern(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
 fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     let start = quote.marked.outer.start;
     let sentence = doc.segments.sentence_of(start)?;
-    if sentence == 0 || doc.segments.sentences[sentence].start != start {
+    if sentence == 0 || doc.segments.sentences[sentence].start != start || goes_on_as_phrase(doc, quote) {
         return None;
     }
     let previous = doc.segments.sentences[sentence - 1].clone();
@@ -1323,6 +1323,22 @@ fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution
     let cue = (floor..end).rev().find_map(|i| cue_at(doc, i))?;
     let (speaker, apposition) = cue_subject(doc, cue, floor, end)?;
     Some(Attribution::direct(Some(cue), Some(speaker), apposition, "floating"))
+}
+
+/// Whether the sentence goes on after the quote `candidate`, which does not end it, with a word
+/// in lower case that is no cue: the quote is a phrase of the narration's sentence ("“Law and
+/// order” was a common theme at the convention"), not a statement that the sentence before
+/// introduces.
+fn goes_on_as_phrase(doc: &Doc, candidate: &Candidate) -> bool {
+    if candidate.ends_sentence || candidate.ends_with_comma {
+        return false;
+    }
+    let next = doc.token_at_or_after(candidate.marked.outer.end);
+    next < doc.tokens().len()
+        && doc.is_word(next)
+        && !doc.is_capitalized(next)
+        && !doc.lex(next).is_cue()
+        && !doc.tok_in(next, &["and", "or"])
 }
 
 /// Whether the quote at `next` continues `previous` (attributed after its closing mark): same

@@ -128,6 +128,17 @@ fn floating_quotes_continue_the_speaker_before_them() {
     );
 }
 
+/// A quote its sentence goes on after, with no cue, is a phrase of the narration, not a
+/// statement the sentence before introduces.
+#[test]
+fn a_quote_the_narration_uses_as_a_phrase_is_no_statement() {
+    check("Protests continued in Portland. \"Law and order\" was a common theme at the convention.", &[]);
+    check(
+        "Protests continued, Smith said. \"We will restore order now.\"",
+        &["direct/floating | \"We will restore order now.\" | Smith | Smith"],
+    );
+}
+
 #[test]
 fn interrupted_statements_are_one_row() {
     check(
