@@ -814,9 +814,9 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
                 && doc.tok_is(i + 1, "and")
                 && (doc.lex(i + 2).is_pronoun() || (doc.is_capitalized(i + 2) && !doc.lex(i + 2).is_not_name())))
             || tok == ";"
-            // "criticized Trump for the tweet, claiming he …": a participle of saying reports
-            // something of its own.
-            || (tok == "," && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some());
+            // "criticized Trump for the tweet, claiming he …", "must face “murder charges”,
+            // adding …": a participle of saying reports something of its own.
+            || (doc.has_comma(i) && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some());
         if second_clause {
             let end = (start..i).rev().find(|&j| doc.is_word(j)).unwrap_or(start);
             return end;

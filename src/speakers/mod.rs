@@ -1022,16 +1022,23 @@ fn is_passive(doc: &Doc, cue: (usize, usize), floor: usize) -> bool {
     })
 }
 
-/// "Rubio was asked by moderator Gerard Baker whether …": in the passive, the speaker is the
-/// agent after "by", and the subject is the one spoken to.
+/// "Rubio was asked by moderator Gerard Baker whether …", "were described by Johnson as …": in
+/// the passive, the speaker is the agent after "by", and the subject is the one spoken to or
+/// about.
 fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<Mention> {
-    if !matches!(cue_lemma(doc, cue), Some("ask" | "tell" | "urge" | "warn" | "accuse" | "call")) {
-        return None;
-    }
     if !is_passive(doc, cue, floor) || !doc.tok_is(cue.1 + 1, "by") {
         return None;
     }
-    mention_right(doc, cue.1 + 2, limit)
+    let agent = mention_right(doc, cue.1 + 2, limit)?;
+    // "described by the Daily Hive as a “…”": the agent ends before what it called them.
+    match (agent.first + 1..=agent.last).find(|&i| doc.tok_is(i, "as")) {
+        Some(as_at) => {
+            let last = as_at - 1;
+            let kind = if doc.is_capitalized(last) { MentionKind::Name } else { MentionKind::Nominal };
+            Some(Mention { last, kind, ..agent })
+        }
+        None => Some(agent),
+    }
 }
 
 /// The subject of a participle cue from the words before it: "with many marchers chanting",
@@ -1056,6 +1063,10 @@ pub(crate) fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -
         }
     }
     let earlier = (floor..cue.0).rev().find_map(|i| cue_at(doc, i).filter(|c| !doc.tok(c.0).ends_with("ing")))?;
+    // ("were described by Johnson as …, saying …": the agent of a cue in the passive.)
+    if let Some(agent) = passive_agent(doc, earlier, floor, cue.0) {
+        return Some((agent, None));
+    }
     cue_subject(doc, earlier, floor, cue.0)
 }
 
@@ -1208,7 +1219,8 @@ fn before_pattern(
             // "said Friday that …".
             start += 1;
         }
-        if doc.tok_is(start, "that") || doc.tok(start) == "," {
+        // ("were described by Johnson as a “historic mandate”": what they were called.)
+        if doc.tok_is(start, "that") || doc.tok(start) == "," || (rule == "passive" && doc.tok_is(start, "as")) {
             start += 1;
         }
         mixed_start = Some(doc.tokens()[start.min(open)].start().min(quote.marked.outer.start));
@@ -1393,6 +1405,12 @@ fn mixed_end(doc: &Doc, fragment: &Span) -> usize {
     let Some(sentence) = doc.segments.sentence_of(fragment.end.saturating_sub(1)) else { return fragment.end };
     let first = doc.token_at_or_after(fragment.end);
     let limit = doc.sentence_tokens(sentence).end;
+    // "must face “murder charges”, adding …": a participle of saying after the comma that follows
+    // the closing mark (one token with it) reports something of its own.
+    let glued_comma = first > 0 && doc.tokens()[first - 1].end() > fragment.end && doc.has_comma(first - 1);
+    if glued_comma && first < limit && doc.tok(first).ends_with("ing") && cue_at(doc, first).is_some() {
+        return fragment.end;
+    }
     let mut end = fragment.end;
     for idx in first..limit {
         let tok = doc.tok(idx);

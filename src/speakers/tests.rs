@@ -128,6 +128,19 @@ fn floating_quotes_continue_the_speaker_before_them() {
     );
 }
 
+/// A participle of saying after the comma that follows a quoted fragment reports a statement of
+/// its own, also where the comma and the closing mark are one token.
+#[test]
+fn a_participle_after_a_fragment_is_a_statement_of_its_own() {
+    check(
+        "The prosecutor said the men must face \"murder charges\", adding Iran will pursue the case.",
+        &[
+            "mixed/embedded | the men must face \"murder charges\" | The prosecutor | -",
+            "indirect/subject-cue | Iran will pursue the case | The prosecutor | -",
+        ],
+    );
+}
+
 /// A quote its sentence goes on after, with no cue, is a phrase of the narration, not a
 /// statement the sentence before introduces.
 #[test]
@@ -200,6 +213,15 @@ fn subjects_of_participles_passives_and_later_cues() {
     check(
         "Rubio was asked by moderator Gerard Baker whether the plan was \"a giveaway to the rich and nothing else.\"",
         &["mixed/embedded | whether the plan was \"a giveaway to the rich and nothing else.\" | Gerard Baker | Gerard Baker"],
+    );
+    // Any cue in the passive speaks through its agent, up to what the agent called them, and a
+    // participle after it is the agent's too.
+    check(
+        "The plans were described by Johnson as a \"historic mandate\", saying he intends to leave by January.",
+        &[
+            "mixed/embedded | a \"historic mandate\" | Johnson | Johnson",
+            "indirect/subject-cue | he intends to leave by January | Johnson | Johnson",
+        ],
     );
     check(
         "\"Many would consider that an embarrassment for her\" if she did not win, said David Wasserman.",
