@@ -1176,10 +1176,19 @@ fn before_pattern(
         return None;
     };
     let gap: Vec<usize> = (gap_start..open).collect();
-    let direct = match gap.as_slice() {
+    let mut direct = match gap.as_slice() {
         [] => true,
         [first, .., last] if doc.tok_is(*first, "that") && gap.len() > 2 && doc.tok(*last) != ":" => false,
-        [.., last] if matches!(doc.tok(*last), "," | ":") || doc.tok(*last).ends_with(':') => gap.len() <= 10,
+        // ("commenting before launch on the occasion of …: “…”": a colon introduces the quote
+        // whatever the phrases before it; a clause there is reported too: "said the drugs were
+        // only part of the solution: “…”".)
+        [.., last] if doc.tok(*last).ends_with(':') => {
+            gap.len() <= 10
+                || !gap.iter().any(|&i| {
+                    doc.is_word(i) && (crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i)) || doc.tok_is(i, "that"))
+                })
+        }
+        [.., last] if doc.tok(*last) == "," => gap.len() <= 10,
         [first, ..] => {
             let first_word = lower(doc, *first);
             (gap.len() <= 3
@@ -1212,6 +1221,36 @@ fn before_pattern(
     let mut mixed_start = None;
     if !direct {
         let mut start = gap_start;
+        // "told the press the new drugs were …": the one told is no part of what was said.
+        if matches!(cue_lemma(doc, cue), Some("tell" | "inform" | "assure" | "remind")) {
+            if let Some(told) = addressee_end(doc, start, open).filter(|&l| l + 1 < open) {
+                start = told + 1;
+                // "told a guard at the door, in French and English, “…”", "told the BBC after
+                // the verdict “…”": where and when it was told, to its comma or "that", or to
+                // the quote.
+                // (The lexicon's prepositions hold time words that open a clause too: "this was …".)
+                let place_or_time = doc.lex(start).is_preposition()
+                    && !doc
+                        .tok_in(start, &["that", "this", "last", "earlier", "later", "yesterday", "today", "tonight"]);
+                if place_or_time {
+                    // ("told his supporters at a rally to “go …”": what they were told opens at "to".)
+                    let stop = (start + 1..open.min(start + 10))
+                        .find(|&i| doc.tok_in(i, &["that", "to"]) || doc.tok(i) == ",");
+                    match stop {
+                        Some(to) if doc.tok_is(to, "to") => start = to,
+                        Some(stop) => start = stop + 1,
+                        None if open - start <= 6 => start = open,
+                        None => {}
+                    }
+                    // (a second phrase after the comma: "at the door, in French and English,")
+                    if start < open && doc.lex(start).is_preposition() && !doc.tok_is(start, "that") {
+                        if let Some(comma) = (start + 1..open.min(start + 8)).find(|&i| doc.tok(i) == ",") {
+                            start = comma + 1;
+                        }
+                    }
+                }
+            }
+        }
         // "said on Friday the United States is “…”": the time phrase is not what was said.
         if doc.lex(start).is_preposition() && start + 1 < open && doc.lex(start + 1).is_time_word() {
             start += 2;
@@ -1223,7 +1262,12 @@ fn before_pattern(
         if doc.tok_is(start, "that") || doc.tok(start) == "," || (rule == "passive" && doc.tok_is(start, "as")) {
             start += 1;
         }
-        mixed_start = Some(doc.tokens()[start.min(open)].start().min(quote.marked.outer.start));
+        if start >= open {
+            // (Nothing but the one told, and where, stood before the quote.)
+            direct = true;
+        } else {
+            mixed_start = Some(doc.tokens()[start].start().min(quote.marked.outer.start));
+        }
     }
     Some(Attribution {
         cue: Some(cue),
@@ -1335,6 +1379,59 @@ fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution
     let cue = (floor..end).rev().find_map(|i| cue_at(doc, i))?;
     let (speaker, apposition) = cue_subject(doc, cue, floor, end)?;
     Some(Attribution::direct(Some(cue), Some(speaker), apposition, "floating"))
+}
+
+/// The last token of the one a cue of telling addresses, from token `first` (before `end`): a
+/// name's capitalized words, hyphened ones too ("the BBC", "Agence France-Presse"), or up to three
+/// words of a description, which end before a determiner, a name, a preposition or "that" ("the
+/// press the new drugs …", "local media Adamowicz's heart …"). None where no such words stand
+/// there.
+fn addressee_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
+    // The capitalized words from `from` on, and those a hyphen joins ("France-Presse").
+    let name_run = |from: usize| {
+        let mut last = from;
+        loop {
+            if last + 1 < end && doc.is_capitalized(last + 1) {
+                last += 1;
+            } else if last + 2 < end
+                && matches!(doc.tok(last + 1), "-" | "'" | "’")
+                && doc.touches_next(last)
+                && doc.touches_next(last + 1)
+                && doc.is_capitalized(last + 2)
+            {
+                // ("France-Presse", "O'Reilly")
+                last += 2;
+            } else {
+                // ("MSNBC's “Morning Joe”": the one told runs on past a possessive; left alone.)
+                return (!doc.is_possessive_s(last + 2)).then_some(last);
+            }
+        }
+    };
+    let name_first = first + usize::from(doc.lex(first).is_determiner());
+    if name_first >= end || !doc.is_word(name_first) {
+        return None;
+    }
+    if doc.is_capitalized(name_first) {
+        return name_run(name_first);
+    }
+    let mut i = name_first + 1;
+    while i < end.min(name_first + 5) {
+        // ("co-host Joe Scarborough": a role, then its holder's name.)
+        if doc.tok_is(i, "-") && doc.touches_next(i - 1) && doc.touches_next(i) {
+            i += 2;
+            continue;
+        }
+        if doc.is_capitalized(i) {
+            // ("local media Adamowicz's heart was …": a name's possessive opens what was told.)
+            return name_run(i).or(Some(i - 1));
+        }
+        let entry = doc.lex(i);
+        if !doc.is_word(i) || entry.is_determiner() || entry.is_preposition() || doc.tok_is(i, "that") {
+            return Some(i - 1);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether the sentence goes on after the quote `candidate`, which does not end it, with a word

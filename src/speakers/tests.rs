@@ -128,6 +128,46 @@ fn floating_quotes_continue_the_speaker_before_them() {
     );
 }
 
+/// A colon introduces the quote after it, whatever phrases of the narration stand before it; a
+/// clause there is reported with it.
+#[test]
+fn a_colon_introduces_its_quote_after_any_phrases() {
+    check(
+        "Hurley paraphrased Alan Shepard, commenting before launch on the occasion of the return of human spaceflight: \"Let's light this candle.\"",
+        &["direct/elided-subject | \"Let's light this candle.\" | Hurley | Hurley"],
+    );
+    check(
+        "Ryan told the press the new drugs were only part of the solution in the long fight against the disease: \"What will stop Ebola is good surveillance.\"",
+        &["mixed/embedded | the new drugs were only part of the solution in the long fight against the disease: \"What will stop Ebola is good surveillance.\" | Ryan | Ryan"],
+    );
+}
+
+/// The one told, and where or when, is no part of what was told: a name with its hyphened and
+/// apostrophed words, a role and its holder, a description of a few words.
+#[test]
+fn the_one_told_is_no_part_of_what_was_told() {
+    check(
+        "Kubiak told Agence France-Presse the victim is in intensive care with \"severe burns\".",
+        &["mixed/embedded | the victim is in intensive care with \"severe burns\" | Kubiak | Kubiak"],
+    );
+    check(
+        "Mendez told The Washington Post he considered himself \"an artist first.\"",
+        &["mixed/embedded | he considered himself \"an artist first.\" | Mendez | Mendez"],
+    );
+    check(
+        "Sanders told co-host Joe Scarborough that he \"honestly does not know the answer\" to that.",
+        &["mixed/embedded | he \"honestly does not know the answer\" to that | Sanders | Sanders"],
+    );
+    check(
+        "Duda told local media Adamowicz's heart was restarted by doctors \"and there is hope.\"",
+        &["mixed/embedded | Adamowicz's heart was restarted by doctors \"and there is hope.\" | Duda | Duda"],
+    );
+    check(
+        "She told a guard at the door, in French and English, \"they raped me\".",
+        &["direct/before | \"they raped me\" | She | -"],
+    );
+}
+
 /// A participle of saying after the comma that follows a quoted fragment reports a statement of
 /// its own, also where the comma and the closing mark are one token.
 #[test]
