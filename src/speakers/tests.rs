@@ -789,6 +789,10 @@ fn organisations_are_named_in_full() {
         &["indirect/according-to | Mugabe was hospitalized in Singapore | the Ministry | Ministry of Foreign Affairs"],
     );
     check(
+        "According to the National Conference of State Legislatures, the next primary is on March 3.",
+        &["indirect/according-to | the next primary is on March 3 | the National Conference | National Conference of State Legislatures"],
+    );
+    check(
         "The Court of Session sat on Monday. The court said the advice was improper.",
         &["indirect/subject-cue | the advice was improper | The court | Court of Session"],
     );
