@@ -266,8 +266,10 @@ impl<'a> NameIndex<'a> {
             }
             // "Tristan Smith of University College London", "Jerrold Nadler of New York": a
             // person's name, then where they are from, is two runs.
+            // ("Businessman Don Blankenship of West Virginia": past the titles and role words.)
             let split = (first + 1..last).find(|&i| doc.tok(i) == "of").filter(|&of| {
-                let name = (first..of).find(|&i| doc.is_word(i) && !doc.lex(i).is_title());
+                let name = (first..of)
+                    .find(|&i| doc.is_word(i) && !doc.lex(i).is_title() && !NAME_WORDS.is_person_role(doc.tok(i)));
                 let organisation = (first..of).any(|i| doc.lex(i).is_org_word());
                 !organisation && name.is_some_and(|n| n + 1 < of && NAME_WORDS.is_given_name(doc.tok(n)))
             });
@@ -341,9 +343,12 @@ impl<'a> NameIndex<'a> {
             .map(|run| run.kind == EntityKind::Person || self.persons.contains_key(doc.tok(run.last)))
             .collect();
         self.link_genders(doc, &names_person);
-        // A single word that is the family name of a person named in full is that person.
+        // A single word that is the family name of a person named in full is that person (a
+        // point of the compass too: "West" after "Kanye West").
         for (run, &names_person) in self.runs.iter_mut().zip(&names_person) {
-            if run.kind == EntityKind::Unknown && run.first == run.last && names_person {
+            let compass =
+                || run.kind == EntityKind::Organisation && doc.tok_in(run.first, &["north", "south", "east", "west"]);
+            if (run.kind == EntityKind::Unknown || compass()) && run.first == run.last && names_person {
                 run.kind = EntityKind::Person;
             }
         }
@@ -926,7 +931,18 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             continue;
         }
         acronym = acronym || is_acronym(doc.tok(i));
-        if entry.is_title() || entry.is_org_word() {
+        // "Kanye West", "Cornel West": a point of the compass after a name word (no place's, no
+        // organisation's) is a family name.
+        let family_after_given = i > first
+            && doc.tok_in(i, &["north", "south", "east", "west"])
+            && doc.is_capitalized(i - 1)
+            && !doc.lex(i - 1).is_org_word()
+            && !doc.lex(i - 1).is_title()
+            && {
+                let classes = NAME_WORDS.classes(doc.tok(i - 1));
+                !classes.is_place() && !classes.is_demonym()
+            };
+        if (entry.is_title() || entry.is_org_word()) && !family_after_given {
             boundary = Some(i);
             has_title |= entry.is_title();
             has_org |= !entry.is_title();
@@ -965,6 +981,13 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         if let Some(at) = moved {
             name_start = Some(name_words[at].0);
             count -= at;
+        }
+        // "Rapper Kanye West", "Businessman Don Blankenship": a role opening the run is no part of
+        // the name after it.
+        let role_first = name_words.len() >= 3 && NAME_WORDS.is_person_role(doc.tok(name_words[0].0));
+        if moved.is_none() && given.is_none_or(|at| at == 1) && role_first && name_start == Some(name_words[0].0) {
+            name_start = Some(name_words[1].0);
+            count -= 1;
         }
         if given != Some(0) && moved.is_none() {
             // "U-S", "(D-Mo.)": letters and a party's abbreviation are no one's name.

@@ -771,6 +771,21 @@ fn a_broadcasters_name_holds_its_number() {
     check("On Monday, 12 people said they were ill.", &["indirect/subject-cue | they were ill | 12 people | -"]);
 }
 
+/// A role before a name is no part of it ("Rapper Kanye West"), nor of where the person is from
+/// ("Businessman Don Blankenship of West Virginia"); a point of the compass after a name is a
+/// family name, and alone it is that person, the subject "he" refers to.
+#[test]
+fn roles_before_names_and_family_names_of_the_compass() {
+    check(
+        "Rapper Kanye West announced his run. West held a rally in Charleston. He proposed a payment for parents.",
+        &["indirect/subject-cue | a payment for parents | He | Kanye West"],
+    );
+    check(
+        "Businessman Don Blankenship of West Virginia spoke to reporter William Saturn. A jury convicted Blankenship in 2016. He blames federal regulators for the disaster.",
+        &["indirect/subject-cue | federal regulators for the disaster | He | Don Blankenship"],
+    );
+}
+
 /// An indefinite description introduces someone new: no person the article named in that role.
 #[test]
 fn an_indefinite_description_is_no_named_person() {
