@@ -816,7 +816,7 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
             || tok == ";"
             // "criticized Trump for the tweet, claiming he …", "must face “murder charges”,
             // adding …": a participle of saying reports something of its own.
-            || (doc.has_comma(i) && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some());
+            || ((tok.starts_with(',') || tok.ends_with(',')) && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some());
         if second_clause {
             let end = (start..i).rev().find(|&j| doc.is_word(j)).unwrap_or(start);
             return end;

@@ -406,6 +406,10 @@ impl Entry {
     pub fn may_start_date(self) -> bool {
         self.0 & (DIGIT | DATE_START) != 0
     }
+    /// A word whose first character is an ASCII digit: set when a [`Doc`](crate::doc::Doc) is built.
+    pub fn starts_with_digit(self) -> bool {
+        self.0 & DIGIT != 0
+    }
     /// A capitalized word that no list says is never a name: where a run of a name can start.
     pub fn may_start_name(self) -> bool {
         self.0 & (CAPITALIZED | 1 << Section::NotNames as u32) == CAPITALIZED

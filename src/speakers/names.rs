@@ -201,6 +201,9 @@ fn is_acronym(word: &str) -> bool {
 /// Whether token `idx` is the number of a broadcaster's name ("News 12", "Channel 4 News", "Radio
 /// 4"): a number of up to four digits after a capitalized word for a medium.
 pub(crate) fn is_channel_number(doc: &Doc, idx: usize) -> bool {
+    if idx == 0 || idx >= doc.tokens().len() || !doc.lex(idx).starts_with_digit() {
+        return false;
+    }
     let word = doc.tok(idx);
     idx > 0
         && (1..=4).contains(&word.len())
@@ -348,7 +351,7 @@ impl<'a> NameIndex<'a> {
         for (run, &names_person) in self.runs.iter_mut().zip(&names_person) {
             let compass =
                 || run.kind == EntityKind::Organisation && doc.tok_in(run.first, &["north", "south", "east", "west"]);
-            if (run.kind == EntityKind::Unknown || compass()) && run.first == run.last && names_person {
+            if run.first == run.last && names_person && (run.kind == EntityKind::Unknown || compass()) {
                 run.kind = EntityKind::Person;
             }
         }
@@ -934,6 +937,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         // "Kanye West", "Cornel West": a point of the compass after a name word (no place's, no
         // organisation's) is a family name.
         let family_after_given = i > first
+            && entry.is_org_word()
             && doc.tok_in(i, &["north", "south", "east", "west"])
             && doc.is_capitalized(i - 1)
             && !doc.lex(i - 1).is_org_word()

@@ -5,7 +5,7 @@ the sample corpus, each with the paragraphs around it, for a reader to judge aga
   tests/audit/draw.py QUOTES.csv CORPUS_DIR OUT.jsonl [--n 100] [--seed 2026]
 
 Each output line: article_id, quote_idx, quote_text, quote_type, cue, speaker, speaker_name,
-rule, and `context` (the statement's paragraph and the one before, with the statement marked
+rule, `quote_parts` (the parts' texts, for an interrupted statement only) and `context` (the statement's paragraph and the one before, with the statement marked
 ⟦…⟧). A reader adds the verdicts (see tests/audit/README.md) and tests/audit/score.py counts them.
 """
 import argparse, csv, json, os, random, sys
@@ -38,6 +38,10 @@ with open(a.out, "w", encoding="utf-8") as out:
         context = text[max(para_start, 0):s] + "⟦" + text[s:e] + "⟧" + text[e:para_end]
         keep = ("article_id", "quote_idx", "quote_text", "quote_type", "cue", "speaker", "speaker_name", "rule")
         record = {k: r[k] for k in keep}
+        # An interrupted statement's parts ("a-b;c-d", code points), which its span is judged by.
+        parts = [p.split("-") for p in r.get("quote_parts", "").split(";") if p]
+        if len(parts) > 1:
+            record["quote_parts"] = [text[int(a):int(b)] for a, b in parts]
         record["context"] = context.strip()
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 print(f"{len(picked)} rows of {len(rows)} drawn with seed {a.seed} into {a.out}")
