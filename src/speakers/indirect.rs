@@ -422,8 +422,20 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     }
     // CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER.
     let after_cue = skip_adverbs_right(doc, cue.1 + 1, end);
+    // ("…, reported officials, with …", "…, said witnesses": a bare plural after the cue.)
+    let bare_plural = |m: &Mention| {
+        m.kind == MentionKind::Nominal
+            && m.first == m.last
+            && doc.tok(m.first).ends_with('s')
+            && !doc.is_capitalized(m.first)
+    };
+    // (a group after any cue but one of telling, whose object it is: "…, told officials")
+    let group = |m: &Mention| {
+        (m.kind == MentionKind::Group || bare_plural(m))
+            && !matches!(cue_lemma(doc, cue), Some("tell" | "ask" | "inform" | "urge" | "warn" | "assure" | "remind"))
+    };
     let trailing_speaker = mention_right(doc, after_cue, end).filter(|m| {
-        doc.lex(cue.0).is_invertible() && m.kind != super::MentionKind::Nominal || m.kind == super::MentionKind::Name
+        doc.lex(cue.0).is_invertible() && m.kind != MentionKind::Nominal || m.kind == MentionKind::Name || group(m)
     });
     let ends_after = |i: usize| {
         i > last
@@ -480,7 +492,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             if cue.0 > 0
                 && doc.tok(cue.0 - 1) == ","
                 && (ends_after(speaker.last + 1)
-                    || (speaker.kind == MentionKind::Name && doc.tok_is(speaker.last + 1, ",")))
+                    || ((matches!(speaker.kind, MentionKind::Name | MentionKind::Group) || bare_plural(&speaker))
+                        && doc.tok_is(speaker.last + 1, ",")))
                 && word_count(first, cue.0 - 2) >= 3
             {
                 return Some(one(doc.span_of(first, cue.0 - 2), speaker, None, "clause-cue"));

@@ -1060,6 +1060,24 @@ pub(crate) fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -
             if shown {
                 return Some((mention, None));
             }
+            // "President Trump delivered a speech declaring …", "issued a statement saying …":
+            // the one who made the speech or the document, the subject of the verb before it.
+            let made = mention.kind == MentionKind::Nominal
+                && (doc.lex(mention.last).is_document() || doc.tok_in(mention.last, &["speech", "address", "remarks"]))
+                && mention.first > floor + 1
+                && doc.is_word(mention.first - 1)
+                // (its subject right before the verb: not one named inside an apposition, as in
+                // "Fifty former officials, including Leon Panetta, signed a letter saying")
+                && doc.is_word(mention.first - 2)
+                && !doc.lex(mention.first - 1).is_preposition()
+                && !doc.lex(mention.first - 1).is_cue();
+            if made {
+                if let Some((maker, apposition)) = mention_left(doc, mention.first - 2, floor) {
+                    if maker.kind != MentionKind::Nominal || doc.lex(maker.first).is_determiner() {
+                        return Some((maker, apposition));
+                    }
+                }
+            }
         }
     }
     let earlier = (floor..cue.0).rev().find_map(|i| cue_at(doc, i).filter(|c| !doc.tok(c.0).ends_with("ing")))?;
@@ -1819,6 +1837,22 @@ fn resolve_mention(
     apposition: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let apposition = apposition.map(str::to_string);
+    // "Chris Wright, the Chief Technological Officer of Red Hat said": the description of
+    // a role set after the name, its closing comma left out (not "Asked about Clinton,
+    // the senator said": a name after a preposition or a cue is another's).
+    let described = mention.kind != MentionKind::Pronoun && doc.lex(mention.first).is_determiner();
+    let named_before = (described && mention.first >= 2 && doc.tok(mention.first - 1) == ",")
+        .then(|| names.run_at(mention.first - 2))
+        .flatten()
+        .filter(|r| r.last + 2 == mention.first && r.kind == EntityKind::Person)
+        .filter(|r| r.first == 0 || !(doc.lex(r.first - 1).is_preposition() || doc.lex(r.first - 1).is_cue()));
+    if let Some(run) = named_before {
+        let of = (mention.first + 1..mention.last).find(|&i| doc.tok_is(i, "of"));
+        let role = of.map_or(mention.last, |of| of - 1);
+        if doc.lex(role).is_title() || names::is_person_role(&lower(doc, role)) {
+            return names.person_of(doc, run);
+        }
+    }
     match mention.kind {
         MentionKind::Pronoun => {
             let word = lower(doc, mention.first);
@@ -1968,6 +2002,31 @@ fn resolve_mention(
         MentionKind::Nominal => {
             let head = lower(doc, mention.last);
             let entry = LEXICON.entry(&head);
+            // "Erdogan's office", "Turkey's foreign ministry": a body that speaks for the one it
+            // belongs to, named by its owner's fullest name.
+            if matches!(
+                &*head,
+                "office"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "ministry"
+                    | "embassy"
+                    | "government"
+                    | "administration"
+                    | "lawyer"
+                    | "lawyers"
+                    | "attorney"
+                    | "attorneys"
+            ) {
+                let owner = (mention.first + 2..mention.last)
+                    .find(|&i| doc.is_possessive_s(i))
+                    .and_then(|s| names.run_at(s - 2).filter(|r| r.last + 2 == s).map(|r| (r, s)));
+                if let Some((run, s)) = owner.filter(|(r, _)| r.first >= mention.first) {
+                    let name = names.speaker_name_of(doc, run).unwrap_or_else(|| names.name_text(doc, run));
+                    return (Some(format!("{name}'s {}", text_of(doc, s + 1, mention.last))), apposition);
+                }
+            }
             // "The German government announced", "the Iranian foreign ministry": a people's or a
             // country's institution, named so ("German government").
             let of_country = doc.tok_is(mention.first, "the")
@@ -1998,6 +2057,7 @@ fn resolve_mention(
             if let Some(run) = apposed_name(doc, names, mention.last).filter(|_| person) {
                 return names.person_of(doc, run);
             }
+
             // "the WHO's situation report", "Pfizer's study", "the WHO's website": a work or a
             // medium speaks for whose it is.
             if WORKS.contains(&&*head) || entry.is_document() || entry.is_media_head() {

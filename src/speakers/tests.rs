@@ -66,7 +66,7 @@ fn cue_and_speaker_before_the_quote() {
     );
     check(
         "According to a statement released by Erdogan's office, \"the threat is gone for good now.\"",
-        &["direct/according-to | \"the threat is gone for good now.\" | Erdogan's office | -"],
+        &["direct/according-to | \"the threat is gone for good now.\" | Erdogan's office | Erdogan's office"],
     );
 }
 
@@ -783,6 +783,36 @@ fn roles_before_names_and_family_names_of_the_compass() {
     check(
         "Businessman Don Blankenship of West Virginia spoke to reporter William Saturn. A jury convicted Blankenship in 2016. He blames federal regulators for the disaster.",
         &["indirect/subject-cue | federal regulators for the disaster | He | Don Blankenship"],
+    );
+}
+
+/// Who speaks through a description, a body or a document: the name a role's description is set
+/// after (its closing comma left out), the owner of an office, the maker of a speech or a
+/// statement a participle hangs on, and a group after an inverted cue.
+#[test]
+fn speakers_behind_descriptions_bodies_and_documents() {
+    check(
+        "In the blog post Chris Wright, the Chief Technological Officer of Red Hat said Red Hat had informed the board.",
+        &["indirect/subject-cue | Red Hat had informed the board | the Chief Technological Officer of Red Hat | Chris Wright"],
+    );
+    check(
+        "Asked about Hillary Clinton, the senator said she was wrong.",
+        &[
+            "indirect/asked | about Hillary Clinton | the senator | -",
+            "indirect/subject-cue | she was wrong | the senator | -",
+        ],
+    );
+    check(
+        "President Recep Tayyip Erdogan spoke. According to a statement released by Erdogan's office, the aim is a safe zone.",
+        &["indirect/according-to | the aim is a safe zone | Erdogan's office | Recep Tayyip Erdogan's office"],
+    );
+    check(
+        "The next day, President Trump delivered a speech declaring himself the \"president of law and order.\"",
+        &["mixed/elided-subject | himself the \"president of law and order.\" | President Trump | Trump"],
+    );
+    check(
+        "A gunman shot shoppers at a store, with the death toll rising to 22 on Monday, reported officials, with 25 others injured.",
+        &["indirect/clause-cue | A gunman shot shoppers at a store, with the death toll rising to 22 on Monday | officials | -"],
     );
 }
 
