@@ -570,6 +570,19 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
         let opens_phrase = doc.lex(idx).is_determiner() || doc.tok(idx).starts_with(['"', '“']);
         return (opens_phrase && last > idx).then_some(Mention { first: idx, last, kind: MentionKind::Nominal });
     };
+    // "According to Syrian state media": a people's or a country's media, named by its words.
+    let media_of_country = mention.first == mention.last
+        && doc.is_capitalized(mention.first)
+        && {
+            let classes = crate::lang::NAME_WORDS.classes(doc.tok(mention.first));
+            classes.is_demonym() || classes.is_place()
+        }
+        && doc.tok_is(mention.last + 1, "state")
+        && doc.is_word(mention.last + 2)
+        && matches!(&*lower(doc, mention.last + 2), "media" | "television" | "tv" | "radio" | "broadcaster");
+    if media_of_country && mention.last + 2 < limit {
+        return Some(Mention { last: mention.last + 2, kind: MentionKind::Nominal, ..mention });
+    }
     let names_document = (mention.first..=mention.last).any(|i| doc.lex(i).is_document());
     if mention.kind == MentionKind::Nominal && names_document {
         let by = (mention.last + 1..limit.min(mention.last + 4)).find(|&i| matches!(doc.tok(i), "by" | "from"));
@@ -2029,20 +2042,22 @@ fn resolve_mention(
             }
             // "The German government announced", "the Iranian foreign ministry": a people's or a
             // country's institution, named so ("German government").
-            let of_country = doc.tok_is(mention.first, "the")
-                && mention.first + 1 < mention.last
-                && doc.is_capitalized(mention.first + 1)
+            // ("Syrian state media", "Iranian state television": its media, with or without "the".)
+            let country = mention.first + usize::from(doc.tok_is(mention.first, "the"));
+            let of_country = country < mention.last
+                && doc.is_capitalized(country)
                 && {
-                    let classes = crate::lang::NAME_WORDS.classes(doc.tok(mention.first + 1));
+                    let classes = crate::lang::NAME_WORDS.classes(doc.tok(country));
                     classes.is_demonym() || classes.is_place()
                 }
-                && (mention.first + 2..=mention.last).all(|i| doc.is_word(i) && !doc.is_capitalized(i))
-                && matches!(
+                && (country + 1..=mention.last).all(|i| doc.is_word(i) && !doc.is_capitalized(i))
+                && (matches!(
                     &*head,
                     "government" | "ministry" | "embassy" | "military" | "army" | "navy" | "parliament"
-                );
+                ) || matches!(&*head, "media" | "television" | "tv" | "radio" | "broadcaster")
+                    && doc.tok_is(mention.last - 1, "state"));
             if of_country {
-                return (Some(text_of(doc, mention.first + 1, mention.last)), apposition);
+                return (Some(text_of(doc, country, mention.last)), apposition);
             }
             // "Donald Trump's campaign", "the Trump team": the candidate's campaign.
             if let Some(campaign) = campaign_in(doc, names, mention.first, mention.last) {

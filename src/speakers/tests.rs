@@ -837,6 +837,15 @@ fn organisations_are_named_in_full() {
         "According to the National Conference of State Legislatures, the next primary is on March 3.",
         &["indirect/according-to | the next primary is on March 3 | the National Conference | National Conference of State Legislatures"],
     );
+    // A country's state media, with or without "the".
+    check(
+        "According to Syrian state media, government forces began deploying yesterday.",
+        &["indirect/according-to | government forces began deploying yesterday | Syrian state media | Syrian state media"],
+    );
+    check(
+        "The Iranian state television said the plane crashed.",
+        &["indirect/subject-cue | the plane crashed | The Iranian state television | Iranian state television"],
+    );
     check(
         "The Court of Session sat on Monday. The court said the advice was improper.",
         &["indirect/subject-cue | the advice was improper | The court | Court of Session"],
