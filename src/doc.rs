@@ -126,10 +126,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `idx` exists and is one of `words` (lower case), in any case.
+    #[inline]
     pub fn tok_in(&self, idx: usize, words: &[&str]) -> bool {
         let Some(token) = self.tokens.get(idx) else { return false };
+        // (A token's length is in its bounds: a word of another length is told apart without
+        // reading the text.)
+        let len = token.span().len();
         let tok = &self.text.as_bytes()[token.span()];
-        words.iter().any(|w| tok.eq_ignore_ascii_case(w.as_bytes()))
+        words.iter().any(|w| w.len() == len && tok.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     pub fn is_word(&self, idx: usize) -> bool {
