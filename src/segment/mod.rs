@@ -1,7 +1,8 @@
 //! Segmenting: paragraphs and sentences, as byte spans into the article text.
 //!
 //! A paragraph is a line that is not blank: news text marks paragraphs with one newline or with a
-//! blank line, and both come out the same. Sentences split at `.`, `!`, `?` or `…` (with any
+//! blank line, and both come out the same; a newline between a word (or a comma) and a word in
+//! lower case wraps a line inside its paragraph. Sentences split at `.`, `!`, `?` or `…` (with any
 //! closing quote marks and brackets after them) followed by white space and an upper-case letter,
 //! a digit or an opening mark, except after a known abbreviation ("Mr.", "Gen.", "Aug.") or a
 //! single initial ("George W. Bush").
@@ -45,7 +46,7 @@ pub fn segment(text: &str) -> Segments {
     let (mut line_start, mut first) = (0, 0);
     for (i, &mark) in marks.iter().enumerate() {
         let line_end = mark as usize;
-        if line_end < text.len() && text.as_bytes()[line_end] != b'\n' {
+        if line_end < text.len() && (text.as_bytes()[line_end] != b'\n' || wraps(text.as_bytes(), line_end)) {
             continue;
         }
         if let Some(span) = trim(text, line_start..line_end) {
@@ -55,6 +56,15 @@ pub fn segment(text: &str) -> Segments {
         (line_start, first) = (line_end + 1, i + 1);
     }
     segments
+}
+
+/// Whether the newline at `at` wraps a line inside its paragraph: the line before ends in a
+/// letter, a digit or a comma, and the next starts with a lower-case letter ("They disappear\ninto
+/// the star"), where a paragraph's end would end a sentence or a heading first.
+fn wraps(text: &[u8], at: usize) -> bool {
+    let next_lower = text.get(at + 1).is_some_and(u8::is_ascii_lowercase);
+    let before = text[..at].iter().rev().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+    next_lower && before.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b',')
 }
 
 /// Whether byte `b` is a line end or the first byte of a terminator: `.`, `!`, `?`, or 0xE2, the
@@ -357,5 +367,18 @@ mod tests {
         assert_eq!(got, ["First.", "Second.", "Third."]);
         assert_eq!(segments.paragraph_of(8), Some(1));
         assert_eq!(segments.sentence_of(text.len() - 1), Some(2));
+    }
+
+    /// A newline between a word (or a comma) and a word in lower case wraps a line inside its
+    /// paragraph; after a full stop or a colon, or before a capital, it ends the paragraph.
+    #[test]
+    fn a_wrapped_line_stays_in_its_paragraph() {
+        let text = "They disappear\ninto the star, so\nwe know.\nKey reforms include:\nlower taxes.\nNew line";
+        let segments = segment(text);
+        let got: Vec<&str> = segments.paragraphs.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(
+            got,
+            ["They disappear\ninto the star, so\nwe know.", "Key reforms include:", "lower taxes.", "New line"]
+        );
     }
 }
