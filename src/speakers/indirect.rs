@@ -718,7 +718,9 @@ const NEEDS_CLAUSE: &[&str] = &[
 /// ("would not confirm", "did not immediately say", "never said", "didn't say").
 fn is_negated(doc: &Doc, cue: usize) -> bool {
     let mut at = cue;
-    while at > 0 && doc.is_word(at - 1) && doc.lex(at - 1).is_adverb() && !doc.tok_in(at - 1, &["not", "never"]) {
+    // (past "yet", "ever", "even" too: "has not yet conceded")
+    let skipped = |i: usize| doc.lex(i).is_adverb() || doc.tok_in(i, &["yet", "ever", "even"]);
+    while at > 0 && doc.is_word(at - 1) && skipped(at - 1) && !doc.tok_in(at - 1, &["not", "never"]) {
         at -= 1;
     }
     let Some(before) = at.checked_sub(1) else { return false };

@@ -824,7 +824,13 @@ impl<'a> NameIndex<'a> {
     /// name is none): the first in the article.
     pub fn expansion(&self, doc: &Doc, run: &NameRun) -> Option<&NameRun> {
         let word = doc.tok(run.last);
-        if run.first != run.last || run.kind == EntityKind::Person || !is_acronym(word) || word.len() > 8 {
+        if run.first != run.last || run.kind == EntityKind::Person {
+            return None;
+        }
+        if !is_acronym(word) {
+            return self.company_of(doc, word);
+        }
+        if word.len() > 8 {
             return None;
         }
         let letters: Vec<char> = word.chars().collect();
@@ -833,6 +839,27 @@ impl<'a> NameIndex<'a> {
                 .filter(|&i| doc.is_word(i) && doc.is_capitalized(i))
                 .map(|i| doc.tok(i).chars().next().unwrap_or(' '));
             r.last > r.name_first && letters.iter().all(|&c| initials.next() == Some(c)) && initials.next().is_none()
+        })
+    }
+
+    /// The organisation whose name starts with `word` ("Ford" for "Ford Motor Company", "Boeing"
+    /// for "Boeing Company"): the first in the article. None for a word that names a place, a
+    /// people or a person's given name ("Washington" is no "Washington Post").
+    fn company_of(&self, doc: &Doc, word: &str) -> Option<&NameRun> {
+        let classes = NAME_WORDS.classes(word);
+        if classes.is_place()
+            || classes.is_demonym()
+            || classes.is_given_name()
+            || super::lexicon::LEXICON.entry(word).is_org_word()
+        {
+            return None;
+        }
+        self.runs.iter().find(|r| {
+            r.kind == EntityKind::Organisation
+                && r.name_first == r.first
+                && r.name_first < r.last
+                && doc.tok(r.name_first) == word
+                && doc.lex(r.last).is_org_word()
         })
     }
 

@@ -745,6 +745,7 @@ fn a_negated_cue_or_a_supposed_clause_reports_nothing() {
     check("The campaign did not respond to requests for comment.", &[]);
     check("The company didn't say what work the helicopter was doing.", &[]);
     check("The president did not concede or admit defeat in his statement.", &[]);
+    check("Trump has not yet conceded the election, and made legal challenges.", &[]);
     check("Biden would not say whether or not he supported the plan.", &[]);
     check("Smith does not think the plan will pass.", &["indirect/subject-cue | the plan will pass | Smith | Smith"]);
 }
@@ -813,6 +814,20 @@ fn speakers_behind_descriptions_bodies_and_documents() {
     check(
         "A gunman shot shoppers at a store, with the death toll rising to 22 on Monday, reported officials, with 25 others injured.",
         &["indirect/clause-cue | A gunman shot shoppers at a store, with the death toll rising to 22 on Monday | officials | -"],
+    );
+}
+
+/// A company named by its first word is named in full where the article spells it out ("Ford"
+/// after "Ford Motor Company"), not a place's or a person's word ("Washington").
+#[test]
+fn a_company_named_by_its_first_word_is_named_in_full() {
+    check(
+        "Ford Motor Company is under investigation. \"We are fully cooperating,\" Ford told The Verge.",
+        &["direct/after | \"We are fully cooperating,\" | Ford | Ford Motor Company"],
+    );
+    check(
+        "The Washington Post Company was sold. Washington said the deal was done.",
+        &["indirect/subject-cue | the deal was done | Washington | Washington"],
     );
 }
 
