@@ -2138,6 +2138,10 @@ fn resolve_mention(
                     "agency" | "authority" => {
                         &["agency", "authority", "administration", "office", "bureau", "service", "commission"]
                     }
+                    // ("The office asked …" after "The United States Embassy in Iraq had suspended …")
+                    "office" => &["office", "embassy", "consulate", "ministry", "department", "bureau", "agency"],
+                    "embassy" | "consulate" => &["embassy", "consulate", "mission"],
+                    "ministry" | "department" => &["ministry", "department", "office"],
                     _ => &[],
                 };
                 let named = |r: &names::NameRun| {

@@ -817,6 +817,16 @@ fn speakers_behind_descriptions_bodies_and_documents() {
     );
 }
 
+/// "The office", "the embassy", "the ministry" are the organisation of their kind the article
+/// named before.
+#[test]
+fn an_office_is_the_organisation_of_its_kind_named_before() {
+    check(
+        "The United States Embassy in Iraq had suspended operations. The office asked citizens not to approach the building.",
+        &["indirect/subject-cue | citizens not to approach the building | The office | United States Embassy"],
+    );
+}
+
 /// A company named by its first word is named in full where the article spells it out ("Ford"
 /// after "Ford Motor Company"), not a place's or a person's word ("Washington").
 #[test]
