@@ -333,7 +333,7 @@ pub fn find_indirect(
     for (sentence, tokens) in doc.sentences() {
         let (first, end) = (tokens.start, tokens.end);
         // (An interview's turn is an answer or a question as a whole.)
-        if first >= end || turns.holds(sentence.start) {
+        if first >= end || turns.holds(sentence.start) || in_editors_note(doc, sentence.start) {
             continue;
         }
         // Most sentences hold no cue: the end of the content is found at the first.
@@ -389,6 +389,15 @@ pub fn find_indirect(
         }
     }
     found
+}
+
+/// Whether byte `at` is in a paragraph the outlet opens with "Editor's note:" (or "Editor’s
+/// Note:"): its own words about the article, no one's statement.
+fn in_editors_note(doc: &Doc, at: usize) -> bool {
+    let Some(p) = doc.segments.paragraph_of(at) else { return false };
+    let paragraph = &doc.text().as_bytes()[doc.segments.paragraphs[p].clone()];
+    let starts = |head: &[u8]| paragraph.get(..head.len()).is_some_and(|p| p.eq_ignore_ascii_case(head));
+    starts(b"editor's note") || starts("editor’s note".as_bytes())
 }
 
 /// Content, speaker, title in apposition, rule, and the content's parts (one, or two where the

@@ -827,6 +827,13 @@ fn an_office_is_the_organisation_of_its_kind_named_before() {
     );
 }
 
+/// A paragraph the outlet opens with "Editor's note:" is its own words, no one's statement.
+#[test]
+fn an_editors_note_is_no_statement() {
+    check("Editor’s note: Donald Trump is a birther who has repeatedly pledged to ban all Muslims.", &[]);
+    check("Editor's note: this article said the vote was on Monday.", &[]);
+}
+
 /// A company named by its first word is named in full where the article spells it out ("Ford"
 /// after "Ford Motor Company"), not a place's or a person's word ("Washington").
 #[test]
