@@ -230,6 +230,11 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if doc.tok_is(cue.1 + 1, "-") && doc.touches_next(cue.1) {
         return false;
     }
+    // "a much-criticized ride", "a long-promised plan": a participle joined to the word before it
+    // is an adjective.
+    if cue.0 >= 2 && doc.tok_is(cue.0 - 1, "-") && doc.touches_next(cue.0 - 2) && doc.touches_next(cue.0 - 1) {
+        return false;
+    }
     // "called" reports only as "called for" or "called on"; "asked" only with what was asked.
     // "stopped short of endorsing", "without saying": a gerund after these is no report made.
     if doc.tok(cue.0).ends_with("ing") {
@@ -513,6 +518,17 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // content, to the end of its clause; the speaker is the cue's subject, else the main clause's.
     let lemma = cue_lemma(doc, cue);
     if lemma == Some("ask") {
+        // "Barend Leyts, when asked whether …, told …": a question put to the subject is the
+        // unnamed asker's, not the subject's (one asked "by" someone is the passive rules').
+        let put = cue.0 > first
+            && doc.tok_in(
+                cue.0 - 1,
+                &["when", "if", "once", "after", "before", "was", "were", "is", "are", "being", "been"],
+            )
+            && !doc.tok_is(cue.1 + 1, "by");
+        if put {
+            return None;
+        }
         if let Some(found) = asked_question(doc, cue, first, end, last) {
             return Some(found);
         }
@@ -560,9 +576,22 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if start < end && lemma.is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
         start += 1;
     }
+    // The one told: a name or a few words of a description ("told reporters that …", which
+    // a mention of a speaker, opened by a determiner or a capital, is not), else a mention.
     if matches!(lemma, Some("tell" | "inform" | "assure")) {
-        let object = mention_right(doc, start, end)?;
-        start = object.last + 1;
+        let told = match super::addressee_end(doc, start, end) {
+            Some(told) => told,
+            None => mention_right(doc, start, end)?.last,
+        };
+        start = told + 1;
+        // ("officials told state media, adding that …": the participle reports on its own.)
+        if doc.tok_is(start, ",")
+            && start + 1 < end
+            && doc.tok(start + 1).ends_with("ing")
+            && cue_at(doc, start + 1).is_some()
+        {
+            return None;
+        }
     }
     while start <= last && (doc.tok(start) == "," || doc.tok(start) == ":") {
         start += 1;
@@ -659,7 +688,9 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     }
     // "he posted footage on Twitter", "the team confirmed their conclusion": a cue of saying or
     // finding with a plain object, no clause, reports nothing.
-    if lemma.is_some_and(|l| NEEDS_CLAUSE.contains(&l)) && is_plain_object(doc, start, stop) {
+    // (A position held is one stated: "maintains his innocence", "reaffirmed its position".)
+    let position = doc.tok_in(stop, &["innocence", "position", "stance", "view", "views", "claim", "claims", "denial"]);
+    if lemma.is_some_and(|l| NEEDS_CLAUSE.contains(&l)) && is_plain_object(doc, start, stop) && !position {
         return None;
     }
     // "Mears would not confirm …", "he never said …", "did not respond to requests for comment":
@@ -721,6 +752,7 @@ fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
 const NEEDS_CLAUSE: &[&str] = &[
     "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find", "talk",
     "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe", "reaffirm", "observe", "point",
+    "maintain",
 ];
 
 /// Whether the cue at token `cue` is negated: "not", "never" or "-n't" before it, past adverbs
@@ -840,7 +872,11 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
             || tok == ";"
             // "criticized Trump for the tweet, claiming he …", "must face “murder charges”,
             // adding …": a participle of saying reports something of its own.
-            || ((tok.starts_with(',') || tok.ends_with(',')) && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some());
+            || ((tok.starts_with(',') || tok.ends_with(',')) && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some())
+            // ", with some local press claiming …": another's report, told beside it.
+            || (tok == ","
+                && doc.tok_is(i + 1, "with")
+                && (i + 3..last.min(i + 7)).any(|j| doc.tok(j).ends_with("ing") && cue_at(doc, j).is_some()));
         if second_clause {
             let end = (start..i).rev().find(|&j| doc.is_word(j)).unwrap_or(start);
             return end;

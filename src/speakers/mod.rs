@@ -1417,7 +1417,7 @@ fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution
 /// words of a description, which end before a determiner, a name, a preposition or "that" ("the
 /// press the new drugs …", "local media Adamowicz's heart …"). None where no such words stand
 /// there.
-fn addressee_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
+pub(crate) fn addressee_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
     // The capitalized words from `from` on, and those a hyphen joins ("France-Presse").
     let name_run = |from: usize| {
         let mut last = from;
@@ -1438,6 +1438,10 @@ fn addressee_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
             }
         }
     };
+    let end = end.min(doc.tokens().len());
+    if first >= end {
+        return None;
+    }
     let name_first = first + usize::from(doc.lex(first).is_determiner());
     if name_first >= end || !doc.is_word(name_first) {
         return None;
@@ -1457,7 +1461,9 @@ fn addressee_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
             return name_run(i).or(Some(i - 1));
         }
         let entry = doc.lex(i);
-        if !doc.is_word(i) || entry.is_determiner() || entry.is_preposition() || doc.tok_is(i, "that") {
+        // ("told police she was …": a pronoun or a verb opens what was told.)
+        let clause = entry.is_pronoun() || entry.is_cue() || crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i));
+        if !doc.is_word(i) || entry.is_determiner() || entry.is_preposition() || doc.tok_is(i, "that") || clause {
             return Some(i - 1);
         }
         i += 1;

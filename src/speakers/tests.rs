@@ -142,6 +142,32 @@ fn a_colon_introduces_its_quote_after_any_phrases() {
     );
 }
 
+/// "told reporters that …": a bare description as the one told (no determiner, no capital), up
+/// to a pronoun or a verb of what was told; a participle after the one told reports on its own;
+/// a report told beside the statement ("…, with some local press claiming …") is its own.
+#[test]
+fn told_a_bare_description_and_reports_beside_it() {
+    check(
+        "John Smith told reporters that the plan failed.",
+        &["indirect/subject-cue | that the plan failed | John Smith | John Smith"],
+    );
+    check(
+        "She told police she had diplomatic immunity.",
+        &["indirect/subject-cue | she had diplomatic immunity | She | -"],
+    );
+    check(
+        "A total of 39 are dead, officials told state media, adding that rescuers ended their work.",
+        &["indirect/subject-cue | that rescuers ended their work | officials | -"],
+    );
+    check(
+        "The bus driver told police he lost control, with some local press claiming he was passing another vehicle.",
+        &[
+            "indirect/subject-cue | he lost control | The bus driver | -",
+            "indirect/subject-cue | he was passing another vehicle | some local press | -",
+        ],
+    );
+}
+
 /// The one told, and where or when, is no part of what was told: a name with its hyphened and
 /// apostrophed words, a role and its holder, a description of a few words.
 #[test]
@@ -730,6 +756,9 @@ fn a_plain_object_is_no_reported_content() {
     check("The astronomers observed the protoplanetary disk around the star.", &[]);
     check("She pointed to a video of the attack.", &[]);
     check("He was released after his lawyers posted US$2 million bond.", &[]);
+    check("University have maintained top spot on the ladder.", &[]);
+    check("Trump made a much-criticized ride to wave at them.", &[]);
+    check("He maintains his innocence.", &["indirect/subject-cue | his innocence | He | -"]);
     check(
         "The astronomers observed that the disk was twisted.",
         &["indirect/subject-cue | that the disk was twisted | The astronomers | -"],
@@ -747,6 +776,11 @@ fn a_negated_cue_or_a_supposed_clause_reports_nothing() {
     check("The president did not concede or admit defeat in his statement.", &[]);
     check("Trump has not yet conceded the election, and made legal challenges.", &[]);
     check("Biden would not say whether or not he supported the plan.", &[]);
+    // A question put to someone is the unnamed asker's.
+    check(
+        "Council spokesperson Barend Leyts, when asked whether an investigation was conducted, told reporters that safety procedures had been followed.",
+        &["indirect/subject-cue | that safety procedures had been followed | Barend Leyts | Barend Leyts"],
+    );
     check("Smith does not think the plan will pass.", &["indirect/subject-cue | the plan will pass | Smith | Smith"]);
 }
 
