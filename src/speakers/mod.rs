@@ -657,7 +657,8 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             // ("Channel 4 News": a broadcaster's number.)
             let number = prev > floor && names::is_channel_number(doc, prev);
             let connector = doc.is_word(prev)
-                && matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
+                && (matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
+                    || names::is_connector(doc, prev))
                 && prev > floor
                 && doc.is_capitalized(prev - 1);
             if joins || initial_dot || connector || number {

@@ -212,6 +212,15 @@ pub(crate) fn is_channel_number(doc: &Doc, idx: usize) -> bool {
         && (doc.lex(idx - 1).is_media_head() || doc.tok_in(idx - 1, &["news", "radio", "tv", "television"]))
 }
 
+/// Whether token `idx` joins the name words around it: "of", "de", "al" … (`CONNECTORS`), and
+/// "on" after an organisation's word ("Commission on Presidential Debates", "Council on Foreign
+/// Relations").
+pub(crate) fn is_connector(doc: &Doc, idx: usize) -> bool {
+    let word = doc.tok(idx);
+    CONNECTORS.contains(&word)
+        || (word == "on" && idx > 0 && doc.is_capitalized(idx - 1) && doc.lex(idx - 1).is_org_word())
+}
+
 /// Whether token `idx` can continue a name run that has reached `idx - 1`.
 fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     if idx >= doc.tokens().len() {
@@ -236,7 +245,7 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     {
         return Some(idx);
     }
-    let connector = doc.is_word(idx) && CONNECTORS.contains(&doc.tok(idx));
+    let connector = doc.is_word(idx) && is_connector(doc, idx);
     let name_at = |i: usize| doc.is_capitalized(i) && !doc.lex(i).is_not_name();
     let joins = connector || (doc.tok(idx) == "-" && doc.touches_next(idx - 1));
     // ("Ahmed al-Assadi", "Abu Bakr al-Baghdadi": a connector joined by a hyphen to the name
@@ -274,7 +283,13 @@ impl<'a> NameIndex<'a> {
                 let name = (first..of)
                     .find(|&i| doc.is_word(i) && !doc.lex(i).is_title() && !NAME_WORDS.is_person_role(doc.tok(i)));
                 let organisation = (first..of).any(|i| doc.lex(i).is_org_word());
-                !organisation && name.is_some_and(|n| n + 1 < of && NAME_WORDS.is_given_name(doc.tok(n)))
+                // ("Karsten Warholm of Norway": two name words, then a place, whatever the given
+                // name.)
+                let of_place = (of + 1..=last).all(|i| !doc.is_word(i) || NAME_WORDS.is_place(doc.tok(i)));
+                !organisation
+                    && name.is_some_and(|n| {
+                        n + 1 < of && (NAME_WORDS.is_given_name(doc.tok(n)) || of_place && n + 2 == of)
+                    })
             });
             let parts = match split {
                 Some(of) => [Some((first, of - 1)), Some((of + 1, last))],
@@ -956,7 +971,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         }
         // A connector joins the words around it and is no name word itself (connectors are lower
         // case: most words of a run are turned away by their capital).
-        if i > first && !entry.is_capitalized() && CONNECTORS.contains(&doc.tok(i)) {
+        if i > first && !entry.is_capitalized() && is_connector(doc, i) {
             org_of |= boundary.is_some_and(|b| b + 1 == i) && has_org;
             continue;
         }
@@ -993,7 +1008,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     if let Some(start) = name_start.filter(|_| has_title || has_org || count >= 2) {
         // Each name word with what the name lists say of it: one lookup a word.
         let name_words: Vec<(usize, Classes)> = (start..=last)
-            .filter(|&i| doc.is_word(i) && (doc.is_capitalized(i) || !CONNECTORS.contains(&doc.tok(i))))
+            .filter(|&i| doc.is_word(i) && (doc.is_capitalized(i) || !is_connector(doc, i)))
             .map(|i| (i, NAME_WORDS.classes(doc.tok(i))))
             .collect();
         let given = name_words.iter().position(|(_, classes)| classes.is_given_name());

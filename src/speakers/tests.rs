@@ -882,6 +882,16 @@ fn a_company_named_by_its_first_word_is_named_in_full() {
     );
 }
 
+/// Two name words and "of" a place are a person and where they are from, whatever the given
+/// name ("Karsten Warholm of Norway"), and the family name alone is that person after.
+#[test]
+fn a_person_of_a_place_is_split_from_it() {
+    check(
+        "Yesterday, Karsten Warholm of Norway won the final. Speaking to BBC Sport, Warholm said, \"This was a very tough race.\"",
+        &["direct/before | \"This was a very tough race.\" | Warholm | Karsten Warholm"],
+    );
+}
+
 /// An indefinite description introduces someone new: no person the article named in that role.
 #[test]
 fn an_indefinite_description_is_no_named_person() {
@@ -902,6 +912,11 @@ fn organisations_are_named_in_full() {
     check(
         "According to the National Conference of State Legislatures, the next primary is on March 3.",
         &["indirect/according-to | the next primary is on March 3 | the National Conference | National Conference of State Legislatures"],
+    );
+    // "on" joins an organisation's word to the rest of its name.
+    check(
+        "The next day, the Commission on Presidential Debates announced its second debate would be virtual.",
+        &["indirect/subject-cue | its second debate would be virtual | the Commission on Presidential Debates | Commission on Presidential Debates"],
     );
     // A country's state media, with or without "the".
     check(
