@@ -174,13 +174,13 @@ impl<'a> Doc<'a> {
         self.tokens.get(idx + 1).is_some_and(|next| self.tokens[idx].end() == next.start())
     }
 
-    /// Whether token `idx` is the punctuation `p` (or starts with it, for runs such as `,”`).
     /// Whether token `idx` is punctuation holding a comma: "," or a run of marks with one (`",`
     /// after a quoted fragment, `),`), which the tokenizer keeps as one token.
     pub fn has_comma(&self, idx: usize) -> bool {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct) && self.tok(idx).contains(',')
     }
 
+    /// Whether token `idx` is the punctuation `p` (or starts with it, for runs such as `,”`).
     pub fn is_punct(&self, idx: usize, p: &str) -> bool {
         self.tokens.get(idx).is_some_and(|t| t.kind == TokenKind::Punct) && self.tok(idx).starts_with(p)
     }

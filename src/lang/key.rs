@@ -81,7 +81,7 @@ const FOLD_AND_LENGTH: [u128; MAX_WORD + 1] = {
 
 /// `word` (at most 16 bytes) as the low bytes of a `u128`, read with two overlapping loads
 /// rather than a copy into a buffer.
-pub(crate) fn pack(word: &[u8]) -> u128 {
+fn pack(word: &[u8]) -> u128 {
     let n = word.len();
     let load8 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().expect("8 bytes"));
     let load4 = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().expect("4 bytes")));

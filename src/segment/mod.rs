@@ -63,8 +63,12 @@ pub fn segment(text: &str) -> Segments {
 /// the star"), where a paragraph's end would end a sentence or a heading first.
 fn wraps(text: &[u8], at: usize) -> bool {
     let next_lower = text.get(at + 1).is_some_and(u8::is_ascii_lowercase);
-    let before = text[..at].iter().rev().find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
-    next_lower && before.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b',')
+    next_lower
+        && text[..at]
+            .iter()
+            .rev()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b',')
 }
 
 /// Whether byte `b` is a line end or the first byte of a terminator: `.`, `!`, `?`, or 0xE2, the

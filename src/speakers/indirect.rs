@@ -338,9 +338,11 @@ pub fn find_indirect(
     for (sentence, tokens) in doc.sentences() {
         let (first, end) = (tokens.start, tokens.end);
         // (An interview's turn is an answer or a question as a whole.)
-        if first >= end || turns.holds(sentence.start) || in_editors_note(doc, sentence.start) {
+        if first >= end || turns.holds(sentence.start) {
             continue;
         }
+        // (asked once a cue is found: most sentences hold none)
+        let mut editors_note = None;
         // Most sentences hold no cue: the end of the content is found at the first.
         let mut content_last = None;
         let mut idx = first;
@@ -352,6 +354,9 @@ pub fn find_indirect(
                 idx += 1;
                 continue;
             };
+            if *editors_note.get_or_insert_with(|| in_editors_note(doc, sentence.start)) {
+                break;
+            }
             let last = *content_last.get_or_insert_with(|| content_end(doc, sentence, end));
             let cue_span = doc.span_of(cue.0, cue.1);
             if overlaps_taken(&cue_span)
@@ -399,8 +404,7 @@ pub fn find_indirect(
 /// Whether byte `at` is in a paragraph the outlet opens with "Editor's note:" (or "Editor’s
 /// Note:"): its own words about the article, no one's statement.
 fn in_editors_note(doc: &Doc, at: usize) -> bool {
-    let Some(p) = doc.segments.paragraph_of(at) else { return false };
-    let paragraph = &doc.text().as_bytes()[doc.segments.paragraphs[p].clone()];
+    let paragraph = &doc.text().as_bytes()[doc.paragraph_start(at)..];
     let starts = |head: &[u8]| paragraph.get(..head.len()).is_some_and(|p| p.eq_ignore_ascii_case(head));
     starts(b"editor's note") || starts("editor’s note".as_bytes())
 }
@@ -761,7 +765,7 @@ fn is_negated(doc: &Doc, cue: usize) -> bool {
     let mut at = cue;
     // (past "yet", "ever", "even" too: "has not yet conceded")
     let skipped = |i: usize| doc.lex(i).is_adverb() || doc.tok_in(i, &["yet", "ever", "even"]);
-    while at > 0 && doc.is_word(at - 1) && skipped(at - 1) && !doc.tok_in(at - 1, &["not", "never"]) {
+    while at > 0 && doc.is_word(at - 1) && skipped(at - 1) {
         at -= 1;
     }
     let Some(before) = at.checked_sub(1) else { return false };
@@ -769,12 +773,12 @@ fn is_negated(doc: &Doc, cue: usize) -> bool {
     if doc.tok_in(before, &["or", "nor"]) && before >= 2 && doc.lex(before - 1).is_cue() {
         return is_negated(doc, before - 1);
     }
-    let word = doc.tok(before);
+    // ("didn't" is "didn", "'", "t" to the tokenizer)
     doc.tok_in(before, &["not", "never"])
-        || word.ends_with("n't")
-        || word.ends_with("n’t")
-        // ("didn't" as "didn", "'", "t")
-        || (word == "t" && before >= 2 && matches!(doc.tok(before - 1), "'" | "’") && doc.tok(before - 2).ends_with('n'))
+        || (doc.tok(before) == "t"
+            && before >= 2
+            && matches!(doc.tok(before - 1), "'" | "’")
+            && doc.tok(before - 2).ends_with('n'))
 }
 
 /// Whether tokens `start..=stop` are a plain object: a noun phrase opened by a determiner, a
@@ -783,11 +787,11 @@ fn is_negated(doc: &Doc, cue: usize) -> bool {
 fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
     // A bare noun opens one too ("footage on Twitter"); a name or a pronoun opens a clause.
     // An amount opens one too ("posted US$2 million bond").
-    let amount = doc.tok(start).starts_with(|c: char| c.is_ascii_digit() || c == '$')
+    let amount = doc.lex(start).starts_with_digit()
+        || doc.tok(start).starts_with('$')
         || (doc.tok(start).len() <= 3 && start + 1 < doc.tokens().len() && doc.tok(start + 1).starts_with('$'));
     let opener = doc.lex(start).is_determiner()
         || doc.tok_in(start, &["their", "his", "her", "its", "our", "my", "your", "this", "these", "those"])
-        || doc.tok(start).bytes().all(|b| b.is_ascii_digit())
         || amount;
     let opens_phrase = opener || (doc.is_word(start) && !doc.is_capitalized(start) && !doc.lex(start).is_pronoun());
     if !opens_phrase {

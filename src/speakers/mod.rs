@@ -572,15 +572,15 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
     };
     // "According to Syrian state media": a people's or a country's media, named by its words.
     let media_of_country = mention.first == mention.last
+        && mention.last + 2 < limit
+        && doc.tok_is(mention.last + 1, "state")
+        && doc.tok_in(mention.last + 2, STATE_MEDIA)
         && doc.is_capitalized(mention.first)
         && {
             let classes = crate::lang::NAME_WORDS.classes(doc.tok(mention.first));
             classes.is_demonym() || classes.is_place()
-        }
-        && doc.tok_is(mention.last + 1, "state")
-        && doc.is_word(mention.last + 2)
-        && matches!(&*lower(doc, mention.last + 2), "media" | "television" | "tv" | "radio" | "broadcaster");
-    if media_of_country && mention.last + 2 < limit {
+        };
+    if media_of_country {
         return Some(Mention { last: mention.last + 2, kind: MentionKind::Nominal, ..mention });
     }
     let names_document = (mention.first..=mention.last).any(|i| doc.lex(i).is_document());
@@ -657,8 +657,9 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             // ("Channel 4 News": a broadcaster's number.)
             let number = prev > floor && names::is_channel_number(doc, prev);
             let connector = doc.is_word(prev)
+                // ("on" after an organisation's word: "the Commission on Presidential Debates")
                 && (matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
-                    || names::is_connector(doc, prev))
+                    || doc.tok(prev) == "on" && names::is_connector(doc, prev))
                 && prev > floor
                 && doc.is_capitalized(prev - 1);
             if joins || initial_dot || connector || number {
@@ -1040,7 +1041,7 @@ fn is_passive(doc: &Doc, cue: (usize, usize), floor: usize) -> bool {
 /// the passive, the speaker is the agent after "by", and the subject is the one spoken to or
 /// about.
 fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> Option<Mention> {
-    if !is_passive(doc, cue, floor) || !doc.tok_is(cue.1 + 1, "by") {
+    if !doc.tok_is(cue.1 + 1, "by") || !is_passive(doc, cue, floor) {
         return None;
     }
     let agent = mention_right(doc, cue.1 + 2, limit)?;
@@ -1419,6 +1420,7 @@ fn previous_sentence_speaker(doc: &Doc, quote: &Candidate) -> Option<Attribution
 /// press the new drugs …", "local media Adamowicz's heart …"). None where no such words stand
 /// there.
 pub(crate) fn addressee_end(doc: &Doc, first: usize, end: usize) -> Option<usize> {
+    let end = end.min(doc.tokens().len());
     // The capitalized words from `from` on, and those a hyphen joins ("France-Presse").
     let name_run = |from: usize| {
         let mut last = from;
@@ -1439,7 +1441,6 @@ pub(crate) fn addressee_end(doc: &Doc, first: usize, end: usize) -> Option<usize
             }
         }
     };
-    let end = end.min(doc.tokens().len());
     if first >= end {
         return None;
     }
@@ -1742,6 +1743,9 @@ fn claim_owner_of(doc: &Doc, noun: usize, floor: usize) -> Option<Mention> {
     Some(Mention { first, last, kind })
 }
 
+/// The heads of a state's media ("Syrian state media", "Iranian state television").
+const STATE_MEDIA: &[&str] = &["media", "television", "tv", "radio", "broadcaster"];
+
 /// Nouns of a claim made, whose owner made it ("Donald Trump's claim that …").
 const CLAIM_NOUNS: &[&str] = &[
     "claim",
@@ -2043,8 +2047,9 @@ fn resolve_mention(
                     .find(|&i| doc.is_possessive_s(i))
                     .and_then(|s| names.run_at(s - 2).filter(|r| r.last + 2 == s).map(|r| (r, s)));
                 if let Some((run, s)) = owner.filter(|(r, _)| r.first >= mention.first) {
-                    let name = names.speaker_name_of(doc, run).unwrap_or_else(|| names.name_text(doc, run));
-                    return (Some(format!("{name}'s {}", text_of(doc, s + 1, mention.last))), apposition);
+                    if let Some(name) = names.speaker_name_of(doc, run) {
+                        return (Some(format!("{name}'s {}", text_of(doc, s + 1, mention.last))), apposition);
+                    }
                 }
             }
             // "The German government announced", "the Iranian foreign ministry": a people's or a
@@ -2061,8 +2066,7 @@ fn resolve_mention(
                 && (matches!(
                     &*head,
                     "government" | "ministry" | "embassy" | "military" | "army" | "navy" | "parliament"
-                ) || matches!(&*head, "media" | "television" | "tv" | "radio" | "broadcaster")
-                    && doc.tok_is(mention.last - 1, "state"));
+                ) || STATE_MEDIA.contains(&&*head) && doc.tok_is(mention.last - 1, "state"));
             if of_country {
                 return (Some(text_of(doc, country, mention.last)), apposition);
             }

@@ -62,6 +62,10 @@ pub struct NameIndex<'a> {
     /// Found when a role is first asked for (most articles ask none): they cost an allocation a
     /// word.
     roles: std::cell::OnceCell<Vec<Role>>,
+    /// First word → the first organisation run whose name starts with it and ends with an
+    /// organisation's word ("Ford" → "Ford Motor Company"), built when first asked: a lookup a
+    /// name, not a walk over the article's runs.
+    companies: std::cell::OnceCell<FxHashMap<String, usize>>,
 }
 
 impl NameRun {
@@ -205,8 +209,7 @@ pub(crate) fn is_channel_number(doc: &Doc, idx: usize) -> bool {
         return false;
     }
     let word = doc.tok(idx);
-    idx > 0
-        && (1..=4).contains(&word.len())
+    (1..=4).contains(&word.len())
         && word.bytes().all(|b| b.is_ascii_digit())
         && doc.is_capitalized(idx - 1)
         && (doc.lex(idx - 1).is_media_head() || doc.tok_in(idx - 1, &["news", "radio", "tv", "television"]))
@@ -285,10 +288,10 @@ impl<'a> NameIndex<'a> {
                 let organisation = (first..of).any(|i| doc.lex(i).is_org_word());
                 // ("Karsten Warholm of Norway": two name words, then a place, whatever the given
                 // name.)
-                let of_place = (of + 1..=last).all(|i| !doc.is_word(i) || NAME_WORDS.is_place(doc.tok(i)));
+                let of_place = || (of + 1..=last).all(|i| !doc.is_word(i) || NAME_WORDS.is_place(doc.tok(i)));
                 !organisation
                     && name.is_some_and(|n| {
-                        n + 1 < of && (NAME_WORDS.is_given_name(doc.tok(n)) || of_place && n + 2 == of)
+                        n + 1 < of && (NAME_WORDS.is_given_name(doc.tok(n)) || n + 2 == of && of_place())
                     })
             });
             let parts = match split {
@@ -621,7 +624,7 @@ impl<'a> NameIndex<'a> {
         self.find_before(idx, |r| {
             !r.quoted && r.first >= recent && (r.is_subject(doc) && opens_sentence(r) || source(r)) && fits(r)
         })
-        .or_else(|| self.find_before(idx, |r| r.is_subject(doc) && !r.quoted && r.first >= recent && confirmed(r)))
+        .or_else(|| self.find_before(idx, |r| !r.quoted && r.first >= recent && r.is_subject(doc) && confirmed(r)))
         // (not one a cue addresses: "told Al Jazeera"; "…,” said Witney" is the speaker)
         .or_else(|| {
             self.find_before(idx, |r| {
@@ -629,7 +632,7 @@ impl<'a> NameIndex<'a> {
                 !r.quoted && r.first >= wider && !addressed && confirmed(r)
             })
         })
-        .or_else(|| self.find_before(idx, |r| r.is_subject(doc) && !r.quoted && r.first >= recent && fits(r)))
+        .or_else(|| self.find_before(idx, |r| !r.quoted && r.first >= recent && r.is_subject(doc) && fits(r)))
         .or_else(|| self.find_before(idx, |r| !r.quoted && fits(r)))
         .or_else(|| self.find_before(idx, fits))
     }
@@ -843,7 +846,7 @@ impl<'a> NameIndex<'a> {
             return None;
         }
         if !is_acronym(word) {
-            return self.company_of(doc, word);
+            return self.company_of(doc, run);
         }
         if word.len() > 8 {
             return None;
@@ -860,22 +863,27 @@ impl<'a> NameIndex<'a> {
     /// The organisation whose name starts with `word` ("Ford" for "Ford Motor Company", "Boeing"
     /// for "Boeing Company"): the first in the article. None for a word that names a place, a
     /// people or a person's given name ("Washington" is no "Washington Post").
-    fn company_of(&self, doc: &Doc, word: &str) -> Option<&NameRun> {
-        let classes = NAME_WORDS.classes(word);
-        if classes.is_place()
-            || classes.is_demonym()
-            || classes.is_given_name()
-            || super::lexicon::LEXICON.entry(word).is_org_word()
-        {
+    fn company_of(&self, doc: &Doc, run: &NameRun) -> Option<&NameRun> {
+        if doc.lex(run.last).is_org_word() {
             return None;
         }
-        self.runs.iter().find(|r| {
-            r.kind == EntityKind::Organisation
-                && r.name_first == r.first
-                && r.name_first < r.last
-                && doc.tok(r.name_first) == word
-                && doc.lex(r.last).is_org_word()
-        })
+        let companies = self.companies.get_or_init(|| {
+            let mut companies = FxHashMap::default();
+            for (at, r) in self.runs.iter().enumerate() {
+                let company = r.kind == EntityKind::Organisation
+                    && r.name_first == r.first
+                    && r.name_first < r.last
+                    && doc.lex(r.last).is_org_word();
+                if company {
+                    companies.entry(doc.tok(r.name_first).to_string()).or_insert(at);
+                }
+            }
+            companies
+        });
+        let word = doc.tok(run.last);
+        let company = &self.runs[*companies.get(word)?];
+        let classes = NAME_WORDS.classes(word);
+        (!(classes.is_place() || classes.is_demonym() || classes.is_given_name())).then_some(company)
     }
 
     /// The fullest name and the title of the person whose family name is `family`.
@@ -1030,8 +1038,12 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         }
         // "Rapper Kanye West", "Businessman Don Blankenship": a role opening the run is no part of
         // the name after it.
-        let role_first = name_words.len() >= 3 && NAME_WORDS.is_person_role(doc.tok(name_words[0].0));
-        if moved.is_none() && given.is_none_or(|at| at == 1) && role_first && name_start == Some(name_words[0].0) {
+        if moved.is_none()
+            && given.is_none_or(|at| at == 1)
+            && name_words.len() >= 3
+            && name_start == Some(name_words[0].0)
+            && name_words[0].1.is_person_role()
+        {
             name_start = Some(name_words[1].0);
             count -= 1;
         }
