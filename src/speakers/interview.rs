@@ -31,6 +31,7 @@ struct Turn {
 /// Labels that open a paragraph with a colon but name no one.
 const LABELS: &[&str] = &[
     "image",
+    "file",
     "photo",
     "picture",
     "source",
@@ -354,5 +355,9 @@ mod tests {
             "Delegate Update: The latest count in the race.\n\nHillary Clinton: 2,383.\n\nBernie Sanders: 1,501.\n\n\
                     Hillary Clinton: 2,390.\n\nBernie Sanders: 1,510.\n\nOfficials said the talks were over.";
         assert_eq!(rows(text), ["indirect/subject-cue | the talks were over | Officials | -"]);
+        // A wiki's file lines ("File:Susan Rice official portrait.jpg") name an image, not a speaker.
+        let text = "File:Keisha Lance Bottoms official photo cropped.jpg\n\nThe mayor spoke first on Monday.\n\n\
+                    File:Susan Rice official portrait from the White House.jpg\n\nRice said the plan would pass.";
+        assert_eq!(rows(text), ["indirect/subject-cue | the plan would pass | Rice | Susan Rice"]);
     }
 }
