@@ -86,7 +86,9 @@ fn marker(doc: &Doc, paragraph: &Span) -> Option<(Span, usize)> {
             && words.len() <= 4
             && name.len() <= 40
             && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(['.', ',']))
-            && !LABELS.iter().any(|l| words[0].eq_ignore_ascii_case(l));
+            && !LABELS.iter().any(|l| words[0].eq_ignore_ascii_case(l))
+            // ("Jo JorgensenImage: Gage Skidmore.": a caption's credit, its label glued to the name)
+            && !words.last().is_some_and(|w| ["Image", "Photo", "Picture", "Credit", "File"].iter().any(|l| w.ends_with(l) && w.len() > l.len()));
         // What follows a speaker's colon is what they say: words, not a figure ("Clinton: 2,383").
         let said = &body[colon + 1..];
         let answers = said.trim_start().starts_with(char::is_alphabetic) && said.split_whitespace().nth(3).is_some();
@@ -359,5 +361,9 @@ mod tests {
         let text = "File:Keisha Lance Bottoms official photo cropped.jpg\n\nThe mayor spoke first on Monday.\n\n\
                     File:Susan Rice official portrait from the White House.jpg\n\nRice said the plan would pass.";
         assert_eq!(rows(text), ["indirect/subject-cue | the plan would pass | Rice | Susan Rice"]);
+        // A caption's credit with its label glued to the name is no turn either.
+        let text = "Jo JorgensenImage: Jo Jorgensen for President.\n\nDon BlankenshipImage: Brian Hayden of Ohio.\n\n\
+                    The party nominated Blankenship on the second ballot.\n\nJo JorgensenImage: Gage Skidmore of Arizona.";
+        assert_eq!(rows(text), Vec::<String>::new());
     }
 }
