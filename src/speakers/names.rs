@@ -250,7 +250,12 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
     }
     let connector = doc.is_word(idx) && is_connector(doc, idx);
     let name_at = |i: usize| doc.is_capitalized(i) && !doc.lex(i).is_not_name();
-    let joins = connector || (doc.tok(idx) == "-" && doc.touches_next(idx - 1));
+    // ("O’Donnell", "D'Angelo": an apostrophe after a single capital joins the name after it.)
+    let apostrophe = matches!(doc.tok(idx), "'" | "’")
+        && doc.tok(idx - 1).chars().count() == 1
+        && doc.touches_next(idx - 1)
+        && doc.touches_next(idx);
+    let joins = connector || (doc.tok(idx) == "-" && doc.touches_next(idx - 1)) || apostrophe;
     // ("Ahmed al-Assadi", "Abu Bakr al-Baghdadi": a connector joined by a hyphen to the name
     // after.)
     let hyphened = connector && doc.tok_is(idx + 1, "-") && doc.touches_next(idx) && doc.touches_next(idx + 1);

@@ -882,6 +882,19 @@ fn a_company_named_by_its_first_word_is_named_in_full() {
     );
 }
 
+/// An apostrophe after a single capital joins a family name ("O’Donnell", "O'Rourke"), which
+/// alone is the person named in full.
+#[test]
+fn an_apostrophe_after_an_initial_joins_the_family_name() {
+    check(
+        "Rosie O’Donnell said the event happened. O’Donnell added that it was true.",
+        &[
+            "indirect/subject-cue | the event happened | Rosie O’Donnell | Rosie O’Donnell",
+            "indirect/subject-cue | that it was true | O’Donnell | Rosie O’Donnell",
+        ],
+    );
+}
+
 /// Two name words and "of" a place are a person and where they are from, whatever the given
 /// name ("Karsten Warholm of Norway"), and the family name alone is that person after.
 #[test]
