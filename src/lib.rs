@@ -44,7 +44,8 @@ pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn
     // An interview's turns first: the rows inside them would be replaced by the turns' own.
     let turns = speakers::interview::Turns::of(&doc);
     let mut candidates = quotes::find_candidates(&doc, &marked);
-    candidates.retain(|c| !turns.holds(c.outer().start));
+    // (and a picture's caption holds no one's words)
+    candidates.retain(|c| !turns.holds(c.outer().start) && !speakers::in_caption(&doc, c.outer().start));
     let mut quotes = speakers::attribute(&doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.
     // A cue between quote marks, statement or not, is quoted and reports nothing.

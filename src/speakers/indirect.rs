@@ -354,7 +354,8 @@ pub fn find_indirect(
                 idx += 1;
                 continue;
             };
-            if *editors_note.get_or_insert_with(|| in_editors_note(doc, sentence.start)) {
+            let editorial = || in_editors_note(doc, sentence.start) || super::in_caption(doc, sentence.start);
+            if *editors_note.get_or_insert_with(editorial) {
                 break;
             }
             let last = *content_last.get_or_insert_with(|| content_end(doc, sentence, end));
@@ -545,7 +546,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     }
     let passive = aux > first
         && doc.tok_in(aux - 1, &["was", "were", "is", "are", "been", "being", "be"])
-        && doc.tok(cue.0).ends_with("ed");
+        && (doc.tok(cue.0).ends_with("ed")
+            || doc.tok_in(cue.0, &["shown", "told", "written", "known", "seen", "given"]));
     if passive {
         return None;
     }

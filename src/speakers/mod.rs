@@ -1189,6 +1189,13 @@ fn before_pattern(
         (Some(speaker), None, "according-to", speaker.last + 1)
     } else if let Some(agent) = passive_agent(doc, cue, floor, limit) {
         (Some(agent), None, "passive", agent.last + 1)
+    } else if matches!(cue_lemma(doc, cue), Some("show" | "tell" | "inform" | "warn" | "remind"))
+        && doc.tok(cue.0).ends_with(['d', 'n'])
+        && is_passive(doc, cue, floor)
+    {
+        // "The audience was shown a replay …", "Residents were told “…”": the subject is the one
+        // shown or told; the one who showed or told it is not named.
+        return None;
     } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit).filter(|_| !participle) {
         (Some(speaker), apposition, "before", cue.1 + 1)
     } else if let Some(speaker) = mention_right(doc, cue.1 + 1, limit)
@@ -1741,6 +1748,16 @@ fn claim_owner_of(doc: &Doc, noun: usize, floor: usize) -> Option<Mention> {
     }
     let kind = if doc.is_capitalized(last) { MentionKind::Name } else { MentionKind::Nominal };
     Some(Mention { first, last, kind })
+}
+
+/// Whether byte `at` is in a picture's caption: a paragraph that ends in its credit ("People
+/// holding a banner saying “united in diversity”. Image: John Lubbock (flickr)."), whose words
+/// describe the picture, not what anyone said.
+pub(crate) fn in_caption(doc: &Doc, at: usize) -> bool {
+    let Some(p) = doc.segments.paragraph_of(at) else { return false };
+    let paragraph = &doc.text()[doc.segments.paragraphs[p].clone()];
+    let tail = &paragraph[paragraph.floor_char_boundary(paragraph.len().saturating_sub(80))..];
+    ["Image: ", "Photo: ", "Picture: "].iter().any(|label| tail.contains(label))
 }
 
 /// The heads of a state's media ("Syrian state media", "Iranian state television").

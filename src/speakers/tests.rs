@@ -861,6 +861,18 @@ fn an_office_is_the_organisation_of_its_kind_named_before() {
     );
 }
 
+/// A picture's caption, a paragraph that ends in its credit, holds no one's words; nor does a
+/// cue in the passive with no agent, irregular participles too ("were told to", "was shown").
+#[test]
+fn captions_and_agentless_passives_are_no_statements() {
+    check("People holding a banner saying \"united in diversity\". Image: John Lubbock (flickr).", &[]);
+    check("Residents were told to stay off the roads and ferries were closed.", &[]);
+    check(
+        "The audience was also shown a replay from the 2018 ceremony when Boseman gave his \"Best Hero\" award to James Shaw Jr.",
+        &[],
+    );
+}
+
 /// A paragraph the outlet opens with "Editor's note:" is its own words, no one's statement.
 #[test]
 fn an_editors_note_is_no_statement() {
