@@ -668,7 +668,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // first is still no reported content.
     // What was said follows its "that" ("said in an interview with The Associated Press last week
     // that …"), or there is none.
-    let time = doc.tok_in(start, &["last", "this", "earlier", "later", "yesterday", "today", "tonight"]);
+    let time = doc.tok_in(start, super::TIME_OPENERS);
     if doc.lex(start).is_preposition() && !time && !doc.tok_is(start, "that") && !infinitive_at(doc, start, last) {
         start = (start..=last.min(start + 14)).find(|&i| doc.tok_is(i, "that"))? + 1;
         if start > last || word_count(start, last) < 2 {

@@ -1269,9 +1269,8 @@ fn before_pattern(
                 // the verdict “…”": where and when it was told, to its comma or "that", or to
                 // the quote.
                 // (The lexicon's prepositions hold time words that open a clause too: "this was …".)
-                let place_or_time = doc.lex(start).is_preposition()
-                    && !doc
-                        .tok_in(start, &["that", "this", "last", "earlier", "later", "yesterday", "today", "tonight"]);
+                let place_or_time =
+                    doc.lex(start).is_preposition() && !doc.tok_is(start, "that") && !doc.tok_in(start, TIME_OPENERS);
                 if place_or_time {
                     // ("told his supporters at a rally to “go …”": what they were told opens at "to".)
                     let stop = (start + 1..open.min(start + 10))
@@ -1759,6 +1758,10 @@ pub(crate) fn in_caption(doc: &Doc, at: usize) -> bool {
     let tail = &paragraph[paragraph.floor_char_boundary(paragraph.len().saturating_sub(80))..];
     ["Image: ", "Photo: ", "Picture: "].iter().any(|label| tail.contains(label))
 }
+
+/// Time words the lexicon lists among the prepositions that open a clause rather than a phrase
+/// after a cue ("said last week that …", "told the BBC this was …").
+pub(crate) const TIME_OPENERS: &[&str] = &["last", "this", "earlier", "later", "yesterday", "today", "tonight"];
 
 /// The heads of a state's media ("Syrian state media", "Iranian state television").
 const STATE_MEDIA: &[&str] = &["media", "television", "tv", "radio", "broadcaster"];

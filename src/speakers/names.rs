@@ -187,6 +187,10 @@ pub const LOOK_BACK: usize = 400;
 /// What ends a name after its family name ("Robert Downey Jr.", "Henry Ford II").
 const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
+/// The points of the compass: organisation words ("North", "West") that are also family names
+/// after a name ("Kanye West").
+const COMPASS: &[&str] = &["north", "south", "east", "west"];
+
 const CONNECTORS: &[&str] = &["of", "de", "al", "bin", "van", "von", "der", "da", "du", "la", "le", "del", "y"];
 
 fn is_initial(doc: &Doc, idx: usize) -> bool {
@@ -372,8 +376,7 @@ impl<'a> NameIndex<'a> {
         // A single word that is the family name of a person named in full is that person (a
         // point of the compass too: "West" after "Kanye West").
         for (run, &names_person) in self.runs.iter_mut().zip(&names_person) {
-            let compass =
-                || run.kind == EntityKind::Organisation && doc.tok_in(run.first, &["north", "south", "east", "west"]);
+            let compass = || run.kind == EntityKind::Organisation && doc.tok_in(run.first, COMPASS);
             if run.first == run.last && names_person && (run.kind == EntityKind::Unknown || compass()) {
                 run.kind = EntityKind::Person;
             }
@@ -993,7 +996,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         // organisation's) is a family name.
         let family_after_given = i > first
             && entry.is_org_word()
-            && doc.tok_in(i, &["north", "south", "east", "west"])
+            && doc.tok_in(i, COMPASS)
             && doc.is_capitalized(i - 1)
             && !doc.lex(i - 1).is_org_word()
             && !doc.lex(i - 1).is_title()
