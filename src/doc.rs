@@ -67,19 +67,17 @@ impl<'a> Doc<'a> {
         const NEAR: usize = 300;
         let window = idx.saturating_sub(NEAR)..self.tokens.len().min(idx + NEAR);
         let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
-        let (mut seen, mut common) = (false, 0);
+        let tokens = &self.tokens[window.clone()];
         // A token's length is in its bounds: its text is read only where the length is the
         // word's or a common word's (comparing every token's text was most of a run's cost here).
-        for token in &self.tokens[window.clone()] {
-            let len = token.span().len();
-            if len == word.len() {
-                seen |= &bytes[token.span()] == word;
-            }
-            if matches!(len, 2 | 3) {
-                common += usize::from(matches!(&bytes[token.span()], b"the" | b"and" | b"of"));
-            }
-        }
-        seen && common * 40 > window.len()
+        // Each scan stops as soon as it knows.
+        let seen = tokens.iter().any(|t| t.span().len() == word.len() && &bytes[t.span()] == word);
+        let needed = window.len() / 40 + 1;
+        seen && tokens
+            .iter()
+            .filter(|t| matches!(t.span().len(), 2 | 3) && matches!(&bytes[t.span()], b"the" | b"and" | b"of"))
+            .nth(needed - 1)
+            .is_some()
     }
 
     /// The article's text.

@@ -1756,7 +1756,9 @@ pub(crate) fn in_caption(doc: &Doc, at: usize) -> bool {
     let Some(p) = doc.segments.paragraph_of(at) else { return false };
     let paragraph = &doc.text()[doc.segments.paragraphs[p].clone()];
     let tail = &paragraph[paragraph.floor_char_boundary(paragraph.len().saturating_sub(80))..];
-    ["Image: ", "Photo: ", "Picture: "].iter().any(|label| tail.contains(label))
+    // (Asked of every cue: most tails hold no colon, found in one scan.)
+    memchr::memchr(b':', tail.as_bytes()).is_some()
+        && ["Image: ", "Photo: ", "Picture: "].iter().any(|label| tail.contains(label))
 }
 
 /// Time words the lexicon lists among the prepositions that open a clause rather than a phrase
@@ -2401,6 +2403,10 @@ const MAKES_WORK: &[&str] = &[
 /// published or wrote it ("The Post published an article …").
 fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<String> {
     let is_word = |i: usize, head: &str| {
+        // (The token's length first: it is in its bounds, and rules out most tokens.)
+        if doc.tokens()[i].span().len().wrapping_sub(head.len()) > 1 {
+            return false;
+        }
         let word = doc.tok(i);
         word.eq_ignore_ascii_case(head)
             || (word.len() == head.len() + 1 && word.ends_with('s') && word[..head.len()].eq_ignore_ascii_case(head))

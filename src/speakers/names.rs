@@ -544,7 +544,12 @@ impl<'a> NameIndex<'a> {
         let mut best: Option<(usize, usize)> = None;
         for role in self.roles.get_or_init(|| self.find_roles(doc)) {
             let run = &self.runs[role.run];
-            if run.last >= idx || role.words().next_back() != Some(head) {
+            // (Roles are in their runs' order, which is the text's: none after this one is
+            // before `idx`.)
+            if run.last >= idx {
+                break;
+            }
+            if role.words().next_back() != Some(head) {
                 continue;
             }
             let holds = |m: &str| role.words().any(|w| w == m);
