@@ -583,6 +583,33 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
     if media_of_country {
         return Some(Mention { last: mention.last + 2, kind: MentionKind::Nominal, ..mention });
     }
+    // "according to Philippine officials", "Iraqi police", "Russian news agency TASS": a people's
+    // adjective before lower-case words opens a noun phrase, and names no one; its head is the
+    // source, or the name it is set before.
+    let adjective = mention.first == mention.last
+        && mention.kind == MentionKind::Name
+        && is_adjective_of_people(doc.tok(mention.first))
+        && mention.last + 1 < limit
+        && doc.is_word(mention.last + 1)
+        && !doc.is_capitalized(mention.last + 1);
+    if adjective {
+        let mut next = mention.last + 1;
+        while next < limit.min(mention.last + 5) && doc.is_word(next) && !doc.is_capitalized(next) {
+            let entry = doc.lex(next);
+            if entry.is_cue() || entry.is_preposition() || entry.is_determiner() || entry.is_pronoun() {
+                break;
+            }
+            next += 1;
+        }
+        if next > mention.last + 1 {
+            if next < limit && doc.is_capitalized(next) && !doc.lex(next).is_not_name() {
+                return mention_right(doc, next, limit);
+            }
+            let last = next - 1;
+            let kind = if doc.lex(last).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+            return Some(Mention { first: mention.first, last, kind });
+        }
+    }
     let names_document = (mention.first..=mention.last).any(|i| doc.lex(i).is_document());
     if mention.kind == MentionKind::Nominal && names_document {
         let by = (mention.last + 1..limit.min(mention.last + 4)).find(|&i| matches!(doc.tok(i), "by" | "from"));

@@ -967,7 +967,9 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
     // One walk over the run's words. The last title or organisation word is the boundary; the
     // name words are the words after it.
     let mut boundary = None;
-    let (mut has_title, mut has_org, mut acronym) = (false, false, false);
+    let (mut has_title, mut has_org) = (false, false);
+    // The last word that is an acronym ("NATO", "CTO").
+    let mut last_acronym = None;
     // The name words: how many, the first, and the last two words of the run.
     let (mut count, mut name_start, mut last_two) = (0, None, (first, first));
     // "Ministry of Foreign Affairs", "Court of Session": an organisation word, then a connector.
@@ -996,7 +998,9 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
             org_of |= boundary.is_some_and(|b| b + 1 == i) && has_org;
             continue;
         }
-        acronym = acronym || is_acronym(doc.tok(i));
+        if is_acronym(doc.tok(i)) {
+            last_acronym = Some(i);
+        }
         // "Kanye West", "Cornel West": a point of the compass after a name word (no place's, no
         // organisation's) is a family name.
         let family_after_given = i > first
@@ -1051,16 +1055,18 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         }
         // "Rapper Kanye West", "Businessman Don Blankenship": a role opening the run is no part of
         // the name after it.
-        if moved.is_none()
+        // The role says the words after it are a person's, place names among them or not
+        // ("Actor Denzel Washington").
+        let role_led = moved.is_none()
             && given.is_none_or(|at| at == 1)
             && name_words.len() >= 3
             && name_start == Some(name_words[0].0)
-            && name_words[0].1.is_person_role()
-        {
+            && name_words[0].1.is_person_role();
+        if role_led {
             name_start = Some(name_words[1].0);
             count -= 1;
         }
-        if given != Some(0) && moved.is_none() {
+        if given != Some(0) && moved.is_none() && !role_led {
             // "U-S", "(D-Mo.)": letters and a party's abbreviation are no one's name.
             let single_letters = name_words.iter().all(|&(i, _)| doc.tok(i).chars().nth(1).is_none())
                 || (doc.tok(start).chars().nth(1).is_none() && doc.tok_is(start + 1, "-"));
@@ -1069,6 +1075,9 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
                 || name_words.last().is_some_and(|(_, classes)| classes.is_thing_head());
         }
     }
+    // An acronym among the name words makes an organisation; one before a person's name that
+    // starts at its given name does not ("Red Hat CTO Chris Wright").
+    let acronym = last_acronym.is_some_and(|a| name_start.is_none_or(|start| a >= start));
     // "February", "Monday": a time, no organisation (its words are listed as organisation words
     // to keep them out of persons' names).
     if (first..=last).all(|i| !doc.is_word(i) || doc.lex(i).is_time_word()) {

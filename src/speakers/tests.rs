@@ -821,6 +821,41 @@ fn roles_before_names_and_family_names_of_the_compass() {
     );
 }
 
+/// A role before a name makes the words after it a person's, a place's name among them ("Actor
+/// Denzel Washington"); an acronym before a name that starts at its given name is the person's
+/// title, not an organisation's name ("MP Penny Sharpe", "Red Hat CTO Chris Wright").
+#[test]
+fn a_role_or_an_acronym_before_a_name_is_its_title() {
+    check(
+        "Actor Denzel Washington said that Boseman was a gentle soul.",
+        &["indirect/subject-cue | that Boseman was a gentle soul | Actor Denzel Washington | Denzel Washington"],
+    );
+    check(
+        "Early opponent MP Tanya Davies said the bill was better.",
+        &["indirect/subject-cue | the bill was better | MP Tanya Davies | Tanya Davies"],
+    );
+    check(
+        "Red Hat CTO Chris Wright said the move was needed.",
+        &["indirect/subject-cue | the move was needed | Red Hat CTO Chris Wright | Chris Wright"],
+    );
+    check("The NHS said that it was ready.", &["indirect/subject-cue | that it was ready | The NHS | NHS"]);
+}
+
+/// "According to" a people's adjective and a noun names a group, not the adjective; a name the
+/// noun phrase is set before is the source ("Russian news agency TASS").
+#[test]
+fn according_to_a_peoples_adjective_and_a_noun() {
+    check(
+        "According to Philippine officials, 25 people were injured.",
+        &["indirect/according-to | 25 people were injured | Philippine officials | -"],
+    );
+    check(
+        "According to Russian news agency TASS, the bomb killed five people.",
+        &["indirect/according-to | the bomb killed five people | TASS | TASS"],
+    );
+    check("According to Germany, the deal is dead.", &["indirect/according-to | the deal is dead | Germany | Germany"]);
+}
+
 /// Who speaks through a description, a body or a document: the name a role's description is set
 /// after (its closing comma left out), the owner of an office, the maker of a speech or a
 /// statement a participle hangs on, and a group after an inverted cue.
