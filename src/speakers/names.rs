@@ -112,6 +112,17 @@ impl Role {
     }
 }
 
+/// Whether token `idx` is "Will", "May" or "Shall" opening a sentence (or a turn after its
+/// marker) that ends in a question mark.
+fn opens_question(doc: &Doc, idx: usize) -> bool {
+    if !doc.tok_in(idx, &["will", "may", "shall"]) || (idx > 0 && doc.is_word(idx - 1)) {
+        return false;
+    }
+    let start = doc.tokens()[idx].start();
+    let end = doc.sentence_end(start);
+    doc.text()[start..end].trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?')
+}
+
 /// Token `idx` lower case and canonical, after a space unless `words` is empty.
 fn push_role_word(words: &mut String, doc: &Doc, idx: usize) {
     if !words.is_empty() {
@@ -285,6 +296,11 @@ impl<'a> NameIndex<'a> {
             }
             // "On Friday Ford Motor Company said": a weekday or month is no part of the name after it.
             let mut first = first;
+            // "Will Red Hat employees be barred …?": a question's opening "Will" or "May" (given
+            // names both, so the lexicon does not list them) is no part of the name after it.
+            if first < last && opens_question(doc, first) {
+                first += 1;
+            }
             while first < last && doc.lex(first).is_time_word() && doc.is_capitalized(first + 1) {
                 first += 1;
             }

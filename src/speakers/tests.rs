@@ -841,6 +841,20 @@ fn a_role_or_an_acronym_before_a_name_is_its_title() {
     check("The NHS said that it was ready.", &["indirect/subject-cue | that it was ready | The NHS | NHS"]);
 }
 
+/// A question's opening "Will" is no part of the name after it, so it is not the organisation's
+/// fullest name; "Will" that opens a statement may be a given name.
+#[test]
+fn a_questions_opening_will_is_no_part_of_a_name() {
+    check(
+        "((WN)) Will Red Hat employees be barred from contributing? ((Rich Bowen)) No. Red Hat said that it was proud.",
+        &["indirect/subject-cue | that it was proud | Red Hat | Red Hat"],
+    );
+    check(
+        "Will Smith said that he was proud.",
+        &["indirect/subject-cue | that he was proud | Will Smith | Will Smith"],
+    );
+}
+
 /// "According to" a people's adjective and a noun names a group, not the adjective; a name the
 /// noun phrase is set before is the source ("Russian news agency TASS").
 #[test]
