@@ -222,6 +222,19 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
     {
         return mention_right(doc, idx + 1, limit);
     }
+    // "Nearly half of those asked", "Nearly 300 people": an amount's adverb opens the phrase
+    // after it, and is no name.
+    if doc.tok_is(idx, "nearly") && doc.is_word(idx + 1) && !doc.lex(idx + 1).is_cue() {
+        if let Some(mention) = mention_right(doc, idx + 1, limit) {
+            return Some(match mention.kind {
+                MentionKind::Nominal | MentionKind::Group => Mention { first: idx, ..mention },
+                _ => mention,
+            });
+        }
+        let (last, _) = phrase_end(doc, idx, limit);
+        let kind = if doc.lex(last).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+        return (last > idx).then_some(Mention { first: idx, last, kind });
+    }
     if doc.is_capitalized(idx) && (!doc.lex(idx).is_not_name() || title_dot) {
         let mut last = idx;
         while last + 1 < limit && (doc.is_capitalized(last + 1) || joins_name(doc, last + 1)) {
@@ -639,6 +652,20 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
     }
     if !doc.is_word(idx) {
         return None;
+    }
+    // "Half said", "Nearly half say", "About a third said": a share of those asked, no name.
+    if doc.tok_in(idx, &["half", "third", "quarter", "majority", "minority"]) {
+        let mut first = idx;
+        if first > floor && doc.tok_in(first - 1, &["a", "the"]) {
+            first -= 1;
+        }
+        if first > floor && doc.tok_in(first - 1, &["nearly", "almost", "about", "roughly", "over", "just"]) {
+            first -= 1;
+        }
+        let opens = first == floor || !doc.is_word(first - 1) || doc.lex(first - 1).is_subordinator();
+        if opens {
+            return Some((Mention { first, last: idx, kind: MentionKind::Nominal }, None));
+        }
     }
     // "News 12 reported": a broadcaster's name ends in its number.
     if idx > floor && names::is_channel_number(doc, idx) {
@@ -1724,12 +1751,13 @@ fn fragment_in_sentence(doc: &Doc, quote: &Candidate, floor_at: usize) -> Option
         return None;
     }
     let subject = clause_subject(doc, start, open).filter(|m| speaks(doc, m) && m.first >= first)?;
-    let verb = skip_adverbs_right(doc, subject.last + 1, open);
-    let mixed_start = if verb < open && doc.is_word(verb) && !doc.is_capitalized(verb) {
-        content_start(doc, verb + 1, open).min(start)
-    } else {
-        start
-    };
+    let verb = verb_after_subject(doc, subject.last + 1, open);
+    let mixed_start =
+        if verb < open && doc.is_word(verb) && !doc.is_capitalized(verb) && !doc.lex(verb).is_preposition() {
+            content_start(doc, verb + 1, open).min(start)
+        } else {
+            start
+        };
     Some(Attribution {
         cue: None,
         speaker: Some(subject),
@@ -1738,6 +1766,30 @@ fn fragment_in_sentence(doc: &Doc, quote: &Candidate, floor_at: usize) -> Option
         kind: QuoteType::Mixed,
         mixed_start: Some(mixed_start),
     })
+}
+
+/// The token after a subject that ends before token `idx` where its verb is: past adverbs, a
+/// place or body of names it is "of" ("The Foreign Ministry of Iraq characterized …") and a name
+/// set off by commas ("The mayor of London, Sadiq Khan, thanked …"), not past `limit`.
+fn verb_after_subject(doc: &Doc, mut idx: usize, limit: usize) -> usize {
+    loop {
+        idx = skip_adverbs_right(doc, idx, limit);
+        if idx + 1 < limit && doc.tok_in(idx, &["of", "in", "for"]) && doc.is_capitalized(idx + 1) {
+            idx += 1;
+            while idx < limit && (doc.is_capitalized(idx) || doc.tok_in(idx, &["of", "and", "the"])) {
+                idx += 1;
+            }
+            continue;
+        }
+        if idx < limit && doc.tok(idx) == "," {
+            let close = (idx + 1..limit.min(idx + 8)).find(|&i| !doc.is_word(i));
+            if let Some(close) = close.filter(|&c| c > idx + 1 && doc.tok(c) == "," && doc.is_capitalized(idx + 1)) {
+                idx = close + 1;
+                continue;
+            }
+        }
+        return idx;
+    }
 }
 
 /// Who owns the claim whose noun is token `noun`: a possessive pronoun or a name's (or a named

@@ -663,6 +663,38 @@ fn a_fragment_inside_an_earlier_report_belongs_to_that_report() {
     );
 }
 
+/// A share of those asked is a speaker with no name ("Half said", "Nearly half say", "About a
+/// third said"), and "Nearly" opens a phrase, no name.
+#[test]
+fn shares_of_those_asked_name_no_one() {
+    check(
+        "Half said they prefer someone who has experience.",
+        &["indirect/subject-cue | they prefer someone who has experience | Half | -"],
+    );
+    check(
+        "About a third said they prefer someone who has experience.",
+        &["indirect/subject-cue | they prefer someone who has experience | About a third | -"],
+    );
+    check(
+        "Nearly a third of voters said they were unsure.",
+        &["indirect/subject-cue | they were unsure | Nearly a third of voters | -"],
+    );
+}
+
+/// A fragment's row starts after the subject's verb, past the body or place the subject is "of"
+/// and a name set off by commas: never inside the subject.
+#[test]
+fn a_fragments_row_starts_after_the_whole_subject() {
+    check(
+        "The Foreign Ministry of Iraq characterized the attack as \"a serious violation of Iraqi sovereignty\".",
+        &["mixed/sentence-subject | the attack as \"a serious violation of Iraqi sovereignty\" | The Foreign Ministry | Foreign Ministry of Iraq"],
+    );
+    check(
+        "The mayor of London, Sadiq Khan, thanked \"the police and emergency services for their swift response\".",
+        &["mixed/sentence-subject | \"the police and emergency services for their swift response\" | The mayor | Sadiq Khan"],
+    );
+}
+
 #[test]
 fn a_fragment_with_no_cue_of_its_own_takes_the_sentences_speaker() {
     check(
