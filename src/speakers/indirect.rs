@@ -807,7 +807,7 @@ fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
     !(start..=stop).any(|i| {
         doc.is_word(i)
             && (words.is_finite_verb(doc.tok(i))
-                || doc.lex(i).is_cue()
+                || (doc.lex(i).is_cue() && !super::names_a_thing(doc, i))
                 || doc.tok_in(i, &["that", "who", "which", "whether", "if", "to", "as"])
                 || (i >= verb_from && doc.tok(i).ends_with("ed") && !doc.is_capitalized(i)))
     })

@@ -1690,6 +1690,62 @@ fn sentence_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
     Some(Attribution::direct(None, Some(speaker), None, "subject"))
 }
 
+/// A name in quote marks that a naming word gives a thing: after "known as", or after "called",
+/// "dubbed", "named" … set right after a noun of a thing (not of a person, a body or a group:
+/// "an economic plan called “Build Back Better” on Thursday", "a program dubbed
+/// “Zrínyi 2026”"), and with no complement after it ("The president called “fake news” a
+/// threat" is his statement). A short quote only: a name is a few words.
+fn is_named_term(doc: &Doc, quote: &Candidate) -> bool {
+    let open = doc.token_at_or_after(quote.marked.outer.start);
+    if quote.n_words > 6 || open < 2 {
+        return false;
+    }
+    let verb = open - 1;
+    if doc.tok_is(verb, "as") && doc.tok_is(verb - 1, "known") {
+        return true;
+    }
+    if !names_a_thing(doc, verb) {
+        return false;
+    }
+    let noun = verb - 1;
+    // (Not after a comma: "Tim Cook, called “total political crap”" is his.)
+    let thing = doc.is_word(noun) && !doc.is_capitalized(noun) && {
+        let entry = doc.lex(noun);
+        !(entry.is_pronoun()
+            || entry.is_title()
+            || entry.is_org_word()
+            || entry.is_group()
+            || entry.is_media_head()
+            || entry.is_cue()
+            || entry.is_adverb()
+            || entry.is_not_name()
+            || names::is_person_role(&lower(doc, noun)))
+    };
+    let close = doc.token_at_or_after(quote.marked.outer.end);
+    // (not "by" someone: "called “the worst law in history” by critics" is theirs)
+    let ends = close >= doc.tokens().len()
+        || !doc.is_word(close)
+        || (doc.lex(close).is_preposition() && !doc.tok_is(close, "by"))
+        // (a participle that goes on describing the thing: "“Build Back Better” designed to …")
+        || (!doc.is_capitalized(close) && (doc.tok(close).ends_with("ed") || doc.tok(close).ends_with("ing")))
+        || doc.tok_in(close, &["and", "or", "that", "which", "who"]);
+    thing && ends
+}
+
+/// Words that give a thing its name ("a plan called …").
+const NAMING: &[&str] =
+    &["called", "dubbed", "nicknamed", "named", "titled", "entitled", "labelled", "labeled", "branded", "termed"];
+
+/// Whether token `idx` is a naming word right after a lower-case word and right before a quote
+/// mark ("a book called “Women Who Work”"): part of a noun phrase, no cue.
+pub(crate) fn names_a_thing(doc: &Doc, idx: usize) -> bool {
+    doc.tok_in(idx, NAMING)
+        && idx > 0
+        && doc.is_word(idx - 1)
+        && !doc.is_capitalized(idx - 1)
+        && doc.tokens().get(idx + 1).is_some_and(|_| doc.tok(idx + 1).starts_with(['"', '“', '\'', '‘']))
+}
+
 /// A term in quote marks after an article ("the “experts”", "a “reset”"): it labels something,
 /// and the sentence's subject is not thereby its source.
 fn is_labelled_term(doc: &Doc, quote: &Candidate) -> bool {
@@ -2734,6 +2790,11 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
             }
         }
 
+        // "a plan called “Build Back Better”", "the group known as “the Squad”": a name that a
+        // naming word gives a thing is nobody's statement.
+        if is_named_term(doc, candidate) {
+            continue;
+        }
         let attribution = if candidate.ends_with_comma {
             after_pattern(doc, candidate, limit_at)
                 .or_else(|| before_pattern(doc, candidate, floor_at, previous_in_sentence, statement_floor))

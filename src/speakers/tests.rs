@@ -663,6 +663,24 @@ fn a_fragment_inside_an_earlier_report_belongs_to_that_report() {
     );
 }
 
+/// A name that a naming word gives a thing is nobody's statement ("a plan called “Build Back
+/// Better”", "also known as “cosmonaut No. 11”"); a person calling something a name is theirs,
+/// and so is a name given "by" someone.
+#[test]
+fn a_name_given_a_thing_is_no_statement() {
+    check("Biden introduced an economic plan called \"Build Back Better\" designed to lift the economy.", &[]);
+    check("Hungary launched a program dubbed \"Zrínyi 2026\" in 2017.", &[]);
+    check("Leonov, also known as \"cosmonaut No. 11\", was part of the team.", &[]);
+    check(
+        "The president called \"fake news\" a threat to democracy.",
+        &["mixed/embedded | \"fake news\" a threat to democracy | The president | -"],
+    );
+    check(
+        "Apple's chief executive, Tim Cook, called it \"total political crap\".",
+        &["mixed/embedded | it \"total political crap\" | Tim Cook | Tim Cook"],
+    );
+}
+
 /// A share of those asked is a speaker with no name ("Half said", "Nearly half say", "About a
 /// third said"), and "Nearly" opens a phrase, no name.
 #[test]
