@@ -919,6 +919,10 @@ fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
                     || LEXICON.entry(&prev).is_adverb()
                     || doc.is_capitalized(idx - 1))
         };
+        if let Some(start) = (!(adverb || time)).then(|| time_phrase_left(doc, idx, floor)).flatten() {
+            idx = start.checked_sub(1)?;
+            continue;
+        }
         if !(adverb || time) {
             break;
         }
@@ -931,6 +935,25 @@ fn skip_adverbs_left(doc: &Doc, mut idx: usize, floor: usize) -> Option<usize> {
         }
     }
     (idx >= floor).then_some(idx)
+}
+
+/// The first token of a time phrase that ends at token `idx`, between a subject and its cue
+/// ("during the weekend", "over the weekend", "earlier this week", "last month"), not before
+/// `floor`.
+fn time_phrase_left(doc: &Doc, idx: usize, floor: usize) -> Option<usize> {
+    const PERIODS: &[&str] = &["weekend", "week", "morning", "afternoon", "evening", "night", "month", "year"];
+    if idx < floor + 2 || !doc.tok_in(idx, PERIODS) {
+        return None;
+    }
+    let before = idx - 1;
+    if doc.tok_is(before, "the") {
+        return doc.tok_in(before - 1, &["over", "during", "on", "in", "at"]).then_some(before - 1);
+    }
+    if doc.tok_in(before, &["this", "last"]) {
+        let earlier = doc.tok_in(before - 1, &["earlier", "later"]);
+        return Some(if earlier { before - 1 } else { before });
+    }
+    None
 }
 
 pub(crate) fn skip_adverbs_right(doc: &Doc, mut idx: usize, limit: usize) -> usize {
@@ -976,11 +999,37 @@ pub(crate) fn cue_subject(
                 }
             }
             if let Some(found) = mention_left(doc, left, floor) {
-                return Some(found);
+                return Some(published_in(doc, found.0, floor).map_or(found, |work| (work, None)));
             }
         }
     }
     None
+}
+
+/// "A study published in journal Astronomy & Astrophysics reported": a name that a document's
+/// participle puts its work "in" is where it appeared, not who reports; the document is.
+fn published_in(doc: &Doc, name: Mention, floor: usize) -> Option<Mention> {
+    if name.kind != MentionKind::Name || name.first < floor + 3 {
+        return None;
+    }
+    // (past a word naming what the name is: "in journal Nature", "in the journal Science")
+    let mut before = name.first - 1;
+    // (and the rest of a name joined by "&": "Astronomy & Astrophysics")
+    while before > floor + 2 && doc.tok(before) == "&" && doc.is_capitalized(before - 1) {
+        before -= 2;
+    }
+    while before > floor + 1 && doc.tok_in(before, &["the", "journal", "magazine", "newspaper"]) {
+        before -= 1;
+    }
+    if !doc.tok_is(before, "in") {
+        return None;
+    }
+    let participle = before - 1;
+    if !doc.tok_in(participle, &["published", "printed", "released", "posted", "appearing", "reported"]) {
+        return None;
+    }
+    let (work, _) = mention_left(doc, participle - 1, floor)?;
+    (work.kind == MentionKind::Nominal && doc.lex(work.last).is_document()).then_some(work)
 }
 
 /// “…,” X said / “…,” said X.

@@ -681,6 +681,24 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A time phrase between a subject and its cue is no subject ("during the weekend", "earlier
+/// this week"); a journal a study was published in is not who reports, the study is.
+#[test]
+fn time_phrases_and_journals_before_a_cue_are_no_speakers() {
+    check(
+        "Another report from the Mexican government during the weekend said eight Mexicans died in the attack.",
+        &["indirect/subject-cue | eight Mexicans died in the attack | the Mexican government | Mexican government"],
+    );
+    check(
+        "The ministry earlier this week said eight people died.",
+        &["indirect/subject-cue | eight people died | The ministry | -"],
+    );
+    check(
+        "A study published in journal Astronomy & Astrophysics last month reported astronomers discovered a black hole.",
+        &["indirect/subject-cue | astronomers discovered a black hole | A study | -"],
+    );
+}
+
 /// A share of those asked is a speaker with no name ("Half said", "Nearly half say", "About a
 /// third said"), and "Nearly" opens a phrase, no name.
 #[test]
