@@ -713,7 +713,7 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
             let connector = doc.is_word(prev)
                 // ("on" after an organisation's word: "the Commission on Presidential Debates")
                 && (matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
-                    || doc.tok(prev) == "on" && names::is_connector(doc, prev))
+                    || matches!(doc.tok(prev), "on" | "and") && names::is_connector(doc, prev))
                 && prev > floor
                 && doc.is_capitalized(prev - 1);
             if joins || initial_dot || connector || number {

@@ -237,6 +237,32 @@ pub(crate) fn is_connector(doc: &Doc, idx: usize) -> bool {
     let word = doc.tok(idx);
     CONNECTORS.contains(&word)
         || (word == "on" && idx > 0 && doc.is_capitalized(idx - 1) && doc.lex(idx - 1).is_org_word())
+        || (word == "and" && joins_fields(doc, idx))
+}
+
+/// Whether the "and" at token `idx` joins two fields inside a body's name: "Institute of
+/// Volcanology and Seismology", "Department of Health and Human Services". An organisation word,
+/// "of" or "for", one word that is no place, "and", then one or two capitalized words that are
+/// no acronym, place or given name, and no more.
+fn joins_fields(doc: &Doc, idx: usize) -> bool {
+    if idx < 3
+        || !doc.tok_in(idx - 2, &["of", "for"])
+        || !doc.is_capitalized(idx - 3)
+        || !doc.lex(idx - 3).is_org_word()
+    {
+        return false;
+    }
+    let field = |i: usize| {
+        doc.is_capitalized(i) && !doc.lex(i).is_not_name() && !is_acronym(doc.tok(i)) && {
+            let classes = NAME_WORDS.classes(doc.tok(i));
+            !classes.is_place() && !classes.is_given_name() && !classes.is_demonym()
+        }
+    };
+    if !field(idx - 1) || !field(idx + 1) {
+        return false;
+    }
+    let after = if field(idx + 2) { idx + 3 } else { idx + 2 };
+    !doc.is_capitalized(after)
 }
 
 /// Whether token `idx` can continue a name run that has reached `idx - 1`.

@@ -681,6 +681,24 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// "and" inside a body's name joins its fields ("Department of Health and Human Services",
+/// "Institute of Volcanology and Seismology"); it does not join two bodies or a body and a name.
+#[test]
+fn and_joins_the_fields_of_a_bodys_name() {
+    check(
+        "The Department of Health and Human Services said that it was ready.",
+        &["indirect/subject-cue | that it was ready | The Department of Health and Human Services | Department of Health and Human Services"],
+    );
+    check(
+        "According to the Philippine Institute of Volcanology and Seismology, the quake struck at 4:42.",
+        &["indirect/according-to | the quake struck at 4:42 | the Philippine Institute | Philippine Institute of Volcanology and Seismology"],
+    );
+    check(
+        "The Department of Justice and FBI said that they were ready.",
+        &["indirect/subject-cue | that they were ready | FBI | FBI"],
+    );
+}
+
 /// A time phrase between a subject and its cue is no subject ("during the weekend", "earlier
 /// this week"); a journal a study was published in is not who reports, the study is.
 #[test]
