@@ -578,6 +578,16 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         })?
     };
     let mut start = after_cue;
+    // "said once in office he would …", "said once elected she would": "once" opens a clause of
+    // what was said, no adverb of the saying.
+    if doc.tok_is(cue.1 + 1, "once")
+        && cue.1 + 2 < end
+        && (doc.lex(cue.1 + 2).is_preposition()
+            || doc.lex(cue.1 + 2).is_pronoun()
+            || doc.tok(cue.1 + 2).ends_with("ed"))
+    {
+        start = cue.1 + 1;
+    }
     // "called for X", "spoke about X": the particle belongs to the cue.
     if start < end && lemma.is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
         start += 1;
@@ -606,7 +616,19 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // what was said; what was said follows it, after "that" or a comma, or there is nothing.
     // "pledged to shut down …": an infinitive is what was said, "said to reporters" is not.
     let infinitive = infinitive_at(doc, start, last);
-    if start <= last && doc.lex(start).is_preposition() && !doc.tok_is(start, "that") && !infinitive {
+    // "estimated by 9 pm there would be …", "said by Friday it would …": a deadline is what was
+    // said, not when.
+    let hour_or_year = |i: usize| {
+        doc.lex(i).starts_with_digit()
+            && (doc.tok_in(i + 1, &["pm", "am", "p.m", "a.m", "o'clock"])
+                || (doc.tok(i).len() == 4 && doc.tok(i).bytes().all(|b| b.is_ascii_digit())))
+    };
+    let deadline = doc.tok_is(start, "by")
+        && start < last
+        && (hour_or_year(start + 1)
+            || doc.lex(start + 1).is_time_word()
+            || (doc.tok_is(start + 1, "the") && doc.tok_in(start + 2, &["end", "time", "weekend"])));
+    if start <= last && doc.lex(start).is_preposition() && !doc.tok_is(start, "that") && !infinitive && !deadline {
         match (start..=last.min(start + 6)).find(|&i| doc.tok_is(i, "that") || doc.tok(i) == ",") {
             Some(stop) => start = stop + 1,
             None => {
@@ -669,7 +691,12 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // What was said follows its "that" ("said in an interview with The Associated Press last week
     // that …"), or there is none.
     let time = doc.tok_in(start, super::TIME_OPENERS);
-    if doc.lex(start).is_preposition() && !time && !doc.tok_is(start, "that") && !infinitive_at(doc, start, last) {
+    if doc.lex(start).is_preposition()
+        && !time
+        && !deadline
+        && !doc.tok_is(start, "that")
+        && !infinitive_at(doc, start, last)
+    {
         start = (start..=last.min(start + 14)).find(|&i| doc.tok_is(i, "that"))? + 1;
         if start > last || word_count(start, last) < 2 {
             return None;

@@ -681,6 +681,26 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A deadline after the cue and a clause opened by "once" are part of what was said ("estimated
+/// by 9 pm there would be …", "said once in office he would …"); a margin "by" a figure and a
+/// manner "by phone" are not.
+#[test]
+fn deadlines_and_once_clauses_are_what_was_said() {
+    check(
+        "The city estimated by 9 pm there would be enough pressure for all to have water.",
+        &["indirect/subject-cue | by 9 pm there would be enough pressure for all to have water | The city | -"],
+    );
+    check(
+        "Biden said once in office he would sign the bill.",
+        &["indirect/subject-cue | once in office he would sign the bill | Biden | Biden"],
+    );
+    check(
+        "Voters said by 55%-41% that the bill should pass.",
+        &["indirect/subject-cue | the bill should pass | Voters | -"],
+    );
+    check("He said by phone that he was fine.", &["indirect/subject-cue | he was fine | He | -"]);
+}
+
 /// "and" inside a body's name joins its fields ("Department of Health and Human Services",
 /// "Institute of Volcanology and Seismology"); it does not join two bodies or a body and a name.
 #[test]
