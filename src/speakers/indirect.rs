@@ -681,6 +681,11 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if doc.tok_in(start, &["and", "or", "but", "nor"]) {
         return None;
     }
+    // "his attacks on mail-in voting, which critics … have said amounted to …": a relative
+    // clause after a comma is about the noun before it, not what was said.
+    if start > 0 && doc.tok(start - 1) == "," && doc.tok_in(start, &["which", "who", "whom", "whose"]) {
+        return None;
+    }
     // "fears of COVID-19 in case …", "told Brussels-based media …": what was said never starts
     // inside a word joined by a hyphen.
     if doc.tok_is(start, "-") && start > 0 && doc.touches_next(start - 1) {

@@ -681,6 +681,17 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A relative clause after a comma is about the noun before it, not what a cue reports; a
+/// cue inside it reports on its own, and "asked which …" is still a question.
+#[test]
+fn a_relative_clause_is_no_reported_content() {
+    check(
+        "Obama took a shot at Trump for his attacks on mail-in voting, which critics, like Obama, have said amounted to voter suppression.",
+        &["indirect/subject-cue | amounted to voter suppression | critics | -"],
+    );
+    check("She asked which candidate would win.", &["indirect/asked | which candidate would win | She | -"]);
+}
+
 /// A deadline after the cue and a clause opened by "once" are part of what was said ("estimated
 /// by 9 pm there would be …", "said once in office he would …"); a margin "by" a figure and a
 /// manner "by phone" are not.
