@@ -354,6 +354,10 @@ pub fn find_indirect(
                 idx += 1;
                 continue;
             };
+            if modifies_noun(doc, cue, first, end) {
+                idx = cue.1 + 1;
+                continue;
+            }
             let editorial = || in_editors_note(doc, sentence.start) || super::in_caption(doc, sentence.start);
             if *editors_note.get_or_insert_with(editorial) {
                 break;
@@ -792,6 +796,44 @@ const NEEDS_CLAUSE: &[&str] = &[
     "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe", "reaffirm", "observe", "point",
     "maintain",
 ];
+
+/// Whether the cue at token `cue` is a participle that describes the noun before it, the
+/// subject of a finite cue that follows shortly ("State legislators supporting the law argued
+/// …"): the later cue reports, this one does not.
+fn modifies_noun(doc: &Doc, cue: (usize, usize), first: usize, end: usize) -> bool {
+    // (a position taken: "supporting", "opposing"; a cue of saying there takes a clause)
+    if cue.0 <= first || !doc.tok(cue.0).ends_with("ing") || !cue_lemma(doc, cue).is_some_and(|l| STANCE.contains(&l)) {
+        return false;
+    }
+    // A noun: no verb ("began thinking"), no possessive's "s", no function word.
+    let nounish = |i: usize| {
+        let entry = doc.lex(i);
+        doc.is_word(i)
+            && !(entry.is_cue()
+                || entry.is_adverb()
+                || entry.is_pronoun()
+                || entry.is_preposition()
+                || entry.is_determiner()
+                || entry.is_not_name()
+                || entry.is_quantifier())
+            && !doc.tok(i).ends_with("ed")
+            && !doc.is_possessive_s(i)
+            && !crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i))
+            && !doc.tok_in(i, &["is", "are", "was", "were", "be", "been", "being", "and", "or", "but", "more", "less"])
+    };
+    let noun = cue.0 - 1;
+    if !nounish(noun) || (doc.is_capitalized(noun) && noun != first) {
+        return false;
+    }
+    // The finite cue: a past tense or "says", right after the noun phrase the participle's
+    // object ends with ("… the law argued"), not inside a clause of its own ("what people want").
+    (cue.1 + 2..end.min(cue.1 + 9)).take_while(|&i| doc.is_word(i)).any(|i| {
+        let word = doc.tok(i);
+        (word.ends_with("ed") || doc.tok_in(i, &["said", "says", "told", "wrote"]))
+            && nounish(i - 1)
+            && cue_at(doc, i).is_some_and(|c| is_reporting(doc, c))
+    })
+}
 
 /// Whether the cue at token `cue` is negated: "not", "never" or "-n't" before it, past adverbs
 /// ("would not confirm", "did not immediately say", "never said", "didn't say").

@@ -999,11 +999,55 @@ pub(crate) fn cue_subject(
                 }
             }
             if let Some(found) = mention_left(doc, left, floor) {
+                if let Some(described) = described_by_participle(doc, found.0, floor) {
+                    return Some((described, None));
+                }
                 return Some(published_in(doc, found.0, floor).map_or(found, |work| (work, None)));
             }
         }
     }
     None
+}
+
+/// "State legislators supporting the law argued": an object that a participle after a noun
+/// takes is no subject; the noun the participle describes is, with all that describes it.
+fn described_by_participle(doc: &Doc, object: Mention, floor: usize) -> Option<Mention> {
+    if object.first < floor + 2 {
+        return None;
+    }
+    // (past a preposition: "Residents living near the plant said", "People familiar with the
+    // matter said")
+    let mut participle = object.first - 1;
+    // (not "of", and not "by", whose name is the agent: "an analysis released by the Department
+    // of Veterans Affairs")
+    let preposition = (doc.lex(participle).is_preposition() && !doc.tok_in(participle, &["of", "by"]))
+        || doc.tok_in(participle, &["near", "outside", "inside", "beside"]);
+    if preposition {
+        participle -= 1;
+    }
+    let describes = {
+        let word = doc.tok(participle);
+        word.ends_with("ing")
+            // (no cue: "Axelrod tweeted after Clinton")
+            || (preposition && word.ends_with("ed") && !doc.lex(participle).is_cue())
+            || (preposition && doc.tok_in(participle, &["familiar", "close", "knowledgeable", "loyal", "opposed"]))
+    };
+    if participle <= floor || !describes || doc.is_capitalized(participle) {
+        return None;
+    }
+    // A cue of saying there has the subject as its clause ("a press conference claiming Joe
+    // Biden knew"); one of a position takes a plain object ("supporting the law").
+    let cue = (participle, participle);
+    if doc.lex(participle).is_cue() && !cue_lemma(doc, cue).is_some_and(|l| indirect::STANCE.contains(&l)) {
+        return None;
+    }
+    let noun = participle - 1;
+    if !doc.is_word(noun) || doc.lex(noun).is_cue() || doc.lex(noun).is_preposition() || doc.lex(noun).is_pronoun() {
+        return None;
+    }
+    let (subject, _) = mention_left(doc, noun, floor)?;
+    let kind = if subject.kind == MentionKind::Name { MentionKind::Nominal } else { subject.kind };
+    (subject.last == noun).then_some(Mention { first: subject.first, last: object.last, kind })
 }
 
 /// "A study published in journal Astronomy & Astrophysics reported": a name that a document's

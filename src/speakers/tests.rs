@@ -681,6 +681,42 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A participle that describes the subject is no cue of its own, and its object is no
+/// subject: the subject is the noun it describes, with the description ("State legislators
+/// supporting the law argued", "People familiar with the matter said"); a participle with a
+/// clause of its own still reports.
+#[test]
+fn a_participle_describing_the_subject_is_part_of_it() {
+    check(
+        "State legislators supporting the law argued it was to prevent voter fraud.",
+        &["indirect/subject-cue | it was to prevent voter fraud | State legislators supporting the law | -"],
+    );
+    check(
+        "People familiar with the matter said the deal was done.",
+        &["indirect/subject-cue | the deal was done | People familiar with the matter | -"],
+    );
+    check(
+        "A newly released analysis by the Department of Veterans Affairs said suicides were rising.",
+        &["indirect/subject-cue | suicides were rising | the Department of Veterans Affairs | Department of Veterans Affairs"],
+    );
+    check(
+        "He's a puppet saying exactly what people want to hear.",
+        &["indirect/subject-cue | what people want to hear | He | -"],
+    );
+    check(
+        "Protesters opposing the plan said it would hurt the city.",
+        &["indirect/subject-cue | it would hurt the city | Protesters opposing the plan | -"],
+    );
+    check(
+        "Bobulinski held a press conference claiming Joe Biden knew about the deals.",
+        &["indirect/subject-cue | Joe Biden knew about the deals | Bobulinski | Bobulinski"],
+    );
+    check(
+        "Boseman died at home according to a statement posted to his official Twitter account.",
+        &["indirect/according-to | Boseman died at home | a statement | -"],
+    );
+}
+
 /// A relative clause after a comma is about the noun before it, not what a cue reports; a
 /// cue inside it reports on its own, and "asked which …" is still a question.
 #[test]
