@@ -1069,7 +1069,9 @@ fn published_in(doc: &Doc, name: Mention, floor: usize) -> Option<Mention> {
         return None;
     }
     let participle = before - 1;
-    if !doc.tok_in(participle, &["published", "printed", "released", "posted", "appearing", "reported"]) {
+    if participle <= floor
+        || !doc.tok_in(participle, &["published", "printed", "released", "posted", "appearing", "reported"])
+    {
         return None;
     }
     let (work, _) = mention_left(doc, participle - 1, floor)?;
