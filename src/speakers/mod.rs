@@ -981,6 +981,10 @@ pub(crate) fn cue_subject(
     }
     if cue.0 > floor {
         if let Some(mut left) = skip_adverbs_left(doc, cue.0 - 1, floor) {
+            // "Hawkins, Blankenship, and Carroll all argued": "all" or "both" after the subjects.
+            if left > floor && doc.tok_in(left, &["all", "both"]) && doc.is_capitalized(left - 1) {
+                left -= 1;
+            }
             // "which has strongly denied": a perfect's auxiliary, past its adverbs.
             if left > floor && doc.tok_in(left, &["has", "have", "had"]) {
                 left = skip_adverbs_left(doc, left - 1, floor).unwrap_or(left);
@@ -1002,11 +1006,48 @@ pub(crate) fn cue_subject(
                 if let Some(described) = described_by_participle(doc, found.0, floor) {
                     return Some((described, None));
                 }
+                if let Some(joint) = coordinated_names(doc, found.0, floor) {
+                    return Some((joint, None));
+                }
                 return Some(published_in(doc, found.0, floor).map_or(found, |work| (work, None)));
             }
         }
     }
     None
+}
+
+/// "Gloria La Riva and Howie Hawkins said", "Hawkins, Blankenship, and Carroll all argued": names
+/// joined by "and" (and commas) before a cue are its subject together, where they open their
+/// clause ("Trump thanked Pence and Barr said" is Barr's).
+fn coordinated_names(doc: &Doc, last_name: Mention, floor: usize) -> Option<Mention> {
+    if last_name.kind != MentionKind::Name {
+        return None;
+    }
+    let (mut first, mut parts) = (last_name.first, 1);
+    loop {
+        let mut gap = first;
+        if gap > floor + 1 && doc.tok_is(gap - 1, "and") {
+            gap -= 1;
+            if gap > floor + 1 && doc.tok(gap - 1) == "," {
+                gap -= 1;
+            }
+        } else if parts >= 2 && gap > floor + 1 && doc.tok(gap - 1) == "," {
+            gap -= 1;
+        } else {
+            break;
+        }
+        match mention_left(doc, gap - 1, floor) {
+            Some((before, _)) if before.kind == MentionKind::Name && before.last == gap - 1 => {
+                (first, parts) = (before.first, parts + 1);
+            }
+            _ => break,
+        }
+    }
+    let opens_clause = first == floor
+        || !doc.is_word(first - 1)
+        || doc.tok_in(first - 1, &["that", "but", "while", "as", "when", "and"])
+        || opens_sentence(doc, first);
+    (parts >= 2 && opens_clause).then_some(Mention { first, last: last_name.last, kind: MentionKind::Name })
 }
 
 /// "State legislators supporting the law argued": an object that a participle after a noun
@@ -2105,6 +2146,41 @@ pub(crate) fn resolve(
     (name.filter(|n| !time(n)), title)
 }
 
+/// The names of a mention of names joined by "and" and commas that no one name holds, each as
+/// it resolves, joined as English joins them ("A and B", "A, B and C"); none for one name.
+fn joint_name(doc: &Doc, names: &NameIndex, mention: Mention) -> Option<String> {
+    let joins = |i: usize| (doc.tok_is(i, "and") || doc.tok(i) == ",") && names.run_at(i).is_none();
+    if !(mention.first + 1..mention.last).any(|i| doc.tok_is(i, "and") && joins(i)) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut start = mention.first;
+    for i in mention.first..=mention.last + 1 {
+        if i <= mention.last && !joins(i) {
+            continue;
+        }
+        if start < i {
+            let part = Mention { first: start, last: i - 1, kind: MentionKind::Name };
+            // Each part a person's, a body's or a country's name: "Road Transport and Bridges
+            // Minister Obaidul Quader" is one title, "Rogaland Fire and Rescue" one body.
+            let run = names.run_at(part.last).filter(|r| r.last == part.last)?;
+            let place = crate::lang::NAME_WORDS.is_place(doc.tok(run.last));
+            // ("Mr. Grassley": a title makes a person of a family name alone.)
+            let titled = TITLE_ABBREVIATIONS.contains(&doc.tok(part.first)) || doc.lex(part.first).is_title();
+            if !(matches!(run.kind, EntityKind::Person | EntityKind::Organisation) || place || titled) {
+                return None;
+            }
+            parts
+                .push(resolve_mention(doc, names, part, None).0.unwrap_or_else(|| text_of(doc, part.first, part.last)));
+        }
+        start = i + 1;
+    }
+    match parts.as_slice() {
+        [] | [_] => None,
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
 /// [`resolve`], before its check that the name is no day or month.
 fn resolve_mention(
     doc: &Doc,
@@ -2206,6 +2282,19 @@ fn resolve_mention(
             }
         }
         MentionKind::Name => {
+            // "Gloria La Riva and Howie Hawkins": names joined by "and" outside any one name
+            // ("Department of Health and Human Services" is one), each named as it resolves.
+            if let Some(joint) = joint_name(doc, names, mention) {
+                return (Some(joint), None);
+            }
+            // (Where a part is no one's name, the name nearest the cue: "Gebel, and Egyptologists".)
+            let conjunct = (mention.first + 1..mention.last)
+                .rev()
+                .find(|&i| doc.tok_is(i, "and") && names.run_at(i).is_none())
+                .map(|and| Mention { first: and + 1, ..mention });
+            if let Some(last) = conjunct {
+                return resolve_mention(doc, names, last, apposition.as_deref());
+            }
             // "Xiaogang Wei of the Beijing Gender Health Education Institute commented": the
             // person named before where they are from.
             // ("John Smith of Reuters said": the mention may hold the person and the "of".)

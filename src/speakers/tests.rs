@@ -681,6 +681,24 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// Names joined by "and" (and commas) before a cue speak together, each named in full; "and"
+/// inside one name or title joins no speakers, and an object before the subject is none.
+#[test]
+fn names_joined_by_and_speak_together() {
+    check(
+        "Green Party nominee Howie Hawkins and Brian Carroll spoke. Gloria La Riva, Hawkins, and Carroll all argued they should not be mandatory.",
+        &["indirect/subject-cue | they should not be mandatory | Gloria La Riva, Hawkins, and Carroll | Gloria La Riva, Howie Hawkins and Brian Carroll"],
+    );
+    check(
+        "Trump thanked Pence and Barr said that the plan was wrong.",
+        &["indirect/subject-cue | that the plan was wrong | Barr | Barr"],
+    );
+    check(
+        "The Department of Health and Human Services said that it was ready.",
+        &["indirect/subject-cue | that it was ready | The Department of Health and Human Services | Department of Health and Human Services"],
+    );
+}
+
 /// A participle that describes the subject is no cue of its own, and its object is no
 /// subject: the subject is the noun it describes, with the description ("State legislators
 /// supporting the law argued", "People familiar with the matter said"); a participle with a
@@ -749,7 +767,7 @@ fn deadlines_and_once_clauses_are_what_was_said() {
 }
 
 /// "and" inside a body's name joins its fields ("Department of Health and Human Services",
-/// "Institute of Volcanology and Seismology"); it does not join two bodies or a body and a name.
+/// "Institute of Volcanology and Seismology"); two bodies it joins speak together.
 #[test]
 fn and_joins_the_fields_of_a_bodys_name() {
     check(
@@ -762,7 +780,7 @@ fn and_joins_the_fields_of_a_bodys_name() {
     );
     check(
         "The Department of Justice and FBI said that they were ready.",
-        &["indirect/subject-cue | that they were ready | FBI | FBI"],
+        &["indirect/subject-cue | that they were ready | The Department of Justice and FBI | Department of Justice and FBI"],
     );
 }
 
@@ -1266,7 +1284,7 @@ fn they_refers_to_two_names_joined_or_an_organisation() {
     check(
         "But Mr. Grassley and Mr. Leahy say other changes are needed.\n\nThe program has grown beyond its intent, they say.",
         &[
-            "indirect/subject-cue | other changes are needed | Mr. Leahy | Leahy",
+            "indirect/subject-cue | other changes are needed | Mr. Grassley and Mr. Leahy | Grassley and Leahy",
             "indirect/clause-cue | The program has grown beyond its intent | they | Grassley and Leahy",
         ],
     );
