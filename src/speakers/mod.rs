@@ -722,6 +722,15 @@ fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<
                 break;
             }
         }
+        // "One MP said", "an EU official": an acronym after a number or an article is a kind of
+        // person, no one's name.
+        if first == idx
+            && idx > floor
+            && names::is_acronym(doc.tok(idx))
+            && doc.tok_in(idx - 1, &["one", "a", "an", "another", "each", "every", "two", "three", "several"])
+        {
+            return Some((Mention { first: idx - 1, last: idx, kind: MentionKind::Nominal }, None));
+        }
         // "Others dismissed …", "Many said …": so many people, no one's name.
         if first == idx && doc.lex(idx).is_quantifier() && opens_sentence(doc, idx) {
             return Some((Mention { first, last: idx, kind: MentionKind::Group }, None));
@@ -2518,10 +2527,17 @@ fn resolve_mention(
             }
             // "a yearly Gallup poll", "a Pew Research Center study": a document speaks for the
             // organisation that it names.
-            if entry.is_document() {
+            // ("Johns Hopkins University data indicated": figures speak for whose they are.)
+            let figures = doc.tok_in(mention.last, &["data", "figures", "statistics", "numbers", "tally", "estimates"]);
+            if entry.is_document() || figures {
                 let inside = (mention.first..mention.last).rev().find_map(|i| {
                     names.run_at(i).filter(|r| {
-                        r.first > mention.first
+                        // (a name of one word known as no body's opens a sentence: "Official data")
+                        (r.first > mention.first
+                            || (figures
+                                && r.first == mention.first
+                                && (r.kind != EntityKind::Unknown || r.last > r.first)))
+                            && r.last < mention.last
                             && !(r.first == r.last && crate::lang::NAME_WORDS.is_demonym(doc.tok(r.first)))
                     })
                 });

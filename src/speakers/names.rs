@@ -208,7 +208,7 @@ fn is_initial(doc: &Doc, idx: usize) -> bool {
     doc.is_capitalized(idx) && doc.tok(idx).chars().count() == 1 && doc.is_punct(idx + 1, ".")
 }
 
-fn is_acronym(word: &str) -> bool {
+pub(crate) fn is_acronym(word: &str) -> bool {
     // Most words fail at their second letter, most often a lower-case ASCII one: that byte is
     // tested before any character is decoded (a byte below 0x80 starts a character).
     if word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {

@@ -681,6 +681,18 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// Figures speak for whose they are ("Johns Hopkins University data indicated"); an acronym
+/// after a number or an article is a kind of person, no name ("One MP said").
+#[test]
+fn figures_speak_for_their_source_and_one_mp_is_no_name() {
+    check(
+        "Johns Hopkins University data indicated that more than one million people were infected.",
+        &["indirect/subject-cue | that more than one million people were infected | Johns Hopkins University data | Johns Hopkins University"],
+    );
+    check("Official data showed that prices rose.", &["indirect/subject-cue | that prices rose | Official data | -"]);
+    check("One MP said that the march was huge.", &["indirect/subject-cue | that the march was huge | One MP | -"]);
+}
+
 /// Names joined by "and" (and commas) before a cue speak together, each named in full; "and"
 /// inside one name or title joins no speakers, and an object before the subject is none.
 #[test]
