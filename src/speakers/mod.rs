@@ -1052,10 +1052,17 @@ fn coordinated_names(doc: &Doc, last_name: Mention, floor: usize) -> Option<Ment
             _ => break,
         }
     }
+    // ("Scientists from Tsinghua University and the Chinese Academy of Sciences said": the
+    // bodies whose people speak.)
+    let people_from = first > floor + 1
+        && doc.tok_in(first - 1, &["from", "at"])
+        && doc.is_word(first - 2)
+        && (doc.lex(first - 2).is_group() || doc.tok(first - 2).ends_with('s'));
     let opens_clause = first == floor
         || !doc.is_word(first - 1)
         || doc.tok_in(first - 1, &["that", "but", "while", "as", "when", "and"])
-        || opens_sentence(doc, first);
+        || opens_sentence(doc, first)
+        || people_from;
     (parts >= 2 && opens_clause).then_some(Mention { first, last: last_name.last, kind: MentionKind::Name })
 }
 

@@ -706,6 +706,10 @@ fn names_joined_by_and_speak_together() {
         &["indirect/subject-cue | that the plan was wrong | Barr | Barr"],
     );
     check(
+        "Scientists from Tsinghua University and the Chinese Academy of Sciences said that dinosaurs flapped their wings.",
+        &["indirect/subject-cue | that dinosaurs flapped their wings | Tsinghua University and the Chinese Academy of Sciences | Tsinghua University and Chinese Academy of Sciences"],
+    );
+    check(
         "The Department of Health and Human Services said that it was ready.",
         &["indirect/subject-cue | that it was ready | The Department of Health and Human Services | Department of Health and Human Services"],
     );
