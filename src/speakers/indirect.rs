@@ -354,7 +354,7 @@ pub fn find_indirect(
                 idx += 1;
                 continue;
             };
-            if modifies_noun(doc, cue, first, end) {
+            if modifies_noun(doc, cue, first, end) || is_gerund_noun(doc, cue, first) {
                 idx = cue.1 + 1;
                 continue;
             }
@@ -833,6 +833,43 @@ fn modifies_noun(doc: &Doc, cue: (usize, usize), first: usize, end: usize) -> bo
             && nounish(i - 1)
             && cue_at(doc, i).is_some_and(|c| is_reporting(doc, c))
     })
+}
+
+/// Whether the cue at token `cue` is a noun in "-ing" that a determiner opens ("The orange
+/// warning issued by Met Éireann applied to …", "the ruling"): no verb, unless a clause of a
+/// claim follows it ("his warning that …").
+fn is_gerund_noun(doc: &Doc, cue: (usize, usize), first: usize) -> bool {
+    // (the cue forms in "-ing" that news uses as nouns)
+    const NOUNS: &[&str] =
+        &["warning", "ruling", "finding", "briefing", "filing", "posting", "reporting", "writing", "saying", "hearing"];
+    if !doc.tok_in(cue.0, NOUNS) || doc.tok_is(cue.1 + 1, "that") {
+        return false;
+    }
+    // (past an adjective before "warning" only: "The orange warning"; "a puppet saying" is a
+    // participle after its noun)
+    let words = if doc.tok_is(cue.0, "warning") { 2 } else { 1 };
+    let mut at = cue.0;
+    for _ in 0..words {
+        if at <= first {
+            return false;
+        }
+        at -= 1;
+        let entry = doc.lex(at);
+        if entry.is_determiner() || doc.tok_in(at, &["its", "their", "his", "her", "our", "this", "that"]) {
+            return true;
+        }
+        let no_adjective = !doc.is_word(at)
+            || doc.is_capitalized(at)
+            || entry.is_cue()
+            || entry.is_pronoun()
+            || entry.is_preposition()
+            || entry.is_adverb()
+            || doc.tok_in(at, &["is", "are", "was", "were", "be", "been", "and", "or", "but"]);
+        if no_adjective {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the cue at token `cue` is negated: "not", "never" or "-n't" before it, past adverbs

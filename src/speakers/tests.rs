@@ -681,6 +681,17 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A cue's form in "-ing" that a determiner opens is a noun ("The orange warning issued by …
+/// applied to …"); a participle after its noun still reports ("a puppet saying …").
+#[test]
+fn a_cue_in_ing_after_a_determiner_is_a_noun() {
+    check("The orange warning issued by Met Éireann applied to counties Galway and Mayo.", &[]);
+    check(
+        "He's a puppet saying exactly what people want to hear.",
+        &["indirect/subject-cue | what people want to hear | He | -"],
+    );
+}
+
 /// Figures speak for whose they are ("Johns Hopkins University data indicated"); an acronym
 /// after a number or an article is a kind of person, no name ("One MP said").
 #[test]
