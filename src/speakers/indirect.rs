@@ -481,7 +481,8 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             let comma = speaker
                 .first
                 .checked_sub(1)
-                .filter(|&i| doc.tok(i) == "," && !doc.tok_in(speaker.first, &["who", "which"]));
+                .filter(|&i| doc.tok(i) == "," && !doc.tok_in(speaker.first, &["who", "which"]))
+                .or_else(|| relayed_after_comma(doc, speaker.first, first));
             if let Some(comma) = comma {
                 // "In his state, Christie said, offenders are sent to treatment.": the attribution
                 // interrupts the clause; the row spans both parts (`quote_parts` lists them).
@@ -728,6 +729,17 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if word_count(start, stop) < fewest {
         return None;
     }
+    // "…, CNN Philippines reported the governor said.": what was reported is a report, its
+    // subject and its cue and nothing after; the inner cue's clause is the content.
+    // (a verb: "defended her niece's claim" reports the claim)
+    let verb = doc.tok(stop).ends_with("ed") || doc.tok_in(stop, &["said", "says", "told", "wrote"]);
+    if verb
+        && cue_at(doc, stop).is_some_and(|inner| inner.1 == stop && inner.0 > start)
+        && !doc.is_possessive_s(stop - 1)
+        && mention_right(doc, start, stop).is_some_and(|m| m.last + 1 == stop)
+    {
+        return None;
+    }
     // "he posted footage on Twitter", "the team confirmed their conclusion": a cue of saying or
     // finding with a plain object, no clause, reports nothing.
     // (A position held is one stated: "maintains his innocence", "reaffirmed its position".)
@@ -833,6 +845,16 @@ fn modifies_noun(doc: &Doc, cue: (usize, usize), first: usize, end: usize) -> bo
             && nounish(i - 1)
             && cue_at(doc, i).is_some_and(|c| is_reporting(doc, c))
     })
+}
+
+/// The comma before a report that relays the speaker's words, where the speaker's mention starts
+/// at token `speaker` ("…, CNN Philippines reported the governor said."): the source, its cue
+/// right before the speaker, and the comma before the source.
+fn relayed_after_comma(doc: &Doc, speaker: usize, first: usize) -> Option<usize> {
+    let relay = cue_at(doc, speaker.checked_sub(1)?).filter(|c| c.1 + 1 == speaker && c.0 > first + 1)?;
+    let (source, _) = super::mention_left(doc, relay.0 - 1, first)?;
+    let comma = source.first.checked_sub(1)?;
+    (doc.tok(comma) == "," && comma > first).then_some(comma)
 }
 
 /// Whether the cue at token `cue` is a noun in "-ing" that a determiner opens ("The orange

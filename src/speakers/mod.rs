@@ -634,7 +634,7 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
 }
 
 /// A speaker mention ending at token `idx`, not before `floor`, and a title given in apposition.
-fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<String>)> {
+pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Mention, Option<String>)> {
     if idx < floor || idx >= doc.tokens().len() {
         return None;
     }

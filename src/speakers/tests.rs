@@ -681,6 +681,20 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A report that relays a speaker's words ("…, CNN Philippines reported the governor said.") is
+/// no content of its own: the clause before it is the speaker's.
+#[test]
+fn a_relayed_report_gives_the_clause_to_its_speaker() {
+    check(
+        "The hospital, which sustained cracks, treated 25 wounded people, CNN Philippines reported the governor said.",
+        &["indirect/clause-cue | The hospital, which sustained cracks, treated 25 wounded people | the governor | -"],
+    );
+    check(
+        "The hospital treated 25 people, the governor said.",
+        &["indirect/clause-cue | The hospital treated 25 people | the governor | -"],
+    );
+}
+
 /// A cue's form in "-ing" that a determiner opens is a noun ("The orange warning issued by …
 /// applied to …"); a participle after its noun still reports ("a puppet saying …").
 #[test]
