@@ -777,9 +777,11 @@ fn next_statement_or_act(doc: &Doc, start: usize, stop: usize) -> Option<usize> 
             return false;
         }
         // A subject of a word or two, then a cue of saying.
+        // (not an auxiliary of the passive: "showed symptoms and was suspected to have it")
         let said = (and + 2..=(and + 3).min(stop)).any(|cue| {
-            (and + 1..cue).all(|i| doc.is_word(i) && !doc.lex(i).is_cue())
-                && cue_at(doc, cue).is_some_and(|c| is_reporting(doc, c))
+            (and + 1..cue).all(|i| {
+                doc.is_word(i) && !doc.lex(i).is_cue() && !doc.tok_in(i, &["was", "were", "is", "are", "been", "be"])
+            }) && cue_at(doc, cue).is_some_and(|c| is_reporting(doc, c))
                 && doc.tok(cue).ends_with(['d', 's'])
         });
         // A verb in the past right after "and", where what came before has no verb of its own.
@@ -1003,12 +1005,18 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
             && !doc.tok_is(i + 2, "that"))
             // "rejected the idea and said that …": a second cue coordinated with the first
             // reports something else.
-            || (matches!(tok, "and" | "but") && cue_at(doc, i + 1).is_some())
+            // (not one in the passive, whose subject is the content's: "the man showed symptoms
+            // and was suspected to have it")
+            || (matches!(tok, "and" | "but")
+                && cue_at(doc, i + 1).is_some()
+                && !doc.tok_in(i + 1, &["was", "were", "is", "are", "been", "be"]))
             // ", and he …", ", and Trump …": a new subject opens the reporter's clause.
             || (tok == ","
                 && doc.tok_is(i + 1, "and")
                 && (doc.lex(i + 2).is_pronoun() || (doc.is_capitalized(i + 2) && !doc.lex(i + 2).is_not_name())))
+            // (a semicolon, alone or after a closing quote mark: "…”;")
             || tok == ";"
+            || (!doc.is_word(i) && tok.len() <= 4 && tok.ends_with(';'))
             // "criticized Trump for the tweet, claiming he …", "must face “murder charges”,
             // adding …": a participle of saying reports something of its own.
             || ((tok.starts_with(',') || tok.ends_with(',')) && doc.tok(i + 1).ends_with("ing") && cue_at(doc, i + 1).is_some())

@@ -681,6 +681,20 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A passive after "and" goes on with what was said, whose subject it shares ("the man showed
+/// symptoms and was suspected to have it"); a new subject and its cue after "and" do not.
+#[test]
+fn a_passive_after_and_goes_on_with_what_was_said() {
+    check(
+        "Officials said the man showed symptoms and was suspected to have the virus.",
+        &["indirect/subject-cue | the man showed symptoms and was suspected to have the virus | Officials | -"],
+    );
+    check(
+        "People changed their minds and several said they wanted a new vote.",
+        &["indirect/subject-cue | they wanted a new vote | several | -"],
+    );
+}
+
 /// A report that relays a speaker's words ("…, CNN Philippines reported the governor said.") is
 /// no content of its own: the clause before it is the speaker's.
 #[test]
