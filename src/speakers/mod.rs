@@ -2713,6 +2713,15 @@ const WORKS: &[&str] = &[
     "review",
     "audit",
     "investigation",
+    "proclamation",
+    "order",
+    "declaration",
+    "directive",
+    "warning",
+    "warnings",
+    "alert",
+    "advisory",
+    "notice",
 ];
 
 /// Verbs that make their subject the author of the work they take.
@@ -2730,6 +2739,8 @@ const MAKES_WORK: &[&str] = &[
     "launched",
     "posted",
     "ran",
+    "signed",
+    "signs",
     "releases",
     "publishes",
     "issues",

@@ -153,7 +153,9 @@ fn canonical_role_word(word: &str) -> &str {
         "gop" => "republican",
         "dem" => "democratic",
         "democrat" => "democratic",
-        "secy" => "secretary",
+        // (One office, as countries name it: "Foreign Secretary Marcelo Ebrard" is "the foreign
+        // minister".)
+        "secy" | "secretary" => "minister",
         "atty" => "attorney",
         "gen" => "general",
         other => other,

@@ -681,6 +681,24 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A proclamation, a warning or an advisory speaks for whoever issued or signed it; an office
+/// is one whether a country calls it a secretary's or a minister's.
+#[test]
+fn orders_and_warnings_speak_for_their_issuer_and_a_secretary_is_a_minister() {
+    check(
+        "President Donald Trump signed a proclamation on Friday. The proclamation said that the virus was a threat.",
+        &["indirect/subject-cue | that the virus was a threat | The proclamation | Donald Trump"],
+    );
+    check(
+        "Met Éireann issued orange warnings for six counties. The warnings said that winds would be strong.",
+        &["indirect/subject-cue | that winds would be strong | The warnings | Met Éireann"],
+    );
+    check(
+        "Mexico's Foreign Secretary Marcelo Ebrard flew to El Paso. The foreign minister said that eight Mexicans died.",
+        &["indirect/subject-cue | that eight Mexicans died | The foreign minister | Marcelo Ebrard"],
+    );
+}
+
 /// A passive after "and" goes on with what was said, whose subject it shares ("the man showed
 /// symptoms and was suspected to have it"); a new subject and its cue after "and" do not.
 #[test]
