@@ -733,10 +733,13 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // subject and its cue and nothing after; the inner cue's clause is the content.
     // (a verb: "defended her niece's claim" reports the claim)
     let verb = doc.tok(stop).ends_with("ed") || doc.tok_in(stop, &["said", "says", "told", "wrote"]);
+    // (only where a comma ends the clause before it, before the source or the speaker: "Police
+    // said the man admitted." is the police's; "… are worrying, Cuban said." is Cuban's)
+    let after_clause = |m: Mention| doc.tok(m.first - 1) == "," || relayed_after_comma(doc, m.first, first).is_some();
     if verb
         && cue_at(doc, stop).is_some_and(|inner| inner.1 == stop && inner.0 > start)
         && !doc.is_possessive_s(stop - 1)
-        && mention_right(doc, start, stop).is_some_and(|m| m.last + 1 == stop)
+        && mention_right(doc, start, stop).is_some_and(|m| m.last + 1 == stop && after_clause(m))
     {
         return None;
     }
@@ -779,9 +782,8 @@ fn next_statement_or_act(doc: &Doc, start: usize, stop: usize) -> Option<usize> 
         // A subject of a word or two, then a cue of saying.
         // (not an auxiliary of the passive: "showed symptoms and was suspected to have it")
         let said = (and + 2..=(and + 3).min(stop)).any(|cue| {
-            (and + 1..cue).all(|i| {
-                doc.is_word(i) && !doc.lex(i).is_cue() && !doc.tok_in(i, &["was", "were", "is", "are", "been", "be"])
-            }) && cue_at(doc, cue).is_some_and(|c| is_reporting(doc, c))
+            (and + 1..cue).all(|i| doc.is_word(i) && !doc.lex(i).is_cue() && !doc.tok_in(i, super::BE_FORMS))
+                && cue_at(doc, cue).is_some_and(|c| is_reporting(doc, c))
                 && doc.tok(cue).ends_with(['d', 's'])
         });
         // A verb in the past right after "and", where what came before has no verb of its own.
@@ -821,15 +823,17 @@ fn modifies_noun(doc: &Doc, cue: (usize, usize), first: usize, end: usize) -> bo
     }
     // A noun: no verb ("began thinking"), no possessive's "s", no function word.
     let nounish = |i: usize| {
+        if !doc.is_word(i) {
+            return false;
+        }
         let entry = doc.lex(i);
-        doc.is_word(i)
-            && !(entry.is_cue()
-                || entry.is_adverb()
-                || entry.is_pronoun()
-                || entry.is_preposition()
-                || entry.is_determiner()
-                || entry.is_not_name()
-                || entry.is_quantifier())
+        !(entry.is_cue()
+            || entry.is_adverb()
+            || entry.is_pronoun()
+            || entry.is_preposition()
+            || entry.is_determiner()
+            || entry.is_not_name()
+            || entry.is_quantifier())
             && !doc.tok(i).ends_with("ed")
             && !doc.is_possessive_s(i)
             && !crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i))
@@ -879,8 +883,17 @@ fn is_gerund_noun(doc: &Doc, cue: (usize, usize), first: usize) -> bool {
         }
         at -= 1;
         let entry = doc.lex(at);
-        if entry.is_determiner() || doc.tok_in(at, &["its", "their", "his", "her", "our", "this", "that"]) {
-            return true;
+        // (not "her", an object too: "a video showing her saying …")
+        if entry.is_determiner() || doc.tok_in(at, &["its", "their", "his", "our", "this", "that"]) {
+            // Past an adjective, no object after "warning" ("the agency warning residents to …"
+            // is a participle after its noun).
+            let next = cue.1 + 1;
+            let no_object = at + 1 == cue.0
+                || !doc.is_word(next)
+                || doc.lex(next).is_preposition()
+                || doc.tok(next).ends_with("ed")
+                || doc.tok_in(next, super::BE_FORMS);
+            return no_object;
         }
         let no_adjective = !doc.is_word(at)
             || doc.is_capitalized(at)
@@ -1005,11 +1018,7 @@ fn clause_end(doc: &Doc, start: usize, last: usize) -> usize {
             && !doc.tok_is(i + 2, "that"))
             // "rejected the idea and said that …": a second cue coordinated with the first
             // reports something else.
-            // (not one in the passive, whose subject is the content's: "the man showed symptoms
-            // and was suspected to have it")
-            || (matches!(tok, "and" | "but")
-                && cue_at(doc, i + 1).is_some()
-                && !doc.tok_in(i + 1, &["was", "were", "is", "are", "been", "be"]))
+            || (matches!(tok, "and" | "but") && cue_at(doc, i + 1).is_some())
             // ", and he …", ", and Trump …": a new subject opens the reporter's clause.
             || (tok == ","
                 && doc.tok_is(i + 1, "and")

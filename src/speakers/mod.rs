@@ -722,8 +722,8 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
                 break;
             }
         }
-        // "One MP said", "an EU official": an acronym after a number or an article is a kind of
-        // person, no one's name.
+        // "One MP said": an acronym after a number or an article, right before the cue, is a
+        // kind of person, no one's name.
         if first == idx
             && idx > floor
             && names::is_acronym(doc.tok(idx))
@@ -1113,12 +1113,12 @@ fn published_in(doc: &Doc, name: Mention, floor: usize) -> Option<Mention> {
     if name.kind != MentionKind::Name || name.first < floor + 3 {
         return None;
     }
-    // (past a word naming what the name is: "in journal Nature", "in the journal Science")
     let mut before = name.first - 1;
-    // (and the rest of a name joined by "&": "Astronomy & Astrophysics")
+    // (past the rest of a name joined by "&": "Astronomy & Astrophysics")
     while before > floor + 2 && doc.tok(before) == "&" && doc.is_capitalized(before - 1) {
         before -= 2;
     }
+    // (past a word naming what the name is: "in journal Nature", "in the journal Science")
     while before > floor + 1 && doc.tok_in(before, &["the", "journal", "magazine", "newspaper"]) {
         before -= 1;
     }
@@ -1238,9 +1238,9 @@ pub(crate) fn is_participle(doc: &Doc, cue: (usize, usize)) -> bool {
 fn is_passive(doc: &Doc, cue: (usize, usize), floor: usize) -> bool {
     let Some(before) = cue.0.checked_sub(1) else { return false };
     let aux = skip_adverbs_left(doc, before, floor).map_or(before, |i| i + 1);
-    (aux..cue.0).chain([before]).any(|i| {
-        ["was", "were", "is", "are", "been", "be", "being"].iter().any(|be| doc.tok(i).eq_ignore_ascii_case(be))
-    })
+    (aux..cue.0)
+        .chain([before])
+        .any(|i| BE_FORMS.iter().chain(&["being"]).any(|be| doc.tok(i).eq_ignore_ascii_case(be)))
 }
 
 /// "Rubio was asked by moderator Gerard Baker whether …", "were described by Johnson as …": in
@@ -2048,6 +2048,9 @@ pub(crate) fn in_caption(doc: &Doc, at: usize) -> bool {
         && ["Image: ", "Photo: ", "Picture: "].iter().any(|label| tail.contains(label))
 }
 
+/// The forms of "be" that make a passive or an auxiliary.
+pub(crate) const BE_FORMS: &[&str] = &["was", "were", "is", "are", "been", "be"];
+
 /// Time words the lexicon lists among the prepositions that open a clause rather than a phrase
 /// after a cue ("said last week that …", "told the BBC this was …").
 pub(crate) const TIME_OPENERS: &[&str] = &["last", "this", "earlier", "later", "yesterday", "today", "tonight"];
@@ -2177,7 +2180,7 @@ fn joint_name(doc: &Doc, names: &NameIndex, mention: Mention) -> Option<String> 
         }
         if start < i {
             let part = Mention { first: start, last: i - 1, kind: MentionKind::Name };
-            // Each part a person's, a body's or a country's name: "Road Transport and Bridges
+            // Each part a person's, a body's or a place's name: "Road Transport and Bridges
             // Minister Obaidul Quader" is one title, "Rogaland Fire and Rescue" one body.
             let run = names.run_at(part.last).filter(|r| r.last == part.last)?;
             let place = crate::lang::NAME_WORDS.is_place(doc.tok(run.last));

@@ -119,6 +119,11 @@ fn opens_question(doc: &Doc, idx: usize) -> bool {
         return false;
     }
     let start = doc.tokens()[idx].start();
+    // (its sentence's first word, or the first after a turn's marker: "((WN)) Will …")
+    let opens = doc.sentence_start(start) == start || (idx > 0 && doc.tok(idx - 1).ends_with([')', ':']));
+    if !opens {
+        return false;
+    }
     let end = doc.sentence_end(start);
     doc.text()[start..end].trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?')
 }
@@ -244,8 +249,8 @@ pub(crate) fn is_connector(doc: &Doc, idx: usize) -> bool {
 
 /// Whether the "and" at token `idx` joins two fields inside a body's name: "Institute of
 /// Volcanology and Seismology", "Department of Health and Human Services". An organisation word,
-/// "of" or "for", one word that is no place, "and", then one or two capitalized words that are
-/// no acronym, place or given name, and no more.
+/// "of" or "for", one field, "and", then one or two fields, and no more; a field is a capitalized
+/// word that is no never-name, acronym, place, given name or people's adjective.
 fn joins_fields(doc: &Doc, idx: usize) -> bool {
     if idx < 3
         || !doc.tok_in(idx - 2, &["of", "for"])
@@ -1119,8 +1124,8 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
                 || name_words.last().is_some_and(|(_, classes)| classes.is_thing_head());
         }
     }
-    // An acronym among the name words makes an organisation; one before a person's name that
-    // starts at its given name does not ("Red Hat CTO Chris Wright").
+    // An acronym among the name words makes an organisation; one before where the name words
+    // start (past a given name or a role: "Red Hat CTO Chris Wright") does not.
     let acronym = last_acronym.is_some_and(|a| name_start.is_none_or(|start| a >= start));
     // "February", "Monday": a time, no organisation (its words are listed as organisation words
     // to keep them out of persons' names).

@@ -725,6 +725,12 @@ fn a_relayed_report_gives_the_clause_to_its_speaker() {
         "The hospital treated 25 people, the governor said.",
         &["indirect/clause-cue | The hospital treated 25 people | the governor | -"],
     );
+    // A subject and its cue with no clause before a comma are what was said.
+    check("Police said the man admitted.", &["indirect/subject-cue | the man admitted | Police | -"]);
+    check(
+        "Trump's grasp of policy and temperament are worrying, Cuban said.",
+        &["indirect/clause-cue | Trump's grasp of policy and temperament are worrying | Cuban | Cuban"],
+    );
 }
 
 /// A cue's form in "-ing" that a determiner opens is a noun ("The orange warning issued by …
@@ -732,6 +738,11 @@ fn a_relayed_report_gives_the_clause_to_its_speaker() {
 #[test]
 fn a_cue_in_ing_after_a_determiner_is_a_noun() {
     check("The orange warning issued by Met Éireann applied to counties Galway and Mayo.", &[]);
+    // ("the agency warning residents": a participle with its object, after its noun)
+    check(
+        "Officials issued a statement, with the agency warning residents to evacuate.",
+        &["indirect/subject-cue | residents to evacuate | the agency | -"],
+    );
     check(
         "He's a puppet saying exactly what people want to hear.",
         &["indirect/subject-cue | what people want to hear | He | -"],
