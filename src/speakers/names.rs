@@ -51,6 +51,10 @@ pub struct NameIndex<'a> {
     pub runs: Vec<NameRun>,
     /// Family name (last word) → the person of the article it names.
     persons: FxHashMap<&'a str, Person<'a>>,
+    /// A family name folded ([`fold`]) → the family name as `persons` keeps it, for the family
+    /// names written with a diacritic or a capital inside ("Erdoğan", "al-Quaety"), which an
+    /// article may write otherwise ("Erdogan", "Al-Quaety"). Empty in most articles.
+    folded_families: FxHashMap<String, &'a str>,
     /// Family name → votes for (female, male), from honorifics, role words and pronouns.
     genders: FxHashMap<&'a str, (u32, u32)>,
     /// Family name → the votes of those that are marks on the name itself (an honorific, a
@@ -126,6 +130,34 @@ fn opens_question(doc: &Doc, idx: usize) -> bool {
     }
     let end = doc.sentence_end(start);
     doc.text()[start..end].trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?')
+}
+
+/// A family name as it compares however it is written: lower case, its Latin letters'
+/// diacritics dropped ("Erdoğan" and "Erdogan", "al-Quaety" and "Al-Quaety" fold alike).
+fn fold(family: &str) -> String {
+    family
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ğ' | 'ģ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'į' => 'i',
+            'ķ' => 'k',
+            'ł' | 'ľ' | 'ļ' => 'l',
+            'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ř' | 'ŕ' => 'r',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ť' | 'ţ' | 'ț' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            other => other,
+        })
+        .collect()
 }
 
 /// Token `idx` lower case and canonical, after a space unless `words` is empty.
@@ -412,6 +444,13 @@ impl<'a> NameIndex<'a> {
                 if entry.2.is_none() {
                     entry.2 = title;
                 }
+            }
+        }
+        // (Only the family names another writing may miss: a diacritic, or a lower-case particle
+        // that opens a sentence in capitals.)
+        for &family in self.persons.keys() {
+            if !family.is_ascii() || family.starts_with(|c: char| c.is_lowercase()) {
+                self.folded_families.entry(fold(family)).or_insert(family);
             }
         }
         // Which runs name a person: a person's run, or one whose last word is a person's family
@@ -843,7 +882,7 @@ impl<'a> NameIndex<'a> {
 
     /// The lean of the given name that the fullest name of the person `family` starts with.
     fn lean(&self, family: &str) -> Option<Lean> {
-        let (name, _, _) = self.persons.get(family)?;
+        let (name, _, _) = self.person_entry(family)?;
         NAME_WORDS.lean(name.split(|c: char| c.is_whitespace() || c == '-').next()?)
     }
 
@@ -951,11 +990,22 @@ impl<'a> NameIndex<'a> {
     /// The fullest name and the title of the person whose family name is `family`.
     /// Whether the article names a person with family name `family`.
     pub fn has_person(&self, family: &str) -> bool {
-        self.persons.contains_key(family)
+        self.person_entry(family).is_some()
     }
 
     pub fn person(&self, family: &str) -> Option<(String, Option<String>)> {
-        self.persons.get(family).map(|&(name, _, title)| (name.to_string(), title.map(str::to_string)))
+        self.person_entry(family).map(|&(name, _, title)| (name.to_string(), title.map(str::to_string)))
+    }
+
+    /// The person of family name `family`, written as the article writes it elsewhere or with
+    /// its diacritics or capitals otherwise.
+    fn person_entry(&self, family: &str) -> Option<&Person<'a>> {
+        self.persons.get(family).or_else(|| {
+            if self.folded_families.is_empty() {
+                return None;
+            }
+            self.folded_families.get(&fold(family)).and_then(|key| self.persons.get(key))
+        })
     }
 
     /// The run that covers token `idx`.

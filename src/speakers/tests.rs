@@ -681,6 +681,16 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A family name written once with its diacritics and once without is one person's ("Erdoğan",
+/// "Erdogan").
+#[test]
+fn a_family_name_without_its_diacritics_is_the_same_persons() {
+    check(
+        "Trump spoke with Turkish President Recep Tayyip Erdoğan. Erdogan said that Turkey would act.",
+        &["indirect/subject-cue | that Turkey would act | Erdogan | Recep Tayyip Erdoğan"],
+    );
+}
+
 /// A proclamation, a warning or an advisory speaks for whoever issued or signed it; an office
 /// is one whether a country calls it a secretary's or a minister's.
 #[test]
