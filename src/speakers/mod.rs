@@ -1082,6 +1082,19 @@ fn described_by_participle(doc: &Doc, object: Mention, floor: usize) -> Option<M
     if preposition {
         participle -= 1;
     }
+    // ("Hospital officials in Omsk said", "Police in Texas said", "Supporters of the plan said":
+    // a group's noun right before a place's or a thing's preposition is the subject.)
+    // (Not "at" a body, nor "in" a poll: "experts at the Aspen Institute", "voters in a CBS News
+    // poll" speak for those.)
+    let group = object.first - 2;
+    if doc.tok_in(object.first - 1, &["in", "from", "of"])
+        && doc.lex(group).is_group()
+        && !doc.lex(object.last).is_document()
+    {
+        let (subject, _) = mention_left(doc, group, floor)?;
+        let kind = if subject.kind == MentionKind::Name { MentionKind::Nominal } else { subject.kind };
+        return (subject.last == group).then_some(Mention { first: subject.first, last: object.last, kind });
+    }
     let describes = {
         let word = doc.tok(participle);
         word.ends_with("ing")
@@ -2305,6 +2318,17 @@ fn resolve_mention(
             // ("Department of Health and Human Services" is one), each named as it resolves.
             if let Some(joint) = joint_name(doc, names, mention) {
                 return (Some(joint), None);
+            }
+            // "Associates of Navalny", "Supporters of Trump": people of a person, named by a
+            // plural, are no one named.
+            let of_person = mention.first + 2 <= mention.last
+                && doc.tok_is(mention.first + 1, "of")
+                && doc.tok(mention.first).ends_with('s')
+                && !doc.lex(mention.first).is_org_word()
+                && !doc.lex(mention.first).is_title()
+                && names.has_person(doc.tok(mention.last));
+            if of_person {
+                return (None, apposition);
             }
             // (Where a part is no one's name, the name nearest the cue: "Gebel, and Egyptologists".)
             let conjunct = (mention.first + 1..mention.last)

@@ -681,6 +681,24 @@ fn a_name_given_a_thing_is_no_statement() {
     );
 }
 
+/// A group of people named by where they are or whose they are is no name: the place or the
+/// person they are of is not the speaker ("Hospital officials in Omsk said", "Supporters of the
+/// plan said", "Associates of Navalny alleged").
+#[test]
+fn a_group_of_a_place_or_a_person_is_no_name() {
+    check(
+        "Alexei Navalny fell ill. Associates of Navalny alleged he drank tea laced with poison. Hospital officials in Omsk said no traces of poison were found.",
+        &[
+            "indirect/subject-cue | he drank tea laced with poison | Associates of Navalny | -",
+            "indirect/subject-cue | no traces of poison were found | Hospital officials in Omsk | -",
+        ],
+    );
+    check(
+        "Supporters of the plan said it was good.",
+        &["indirect/subject-cue | it was good | Supporters of the plan | -"],
+    );
+}
+
 /// A family name written once with its diacritics and once without is one person's ("Erdoğan",
 /// "Erdogan").
 #[test]
