@@ -2604,7 +2604,12 @@ fn resolve_mention(
                 // "Zero Hedge asked, “…” The website noted …", "The State Department Refugee
                 // Processing Center said …. According to the data, …": the organisation that spoke
                 // in this sentence or the one before.
-                if let Some(run) = names.source_before(doc, mention.first, |r| !opening_word(doc, r)) {
+                // (Not an order or a warning, which an authority issues, not whoever spoke last:
+                // "The proclamation" after "according to NBC News".)
+                let issued = ISSUED_WORKS.contains(&work_head);
+                if let Some(run) =
+                    names.source_before(doc, mention.first, |r| !opening_word(doc, r)).filter(|_| !issued)
+                {
                     return (names.speaker_name_of(doc, run), apposition);
                 }
             }
@@ -2750,6 +2755,10 @@ const WORKS: &[&str] = &[
     "advisory",
     "notice",
 ];
+
+/// The works of [`WORKS`] that an authority issues: named by their maker only.
+const ISSUED_WORKS: &[&str] =
+    &["proclamation", "order", "declaration", "directive", "warning", "warnings", "alert", "advisory", "notice"];
 
 /// Verbs that make their subject the author of the work they take.
 const MAKES_WORK: &[&str] = &[

@@ -721,6 +721,14 @@ fn orders_and_warnings_speak_for_their_issuer_and_a_secretary_is_a_minister() {
         "Met Éireann issued orange warnings for six counties. The warnings said that winds would be strong.",
         &["indirect/subject-cue | that winds would be strong | The warnings | Met Éireann"],
     );
+    // (Only its maker: not whoever spoke before it.)
+    check(
+        "The move gives the government funding, according to NBC News. The proclamation said that the outbreak was an emergency.",
+        &[
+            "indirect/according-to | The move gives the government funding | NBC News | NBC News",
+            "indirect/subject-cue | that the outbreak was an emergency | The proclamation | -",
+        ],
+    );
     check(
         "Mexico's Foreign Secretary Marcelo Ebrard flew to El Paso. The foreign minister said that eight Mexicans died.",
         &["indirect/subject-cue | that eight Mexicans died | The foreign minister | Marcelo Ebrard"],
