@@ -723,9 +723,9 @@ fn orders_and_warnings_speak_for_their_issuer_and_a_secretary_is_a_minister() {
     );
     // (Only its maker: not whoever spoke before it.)
     check(
-        "The move gives the government funding, according to NBC News. The proclamation said that the outbreak was an emergency.",
+        "The World Health Organization said the outbreak was a pandemic. The proclamation said that the outbreak was an emergency.",
         &[
-            "indirect/according-to | The move gives the government funding | NBC News | NBC News",
+            "indirect/subject-cue | the outbreak was a pandemic | The World Health Organization | World Health Organization",
             "indirect/subject-cue | that the outbreak was an emergency | The proclamation | -",
         ],
     );
