@@ -2374,6 +2374,29 @@ fn resolve_mention(
                 };
             }
             let family = doc.tok(mention.last);
+            // ("Ivanka Trump" after "Donald Trump": a name with a given name of its own is that
+            // person's, as the index resolves its run.)
+            let own_run = names.run_at(mention.last).filter(|r| r.last == mention.last && r.kind == EntityKind::Person);
+            // (A given name of its own: one the lists know, or a name word that is no common
+            // word, cue or other listed word: not "Said Ellis", "Whereas Pierce".)
+            let own_given = |r: &names::NameRun| {
+                let word = doc.tok(r.name_first);
+                crate::lang::NAME_WORDS.is_given_name(word)
+                    || (!is_capitalized_common_word(doc, r.name_first)
+                        && !doc.lex(r.name_first).is_subordinator()
+                        && !doc.lex(r.name_first).is_adverb()
+                        && doc.lex(r.name_first).is_capitalized()
+                        && LEXICON.lemma(word).is_none()
+                        && !doc.lex(r.name_first).is_not_name()
+                        && word.chars().count() > 1
+                        && !doc.tok_is(r.name_first + 1, "-")
+                        && !doc.tok_in(r.name_first + 1, &["'", "’"]))
+            };
+            if let Some(run) = own_run.filter(|r| r.name_first < r.last && own_given(r)) {
+                if let (Some(name), title) = names.person_of(doc, run) {
+                    return (Some(name), apposition.or(title));
+                }
+            }
             if let Some((name, title)) = names.person(family) {
                 return (Some(name), apposition.or(title));
             }

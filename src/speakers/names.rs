@@ -893,9 +893,11 @@ impl<'a> NameIndex<'a> {
         let own_given = (run.name_first < run.last).then(|| doc.tok(run.name_first));
         match self.person(doc.tok(run.last)) {
             // (a run that ends the fullest name, "La Riva" of "Gloria La Riva", is that person)
+            // ("Al-Quaety" that opens a sentence ends "Nabil Hasan al-Quaety": a particle's
+            // capital aside.)
             Some((name, _))
                 if own_given.is_some_and(|g| name.split_whitespace().next() != Some(g))
-                    && !name.ends_with(doc.text_of(run.name_first, run.last)) =>
+                    && !name.to_lowercase().ends_with(&doc.text_of(run.name_first, run.last).to_lowercase()) =>
             {
                 (Some(self.name_text(doc, run)), None)
             }

@@ -699,6 +699,24 @@ fn a_group_of_a_place_or_a_person_is_no_name() {
     );
 }
 
+/// A name with a given name of its own is that person's, not the fullest name the family name
+/// has elsewhere ("Ivanka Trump" after "Donald Trump", "Jonna Mendez" after "Tony Mendez"); the
+/// family name alone is the one named in full.
+#[test]
+fn a_name_with_its_own_given_name_is_that_persons() {
+    check(
+        "Donald Trump spoke. Ivanka Trump said that she was proud. Trump said that he was proud too.",
+        &[
+            "indirect/subject-cue | that she was proud | Ivanka Trump | Ivanka Trump",
+            "indirect/subject-cue | that he was proud too | Trump | Donald Trump",
+        ],
+    );
+    check(
+        "Tony Mendez, the CIA officer, died. His wife Jonna Mendez said that he died in his sleep.",
+        &["indirect/subject-cue | that he died in his sleep | Jonna Mendez | Jonna Mendez"],
+    );
+}
+
 /// A family name written once with its diacritics and once without is one person's ("Erdoğan",
 /// "Erdogan").
 #[test]
