@@ -2380,11 +2380,16 @@ fn resolve_mention(
             // (A given name of its own: one the lists know, or a name word that is no common
             // word, cue or other listed word: not "Said Ellis", "Whereas Pierce".)
             let own_given = |r: &names::NameRun| {
-                let word = doc.tok(r.name_first);
+                let (word, entry) = (doc.tok(r.name_first), doc.lex(r.name_first));
+                // (an honorific or a role is no given name: "Miss Smith", "Father Smith")
+                let marks =
+                    entry.is_male_word() || entry.is_female_word() || names::is_person_role(&word.to_lowercase());
                 crate::lang::NAME_WORDS.is_given_name(word)
-                    || (!is_capitalized_common_word(doc, r.name_first)
-                        && !doc.lex(r.name_first).is_subordinator()
-                        && !doc.lex(r.name_first).is_adverb()
+                    || (!marks
+                        && !is_capitalized_common_word(doc, r.name_first)
+                        && !entry.is_subordinator()
+                        && !entry.is_adverb()
+                        && !entry.is_sentence_adverb()
                         && doc.lex(r.name_first).is_capitalized()
                         && LEXICON.lemma(word).is_none()
                         && !doc.lex(r.name_first).is_not_name()
@@ -2392,7 +2397,9 @@ fn resolve_mention(
                         && !doc.tok_is(r.name_first + 1, "-")
                         && !doc.tok_in(r.name_first + 1, &["'", "’"]))
             };
-            if let Some(run) = own_run.filter(|r| r.name_first < r.last && own_given(r)) {
+            if let Some(run) =
+                own_run.filter(|r| r.name_first >= mention.first && r.name_first < r.last && own_given(r))
+            {
                 if let (Some(name), title) = names.person_of(doc, run) {
                     return (Some(name), apposition.or(title));
                 }
@@ -2631,7 +2638,7 @@ fn resolve_mention(
                 // "The proclamation" after "according to NBC News".)
                 let issued = ISSUED_WORKS.contains(&work_head);
                 if let Some(run) =
-                    names.source_before(doc, mention.first, |r| !opening_word(doc, r)).filter(|_| !issued)
+                    (!issued).then(|| names.source_before(doc, mention.first, |r| !opening_word(doc, r))).flatten()
                 {
                     return (names.speaker_name_of(doc, run), apposition);
                 }

@@ -132,6 +132,14 @@ fn opens_question(doc: &Doc, idx: usize) -> bool {
     doc.text()[start..end].trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?')
 }
 
+/// Whether `text` ends with `suffix`, in any case: ASCII without an allocation.
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    if text.is_ascii() && suffix.is_ascii() {
+        return text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    }
+    text.to_lowercase().ends_with(&suffix.to_lowercase())
+}
+
 /// A family name as it compares however it is written: lower case, its Latin letters'
 /// diacritics dropped ("Erdoğan" and "Erdogan", "al-Quaety" and "Al-Quaety" fold alike).
 fn fold(family: &str) -> String {
@@ -897,7 +905,7 @@ impl<'a> NameIndex<'a> {
             // capital aside.)
             Some((name, _))
                 if own_given.is_some_and(|g| name.split_whitespace().next() != Some(g))
-                    && !name.to_lowercase().ends_with(&doc.text_of(run.name_first, run.last).to_lowercase()) =>
+                    && !ends_with_ignoring_case(&name, doc.text_of(run.name_first, run.last)) =>
             {
                 (Some(self.name_text(doc, run)), None)
             }

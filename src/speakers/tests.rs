@@ -715,6 +715,11 @@ fn a_name_with_its_own_given_name_is_that_persons() {
         "Tony Mendez, the CIA officer, died. His wife Jonna Mendez said that he died in his sleep.",
         &["indirect/subject-cue | that he died in his sleep | Jonna Mendez | Jonna Mendez"],
     );
+    // (An honorific is no given name of its own.)
+    check(
+        "Jane Smith spoke. Miss Smith said that she was proud.",
+        &["indirect/subject-cue | that she was proud | Miss Smith | Jane Smith"],
+    );
 }
 
 /// A family name written once with its diacritics and once without is one person's ("Erdoğan",
