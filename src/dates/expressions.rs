@@ -289,7 +289,8 @@ fn day_of(word: &str) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-fn year_of(word: &str) -> Option<i32> {
+/// A year written as four digits, 1900 to 2100.
+pub(crate) fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
         .then(|| word.parse().ok())
         .flatten()

@@ -626,7 +626,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     let hour_or_year = |i: usize| {
         doc.lex(i).starts_with_digit()
             && (doc.tok_in(i + 1, &["pm", "am", "p.m", "a.m", "o'clock"])
-                || (doc.tok(i).len() == 4 && doc.tok(i).bytes().all(|b| b.is_ascii_digit())))
+                || crate::dates::expressions::year_of(doc.tok(i)).is_some())
     };
     let deadline = doc.tok_is(start, "by")
         && start < last

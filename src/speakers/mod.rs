@@ -191,6 +191,16 @@ pub(crate) fn cue_lemma(doc: &Doc, cue: (usize, usize)) -> Option<&'static str> 
     LEXICON.lemma(doc.tok(cue.0))
 }
 
+/// The kind of a noun phrase whose head is token `head`: a group's ("officials", "police") or a
+/// description's.
+fn phrase_kind(doc: &Doc, head: usize) -> MentionKind {
+    if doc.lex(head).is_group() {
+        MentionKind::Group
+    } else {
+        MentionKind::Nominal
+    }
+}
+
 /// A speaker mention starting at token `idx`, not reaching `limit`.
 pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Mention> {
     if idx >= limit || !doc.is_word(idx) {
@@ -232,7 +242,7 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
             });
         }
         let (last, _) = phrase_end(doc, idx, limit);
-        let kind = if doc.lex(last).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+        let kind = phrase_kind(doc, last);
         return (last > idx).then_some(Mention { first: idx, last, kind });
     }
     if doc.is_capitalized(idx) && (!doc.lex(idx).is_not_name() || title_dot) {
@@ -257,7 +267,7 @@ pub(crate) fn mention_right(doc: &Doc, idx: usize, limit: usize) -> Option<Menti
             // opens the sentence starts a noun phrase, not a name.
             if !doc.lex(idx).is_group() && is_capitalized_common_word(doc, idx) {
                 let (last, _) = phrase_end(doc, idx, limit);
-                let kind = if doc.lex(last).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+                let kind = phrase_kind(doc, last);
                 return (last > idx).then_some(Mention { first: idx, last, kind });
             }
         }
@@ -619,7 +629,7 @@ pub(crate) fn according_to_source(doc: &Doc, idx: usize, limit: usize) -> Option
                 return mention_right(doc, next, limit);
             }
             let last = next - 1;
-            let kind = if doc.lex(last).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+            let kind = phrase_kind(doc, last);
             return Some(Mention { first: mention.first, last, kind });
         }
     }
@@ -827,7 +837,7 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
         && idx + 1 < doc.tokens().len()
         && doc.lex(idx + 1).is_cue();
     if opens_clause && (first < idx || plural_alone) && !doc.lex(first).is_not_name() {
-        let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+        let kind = phrase_kind(doc, idx);
         return Some((Mention { first, last: idx, kind }, None));
     }
     // A quantity or a phrase with "of" or "in" that opens its clause ("more than 4 in 10 said",
@@ -853,7 +863,7 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
     let has_of_or_in = (start..idx).any(|i| matches!(doc.tok(i), "of" | "in"));
     let quantity = (start..idx).any(|i| doc.tok(i).bytes().all(|b| b.is_ascii_digit()) || doc.lex(i).is_quantifier());
     if at_clause_start && start < idx && (has_of_or_in || quantity) && !doc.lex(start).is_preposition() {
-        let kind = if doc.lex(idx).is_group() { MentionKind::Group } else { MentionKind::Nominal };
+        let kind = phrase_kind(doc, idx);
         return Some((Mention { first: start, last: idx, kind }, None));
     }
     if doc.lex(idx).is_group() {
@@ -1072,6 +1082,12 @@ fn described_by_participle(doc: &Doc, object: Mention, floor: usize) -> Option<M
     if object.first < floor + 2 {
         return None;
     }
+    // The phrase of the noun at `noun`, run on through the object: a description, no name.
+    let through_object = |noun: usize| {
+        let (subject, _) = mention_left(doc, noun, floor)?;
+        let kind = if subject.kind == MentionKind::Name { MentionKind::Nominal } else { subject.kind };
+        (subject.last == noun).then_some(Mention { first: subject.first, last: object.last, kind })
+    };
     // (past a preposition: "Residents living near the plant said", "People familiar with the
     // matter said")
     let mut participle = object.first - 1;
@@ -1091,9 +1107,7 @@ fn described_by_participle(doc: &Doc, object: Mention, floor: usize) -> Option<M
         && doc.lex(group).is_group()
         && !doc.lex(object.last).is_document()
     {
-        let (subject, _) = mention_left(doc, group, floor)?;
-        let kind = if subject.kind == MentionKind::Name { MentionKind::Nominal } else { subject.kind };
-        return (subject.last == group).then_some(Mention { first: subject.first, last: object.last, kind });
+        return through_object(group);
     }
     let describes = {
         let word = doc.tok(participle);
@@ -1115,9 +1129,7 @@ fn described_by_participle(doc: &Doc, object: Mention, floor: usize) -> Option<M
     if !doc.is_word(noun) || doc.lex(noun).is_cue() || doc.lex(noun).is_preposition() || doc.lex(noun).is_pronoun() {
         return None;
     }
-    let (subject, _) = mention_left(doc, noun, floor)?;
-    let kind = if subject.kind == MentionKind::Name { MentionKind::Nominal } else { subject.kind };
-    (subject.last == noun).then_some(Mention { first: subject.first, last: object.last, kind })
+    through_object(noun)
 }
 
 /// "A study published in journal Astronomy & Astrophysics reported": a name that a document's
