@@ -183,7 +183,138 @@ fn cue_starting_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     if word == "called" && idx >= 2 && doc.tok(idx - 1) == "-" && doc.tok(idx - 2).eq_ignore_ascii_case("so") {
         return None;
     }
+    if word.ends_with('s') && is_plural_noun(doc, idx) {
+        return None;
+    }
     Some((idx, idx))
+}
+
+/// Whether the cue form in "-s" at token `idx` is the plural noun it is spelt like ("attacks",
+/// "claims", "hopes", "shows"), not a verb: after a possessive or a determiner ("Clinton's
+/// attacks", "his claims", "the attacks"), past one or two words of the noun phrase that can
+/// only be modifiers ("the terrorist attacks", "our biggest challenges", "China's territorial
+/// disputes", "Trump's strikingly personal attacks"), or before a verb of its own ("the attacks
+/// have alarmed …", "claims tend to fall flat").
+fn is_plural_noun(doc: &Doc, idx: usize) -> bool {
+    // (the cue lemmas whose "-s" form news also writes as a plural noun)
+    const NOUNS: &[&str] = &[
+        "attack",
+        "fear",
+        "claim",
+        "promise",
+        "demand",
+        "challenge",
+        "dispute",
+        "hope",
+        "show",
+        "note",
+        "estimate",
+        "pledge",
+        "doubt",
+        "call",
+        "vow",
+        "worry",
+        "chant",
+        "report",
+        "comment",
+        "answer",
+        "reply",
+        "question",
+        "tweet",
+        "post",
+        "remark",
+        "boast",
+        "praise",
+        "slam",
+        "blast",
+        "counter",
+    ];
+    // (a noun phrase's owner or determiner; not "that", a relative pronoun too)
+    const OPENERS: &[&str] = &[
+        "the", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some", "many", "several", "few",
+        "both", "such", "other", "all", "any", "no", "new", "two", "three", "more", "most",
+    ];
+    // (nouns spelt like modifiers: "the official claims", "his rival claims", "the critic notes")
+    const HEADS: &[&str] = &[
+        "official",
+        "rival",
+        "general",
+        "individual",
+        "critic",
+        "executive",
+        "detective",
+        "relative",
+        "representative",
+        "conservative",
+        "progressive",
+        "liberal",
+        "priest",
+        "guest",
+        "operative",
+        "native",
+        "cleric",
+        "criminal",
+        "public",
+        "hospital",
+        "journal",
+        "tribunal",
+        "clinic",
+        "archive",
+        "accused",
+        "deceased",
+        "interest",
+        "protest",
+        "contest",
+        "arrest",
+        "request",
+        "constable",
+        "professional",
+    ];
+    if !LEXICON.lemma(doc.tok(idx)).is_some_and(|lemma| NOUNS.contains(&lemma)) || idx == 0 {
+        return false;
+    }
+    // ("Mr. Trump's claims that his net worth exceeds …": what a named owner claimed is theirs
+    // to report)
+    let claim_of = |i: usize| doc.is_possessive_s(i) && i == idx - 1 && doc.tok_is(idx + 1, "that");
+    let owner =
+        |i: usize| doc.tok_in(i, OPENERS) || (doc.is_possessive_s(i) && !claim_of(i)) || doc.lex(i).starts_with_digit();
+    // A modifier: an adjective by its ending, a participle ("renewed fears"), an adverb.
+    let modifier = |i: usize| {
+        let word = doc.tok(i);
+        doc.is_word(i)
+            && !doc.is_capitalized(i)
+            && !doc.lex(i).is_cue()
+            && !doc.tok_in(i, HEADS)
+            && (doc.lex(i).is_adverb()
+                || doc.tok_in(i, &["terrorist", "recent", "false", "further", "fresh", "major", "similar"])
+                || ["al", "ous", "ic", "ive", "est", "ful", "less", "ed", "ible", "able"]
+                    .iter()
+                    .any(|end| word.len() > end.len() + 2 && word.ends_with(end)))
+    };
+    let mut at = idx - 1;
+    for _ in 0..3 {
+        if owner(at) || (doc.tok_in(at, &["’", "'"]) && at > 0 && doc.tok(at - 1).ends_with('s')) {
+            return true;
+        }
+        if at == 0 || !modifier(at) {
+            break;
+        }
+        at -= 1;
+    }
+    // "the terrorist attacks have prompted …": a verb of its own after it, no pronoun before it.
+    let verb_after = doc.tok_in(
+        idx + 1,
+        &[
+            "have", "has", "had", "are", "were", "will", "would", "could", "can", "may", "might", "should", "must",
+            "tend",
+        ],
+    );
+    // (not after a name: "a show of muscle that Clinton hopes can help")
+    verb_after
+        && doc.is_word(idx - 1)
+        && !doc.is_capitalized(idx - 1)
+        && !doc.lex(idx - 1).is_pronoun()
+        && !doc.tok_in(idx - 1, &["who", "which", "that", "what"])
 }
 
 /// The lemma of a cue found by [`cue_at`] ("Asked" opening a sentence is "ask").

@@ -808,6 +808,35 @@ fn a_cue_in_ing_after_a_determiner_is_a_noun() {
     );
 }
 
+/// A cue's form in "-s" that is also a plural noun is that noun after a possessive or a
+/// determiner, past modifiers only ("the terrorist attacks", "Sanders's recent attacks"), or
+/// before a verb of its own; after its subject it is still a verb ("The poll shows", "The family
+/// hopes", "The official claims"), and a named owner's claims that … are still theirs.
+#[test]
+fn a_cue_in_s_after_a_possessive_or_a_determiner_is_a_noun() {
+    check("The president's claims of fraud have not gained momentum in the courts.", &[]);
+    check("Calabrese is honest about some of the challenges the island is facing.", &[]);
+    check("The terrorist attacks reframed the contest, forcing a debate.", &[]);
+    check("Sanders's recent attacks have alarmed her supporters.", &[]);
+    check("The poll shows that Clinton leads.", &["indirect/subject-cue | that Clinton leads | The poll | -"]);
+    check(
+        "The family hopes that the search goes on.",
+        &["indirect/subject-cue | that the search goes on | The family | -"],
+    );
+    check(
+        "The official claims that the vote was rigged.",
+        &["indirect/subject-cue | that the vote was rigged | The official | -"],
+    );
+    check(
+        "It was a show of muscle that Clinton hopes can help block a challenge.",
+        &["indirect/subject-cue | help block a challenge | Clinton | Clinton"],
+    );
+    check(
+        "Reporters checked Mr. Trump's claims that the election was stolen.",
+        &["indirect/subject-cue | that the election was stolen | Trump | Trump"],
+    );
+}
+
 /// Figures speak for whose they are ("Johns Hopkins University data indicated"); an acronym
 /// after a number or an article is a kind of person, no name ("One MP said").
 #[test]
