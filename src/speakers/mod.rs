@@ -666,9 +666,18 @@ fn apposed_name<'n>(doc: &Doc, names: &'n NameIndex, last: usize) -> Option<&'n 
     if !doc.tok_is(comma, ",") {
         return None;
     }
-    // ("Mr." may stand apart from the name it titles.)
-    let honorific = doc.tok_in(comma + 1, TITLE_ABBREVIATIONS) && doc.tok_is(comma + 2, ".");
-    let first = if honorific { comma + 3 } else { comma + 1 };
+    // ("Mr." may stand apart from the name it titles, and "Dr" without its full stop.)
+    let abbreviation = doc.tok_in(comma + 1, TITLE_ABBREVIATIONS);
+    let honorific = abbreviation && (doc.tok_is(comma + 2, ".") || doc.is_capitalized(comma + 2));
+    let first = comma
+        + 1
+        + if !honorific {
+            0
+        } else if doc.tok_is(comma + 2, ".") {
+            2
+        } else {
+            1
+        };
     let run = names.run_at(first).filter(|r| {
         (r.first == first || r.first == comma + 1)
             && (r.kind == EntityKind::Person || honorific && r.kind == EntityKind::Unknown)
@@ -901,6 +910,19 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
         }
         if first > floor && doc.tok_is(first - 1, "the") {
             first -= 1;
+        }
+        // "The mayor of London said", "the head of the WHO said": a role of a place or a body
+        // speaks, not the place; the whole description is the mention.
+        if first >= floor + 2 && doc.tok_is(first - 1, "of") && !doc.is_capitalized(first - 2) {
+            let role = first - 2;
+            let is_role = doc.lex(role).is_title() || names::is_person_role(&lower(doc, role));
+            if let Some((head, _)) = is_role.then(|| mention_left(doc, role, floor)).flatten() {
+                // (opened by a determiner: after a name's comma, "Matthew Prince, chief executive
+                // of CloudFlare, said" is the name's apposition)
+                if head.kind == MentionKind::Nominal && head.last == role && doc.lex(head.first).is_determiner() {
+                    return Some((Mention { first: head.first, last: idx, kind: MentionKind::Nominal }, None));
+                }
+            }
         }
         return Some((Mention { first, last: idx, kind: MentionKind::Name }, None));
     }
@@ -2581,7 +2603,11 @@ fn resolve_mention(
             (Some(name), apposition)
         }
         MentionKind::Nominal => {
-            let head = lower(doc, mention.last);
+            // ("The mayor of London": the role before "of" and a name is the head.)
+            let of_name = (mention.first + 2..mention.last)
+                .find(|&i| doc.tok_is(i, "of") && !doc.is_capitalized(i - 1) && doc.is_capitalized(mention.last));
+            let head_at = of_name.map_or(mention.last, |of| of - 1);
+            let head = lower(doc, head_at);
             let entry = LEXICON.entry(&head);
             // "Erdogan's office", "Turkey's foreign ministry": a body that speaks for the one it
             // belongs to, named by its owner's fullest name.
@@ -2809,13 +2835,22 @@ fn resolve_mention(
             // "The Republican presidential nominee": the person the article introduced in that
             // role.
             let first_word = mention.first + usize::from(doc.lex(mention.first).is_determiner());
-            let modifiers: Vec<String> =
-                (first_word..mention.last).filter(|&i| doc.is_word(i)).map(|i| lower(doc, i).into_owned()).collect();
+            // (and the place or body after "of": "The mayor of London" is London's)
+            let of_words = of_name.map_or(0..0, |of| of + 1..mention.last + 1);
+            let modifiers: Vec<String> = (first_word..head_at)
+                .chain(of_words)
+                .filter(|&i| doc.is_word(i) && !doc.tok_is(i, "the"))
+                .map(|i| lower(doc, i).into_owned())
+                .collect();
             // (An indefinite description introduces someone: "one third party presidential
             // nominee proposed …" is none of the nominees the article named before.)
             let indefinite = doc.tok_in(mention.first, &["a", "an", "one", "another"]);
             if let Some(run) = names.person_by_role(doc, &head, &modifiers, mention.first).filter(|_| !indefinite) {
                 return names.person_of(doc, run);
+            }
+            // ("The president of Turkey" is no president the article named without Turkey.)
+            if of_name.is_some() {
+                return (None, apposition);
             }
             // "Mike Pence says …. The Indiana governor said": a definite description of one
             // person that no role of the article matches refers back to the subject of the

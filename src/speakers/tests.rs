@@ -837,6 +837,34 @@ fn a_cue_in_s_after_a_possessive_or_a_determiner_is_a_noun() {
     );
 }
 
+/// "The mayor of London said": a role of a place or a body speaks, named as the article
+/// introduced whoever holds it there, never the place and never a holder of the role elsewhere;
+/// after a name's comma the role is the name's apposition, as before.
+#[test]
+fn a_role_of_a_place_speaks_not_the_place() {
+    check(
+        "The mayor of London said that the city was safe.",
+        &["indirect/subject-cue | that the city was safe | The mayor of London | -"],
+    );
+    check(
+        "London mayor Sadiq Khan visited the site. The mayor of London said that the city was safe.",
+        &["indirect/subject-cue | that the city was safe | The mayor of London | Sadiq Khan"],
+    );
+    check(
+        "President Franklin Roosevelt spoke of war. The president of Turkey said that his country would wait.",
+        &["indirect/subject-cue | that his country would wait | The president of Turkey | -"],
+    );
+    check(
+        "Matthew Prince, chief executive of CloudFlare, said that the site was attacked.",
+        &["indirect/subject-cue | that the site was attacked | Matthew Prince | Matthew Prince"],
+    );
+    // ("Dr" without its full stop before the apposed name)
+    check(
+        "The director of IEDCR, Dr Jane Flora, said that two patients died.",
+        &["indirect/subject-cue | that two patients died | The director of IEDCR | Jane Flora"],
+    );
+}
+
 /// Figures speak for whose they are ("Johns Hopkins University data indicated"); an acronym
 /// after a number or an article is a kind of person, no name ("One MP said").
 #[test]
