@@ -866,7 +866,16 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
                     || matches!(doc.tok(prev), "on" | "and") && names::is_connector(doc, prev))
                 && prev > floor
                 && doc.is_capitalized(prev - 1);
-            if joins || initial_dot || connector || number {
+            // ("Nabil Hasan al-Quaety": a particle joined by a hyphen to the name after it.)
+            let hyphened = doc.tok(prev) == "-"
+                && prev >= floor + 2
+                && doc.tok_in(prev - 1, &["al", "el", "bin", "ibn", "abu"])
+                && doc.touches_next(prev - 1)
+                && doc.touches_next(prev)
+                && doc.is_capitalized(prev - 2);
+            if hyphened {
+                first = prev - 1;
+            } else if joins || initial_dot || connector || number {
                 first = prev;
             } else {
                 break;
@@ -2506,14 +2515,20 @@ fn resolve_mention(
             // "Xiaogang Wei of the Beijing Gender Health Education Institute commented": the
             // person named before where they are from.
             // ("John Smith of Reuters said": the mention may hold the person and the "of".)
-            let person_of_place = names
-                .run_at(mention.last)
-                .filter(|r| r.kind == EntityKind::Organisation && r.last == mention.last)
+            // ("Senator Bernie Sanders of Vermont": a person's run before a place's; not "the
+            // Armenian Patriarchate of Jerusalem", a body of the place.)
+            let (tail, place) = match names.run_at(mention.last).filter(|r| r.last == mention.last) {
+                Some(r) if r.kind == EntityKind::Organisation => (Some(r), false),
+                Some(r) if is_time_or_place(doc, r) => (Some(r), true),
+                _ => (None, false),
+            };
+            let person_of_place = tail
                 .map(|r| if r.first > 0 && doc.tok_is(r.first - 1, "the") { r.first - 1 } else { r.first })
                 .and_then(|org| org.checked_sub(2))
                 .filter(|&at| doc.tok_in(at + 1, &["of", "from", "at"]) && at + 1 >= mention.first.saturating_sub(1))
                 .and_then(|at| names.run_at(at).filter(|r| r.last == at))
-                .filter(|r| r.kind != EntityKind::Organisation && r.name_first < r.last && !is_time_or_place(doc, r));
+                .filter(|r| r.kind != EntityKind::Organisation && r.name_first < r.last && !is_time_or_place(doc, r))
+                .filter(|r| !place || r.kind == EntityKind::Person);
             if let Some(run) = person_of_place {
                 return names.person_of(doc, run);
             }

@@ -433,7 +433,10 @@ impl<'a> NameIndex<'a> {
             // two tokens that do not touch. A name that starts with a given name is fuller than
             // any that does not ("Donald Trump" over "Fact Check Trump").
             let words = 1 + (run.name_first..run.last).filter(|&i| !doc.touches_next(i)).count();
-            let rank = (NAME_WORDS.is_given_name(doc.tok(run.name_first)), words);
+            // (A given name is a word of its own: "Al-Quaety" opens with a particle, not "Al".)
+            let given = NAME_WORDS.is_given_name(doc.tok(run.name_first))
+                && !(doc.tok_is(run.name_first + 1, "-") && doc.touches_next(run.name_first));
+            let rank = (given, words);
             // "Robert Downey Jr.": the family name is the word before the suffix, which names
             // the person alone too ("Downey said"); the suffix's full stop is the name's.
             let suffixed = run.last > run.name_first + 1 && NAME_SUFFIXES.contains(&family);

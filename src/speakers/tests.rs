@@ -865,6 +865,29 @@ fn a_role_of_a_place_speaks_not_the_place() {
     );
 }
 
+/// A name with a particle joined by a hyphen is whole ("Nabil Hasan al-Quaety"), and a capital
+/// particle opening a sentence ("Al-Quaety") is no given name that would make its run the
+/// fuller; a person "of" a place is the person ("Senator Bernie Sanders of Vermont"), a body of
+/// a place is still the body's whole name.
+#[test]
+fn particles_and_places_after_a_name() {
+    check(
+        "Yemeni commander Nabil Hasan al-Quaety said that the war was lost. Later, Al-Quaety said that he would retreat.",
+        &[
+            "indirect/subject-cue | that the war was lost | Nabil Hasan al-Quaety | Nabil Hasan al-Quaety",
+            "indirect/subject-cue | that he would retreat | Al-Quaety | Nabil Hasan al-Quaety",
+        ],
+    );
+    check(
+        "Senator Bernie Sanders of Vermont said that the deal was bad.",
+        &["indirect/subject-cue | that the deal was bad | Senator Bernie Sanders of Vermont | Bernie Sanders"],
+    );
+    check(
+        "The Armenian Patriarchate of Jerusalem said that the land was sold.",
+        &["indirect/subject-cue | that the land was sold | The Armenian Patriarchate of Jerusalem | Armenian Patriarchate of Jerusalem"],
+    );
+}
+
 /// Figures speak for whose they are ("Johns Hopkins University data indicated"); an acronym
 /// after a number or an article is a kind of person, no name ("One MP said").
 #[test]
