@@ -32,6 +32,7 @@ const DEMONYM: u8 = 1 << 2;
 const THING: u8 = 1 << 3;
 const PERSON_ROLE: u8 = 1 << 4;
 const FINITE_VERB: u8 = 1 << 5;
+const PLATFORM: u8 = 1 << 6;
 
 impl Classes {
     /// A given name.
@@ -53,6 +54,11 @@ impl Classes {
     /// An auxiliary or a common verb form that tells a clause ("was", "rose").
     pub fn is_finite_verb(self) -> bool {
         self.bits & FINITE_VERB != 0
+    }
+    /// A platform people post on ("Twitter", "YouTube"): where a statement was made, never a
+    /// person's given name ("on Twitter West accused …" is West's).
+    pub fn is_platform(self) -> bool {
+        self.bits & PLATFORM != 0
     }
     /// The end of the names of things, events, works and laws ("Act", "Day", "Show").
     pub fn is_thing_head(self) -> bool {
@@ -106,6 +112,7 @@ impl NameWords {
                 "things" => THING,
                 "person_roles" => PERSON_ROLE,
                 "finite_verbs" => FINITE_VERB,
+                "platforms" => PLATFORM,
                 other => panic!("unknown section [{other}] in name_words.txt"),
             };
             for word in line.split_whitespace() {

@@ -2564,8 +2564,10 @@ fn resolve_mention(
                 // (an honorific or a role is no given name: "Miss Smith", "Father Smith")
                 let marks =
                     entry.is_male_word() || entry.is_female_word() || names::is_person_role(&word.to_lowercase());
-                crate::lang::NAME_WORDS.is_given_name(word)
+                let classes = crate::lang::NAME_WORDS.classes(word);
+                (classes.is_given_name() && !classes.is_platform())
                     || (!marks
+                        && !classes.is_platform()
                         && !is_capitalized_common_word(doc, r.name_first)
                         && !entry.is_subordinator()
                         && !entry.is_adverb()

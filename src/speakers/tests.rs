@@ -720,6 +720,11 @@ fn a_name_with_its_own_given_name_is_that_persons() {
         "Jane Smith spoke. Miss Smith said that she was proud.",
         &["indirect/subject-cue | that she was proud | Miss Smith | Jane Smith"],
     );
+    // (Nor a platform the words were posted on.)
+    check(
+        "Kanye West announced his campaign. On Twitter West accused Democrats of lying.",
+        &["indirect/subject-cue | Democrats of lying | Twitter West | Kanye West"],
+    );
 }
 
 /// A family name written once with its diacritics and once without is one person's ("Erdoğan",
