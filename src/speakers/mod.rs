@@ -2628,21 +2628,7 @@ fn resolve_mention(
             let entry = LEXICON.entry(&head);
             // "Erdogan's office", "Turkey's foreign ministry": a body that speaks for the one it
             // belongs to, named by its owner's fullest name.
-            if matches!(
-                &*head,
-                "office"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "ministry"
-                    | "embassy"
-                    | "government"
-                    | "administration"
-                    | "lawyer"
-                    | "lawyers"
-                    | "attorney"
-                    | "attorneys"
-            ) {
+            if OWNERS_VOICES.contains(&&*head) {
                 let owner = (mention.first + 2..mention.last)
                     .find(|&i| doc.is_possessive_s(i))
                     .and_then(|s| names.run_at(s - 2).filter(|r| r.last + 2 == s).map(|r| (r, s)));
@@ -3045,6 +3031,23 @@ fn work_author(doc: &Doc, names: &NameIndex, head: &str, idx: usize) -> Option<S
     None
 }
 
+/// Bodies and people that speak for the one they belong to ("Erdogan's office", "Trump's
+/// lawyers"), named by their owner's fullest name.
+const OWNERS_VOICES: &[&str] = &[
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ministry",
+    "embassy",
+    "government",
+    "administration",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+];
+
 /// The author of the work whose word is token `at`, where the words around it say ("a report
 /// by X", "Mariano's book", "The Post published an article"): `Some(None)` where they name
 /// something that is no author (a day, a place), `None` where they say nothing.
@@ -3059,6 +3062,11 @@ fn author_of_work_at(doc: &Doc, names: &NameIndex, at: usize) -> Option<Option<S
         if doc.tok_in(next, &["by", "from"]) {
             let name = next + 1 + usize::from(doc.tok_is(next + 1, "the"));
             if let Some(run) = names.run_at(name).filter(|r| r.first == name) {
+                // "a statement released by Erdogan's office": the office of the one named.
+                let owned = doc.is_possessive_s(run.last + 2) && doc.tok_in(run.last + 3, OWNERS_VOICES);
+                if owned {
+                    return Some(named(run).map(|owner| format!("{owner}'s {}", doc.tok(run.last + 3))));
+                }
                 return Some(named(run));
             }
             break;

@@ -921,6 +921,11 @@ impl<'a> NameIndex<'a> {
     pub fn speaker_name_of(&self, doc: &Doc, run: &NameRun) -> Option<String> {
         match run.kind {
             EntityKind::Person => self.person_of(doc, run).0,
+            // ("Erdogan's office" after "Recep Tayyip Erdoğan": a name of no known kind that is
+            // a person's family name is that person's.)
+            EntityKind::Unknown if run.first == run.last => {
+                self.person(doc.tok(run.last)).map(|(name, _)| name).or_else(|| Some(self.name_text(doc, run)))
+            }
             _ => Some(self.name_text(doc, run)),
         }
     }

@@ -737,6 +737,21 @@ fn a_family_name_without_its_diacritics_is_the_same_persons() {
     );
 }
 
+/// A person's office speaks for the person named in full, written with or without the
+/// diacritics ("Erdogan's office" after "Recep Tayyip Erdoğan"), and so does a statement that
+/// office released.
+#[test]
+fn an_office_speaks_for_its_owner_named_in_full() {
+    check(
+        "Turkish President Recep Tayyip Erdoğan spoke to Trump. Erdogan's office said that a safe zone was needed.",
+        &["indirect/subject-cue | that a safe zone was needed | Erdogan's office | Recep Tayyip Erdoğan's office"],
+    );
+    check(
+        "Turkish President Recep Tayyip Erdoğan spoke to Trump. A statement was released by Erdogan's office. The statement said that a safe zone was needed.",
+        &["indirect/subject-cue | that a safe zone was needed | The statement | Recep Tayyip Erdoğan's office"],
+    );
+}
+
 /// A proclamation, a warning or an advisory speaks for whoever issued or signed it; an office
 /// is one whether a country calls it a secretary's or a minister's.
 #[test]
