@@ -810,7 +810,7 @@ fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
 const NEEDS_CLAUSE: &[&str] = &[
     "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find", "talk",
     "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe", "reaffirm", "observe", "point",
-    "maintain",
+    "maintain", "recall",
 ];
 
 /// Whether the cue at token `cue` is a participle that describes the noun before it, the

@@ -1173,6 +1173,12 @@ fn a_plain_object_is_no_reported_content() {
     check("University have maintained top spot on the ladder.", &[]);
     check("Trump made a much-criticized ride to wave at them.", &[]);
     check("He maintains his innocence.", &["indirect/subject-cue | his innocence | He | -"]);
+    // (A memory recalled is none; what was recalled in a clause is.)
+    check(
+        "Ryan Coogler wrote of Boseman, \"He was an anomaly\", recalling their first meeting.",
+        &["direct/before | \"He was an anomaly\" | Ryan Coogler | Ryan Coogler"],
+    );
+    check("She recalled that he was calm.", &["indirect/subject-cue | that he was calm | She | -"]);
     check(
         "The astronomers observed that the disk was twisted.",
         &["indirect/subject-cue | that the disk was twisted | The astronomers | -"],
