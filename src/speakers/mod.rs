@@ -873,8 +873,17 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
                 && doc.touches_next(prev - 1)
                 && doc.touches_next(prev)
                 && doc.is_capitalized(prev - 2);
+            // ("John Smith of the Mayo Clinic", "the Ministry of the Interior": "of the" between
+            // a name and where it is of.)
+            let of_the = doc.tok_is(prev, "the")
+                && prev >= floor + 2
+                && doc.tok_is(prev - 1, "of")
+                && doc.is_capitalized(prev - 2)
+                && !doc.lex(prev - 2).is_not_name();
             if hyphened {
                 first = prev - 1;
+            } else if of_the {
+                first = prev - 2;
             } else if joins || initial_dot || connector || number {
                 first = prev;
             } else {
@@ -2503,6 +2512,21 @@ fn resolve_mention(
                 && names.has_person(doc.tok(mention.last));
             if of_person {
                 return (None, apposition);
+            }
+            // "Kristian Andersen of Scripps Research", "Carl Hensman of the Bill and Melinda Gates
+            // Foundation", "Archbishop Aris Shirvanian of the Armenian Patriarchate": a person named
+            // from a given name or a title before "of" is that person, whatever the name after it.
+            let given_before_of = (mention.first + 2..mention.last).find(|&i| doc.tok_is(i, "of")).and_then(|of| {
+                names.run_at(of - 1).filter(|r| {
+                    r.last == of - 1
+                        && r.kind == EntityKind::Person
+                        && r.name_first < r.last
+                        && r.first >= mention.first
+                        && (crate::lang::NAME_WORDS.is_given_name(doc.tok(r.name_first)) || r.name_first > r.first)
+                })
+            });
+            if let Some(run) = given_before_of {
+                return names.person_of(doc, run);
             }
             // (Where a part is no one's name, the name nearest the cue: "Gebel, and Egyptologists".)
             let conjunct = (mention.first + 1..mention.last)

@@ -902,6 +902,27 @@ fn particles_and_places_after_a_name() {
         "Senator Bernie Sanders of Vermont said that the deal was bad.",
         &["indirect/subject-cue | that the deal was bad | Senator Bernie Sanders of Vermont | Bernie Sanders"],
     );
+    // (A person of a body, "of the" or not, named from a given name or a title.)
+    check(
+        "Kristian Andersen of Scripps Research said that the virus was natural.",
+        &["indirect/subject-cue | that the virus was natural | Kristian Andersen of Scripps Research | Kristian Andersen"],
+    );
+    check(
+        "Carl Hensman of the Bill and Melinda Gates Foundation said that toilets matter.",
+        &["indirect/subject-cue | that toilets matter | Carl Hensman of the Bill and Melinda Gates Foundation | Carl Hensman"],
+    );
+    check(
+        "Archbishop Aris Shirvanian of the Armenian Patriarchate said that the land was sold.",
+        &["indirect/subject-cue | that the land was sold | Archbishop Aris Shirvanian of the Armenian Patriarchate | Aris Shirvanian"],
+    );
+    check(
+        "The Ministry of the Interior said that the border was closed.",
+        &["indirect/subject-cue | that the border was closed | The Ministry of the Interior | Ministry of the Interior"],
+    );
+    check(
+        "Bank of America said that profits rose.",
+        &["indirect/subject-cue | that profits rose | Bank of America | Bank of America"],
+    );
     check(
         "The Armenian Patriarchate of Jerusalem said that the land was sold.",
         &["indirect/subject-cue | that the land was sold | The Armenian Patriarchate of Jerusalem | Armenian Patriarchate of Jerusalem"],
@@ -2273,7 +2294,7 @@ fn the_person_named_before_where_they_are_from_is_the_speaker() {
     names_are(&[
         (
             "Xiaogang Wei of the Beijing Gender Health Education Institute commented on the decision: \"The government has pointed to tradition.\"",
-            "the Beijing Gender Health Education Institute",
+            "Xiaogang Wei of the Beijing Gender Health Education Institute",
             "Xiaogang Wei",
         ),
         ("John Smith of Reuters said the talks were over.", "John Smith of Reuters", "John Smith"),
