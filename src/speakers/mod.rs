@@ -1924,8 +1924,13 @@ fn continues_statement(doc: &Doc, previous: &Quote, attribution: &Attribution, c
     let words = (first..apposition_at.unwrap_or(last)).filter(|&i| doc.is_word(i)).count();
     // News style puts the attribution after the first sentence of a longer quote ("“A.” he said.
     // “B. C.”"); after a quote of several sentences, a new quote is a new statement.
-    let interrupted_in_sentence = (first..last).any(|i| doc.tok(i) == "," && i > cue.0);
-    if !interrupted_in_sentence && sentences_in(doc, &previous.parts[previous.parts.len() - 1]) > 1 {
+    // A quote that ends in a comma ("“A. B,” she said. “C.”", "“A. B”, Graham continued.") is a
+    // sentence that the attribution interrupts, however long.
+    let last_part = &previous.parts[previous.parts.len() - 1];
+    let inside = doc.text()[..last_part.end].trim_end_matches(['"', '”', '’', '\'', '»', '“']).ends_with(',');
+    let outside = doc.text()[last_part.end..].trim_start().starts_with(',');
+    let interrupted_in_sentence = (first..last).any(|i| doc.tok(i) == "," && i > cue.0) || inside || outside;
+    if !interrupted_in_sentence && sentences_in(doc, last_part) > 1 {
         return false;
     }
     // "“A,” Kiedis said, mentioning the album is “in the home stretch.”": a participle clause

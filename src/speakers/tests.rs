@@ -232,13 +232,22 @@ fn interrupted_statements_are_one_row() {
         "\"Not a serious candidate,\" said David Axelrod, the top strategist on the 2008 campaign. \"That is not enough to win.\"",
         &["direct/after | \"Not a serious candidate,\" said David Axelrod, the top strategist on the 2008 campaign. \"That is not enough to win.\" | David Axelrod | David Axelrod"],
     );
-    // After a quote of several sentences, a new quote is a new statement.
+    // After a quote of several sentences that ends its sentence, a new quote is a new statement;
+    // one that ends in a comma, inside its marks or after them, goes on after the attribution.
     check(
-        "\"It is over. We lost. It was low\", Graham continued. \"This decision has undone all the gains.\"",
+        "\"It is over. We lost. It was low.\" Graham continued. \"This decision has undone all the gains.\"",
         &[
-            "direct/after | \"It is over. We lost. It was low\" | Graham | Graham",
+            "direct/after | \"It is over. We lost. It was low.\" | Graham | Graham",
             "direct/floating | \"This decision has undone all the gains.\" | Graham | Graham",
         ],
+    );
+    check(
+        "\"It is over. We lost. It was low\", Graham continued. \"This decision has undone all the gains.\"",
+        &["direct/after | \"It is over. We lost. It was low\", Graham continued. \"This decision has undone all the gains.\" | Graham | Graham"],
+    );
+    check(
+        "“It is over. We lost. It was low,” Graham said. “This decision has undone all the gains.”",
+        &["direct/after | “It is over. We lost. It was low,” Graham said. “This decision has undone all the gains.” | Graham | Graham"],
     );
     // "X wrote," after a finished quote introduces the next one.
     check(
