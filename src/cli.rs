@@ -89,6 +89,29 @@ pub enum Command {
         #[command(flatten)]
         columns: ColumnFlags,
     },
+    /// Score a quotes table against hand annotations (gold JSON Lines, see the README's
+    /// "Evaluating on your own annotations"): quote precision, recall and F1 at overlaps 0.3 and
+    /// 0.8, speaker accuracy, end to end, recall by type and date accuracy.
+    #[command(
+        after_help = "Exit codes: 0 scored; 4 a figure below its --min floor; 1 an unreadable table; 2 a usage error."
+    )]
+    Eval {
+        /// The gold annotations: one article a line, {"id", "quotes": [{"quote_spans", …}]}.
+        gold: PathBuf,
+        /// The quotes table (CSV, JSON Lines or Parquet), or an output folder holding one (or
+        /// its nightly partitions).
+        pred: PathBuf,
+        /// List up to N missed statements, N spurious rows and N wrong speakers.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
+        /// Write every figure to this file as a JSON object.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Floors, comma separated (quote_f1@0.3=0.8,e2e_f1=0.7): exit 4 when a figure is below
+        /// its floor.
+        #[arg(long, value_name = "KEY=VALUE,…", default_value = "")]
+        min: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -237,6 +260,7 @@ impl Command {
                 config.name_columns(columns.names());
                 Ok((config, run))
             }
+            Command::Eval { .. } => unreachable!("`eval` runs no pipeline (main dispatches it)"),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod dates;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod interrupt;
 pub mod lang;
 pub mod log;

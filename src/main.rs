@@ -15,6 +15,8 @@ use clap::Parser;
 use whosaid::pipeline::{self, ProgressMode};
 
 const EXIT_REJECTS: u8 = 3;
+/// `eval --min`: a figure below its floor.
+const EXIT_BELOW_FLOOR: u8 = 4;
 const EXIT_USAGE: u8 = 2;
 /// 128 + SIGINT, as a shell reports a process a signal ended.
 const EXIT_INTERRUPTED: u8 = 130;
@@ -40,6 +42,9 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<ExitCode> {
     let cli = cli::Cli::parse();
+    if let cli::Command::Eval { gold, pred, errors, json, min } = cli.command {
+        return evaluate(&gold, &pred, errors, json.as_deref(), &min);
+    }
     whosaid::interrupt::install();
     let (config, flags) = cli.command.into_config()?;
     let threads = flags.threads.unwrap_or_else(pipeline::default_threads).max(1);
@@ -67,4 +72,21 @@ fn run() -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_REJECTS));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `whosaid eval`: prints the report, writes the figures where `--json` asks.
+fn evaluate(
+    gold: &std::path::Path,
+    pred: &std::path::Path,
+    errors: usize,
+    json: Option<&std::path::Path>,
+    min: &str,
+) -> anyhow::Result<ExitCode> {
+    let options = whosaid::eval::Options { errors, floors: whosaid::eval::parse_floors(min)? };
+    let report = whosaid::eval::evaluate(gold, pred, &options)?;
+    print!("{}", report.text);
+    if let Some(path) = json {
+        std::fs::write(path, report.json() + "\n").with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(if report.below.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_BELOW_FLOOR) })
 }

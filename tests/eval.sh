@@ -39,13 +39,38 @@ declare -A floors=(
 )
 failed=0
 for set in seed wikinews-names polnear-dev polnear-train german-dev; do
-  "$bin" extract "$eval_dir/$set/articles.jsonl" --out "$work/$set" --format csv,jsonl --quiet
+  "$bin" extract "$eval_dir/$set/articles.jsonl" --out "$work/$set" --format csv,jsonl,parquet --quiet
   if summary=$(python3 "$eval_dir/score.py" "$eval_dir/$set/gold.jsonl" "$work/$set/quotes.csv" --min "${floors[$set]}" | tail -1); then
     echo "eval $set: $summary"
   else
     echo "eval $set: BELOW FLOOR (${floors[$set]}): $summary" >&2
     failed=1
   fi
+done
+
+# `whosaid eval` against score.py on every set beside the checkout: the same report, errors
+# listed, from the CSV table, the output folder (its JSON Lines table) and the Parquet table,
+# and the same figures in --json.
+for gold in "$eval_dir"/*/gold.jsonl; do
+  set=$(basename "$(dirname "$gold")")
+  [ -d "$work/$set" ] || "$bin" extract "$eval_dir/$set/articles.jsonl" --out "$work/$set" --format csv,jsonl,parquet --quiet
+  python3 "$eval_dir/score.py" "$gold" "$work/$set/quotes.csv" --errors 50 --json "$work/$set/score.json" > "$work/$set/score.txt"
+  same=1
+  for pred in "$work/$set/quotes.csv" "$work/$set" "$work/$set/quotes.parquet"; do
+    "$bin" eval "$gold" "$pred" --errors 50 --json "$work/$set/eval.json" > "$work/$set/eval.txt"
+    if ! cmp -s "$work/$set/score.txt" "$work/$set/eval.txt" || ! python3 - "$work/$set/score.json" "$work/$set/eval.json" <<'PY'
+import json, math, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+sys.exit(0 if list(a) == list(b) and all(math.isclose(a[k], b[k], abs_tol=1e-12) for k in a) else 1)
+PY
+    then
+      echo "eval differential $set: whosaid eval differs from score.py on $pred:" >&2
+      diff "$work/$set/score.txt" "$work/$set/eval.txt" | head -5 >&2 || true
+      same=0
+      failed=1
+    fi
+  done
+  [ "$same" = 1 ] && echo "eval differential $set: whosaid eval = score.py (csv, folder, parquet)"
 done
 
 # A stream (one batch at a time, split among the workers) gives the rows a table run gives

@@ -1,6 +1,7 @@
 //! Integration tests: the `whosaid` binary run in temporary folders, as a user runs it.
 
 mod cli;
+mod eval;
 mod fuzz;
 mod golden;
 mod hostile;
