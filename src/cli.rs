@@ -89,6 +89,20 @@ pub enum Command {
         #[command(flatten)]
         columns: ColumnFlags,
     },
+    /// Build the corpus-wide tables from an output folder's quotes table (every partition of a
+    /// nightly folder): `quotations` (one row per distinct quotation, with where and when it was
+    /// said first) and `people` (one row per speaker), beside it in its formats.
+    Aggregate {
+        /// The output folder of a run (or of nightly runs).
+        out: PathBuf,
+        /// Overwrite files named `quotations.*`, `people.*` or `aggregate.json` that no earlier
+        /// aggregation wrote.
+        #[arg(long)]
+        force: bool,
+        /// No summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Score a quotes table against hand annotations (gold JSON Lines, see the README's
     /// "Evaluating on your own annotations"): quote precision, recall and F1 at overlaps 0.3 and
     /// 0.8, speaker accuracy, end to end, recall by type and date accuracy.
@@ -260,7 +274,9 @@ impl Command {
                 config.name_columns(columns.names());
                 Ok((config, run))
             }
-            Command::Eval { .. } => unreachable!("`eval` runs no pipeline (main dispatches it)"),
+            Command::Eval { .. } | Command::Aggregate { .. } => {
+                unreachable!("`eval` and `aggregate` run no pipeline (main dispatches them)")
+            }
         }
     }
 }

@@ -97,6 +97,10 @@ pub struct PipelineConfig {
     /// extraction needs about twenty times its text in memory, so this bounds a run's memory.
     #[serde(default = "default_max_record_mb")]
     pub max_record_mb: usize,
+    /// After each run, build the corpus-wide `quotations` and `people` tables from every row
+    /// the output folder holds (`whosaid aggregate OUT`, see [`crate::aggregate`]).
+    #[serde(default)]
+    pub aggregate: bool,
     /// Overwrite files in the output folder that no earlier whosaid run wrote (`--force`; never
     /// a pipeline key).
     #[serde(skip)]
@@ -150,6 +154,7 @@ impl PipelineConfig {
             author_column: None,
             csv_keep_formulas: false,
             max_record_mb: default_max_record_mb(),
+            aggregate: false,
             force: false,
         }
     }
@@ -215,6 +220,8 @@ impl PipelineConfig {
     pub fn check_streaming(&self) -> Result<()> {
         let problem = if !self.is_streaming() {
             self.rejects.as_ref().map(|_| "a rejects file is for streaming mode (--out -) only")
+        } else if self.aggregate {
+            Some("streaming to standard output (--out -) keeps no tables to aggregate: drop `aggregate`")
         } else if self.formats != [Format::Jsonl] {
             Some("streaming to standard output (--out -) writes JSON Lines only: use --format jsonl")
         } else if self.state.is_some() {

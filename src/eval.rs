@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -19,14 +19,7 @@ use crate::error::{Error, Result};
 
 const THRESHOLDS: [f64; 2] = [0.3, 0.8];
 
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Input { path: path.to_path_buf(), source }
-}
-
-/// A file whose content is not what `eval` reads.
-fn unreadable(path: &Path, reason: impl Into<String>) -> Error {
-    Error::UnsupportedInput { path: path.to_path_buf(), reason: reason.into() }
-}
+use crate::tables::{io_error, unreadable};
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "who"];
 const PRONOUN_LIKE: &[&str] = &["his", "its", "their", "which", "that", "whom", "whose", "this", "these", "those"];
 const DETERMINERS: &[&str] =
@@ -204,195 +197,59 @@ fn union(mut spans: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
     out
 }
 
-/// The quotes tables `path` names: a file, or an output folder's table (`quotes.jsonl`,
-/// `quotes.csv` or `quotes.parquet`, one of them), or its partitions of one format.
-fn pred_files(path: &Path) -> Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    for extension in ["jsonl", "csv", "parquet"] {
-        let table = path.join(format!("quotes.{extension}"));
-        if table.is_file() {
-            return Ok(vec![table]);
-        }
-    }
-    for extension in ["jsonl", "csv", "parquet"] {
-        let partitions = path.join(extension).join("quotes");
-        let Ok(runs) = std::fs::read_dir(&partitions) else { continue };
-        let mut files = Vec::new();
-        for run in runs.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
-            for file in std::fs::read_dir(&run).map_err(|e| io_error(&run, e))?.flatten() {
-                let file = file.path();
-                if file.extension().is_some_and(|x| x == extension) {
-                    files.push(file);
-                }
-            }
-        }
-        if !files.is_empty() {
-            files.sort();
-            return Ok(files);
-        }
-    }
-    Err(unreadable(path, "no quotes table here (quotes.jsonl, quotes.csv or quotes.parquet, or partitions of one)"))
-}
-
-/// The predicted quotes by article id.
+/// The predicted quotes by article id, from the table file `path` or the quotes table of the
+/// output folder `path`.
 fn load_pred(path: &Path) -> Result<HashMap<String, Vec<PredQuote>>> {
+    let files = if path.is_dir() {
+        crate::tables::table_files(path, "quotes")?
+            .ok_or_else(|| {
+                unreadable(
+                    path,
+                    "no quotes table here (quotes.jsonl, quotes.csv or quotes.parquet, or partitions of one)",
+                )
+            })?
+            .1
+    } else {
+        vec![path.to_path_buf()]
+    };
+    const COLUMNS: [&str; 10] = [
+        "article_id",
+        "quote_start",
+        "quote_end",
+        "speaker_start",
+        "speaker_end",
+        "speaker",
+        "speaker_name",
+        "said_on",
+        "quote_text",
+        "quote",
+    ];
     let mut pred: HashMap<String, Vec<PredQuote>> = HashMap::new();
-    for file in pred_files(path)? {
-        let name = file.to_string_lossy().to_lowercase();
-        if name.ends_with(".parquet") {
-            read_parquet(&file, &mut pred)?;
-        } else if name.ends_with(".jsonl") || name.ends_with(".json") || name.ends_with(".ndjson") {
-            read_jsonl(&file, &mut pred)?;
-        } else {
-            read_csv(&file, &mut pred)?;
-        }
+    for file in files {
+        crate::tables::read_rows(&file, &COLUMNS, |row, at| {
+            let int = |i: usize| row[i].as_deref().and_then(int_of);
+            let text = |i: usize| row[i].clone().filter(|s| !s.is_empty());
+            let (Some(start), Some(end)) = (int(1), int(2)) else {
+                return Err(unreadable(&file, format!("row {at} has no quote_start/quote_end")));
+            };
+            pred.entry(row[0].clone().unwrap_or_default()).or_default().push(PredQuote {
+                span: (start, end),
+                speaker_span: int(3).zip(int(4)),
+                speaker: text(5),
+                speaker_name: text(6),
+                said_on: text(7),
+                text: text(8).or_else(|| text(9)).unwrap_or_default(),
+            });
+            Ok(())
+        })?;
     }
     Ok(pred)
 }
 
-/// A row's fields, read by name.
-trait Row {
-    fn text(&self, key: &str) -> Option<String>;
-    fn int(&self, key: &str) -> Option<i64>;
-}
-
-/// A number written as text or as a number, truncated to an integer; none where it is empty.
+/// A number written as text, truncated to an integer; none where it is empty.
 fn int_of(text: &str) -> Option<i64> {
     let x: f64 = text.trim().parse().ok()?;
     x.is_finite().then_some(x.trunc() as i64)
-}
-
-fn add_row(row: &dyn Row, pred: &mut HashMap<String, Vec<PredQuote>>, file: &Path, at: usize) -> Result<()> {
-    let (Some(start), Some(end)) = (row.int("quote_start"), row.int("quote_end")) else {
-        return Err(unreadable(file, format!("row {at} has no quote_start/quote_end")));
-    };
-    let speaker_span = row.int("speaker_start").zip(row.int("speaker_end"));
-    let id = row.text("article_id").unwrap_or_default();
-    let nonempty = |key: &str| row.text(key).filter(|s| !s.is_empty());
-    pred.entry(id).or_default().push(PredQuote {
-        span: (start, end),
-        speaker_span,
-        speaker: nonempty("speaker"),
-        speaker_name: nonempty("speaker_name"),
-        said_on: nonempty("said_on"),
-        text: nonempty("quote_text").or_else(|| nonempty("quote")).unwrap_or_default(),
-    });
-    Ok(())
-}
-
-struct JsonRow(serde_json::Map<String, Value>);
-
-impl Row for JsonRow {
-    fn text(&self, key: &str) -> Option<String> {
-        match self.0.get(key)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Null => None,
-            other => Some(other.to_string()),
-        }
-    }
-    fn int(&self, key: &str) -> Option<i64> {
-        match self.0.get(key)? {
-            Value::Number(n) => n.as_f64().filter(|x| x.is_finite()).map(|x| x.trunc() as i64),
-            Value::String(s) => int_of(s),
-            _ => None,
-        }
-    }
-}
-
-fn read_jsonl(file: &Path, pred: &mut HashMap<String, Vec<PredQuote>>) -> Result<()> {
-    let reader = BufReader::new(File::open(file).map_err(|e| io_error(file, e))?);
-    for (number, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| io_error(file, e))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row = match serde_json::from_str(&line) {
-            Ok(Value::Object(map)) => JsonRow(map),
-            _ => return Err(unreadable(file, format!("line {}: not a JSON object", number + 1))),
-        };
-        add_row(&row, pred, file, number + 1)?;
-    }
-    Ok(())
-}
-
-struct CsvRow<'r> {
-    headers: &'r HashMap<String, usize>,
-    record: csv::StringRecord,
-}
-
-impl Row for CsvRow<'_> {
-    fn text(&self, key: &str) -> Option<String> {
-        self.headers.get(key).and_then(|&i| self.record.get(i)).map(str::to_string)
-    }
-    fn int(&self, key: &str) -> Option<i64> {
-        self.headers.get(key).and_then(|&i| self.record.get(i)).and_then(int_of)
-    }
-}
-
-fn read_csv(file: &Path, pred: &mut HashMap<String, Vec<PredQuote>>) -> Result<()> {
-    let mut reader =
-        csv::ReaderBuilder::new().flexible(true).from_path(file).map_err(|e| unreadable(file, e.to_string()))?;
-    let headers: HashMap<String, usize> = reader
-        .headers()
-        .map_err(|e| unreadable(file, e.to_string()))?
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.to_string(), i))
-        .collect();
-    for (number, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| unreadable(file, e.to_string()))?;
-        add_row(&CsvRow { headers: &headers, record }, pred, file, number + 2)?;
-    }
-    Ok(())
-}
-
-fn read_parquet(file: &Path, pred: &mut HashMap<String, Vec<PredQuote>>) -> Result<()> {
-    use polars::prelude::*;
-    let bad = |e: PolarsError| unreadable(file, e.to_string());
-    let frame = ParquetReader::new(File::open(file).map_err(|e| io_error(file, e))?).finish().map_err(bad)?;
-    let strings = |name: &str| -> Result<Option<Vec<Option<String>>>> {
-        let Ok(column) = frame.column(name) else { return Ok(None) };
-        let column = column.cast(&DataType::String).map_err(bad)?;
-        Ok(Some(column.str().map_err(bad)?.iter().map(|v| v.map(str::to_string)).collect()))
-    };
-    let ints = |name: &str| -> Result<Option<Vec<Option<i64>>>> {
-        let Ok(column) = frame.column(name) else { return Ok(None) };
-        let column = column.cast(&DataType::Int64).map_err(bad)?;
-        Ok(Some(column.i64().map_err(bad)?.iter().collect()))
-    };
-    let text_columns = ["article_id", "speaker", "speaker_name", "said_on", "quote_text", "quote"];
-    let int_columns = ["quote_start", "quote_end", "speaker_start", "speaker_end"];
-    let mut texts = HashMap::new();
-    for name in text_columns {
-        if let Some(values) = strings(name)? {
-            texts.insert(name, values);
-        }
-    }
-    let mut numbers = HashMap::new();
-    for name in int_columns {
-        if let Some(values) = ints(name)? {
-            numbers.insert(name, values);
-        }
-    }
-    struct FrameRow<'f> {
-        texts: &'f HashMap<&'static str, Vec<Option<String>>>,
-        numbers: &'f HashMap<&'static str, Vec<Option<i64>>>,
-        at: usize,
-    }
-    impl Row for FrameRow<'_> {
-        fn text(&self, key: &str) -> Option<String> {
-            self.texts.get(key).and_then(|v| v[self.at].clone())
-        }
-        fn int(&self, key: &str) -> Option<i64> {
-            self.numbers.get(key).and_then(|v| v[self.at])
-        }
-    }
-    for at in 0..frame.height() {
-        add_row(&FrameRow { texts: &texts, numbers: &numbers, at }, pred, file, at + 1)?;
-    }
-    Ok(())
 }
 
 /// A name's words as the scorer compares them: lower case, a possessive "'s" dropped, letters

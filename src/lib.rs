@@ -12,6 +12,7 @@
 //! [`pipeline`] sequences the stages and is the one place that runs them in parallel. Stages 2–5
 //! are plain functions over one article, gathered in [`extract`].
 
+pub mod aggregate;
 pub mod blocks;
 pub mod config;
 pub mod dates;
@@ -22,11 +23,13 @@ pub mod interrupt;
 pub mod lang;
 pub mod log;
 pub mod model;
+pub mod people;
 pub mod pipeline;
 pub mod quotes;
 pub mod read;
 pub mod segment;
 pub mod speakers;
+pub mod tables;
 pub mod tokenize;
 pub mod write;
 

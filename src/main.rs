@@ -45,6 +45,10 @@ fn run() -> anyhow::Result<ExitCode> {
     if let cli::Command::Eval { gold, pred, errors, json, min } = cli.command {
         return evaluate(&gold, &pred, errors, json.as_deref(), &min);
     }
+    if let cli::Command::Aggregate { out, force, quiet } = cli.command {
+        aggregate(&out, force, quiet)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     whosaid::interrupt::install();
     let (config, flags) = cli.command.into_config()?;
     let threads = flags.threads.unwrap_or_else(pipeline::default_threads).max(1);
@@ -60,6 +64,9 @@ fn run() -> anyhow::Result<ExitCode> {
             format!("run writing to {}", config.out.display())
         }
     })?;
+    if config.aggregate {
+        aggregate(&config.out, config.force, flags.quiet)?;
+    }
     if report.counts.rejected > 0 && !config.is_streaming() {
         whosaid::log::line(&format!(
             "whosaid: {} of {} records rejected; see {}",
@@ -89,4 +96,20 @@ fn evaluate(
         std::fs::write(path, report.json() + "\n").with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(if report.below.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_BELOW_FLOOR) })
+}
+
+/// `whosaid aggregate`, and a pipeline's `aggregate = true` after its run.
+fn aggregate(out: &std::path::Path, force: bool, quiet: bool) -> anyhow::Result<()> {
+    let summary =
+        whosaid::aggregate::aggregate(out, force).with_context(|| format!("aggregating {}", out.display()))?;
+    if !quiet {
+        whosaid::log::line(&format!(
+            "whosaid: aggregated {} quote rows into {} quotations and {} people ({})",
+            summary.rows,
+            summary.quotations,
+            summary.people,
+            summary.written.join(", ")
+        ));
+    }
+    Ok(())
 }

@@ -75,6 +75,16 @@ assert articles["n_quotes"].sum() == len(df)
 nightly = pd.read_parquet(os.path.join(out, "nightly", "parquet", "quotes"))
 assert len(nightly) == len(df), (len(nightly), len(df))
 
+# The corpus-wide tables the nightly pipeline aggregates after its run (`aggregate = true`): lists
+# stay lists, and every person_id of the quotes table is a row of `people`.
+people_path = os.path.join(out, "nightly", "people.parquet")
+people = pd.read_parquet(people_path)
+quotations = pl.read_parquet(os.path.join(out, "nightly", "quotations.parquet"))
+assert quotations.schema["outlets"] == pl.List(pl.String), quotations.schema["outlets"]
+assert quotations["n_occurrences"].sum() <= len(df)
+assert set(df["person_id"].dropna()) == set(people["person_id"]), "person_id differs between quotes and people"
+assert duckdb.sql(f"select count(*) from '{people_path}'").fetchall()[0][0] == len(people) > 0
+
 # The texts, keyed as whosaid keys them: `id` for JSON Lines, the url for a CSV row without id.
 texts = corpus_texts(os.path.join(root, "sample_corpus"))
 
@@ -87,5 +97,5 @@ for row in df.itertuples():
     checked += 1
 print(
     f"notebook check: {n_lines} README notebook lines run as written; {checked} quotes load in pyarrow, pandas, "
-    "polars and DuckDB and slice back to their text"
+    f"polars and DuckDB and slice back to their text; {len(quotations)} quotations and {len(people)} people load too"
 )

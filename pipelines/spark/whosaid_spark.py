@@ -32,7 +32,8 @@ DATES = ("said_on_date", "published")
 COLUMNS = [
     "article_id", "quote_idx", "quote_text", "quote_start", "quote_end", "quote_type", "quote_parts",
     "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_name",
-    "speaker_title", "speaker_type", "speaker_gender", "said_on", "said_on_date", "said_on_precision", "said_on_source", "published", "outlet", "title",
+    "speaker_title", "speaker_type", "speaker_gender", "person_id", "said_on", "said_on_date", "said_on_precision",
+    "said_on_source", "published", "outlet", "title",
     "url", "rule",
 ]
 ARROW_SCHEMA = pa.schema(

@@ -8,7 +8,7 @@
 mod csv_row;
 pub mod incremental;
 pub mod owned;
-mod parquet;
+pub(crate) mod parquet;
 mod parquet_file;
 pub mod rows;
 pub mod sink;
@@ -367,7 +367,7 @@ mod tests {
         let text = std::fs::read_to_string(dir.path().join("speakers.csv")).unwrap();
         assert_eq!(
             text,
-            "article_id,speaker_name,speaker_title,speaker_type,speaker_gender,n_quotes,first_quote_start,first_quote_idx\n"
+            "article_id,speaker_name,speaker_title,speaker_type,speaker_gender,person_id,n_quotes,first_quote_start,first_quote_idx\n"
         );
     }
 

@@ -37,7 +37,7 @@ const ROW_GROUP_COMPRESSED_BYTES: usize = 16 << 20;
 /// otherwise be kept whole in the page index and the row group's metadata.
 const STATISTICS_BYTES: usize = 64;
 
-fn compression() -> ParquetCompression {
+pub(crate) fn compression() -> ParquetCompression {
     ParquetCompression::Zstd(Some(
         polars_parquet::write::ZstdLevel::try_new(ZSTD_LEVEL).expect("1 is a valid zstd level"),
     ))
@@ -369,6 +369,7 @@ impl TableRow for QuoteRow {
             Str("speaker_title", QuoteRow::speaker_title),
             Str("speaker_type", |r| r.speaker_type),
             Str("speaker_gender", |r| r.speaker_gender),
+            Str("person_id", QuoteRow::person_id),
             Str("said_on", QuoteRow::said_on),
             Date("said_on_date", |r| r.said_on_days),
             Str("said_on_precision", |r| r.said_on_precision),
@@ -391,6 +392,7 @@ impl TableRow for SpeakerRow {
             Str("speaker_title", SpeakerRow::speaker_title),
             Str("speaker_type", |r| r.speaker_type),
             Str("speaker_gender", |r| r.speaker_gender),
+            Str("person_id", SpeakerRow::person_id),
             Int("n_quotes", |r| Some(r.n_quotes.into())),
             Int("first_quote_start", |r| int(r.first_quote_start)),
             Int("first_quote_idx", |r| Some(r.first_quote_idx.into())),

@@ -67,6 +67,8 @@ pub struct QuoteRow {
     pub speaker_type: Option<&'static str>,
     /// `female` or `male` where the article says it, else `unknown`; none without a speaker.
     pub speaker_gender: Option<&'static str>,
+    /// `speaker_name`'s id across articles ([`crate::people::person_id`]).
+    person_id: Option<Piece>,
     said_on: Option<Piece>,
     /// `said_on`'s first day, `YYYY-MM-DD`.
     said_on_date: Option<Piece>,
@@ -109,6 +111,9 @@ pub struct QuoteFields<'a> {
     /// `female` or `male` where the article itself says it (a pronoun used of the speaker, an
     /// honorific, a gendered role word), else `unknown`: never guessed from a first name.
     pub speaker_gender: Option<&'static str>,
+    /// The speaker's id across articles and runs: one for every writing of one name
+    /// ("Donald J. Trump", "Donald Trump"), as in the `people` table of `whosaid aggregate`.
+    pub person_id: Option<&'a str>,
     /// When it was said, ISO 8601 at `said_on_precision` (`2025-08-20`, `2025-08`, `2025`).
     pub said_on: Option<&'a str>,
     /// The first day of `said_on`'s period (`2025-03` → `2025-03-01`): a typed date to filter and
@@ -151,6 +156,9 @@ impl QuoteRow {
     pub fn speaker_title(&self) -> Option<&str> {
         self.speaker_title.map(|p| self.piece(p))
     }
+    pub fn person_id(&self) -> Option<&str> {
+        self.person_id.map(|p| self.piece(p))
+    }
     pub fn said_on(&self) -> Option<&str> {
         self.said_on.map(|p| self.piece(p))
     }
@@ -180,6 +188,7 @@ impl QuoteRow {
             speaker_title: self.speaker_title(),
             speaker_type: self.speaker_type,
             speaker_gender: self.speaker_gender,
+            person_id: self.person_id(),
             said_on: self.said_on(),
             said_on_date: self.said_on_date(),
             said_on_days: self.said_on_days,
@@ -252,6 +261,7 @@ pub struct SpeakerRow {
     speaker_title: Option<Piece>,
     pub speaker_type: Option<&'static str>,
     pub speaker_gender: Option<&'static str>,
+    person_id: Option<Piece>,
     pub n_quotes: u32,
     pub first_quote_start: u64,
     pub first_quote_idx: u32,
@@ -266,6 +276,8 @@ pub struct SpeakerFields<'a> {
     /// As in the quotes table: what the speaker is, and the gender the article gives them.
     pub speaker_type: Option<&'static str>,
     pub speaker_gender: Option<&'static str>,
+    /// As in the quotes table: the speaker's id across articles and runs.
+    pub person_id: Option<&'a str>,
     pub n_quotes: u32,
     /// The code-point offset and the index of the speaker's first statement in the article.
     pub first_quote_start: u64,
@@ -279,6 +291,9 @@ impl SpeakerRow {
     pub fn speaker_title(&self) -> Option<&str> {
         self.speaker_title.map(|p| p.of(&self.text))
     }
+    pub fn person_id(&self) -> Option<&str> {
+        self.person_id.map(|p| p.of(&self.text))
+    }
 
     pub fn fields(&self) -> SpeakerFields<'_> {
         SpeakerFields {
@@ -287,6 +302,7 @@ impl SpeakerRow {
             speaker_title: self.speaker_title(),
             speaker_type: self.speaker_type,
             speaker_gender: self.speaker_gender,
+            person_id: self.person_id(),
             n_quotes: self.n_quotes,
             first_quote_start: self.first_quote_start,
             first_quote_idx: self.first_quote_idx,
@@ -322,6 +338,7 @@ pub fn speaker_rows(quotes: &[QuoteRow]) -> Vec<SpeakerRow> {
                 speaker_title: quote.speaker_title,
                 speaker_type: quote.speaker_type,
                 speaker_gender: quote.speaker_gender,
+                person_id: quote.person_id,
                 n_quotes: 1,
                 first_quote_start: quote.quote_start,
                 first_quote_idx: quote.quote_idx,
@@ -447,6 +464,8 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
                 }
             });
             let speaker_name = quote.speaker_name.as_deref().map(|name| row_text.push(name));
+            let person_id =
+                quote.speaker_name.as_deref().and_then(crate::people::person_id).map(|id| row_text.push(&id));
             let speaker_title = quote.speaker_title.as_deref().map(|title| row_text.push(title));
             let said_on = quote.said_on.map(|s| row_text.write(|out| s.dated.write_iso(out)));
             let said_on_date = quote.said_on.map(|s| row_text.write(|out| s.dated.first_day().write_iso(out)));
@@ -455,7 +474,17 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
                 out.push('/');
                 out.push_str(quote.rule.attribution);
             });
-            (quote_text, cue, speaker, quote_parts, speaker_name, speaker_title, said_on, said_on_date, rule)
+            (
+                quote_text,
+                cue,
+                speaker,
+                quote_parts,
+                (speaker_name, person_id),
+                speaker_title,
+                said_on,
+                said_on_date,
+                rule,
+            )
         })
         .collect();
     let shared_text: Arc<str> = row_text.0.into();
@@ -468,8 +497,17 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
         .zip(pieces)
         .enumerate()
         .map(|(idx, (quote, pieces))| {
-            let (quote_text, cue, speaker, quote_parts, speaker_name, speaker_title, said_on, said_on_date, rule) =
-                pieces;
+            let (
+                quote_text,
+                cue,
+                speaker,
+                quote_parts,
+                (speaker_name, person_id),
+                speaker_title,
+                said_on,
+                said_on_date,
+                rule,
+            ) = pieces;
             QuoteRow {
                 article_id: id.clone(),
                 text: shared_text.clone(),
@@ -489,6 +527,7 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
                 speaker_title,
                 speaker_type: quote.speaker_type.map(|t| t.as_str()),
                 speaker_gender: quote.speaker_type.map(|_| quote.speaker_gender.map_or("unknown", |g| g.as_str())),
+                person_id,
                 said_on,
                 said_on_date,
                 said_on_days: quote.said_on.map(|s| crate::dates::days_since_epoch(s.dated.date)),

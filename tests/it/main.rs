@@ -1,5 +1,6 @@
 //! Integration tests: the `whosaid` binary run in temporary folders, as a user runs it.
 
+mod aggregate;
 mod cli;
 mod eval;
 mod fuzz;

@@ -1,0 +1,160 @@
+//! whosaid's tables read back: an output folder's quotes table (one file a format, or a nightly
+//! folder's partitions of one format), row by row, the columns asked for as text. `eval` and
+//! `aggregate` read them so, whichever format the run wrote.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::config::Format;
+use crate::error::{Error, Result};
+
+/// The formats read back, in the order one is preferred to read (all hold the same rows).
+const READ_ORDER: [Format; 3] = [Format::Jsonl, Format::Csv, Format::Parquet];
+
+pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Input { path: path.to_path_buf(), source }
+}
+
+/// A file whose content is not what is read from it.
+pub(crate) fn unreadable(path: &Path, reason: impl Into<String>) -> Error {
+    Error::UnsupportedInput { path: path.to_path_buf(), reason: reason.into() }
+}
+
+/// Where an output folder keeps the table `table`: the formats it is written in, and the files
+/// of the one to read (`OUT/quotes.jsonl`, or `OUT/jsonl/quotes/run=…/part-….jsonl` in a
+/// nightly folder, in path order). None when the folder holds no such table.
+pub fn table_files(out: &Path, table: &str) -> Result<Option<(Vec<Format>, Vec<PathBuf>)>> {
+    let whole: Vec<Format> =
+        READ_ORDER.into_iter().filter(|f| out.join(format!("{table}.{}", f.extension())).is_file()).collect();
+    if let Some(first) = whole.first() {
+        return Ok(Some((whole.clone(), vec![out.join(format!("{table}.{}", first.extension()))])));
+    }
+    let mut formats = Vec::new();
+    let mut files = Vec::new();
+    for format in READ_ORDER {
+        let partitions = out.join(format.extension()).join(table);
+        let Ok(runs) = std::fs::read_dir(&partitions) else { continue };
+        let mut found = Vec::new();
+        for run in runs.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+            for file in std::fs::read_dir(&run).map_err(|e| io_error(&run, e))?.flatten() {
+                let file = file.path();
+                if file.extension().is_some_and(|x| x == format.extension()) {
+                    found.push(file);
+                }
+            }
+        }
+        if !found.is_empty() {
+            formats.push(format);
+            if files.is_empty() {
+                found.sort();
+                files = found;
+            }
+        }
+    }
+    Ok((!files.is_empty()).then_some((formats, files)))
+}
+
+/// The format of a table file by its name: Parquet, JSON Lines (`.jsonl`, `.json`, `.ndjson`),
+/// else CSV.
+fn format_of(file: &Path) -> Format {
+    let name = file.to_string_lossy().to_lowercase();
+    if name.ends_with(".parquet") {
+        Format::Parquet
+    } else if name.ends_with(".jsonl") || name.ends_with(".json") || name.ends_with(".ndjson") {
+        Format::Jsonl
+    } else {
+        Format::Csv
+    }
+}
+
+/// Calls `each` with every row of the table file `file`: the text of each of `columns` (none
+/// where the row has no such column, or null; a number as its digits), and the row's number
+/// (from 1).
+pub fn read_rows(
+    file: &Path,
+    columns: &[&str],
+    mut each: impl FnMut(&[Option<String>], usize) -> Result<()>,
+) -> Result<()> {
+    match format_of(file) {
+        Format::Parquet => read_parquet(file, columns, &mut each),
+        Format::Jsonl => read_jsonl(file, columns, &mut each),
+        Format::Csv => read_csv(file, columns, &mut each),
+    }
+}
+
+type Each<'e> = dyn FnMut(&[Option<String>], usize) -> Result<()> + 'e;
+
+fn read_jsonl(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
+    let reader = BufReader::new(File::open(file).map_err(|e| io_error(file, e))?);
+    let mut values: Vec<Option<String>> = vec![None; columns.len()];
+    for (number, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| io_error(file, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Ok(Value::Object(row)) = serde_json::from_str::<Value>(&line) else {
+            return Err(unreadable(file, format!("line {}: not a JSON object", number + 1)));
+        };
+        for (value, column) in values.iter_mut().zip(columns) {
+            *value = match row.get(*column) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(other) => Some(other.to_string()),
+            };
+        }
+        each(&values, number + 1)?;
+    }
+    Ok(())
+}
+
+fn read_csv(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).from_path(file).map_err(|e| unreadable(file, e.to_string()))?;
+    let headers: HashMap<String, usize> = reader
+        .headers()
+        .map_err(|e| unreadable(file, e.to_string()))?
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.to_string(), i))
+        .collect();
+    let at: Vec<Option<usize>> = columns.iter().map(|c| headers.get(*c).copied()).collect();
+    let mut values: Vec<Option<String>> = vec![None; columns.len()];
+    let mut record = csv::StringRecord::new();
+    let mut number = 1;
+    while reader.read_record(&mut record).map_err(|e| unreadable(file, e.to_string()))? {
+        number += 1;
+        for (value, at) in values.iter_mut().zip(&at) {
+            *value = at.and_then(|i| record.get(i)).map(str::to_string);
+        }
+        each(&values, number)?;
+    }
+    Ok(())
+}
+
+fn read_parquet(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
+    use polars::prelude::*;
+    let bad = |e: PolarsError| unreadable(file, e.to_string());
+    let frame = ParquetReader::new(File::open(file).map_err(|e| io_error(file, e))?).finish().map_err(bad)?;
+    let mut texts: Vec<Option<Vec<Option<String>>>> = Vec::with_capacity(columns.len());
+    for name in columns {
+        texts.push(match frame.column(name) {
+            Ok(column) => {
+                let column = column.cast(&DataType::String).map_err(bad)?;
+                Some(column.str().map_err(bad)?.iter().map(|v| v.map(str::to_string)).collect())
+            }
+            Err(_) => None,
+        });
+    }
+    let mut values: Vec<Option<String>> = vec![None; columns.len()];
+    for at in 0..frame.height() {
+        for (value, column) in values.iter_mut().zip(&mut texts) {
+            *value = column.as_mut().and_then(|c| c[at].take());
+        }
+        each(&values, at + 1)?;
+    }
+    Ok(())
+}
