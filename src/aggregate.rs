@@ -186,16 +186,28 @@ fn earlier(current: &mut Option<String>, date: &str, later: bool) {
 }
 
 /// Whether a speaker mention is another writing of `name` ("Mr. Trump", "President Donald
-/// Trump" for Donald Trump): a name of capitalized words (particles aside) ending in the same
-/// word as `name`; not a pronoun or a description ("He", "The minister", "Trump's statement").
+/// Trump" for Donald Trump): capitalized words (particles aside) whose key's words are all
+/// `name`'s, the last the same; not a pronoun or a description ("He", "Trump's statement"), nor
+/// a phrase around the name ("Now Donald Trump", "Team Trump").
 fn is_alias(mention: &str, name: &str) -> bool {
     let words: Vec<&str> = mention.split_whitespace().collect();
     let capitalized = words.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
             || matches!(*w, "al" | "bin" | "de" | "del" | "der" | "van" | "von" | "da" | "di" | "la" | "le")
     });
-    let last = |s: &str| crate::people::person_key(s).and_then(|k| k.rsplit(' ').next().map(str::to_string));
-    capitalized && !mention.contains(['\'', '’']) && last(mention).is_some() && last(mention) == last(name)
+    let (Some(alias), Some(full)) = (crate::people::person_key(mention), crate::people::person_key(name)) else {
+        return false;
+    };
+    let full: Vec<&str> = full.split(' ').collect();
+    capitalized
+        && !mention.contains(['\'', '’'])
+        && alias.rsplit(' ').next() == full.last().copied()
+        && alias.split(' ').all(|w| full.contains(&w))
+}
+
+/// `text` with each run of white space one space ("Donald\u{a0}Trump" is "Donald Trump").
+fn spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a `speaker_title` is a title ("Incumbent President", "Foreign Minister") rather than
@@ -220,12 +232,12 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
                 let person = people.entry(id).or_default();
                 let name = name.expect("a person has a name");
                 *person.names.entry(name.to_string()).or_default() += 1;
-                person.aliases.insert(name.to_string());
+                person.aliases.insert(spaced(name));
                 if let Some(mention) = field(3).filter(|m| is_alias(m, name)) {
-                    person.aliases.insert(mention.to_string());
+                    person.aliases.insert(spaced(mention));
                 }
                 if let Some(title) = field(5).filter(|t| is_title(t)) {
-                    person.titles.insert(title.to_string());
+                    person.titles.insert(spaced(title));
                 }
                 if let Some(kind) = field(6) {
                     *person.types.entry(kind.to_string()).or_default() += 1;
