@@ -55,6 +55,8 @@ with open(out, "w", encoding="utf-8") as f:
         copy += 1
 EOF
 fi
+# BUILD_ONLY=1: build the corpus, print its path, and stop (benches/aggregate.sh reads it).
+if [ -n "${BUILD_ONLY:-}" ]; then echo "$corpus"; exit 0; fi
 inputs="${INPUTS:-jsonl gzip}"
 threads_list="${THREADS:-1 2}"
 if [[ " $inputs " == *" gzip "* ]] && [ ! -s "$corpus.gz" ]; then

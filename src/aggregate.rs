@@ -18,12 +18,16 @@ use serde::Serialize;
 
 use crate::config::Format;
 use crate::error::{Error, Result};
-use crate::people::person_id;
 use crate::write::AtomicFile;
 
 /// A quotation shorter than this many words is a phrase many writers quote on their own ("a
 /// non-starter"), kept out of `quotations`.
 pub const MIN_WORDS: usize = 3;
+/// A quotation shorter than this many words ("We'll see", "boots on the ground", "Make America
+/// Great Again") is one quotation only as one person's: the same short phrase said by two people,
+/// or a slogan or a programme's name quoted by several writers, is no one statement. Its key
+/// holds its speaker, and without a resolved speaker it is left out.
+pub const SHORT_WORDS: usize = 6;
 /// A quotation of at least this many words inside a longer one by the same person is `part_of`
 /// it.
 pub const PART_WORDS: usize = 8;
@@ -40,7 +44,7 @@ const COLUMNS: [&str; 9] = [
     "speaker_name",
     "speaker_title",
     "speaker_type",
-    "said_on_date",
+    "said_on",
     "outlet",
 ];
 
@@ -95,11 +99,19 @@ pub struct PersonRow {
 /// that are no letter or digit one space.
 pub fn quotation_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let push = |c: char, key: &mut String| {
         if c.is_alphanumeric() {
             key.push(c);
         } else if !key.is_empty() && !key.ends_with(' ') {
             key.push(' ');
+        }
+    };
+    for c in text.chars() {
+        // (ASCII, most of it, without the Unicode tables)
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), &mut key);
+        } else {
+            c.to_lowercase().for_each(|c| push(c, &mut key));
         }
     }
     if key.ends_with(' ') {
@@ -175,13 +187,27 @@ fn most_frequent(counts: &HashMap<String, u64>) -> Option<(&String, u64)> {
     counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, n)| (k, *n))
 }
 
-fn earlier(current: &mut Option<String>, date: &str, later: bool) {
-    let replace = match current {
+/// The last day of a `said_on` period, as it sorts: "2015" ends "2015-12-31", "2016-03" ends
+/// "2016-03-31" (a day past a short month sorts the same), a day is itself.
+fn period_end(said_on: &str) -> String {
+    match said_on.len() {
+        4 => format!("{said_on}-12-31"),
+        7 => format!("{said_on}-31"),
+        _ => said_on.to_string(),
+    }
+}
+
+/// Keeps in `current` the earlier (or, with `later`, the later) of it and `said_on`. A period
+/// is earlier than a day only when it ends before it ("2015" is not earlier than 2015-12-03, a
+/// day inside it), and later only when it starts after it: the more precise date wins inside.
+fn keep(current: &mut Option<String>, said_on: &str, later: bool) {
+    let replace = match current.as_deref() {
         None => true,
-        Some(c) => (later && date > c.as_str()) || (!later && date < c.as_str()),
+        Some(c) if later => said_on > c && !c.starts_with(said_on),
+        Some(c) => period_end(said_on) < period_end(c),
     };
     if replace {
-        *current = Some(date.to_string());
+        *current = Some(said_on.to_string());
     }
 }
 
@@ -189,15 +215,14 @@ fn earlier(current: &mut Option<String>, date: &str, later: bool) {
 /// Trump" for Donald Trump): capitalized words (particles aside) whose key's words are all
 /// `name`'s, the last the same; not a pronoun or a description ("He", "Trump's statement"), nor
 /// a phrase around the name ("Now Donald Trump", "Team Trump").
-fn is_alias(mention: &str, name: &str) -> bool {
+/// `alias` is the mention's key, `full` the name's.
+fn is_alias(mention: &str, alias: Option<&str>, full: &str) -> bool {
     let words: Vec<&str> = mention.split_whitespace().collect();
     let capitalized = words.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
             || matches!(*w, "al" | "bin" | "de" | "del" | "der" | "van" | "von" | "da" | "di" | "la" | "le")
     });
-    let (Some(alias), Some(full)) = (crate::people::person_key(mention), crate::people::person_key(name)) else {
-        return false;
-    };
+    let Some(alias) = alias else { return false };
     let full: Vec<&str> = full.split(' ').collect();
     capitalized
         && !mention.contains(['\'', '’'])
@@ -216,10 +241,28 @@ fn is_title(title: &str) -> bool {
     title.chars().next().is_some_and(char::is_uppercase) && title.split_whitespace().count() <= 5
 }
 
+/// Each name's key and id, computed once a name: most rows repeat a name seen before.
+#[derive(Default)]
+struct Keys(HashMap<String, Option<(String, String)>>);
+
+impl Keys {
+    fn of(&mut self, name: &str) -> Option<&(String, String)> {
+        if !self.0.contains_key(name) {
+            let entry = crate::people::person_key(name).map(|key| {
+                let id = crate::people::id_of_key(&key);
+                (key, id)
+            });
+            self.0.insert(name.to_string(), entry);
+        }
+        self.0[name].as_ref()
+    }
+}
+
 /// The two tables of the rows in `files`.
 pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>, u64)> {
     let mut quotations: HashMap<String, Quotation> = HashMap::new();
     let mut people: HashMap<String, Person> = HashMap::new();
+    let mut keys = Keys::default();
     let mut rows = 0u64;
     for file in files {
         crate::tables::read_rows(file, &COLUMNS, |row, _| {
@@ -228,12 +271,14 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
             let article = field(0).unwrap_or("");
             let (outlet, date) = (field(8), field(7));
             let name = field(4);
-            if let Some(id) = name.and_then(person_id) {
-                let person = people.entry(id).or_default();
-                let name = name.expect("a person has a name");
+            let person_id = name.and_then(|n| keys.of(n)).map(|(_, id)| id.clone());
+            if let (Some(id), Some(name)) = (&person_id, name) {
+                let full = keys.of(name).map(|(key, _)| key.clone()).unwrap_or_default();
+                let alias = field(3).filter(|m| is_alias(m, keys.of(m).map(|(k, _)| k.as_str()), &full));
+                let person = people.entry(id.clone()).or_default();
                 *person.names.entry(name.to_string()).or_default() += 1;
                 person.aliases.insert(spaced(name));
-                if let Some(mention) = field(3).filter(|m| is_alias(m, name)) {
+                if let Some(mention) = alias {
                     person.aliases.insert(spaced(mention));
                 }
                 if let Some(title) = field(5).filter(|t| is_title(t)) {
@@ -249,8 +294,8 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
                 }
                 person.outlets.extend(outlet.map(str::to_string));
                 if let Some(date) = date {
-                    earlier(&mut person.first, date, false);
-                    earlier(&mut person.last, date, true);
+                    keep(&mut person.first, date, false);
+                    keep(&mut person.last, date, true);
                 }
             }
             let quoted = match field(2) {
@@ -258,37 +303,45 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
                 _ => None,
             };
             let Some(quoted) = quoted else { return Ok(()) };
-            let key = quotation_key(&quoted);
-            if key.split(' ').count() < MIN_WORDS {
+            let mut key = quotation_key(&quoted);
+            let words = key.split(' ').count();
+            if words < MIN_WORDS {
                 return Ok(());
+            }
+            if words < SHORT_WORDS {
+                // (one person's phrase: its key holds who)
+                let Some(id) = &person_id else { return Ok(()) };
+                key.push_str(" @");
+                key.push_str(id);
             }
             let quotation = quotations.entry(key).or_default();
             if quoted.chars().count() > quotation.text.chars().count() {
                 quotation.text = quoted;
             }
             // (by person: "Donald J. Trump" and "Donald Trump" say it as one)
-            if let Some(id) = name.and_then(person_id) {
+            if let Some(id) = person_id {
                 *quotation.speakers.entry(id).or_default() += 1;
             }
             quotation.n += 1;
             quotation.articles.insert(article.to_string());
             quotation.outlets.extend(outlet.map(str::to_string));
-            // The first occurrence: the earliest date, the least article id among equals (an
-            // undated one only while none is dated).
+            // The first occurrence: the earliest date (a period as its last day: the precise
+            // date inside it wins), the least article id among equals; an undated one only
+            // while none is dated.
             let this = (date.unwrap_or("").to_string(), article.to_string(), outlet.map(str::to_string));
             let replace = match &quotation.first {
                 None => true,
                 Some(first) => match (first.0.is_empty(), this.0.is_empty()) {
                     (true, false) => true,
                     (false, true) => false,
-                    _ => (&this.0, &this.1) < (&first.0, &first.1),
+                    _ => (period_end(&this.0), &this.1) < (period_end(&first.0), &first.1),
                 },
             };
             if replace {
                 quotation.first = Some(this);
             }
             if let Some(date) = date {
-                earlier(&mut quotation.last, date, true);
+                keep(&mut quotation.last, date, true);
             }
             Ok(())
         })?;

@@ -89,7 +89,12 @@ pub fn person_key(name: &str) -> Option<String> {
 
 /// `person_key`'s stable id: 16 hex digits of its xxh3 hash, the same in every run.
 pub fn person_id(name: &str) -> Option<String> {
-    person_key(name).map(|key| format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes())))
+    person_key(name).map(|key| id_of_key(&key))
+}
+
+/// The `person_id` of a key [`person_key`] gave.
+pub fn id_of_key(key: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
 }
 
 /// Lower case, without accents: the compatibility decomposition without its combining marks,

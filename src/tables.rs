@@ -135,26 +135,38 @@ fn read_csv(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
     Ok(())
 }
 
+/// Rows of a Parquet table are read this many at a time (a row group of whosaid's tables), the
+/// asked columns only: memory holds one slice, not the table.
+const PARQUET_SLICE: usize = 65_536;
+
 fn read_parquet(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
     use polars::prelude::*;
     let bad = |e: PolarsError| unreadable(file, e.to_string());
-    let frame = ParquetReader::new(File::open(file).map_err(|e| io_error(file, e))?).finish().map_err(bad)?;
-    let mut texts: Vec<Option<Vec<Option<String>>>> = Vec::with_capacity(columns.len());
-    for name in columns {
-        texts.push(match frame.column(name) {
-            Ok(column) => {
-                let column = column.cast(&DataType::String).map_err(bad)?;
-                Some(column.str().map_err(bad)?.iter().map(|v| v.map(str::to_string)).collect())
-            }
-            Err(_) => None,
-        });
-    }
+    let open = || File::open(file).map_err(|e| io_error(file, e));
+    let mut reader = ParquetReader::new(open()?);
+    let total = reader.num_rows().map_err(bad)?;
+    let schema = reader.schema().map_err(bad)?;
+    let present: Vec<String> = columns.iter().filter(|c| schema.contains(c)).map(|c| c.to_string()).collect();
     let mut values: Vec<Option<String>> = vec![None; columns.len()];
-    for at in 0..frame.height() {
-        for (value, column) in values.iter_mut().zip(&mut texts) {
-            *value = column.as_mut().and_then(|c| c[at].take());
+    for offset in (0..total).step_by(PARQUET_SLICE) {
+        let frame = ParquetReader::new(open()?)
+            .with_columns(Some(present.clone()))
+            .with_slice(Some((offset, PARQUET_SLICE)))
+            .finish()
+            .map_err(bad)?;
+        let mut texts: Vec<Option<StringChunked>> = Vec::with_capacity(columns.len());
+        for name in columns {
+            texts.push(match frame.column(name) {
+                Ok(column) => Some(column.cast(&DataType::String).map_err(bad)?.str().map_err(bad)?.clone()),
+                Err(_) => None,
+            });
         }
-        each(&values, at + 1)?;
+        for at in 0..frame.height() {
+            for (value, column) in values.iter_mut().zip(&texts) {
+                *value = column.as_ref().and_then(|c| c.get(at)).map(str::to_string);
+            }
+            each(&values, offset + at + 1)?;
+        }
     }
     Ok(())
 }

@@ -220,3 +220,44 @@ fn a_stream_cannot_aggregate() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("drop `aggregate`"), "{}", stderr(&output));
 }
+
+/// A short phrase is one quotation only as one person's ("We'll see what happens" by Sanders and
+/// by Mook is two; a crowd's, with no speaker, none); the first occurrence is the earliest by the
+/// most precise date ("in 2015" is not before December 3, 2015, a day inside it).
+#[test]
+fn short_phrases_are_one_persons_and_the_precise_date_comes_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("articles.jsonl");
+    write_articles(
+        &input,
+        &[
+            ("b1", "x.example", "2016-05-01", "\\\"We'll see what happens,\\\" Bernie Sanders said."),
+            ("b2", "y.example", "2016-05-02", "\\\"We'll see what happens,\\\" Robby Mook said."),
+            ("b3", "z.example", "2016-05-03", "The crowd chanted \\\"We'll see what happens.\\\" Nobody spoke."),
+            (
+                "c1",
+                "x.example",
+                "2015-12-20",
+                "In 2015, Donald Trump said: \\\"I want to wait until I meet with Bibi before I decide.\\\"",
+            ),
+            (
+                "c2",
+                "y.example",
+                "2015-12-05",
+                "\\\"I want to wait until I meet with Bibi before I decide,\\\" Donald Trump said on Thursday.",
+            ),
+        ],
+    );
+    let out = dir.path().join("out");
+    assert_eq!(extract(&[&input], &out, &["--format", "jsonl"]).status.code(), Some(0));
+    assert_eq!(aggregate(&out, &["-q"]).status.code(), Some(0));
+    let quotations = read_jsonl(&out.join("quotations.jsonl"));
+    let short: Vec<&serde_json::Value> = quotations.iter().filter(|q| q["text"] == "We'll see what happens").collect();
+    let speakers: Vec<&str> = short.iter().map(|q| q["speaker_name"].as_str().unwrap()).collect();
+    assert_eq!(speakers.len(), 2, "{quotations:?}");
+    assert!(speakers.contains(&"Bernie Sanders") && speakers.contains(&"Robby Mook"), "{speakers:?}");
+    assert!(short.iter().all(|q| q["n_outlets"] == 1 && q["article_ids"] != serde_json::json!(["b3"])));
+    let bibi = quotations.iter().find(|q| q["n_outlets"] == 2).unwrap_or_else(|| panic!("{quotations:?}"));
+    assert_eq!((bibi["first_article_id"].as_str(), bibi["first_said_on"].as_str()), (Some("c2"), Some("2015-12-03")));
+    assert_eq!(bibi["last_said_on"], "2015-12-03");
+}
