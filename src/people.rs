@@ -100,6 +100,10 @@ pub fn id_of_key(key: &str) -> String {
 /// Lower case, without accents: the compatibility decomposition without its combining marks,
 /// and the letters it leaves whole ("ł", "ø", "ß") as their plain spellings; "’" as "'".
 fn fold(name: &str) -> String {
+    // (ASCII, most names, has nothing to decompose)
+    if name.is_ascii() {
+        return name.to_ascii_lowercase().replace('`', "'");
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
         match c {

@@ -445,6 +445,7 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
     let published_days = published_date.map(crate::dates::days_since_epoch);
     // Room for the spans, and for each row's parts, name, title, date and rule besides.
     let mut row_text = RowText(String::with_capacity(text_len + 96 * extraction.quotes.len()));
+    let mut ids: Vec<(&str, Option<String>)> = Vec::new();
     let pieces: Vec<_> = extraction
         .quotes
         .iter()
@@ -464,8 +465,18 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
                 }
             });
             let speaker_name = quote.speaker_name.as_deref().map(|name| row_text.push(name));
-            let person_id =
-                quote.speaker_name.as_deref().and_then(crate::people::person_id).map(|id| row_text.push(&id));
+            // (an article names its speakers again and again: each name's id is made once)
+            let person_id = quote.speaker_name.as_deref().and_then(|name| {
+                let id = match ids.iter().find(|(n, _)| *n == name) {
+                    Some((_, id)) => id.clone(),
+                    None => {
+                        let id = crate::people::person_id(name);
+                        ids.push((name, id.clone()));
+                        id
+                    }
+                };
+                id.map(|id| row_text.push(&id))
+            });
             let speaker_title = quote.speaker_title.as_deref().map(|title| row_text.push(title));
             let said_on = quote.said_on.map(|s| row_text.write(|out| s.dated.write_iso(out)));
             let said_on_date = quote.said_on.map(|s| row_text.write(|out| s.dated.first_day().write_iso(out)));
