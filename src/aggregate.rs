@@ -454,6 +454,38 @@ fn mark_parts(rows: &mut [(String, QuotationRow)]) {
     }
 }
 
+/// The state folder a nightly output folder names in its marker, if it is one.
+fn nightly_state(out: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(out.join(crate::write::incremental::OUTPUT_MARKER)).ok()?;
+    let marker: serde_json::Value = serde_json::from_str(&text).ok()?;
+    marker.get("state")?.as_str().map(PathBuf::from)
+}
+
+/// Holds a nightly state's lock, as a run does; refuses a state whose last run has not finished
+/// its commit (the next run completes it).
+fn lock_state(state: &Path) -> Result<File> {
+    let lock_path = state.join("lock");
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| Error::output(&lock_path, e))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { path: lock_path }),
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::output(&lock_path, e)),
+    }
+    if state.join("commit.json").exists() {
+        return Err(Error::Refused(format!(
+            "the last run of the state {} did not finish its commit; run the pipeline again (it completes the \
+             commit), then aggregate",
+            state.display()
+        )));
+    }
+    Ok(lock)
+}
+
 /// The files an earlier aggregation wrote in `out`, by its manifest.
 fn earlier_files(out: &Path) -> Vec<String> {
     std::fs::read_to_string(out.join(MANIFEST))
@@ -480,6 +512,12 @@ pub fn aggregate(out: &Path, force: bool) -> Result<Summary> {
         Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { path: lock_path }),
         Err(std::fs::TryLockError::Error(e)) => return Err(Error::output(&lock_path, e)),
     }
+    // A nightly folder's state: its lock held while the aggregation reads the partitions (a
+    // run commits by renaming them), and no commit left half done by a run that died.
+    let _state_lock = match nightly_state(out) {
+        Some(state) => Some(lock_state(&state)?),
+        None => None,
+    };
     let Some((formats, files)) = crate::tables::table_files(out, "quotes")? else {
         return Err(crate::tables::unreadable(
             out,

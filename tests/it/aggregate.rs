@@ -198,6 +198,19 @@ fn a_nightly_pipelines_tables_equal_a_fresh_aggregation_after_every_run() {
     assert!(!quotations.contains("a1;a2"), "a1's old rows are gone: {quotations}");
     assert!(quotations.contains(",1,1,1,weekly.example,a2,"), "{quotations}");
 
+    // While a run holds the state, or after one died halfway through its commit, the
+    // partitions may be half renamed: the aggregation waits for the next run.
+    let lock = std::fs::File::options().write(true).open(out.join("_state/lock")).unwrap();
+    lock.try_lock().unwrap();
+    let output = aggregate(&out, &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("holds the lock"), "{}", stderr(&output));
+    drop(lock);
+    std::fs::write(out.join("_state/commit.json"), "{}").unwrap();
+    let output = aggregate(&out, &[]);
+    assert!(stderr(&output).contains("did not finish its commit"), "{}", stderr(&output));
+    std::fs::remove_file(out.join("_state/commit.json")).unwrap();
+
     // A table run over the same articles: the same tables.
     let table = dir.path().join("table");
     let output = extract(&[&inputs], &table, &["--format", "csv"]);
