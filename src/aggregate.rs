@@ -464,18 +464,7 @@ fn nightly_state(out: &Path) -> Option<PathBuf> {
 /// Holds a nightly state's lock, as a run does; refuses a state whose last run has not finished
 /// its commit (the next run completes it).
 fn lock_state(state: &Path) -> Result<File> {
-    let lock_path = state.join("lock");
-    let lock = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| Error::output(&lock_path, e))?;
-    match lock.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { path: lock_path }),
-        Err(std::fs::TryLockError::Error(e)) => return Err(Error::output(&lock_path, e)),
-    }
+    let lock = crate::write::lock(&state.join("lock"))?;
     if state.join("commit.json").exists() {
         return Err(Error::Refused(format!(
             "the last run of the state {} did not finish its commit; run the pipeline again (it completes the \
@@ -500,18 +489,7 @@ fn earlier_files(out: &Path) -> Vec<String> {
 /// the formats the quotes table is written in. With `force`, files of the user's in the way are
 /// overwritten; without it, such a file stops the aggregation before anything is written.
 pub fn aggregate(out: &Path, force: bool) -> Result<Summary> {
-    let lock_path = out.join(LOCK);
-    let lock = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| Error::output(&lock_path, e))?;
-    match lock.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { path: lock_path }),
-        Err(std::fs::TryLockError::Error(e)) => return Err(Error::output(&lock_path, e)),
-    }
+    let _lock = crate::write::lock(&out.join(LOCK))?;
     // A nightly folder's state: its lock held while the aggregation reads the partitions (a
     // run commits by renaming them), and no commit left half done by a run that died.
     let _state_lock = match nightly_state(out) {
@@ -575,6 +553,20 @@ fn opt(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
+/// A column's values of `rows`, for [`TableRow::frame`]: strings, counts, lists of strings.
+fn strs<R>(rows: &[R], f: fn(&R) -> Option<&str>) -> Vec<Option<&str>> {
+    rows.iter().map(f).collect()
+}
+
+fn ints<R>(rows: &[R], f: fn(&R) -> u64) -> Vec<u64> {
+    rows.iter().map(f).collect()
+}
+
+fn lists<R>(rows: &[R], f: fn(&R) -> &Vec<String>) -> Vec<polars::prelude::Series> {
+    use polars::prelude::{NamedFrom, PlSmallStr, Series};
+    rows.iter().map(|r| Series::new(PlSmallStr::EMPTY, f(r).as_slice())).collect()
+}
+
 impl TableRow for QuotationRow {
     fn header() -> &'static [&'static str] {
         &[
@@ -616,11 +608,7 @@ impl TableRow for QuotationRow {
     }
     fn frame(rows: &[Self]) -> polars::prelude::PolarsResult<polars::prelude::DataFrame> {
         use polars::prelude::*;
-        let strs = |f: fn(&Self) -> Option<&str>| rows.iter().map(f).collect::<Vec<_>>();
-        let ints = |f: fn(&Self) -> u64| rows.iter().map(f).collect::<Vec<_>>();
-        let lists = |f: fn(&Self) -> &Vec<String>| {
-            rows.iter().map(|r| Series::new(PlSmallStr::EMPTY, f(r).as_slice())).collect::<Vec<_>>()
-        };
+        let (strs, ints, lists) = (|f| strs(rows, f), |f| ints(rows, f), |f| lists(rows, f));
         DataFrame::new(
             rows.len(),
             vec![
@@ -675,11 +663,7 @@ impl TableRow for PersonRow {
     }
     fn frame(rows: &[Self]) -> polars::prelude::PolarsResult<polars::prelude::DataFrame> {
         use polars::prelude::*;
-        let strs = |f: fn(&Self) -> Option<&str>| rows.iter().map(f).collect::<Vec<_>>();
-        let ints = |f: fn(&Self) -> u64| rows.iter().map(f).collect::<Vec<_>>();
-        let lists = |f: fn(&Self) -> &Vec<String>| {
-            rows.iter().map(|r| Series::new(PlSmallStr::EMPTY, f(r).as_slice())).collect::<Vec<_>>()
-        };
+        let (strs, ints, lists) = (|f| strs(rows, f), |f| ints(rows, f), |f| lists(rows, f));
         DataFrame::new(
             rows.len(),
             vec![

@@ -266,16 +266,7 @@ impl Session {
     pub fn begin(out: &Path, state_dir: &Path, full: bool) -> Result<Session> {
         std::fs::create_dir_all(state_dir).map_err(io_err(state_dir))?;
         std::fs::create_dir_all(out).map_err(io_err(out))?;
-        let lock_path = state_dir.join("lock");
-        let lock =
-            File::options().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(Error::Locked { path: lock_path });
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::output(&lock_path, e)),
-        }
+        let lock = super::lock(&state_dir.join("lock"))?;
         recover(out, state_dir)?;
         let runs: Vec<String> = read_json(&state_dir.join("runs.json"))?.unwrap_or_default();
         if let Some(bad) = runs.iter().find(|r| !is_run_id(r)) {

@@ -215,6 +215,18 @@ pub fn write_json(path: PathBuf, value: &impl Serialize) -> Result<()> {
     file.commit()
 }
 
+/// Takes the exclusive lock on the file at `path`, made if need be: an OS file lock, which a
+/// process that dies releases. Held by another: `Error::Locked`.
+pub fn lock(path: &Path) -> Result<File> {
+    let file =
+        File::options().create(true).truncate(false).write(true).open(path).map_err(|e| Error::output(path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { path: path.to_path_buf() }),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::output(path, e)),
+    }
+}
+
 /// The rows of a table file.
 pub fn count_rows(path: &Path, format: Format) -> Result<u64> {
     let input_err = |source: std::io::Error| Error::Input { path: path.to_path_buf(), source };

@@ -66,18 +66,7 @@ impl TableOutput {
     /// Locks `out` and checks that the files a run in `formats` writes are new or an earlier
     /// run's; with `force`, a file of the user's in the way is overwritten.
     pub fn claim(out: &Path, formats: &[Format], force: bool) -> Result<TableOutput> {
-        let lock_path = out.join(LOCK);
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| Error::output(&lock_path, e))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { path: lock_path }),
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::output(&lock_path, e)),
-        }
+        let lock = super::lock(&out.join(LOCK))?;
         if out.join(super::incremental::OUTPUT_MARKER).exists() {
             return Err(Error::Refused(format!(
                 "{} holds an incremental run's output (its state's partitions); write a table run \

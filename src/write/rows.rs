@@ -432,6 +432,20 @@ fn continuation_mask(block: &[u8; BLOCK]) -> u64 {
     }
 }
 
+/// A quote row's strings, written into its article's shared text.
+struct Pieces {
+    quote_text: Piece,
+    cue: Option<Piece>,
+    speaker: Option<Piece>,
+    quote_parts: Piece,
+    speaker_name: Option<Piece>,
+    person_id: Option<Piece>,
+    speaker_title: Option<Piece>,
+    said_on: Option<Piece>,
+    said_on_date: Option<Piece>,
+    rule: Piece,
+}
+
 pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<QuoteRow>) {
     let text = &article.text;
     let mut text_len = 0;
@@ -446,7 +460,7 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
     // Room for the spans, and for each row's parts, name, title, date and rule besides.
     let mut row_text = RowText(String::with_capacity(text_len + 96 * extraction.quotes.len()));
     let mut ids: Vec<(&str, Option<String>)> = Vec::new();
-    let pieces: Vec<_> = extraction
+    let pieces: Vec<Pieces> = extraction
         .quotes
         .iter()
         .map(|quote| {
@@ -485,17 +499,18 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
                 out.push('/');
                 out.push_str(quote.rule.attribution);
             });
-            (
+            Pieces {
                 quote_text,
                 cue,
                 speaker,
                 quote_parts,
-                (speaker_name, person_id),
+                speaker_name,
+                person_id,
                 speaker_title,
                 said_on,
                 said_on_date,
                 rule,
-            )
+            }
         })
         .collect();
     let shared_text: Arc<str> = row_text.0.into();
@@ -508,17 +523,18 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
         .zip(pieces)
         .enumerate()
         .map(|(idx, (quote, pieces))| {
-            let (
+            let Pieces {
                 quote_text,
                 cue,
                 speaker,
                 quote_parts,
-                (speaker_name, person_id),
+                speaker_name,
+                person_id,
                 speaker_title,
                 said_on,
                 said_on_date,
                 rule,
-            ) = pieces;
+            } = pieces;
             QuoteRow {
                 article_id: id.clone(),
                 text: shared_text.clone(),
