@@ -124,7 +124,19 @@ impl NameWords {
 
     /// What the lists say of `word` (any case of its ASCII letters): one lookup for every list.
     pub fn classes(&self, word: &str) -> Classes {
-        key::folded(word.as_bytes()).and_then(|k| self.words.get(&k).copied()).unwrap_or_default()
+        let found = key::folded(word.as_bytes()).and_then(|k| self.words.get(&k).copied());
+        match found {
+            Some(classes) => classes,
+            // ("Andrés", "José", "Zoë": the lists are written without accents.)
+            None if !word.is_ascii() => {
+                use unicode_normalization::UnicodeNormalization;
+                let plain: String =
+                    word.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
+                let plain_key = plain.is_ascii().then(|| key::folded(plain.as_bytes())).flatten();
+                plain_key.and_then(|k| self.words.get(&k).copied()).unwrap_or_default()
+            }
+            None => Classes::default(),
+        }
     }
 
     /// Whether `word` (any case) is a given name.

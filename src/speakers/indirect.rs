@@ -633,7 +633,18 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         && (hour_or_year(start + 1)
             || doc.lex(start + 1).is_time_word()
             || (doc.tok_is(start + 1, "the") && doc.tok_in(start + 2, &["end", "time", "weekend"])));
-    if start <= last && doc.lex(start).is_preposition() && !doc.tok_is(start, "that") && !infinitive && !deadline {
+    // "said at least 116 people died", "said about 20 were hurt": an amount opens what was said.
+    let amount = (doc.tok_in(start, &["at", "up"]) && doc.tok_in(start + 1, &["least", "most", "to"]))
+        || (doc.tok_in(start, &["about", "over", "around", "under"])
+            && start < last
+            && doc.lex(start + 1).starts_with_digit());
+    if start <= last
+        && doc.lex(start).is_preposition()
+        && !doc.tok_is(start, "that")
+        && !infinitive
+        && !deadline
+        && !amount
+    {
         match (start..=last.min(start + 6)).find(|&i| doc.tok_is(i, "that") || doc.tok(i) == ",") {
             Some(stop) => start = stop + 1,
             None => {
@@ -704,6 +715,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if doc.lex(start).is_preposition()
         && !time
         && !deadline
+        && !amount
         && !doc.tok_is(start, "that")
         && !infinitive_at(doc, start, last)
     {

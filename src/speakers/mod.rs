@@ -899,8 +899,13 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
         {
             return Some((Mention { first: idx - 1, last: idx, kind: MentionKind::Nominal }, None));
         }
+        // "Reports said …": a cue's plural noun opening its sentence is so many reports, no name.
+        let plural_cue = doc.tok(idx).ends_with('s') && {
+            let word = lower(doc, idx);
+            doc.lex(idx).is_cue_any_case() || LEXICON.entry(&word[..word.len() - 1]).is_document()
+        };
         // "Others dismissed …", "Many said …": so many people, no one's name.
-        if first == idx && doc.lex(idx).is_quantifier() && opens_sentence(doc, idx) {
+        if first == idx && (doc.lex(idx).is_quantifier() || plural_cue) && opens_sentence(doc, idx) {
             return Some((Mention { first, last: idx, kind: MentionKind::Group }, None));
         }
         if first == idx && (doc.lex(first).is_not_name() || is_capitalized_common_word(doc, first)) {
@@ -1066,12 +1071,18 @@ fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Op
     let inside_last = comma - 1;
     // "Clinton, during a town hall meeting in Columbus, Ohio, said": "Columbus, Ohio" is one
     // place inside a longer apposition, which opens at an earlier comma.
+    // ("the former mayor of South Bend, Indiana,": the place before the comma may be of several
+    // words.)
+    let mut before_place = open.saturating_sub(1);
+    while before_place > floor && doc.is_capitalized(before_place) {
+        before_place -= 1;
+    }
     let place_continues = inside_first == inside_last
         && doc.is_capitalized(inside_first)
         && open >= 2
-        && doc.is_capitalized(open - 1)
-        && doc.is_word(open - 2)
-        && LEXICON.entry(&lower(doc, open - 2)).is_preposition();
+        && before_place + 1 < open
+        && doc.is_word(before_place)
+        && LEXICON.entry(&lower(doc, before_place)).is_preposition();
     if place_continues {
         return apposition_left(doc, open, floor).filter(|(m, _)| m.last + 1 < open - 1);
     }

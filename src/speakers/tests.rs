@@ -938,6 +938,29 @@ fn particles_and_places_after_a_name() {
     );
 }
 
+/// An amount opens what was said ("said at least 116 people died", "about 20"), "Reports" opening
+/// a sentence is so many reports and no name, a place of several words before a comma goes on
+/// in the next ("mayor of South Bend, Indiana,"), and a given name with an accent is one.
+#[test]
+fn amounts_reports_places_and_accented_given_names() {
+    check(
+        "Reports said at least 116 people died due to this earthquake.",
+        &["indirect/subject-cue | at least 116 people died due to this earthquake | Reports | -"],
+    );
+    check(
+        "Officials said about 20 people were hurt.",
+        &["indirect/subject-cue | about 20 people were hurt | Officials | -"],
+    );
+    check(
+        "Some Democrats, such as Pete Buttigieg, the former mayor of South Bend, Indiana, proposed major changes to the Court.",
+        &["indirect/subject-cue | major changes to the Court | Pete Buttigieg | Pete Buttigieg"],
+    );
+    check(
+        "Mexican President Andrés Manuel López Obrador said that six Mexicans were killed.",
+        &["indirect/subject-cue | that six Mexicans were killed | Mexican President Andrés Manuel López Obrador | Andrés Manuel López Obrador"],
+    );
+}
+
 /// Figures speak for whose they are ("Johns Hopkins University data indicated"); an acronym
 /// after a number or an article is a kind of person, no name ("One MP said").
 #[test]
