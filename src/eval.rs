@@ -1,6 +1,7 @@
-//! `whosaid eval GOLD PRED`: a quotes table scored against hand annotations, the figures
-//! `../shared/eval/score.py` gives (a differential check in `tests/eval.sh` holds the two equal
-//! on every shared set), for a team that annotates its own news.
+//! `whosaid eval GOLD PRED`: a quotes table scored against hand annotations, the figures the
+//! shared evaluation scorer (`score.py` of the evaluation sets beside the project) gives: a
+//! differential check in `tests/eval.sh` holds the two equal on every set there. For a team
+//! that annotates its own news.
 //!
 //! Gold is JSON Lines, one article a line: `{"id", "quotes": [{"quote_spans", "quote",
 //! "speaker_span", "speaker", "speaker_name", "type", "said_on"}]}` (README, "Evaluating on your
