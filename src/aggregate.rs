@@ -109,7 +109,11 @@ pub fn quotation_key(text: &str) -> String {
     for c in text.chars() {
         // (ASCII, most of it, without the Unicode tables)
         if c.is_ascii() {
-            push(c.to_ascii_lowercase(), &mut key);
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            } else if !key.is_empty() && !key.ends_with(' ') {
+                key.push(' ');
+            }
         } else {
             c.to_lowercase().for_each(|c| push(c, &mut key));
         }
@@ -277,12 +281,17 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
                 let alias = field(3).filter(|m| is_alias(m, keys.of(m).map(|(k, _)| k.as_str()), &full));
                 let person = people.entry(id.clone()).or_default();
                 *person.names.entry(name.to_string()).or_default() += 1;
-                person.aliases.insert(spaced(name));
+                let add = |set: &mut BTreeSet<String>, text: &str| {
+                    if !set.contains(text) {
+                        set.insert(spaced(text));
+                    }
+                };
+                add(&mut person.aliases, name);
                 if let Some(mention) = alias {
-                    person.aliases.insert(spaced(mention));
+                    add(&mut person.aliases, mention);
                 }
                 if let Some(title) = field(5).filter(|t| is_title(t)) {
-                    person.titles.insert(spaced(title));
+                    add(&mut person.titles, title);
                 }
                 if let Some(kind) = field(6) {
                     *person.types.entry(kind.to_string()).or_default() += 1;
@@ -315,7 +324,8 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
                 key.push_str(id);
             }
             let quotation = quotations.entry(key).or_default();
-            if quoted.chars().count() > quotation.text.chars().count() {
+            // (the longest form: by bytes, as near as characters, without counting them)
+            if quoted.len() > quotation.text.len() {
                 quotation.text = quoted;
             }
             // (by person: "Donald J. Trump" and "Donald Trump" say it as one)
