@@ -880,11 +880,15 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
                 && doc.tok_is(prev - 1, "of")
                 && doc.is_capitalized(prev - 2)
                 && !doc.lex(prev - 2).is_not_name();
-            if hyphened {
+            // ("PG&E", "AT&T", "Johnson & Johnson": an ampersand between capitals is inside the name.)
+            let ampersand = doc.tok(prev) == "&" && prev > floor && doc.is_capitalized(prev - 1);
+            // ("AT&T": written together, the letters before it join whatever word they spell.)
+            let glued = ampersand && doc.touches_next(prev - 1) && doc.touches_next(prev);
+            if hyphened || glued {
                 first = prev - 1;
             } else if of_the {
                 first = prev - 2;
-            } else if joins || initial_dot || connector || number {
+            } else if joins || initial_dot || connector || number || ampersand {
                 first = prev;
             } else {
                 break;
@@ -2374,7 +2378,9 @@ pub(crate) fn resolve(
     // A day or a month is never a speaker's name, whatever rule led to it. (A country is, as
     // news writes it: "Iran said its forces had shot down the plane".)
     let time = |name: &str| name.split_whitespace().all(|w| LEXICON.entry(w).is_time_word());
-    (name.filter(|n| !time(n)), title)
+    // Nor is a letter ("E" of "E. coli", a source some rule took for a name).
+    let letter = |name: &str| name.chars().filter(|c| c.is_alphanumeric()).count() <= 1;
+    (name.filter(|n| !time(n) && !letter(n)), title)
 }
 
 /// The names of a mention of names joined by "and" and commas that no one name holds, each as

@@ -961,6 +961,25 @@ fn amounts_reports_places_and_accented_given_names() {
     );
 }
 
+/// A letter is no one's name, whichever rule found it ("E" of "E. coli" for the paper that
+/// reported on it).
+#[test]
+fn a_letter_is_no_name() {
+    check(
+        "In May, a study by Sara Seager was published. The research paper reported E. coli releases a number of gases. The paper suggests that researchers could observe smaller planets.",
+        &[
+            "indirect/subject-cue | E. coli releases a number of gases | The research paper | -",
+            "indirect/subject-cue | that researchers could observe smaller planets | The paper | -",
+        ],
+    );
+    // (An ampersand between capitals is inside the name: "PG&E" was "E".)
+    check(
+        "PG&E stated it scheduled the blackouts.",
+        &["indirect/subject-cue | it scheduled the blackouts | PG&E | PG&E"],
+    );
+    check("AT&T said that the network was down.", &["indirect/subject-cue | that the network was down | AT&T | AT&T"]);
+}
+
 /// Figures speak for whose they are ("Johns Hopkins University data indicated"); an acronym
 /// after a number or an article is a kind of person, no name ("One MP said").
 #[test]
