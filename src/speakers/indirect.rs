@@ -726,7 +726,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     }
     let mut stop = clause_end(doc, start, last);
     if let Some(and) = next_statement_or_act(doc, start, stop) {
-        stop = if doc.tok_is(and - 1, ",") { and - 2 } else { and - 1 };
+        stop = if matches!(doc.tok(and - 1), "," | "-" | "–" | "—") { and - 2 } else { and - 1 };
     }
     // "Ted Cruz endorses Trump, who says he is honored": a position taken on someone ends before
     // the relative clause about them, which is a statement of its own (and the one they are may
@@ -791,9 +791,11 @@ fn next_statement_or_act(doc: &Doc, start: usize, stop: usize) -> Option<usize> 
         if !doc.tok_in(and, &["and", "but"]) {
             return false;
         }
-        // A subject of a word or two, then a cue of saying.
+        // A subject of a word or two (three after a determiner: "and the White House claimed"),
+        // then a cue of saying.
         // (not an auxiliary of the passive: "showed symptoms and was suspected to have it")
-        let said = (and + 2..=(and + 3).min(stop)).any(|cue| {
+        let reach = if doc.tok_in(and + 1, &["the", "a", "an"]) { 4 } else { 3 };
+        let said = (and + 2..=(and + reach).min(stop)).any(|cue| {
             (and + 1..cue).all(|i| doc.is_word(i) && !doc.lex(i).is_cue() && !doc.tok_in(i, super::BE_FORMS))
                 && cue_at(doc, cue).is_some_and(|c| is_reporting(doc, c))
                 && doc.tok(cue).ends_with(['d', 's'])

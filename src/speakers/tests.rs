@@ -961,6 +961,26 @@ fn amounts_reports_places_and_accented_given_names() {
     );
 }
 
+/// A statement ends before "and" and another subject of up to three words with its own cue ("and
+/// the White House claimed …" is the White House's), and before the dash that precedes it.
+#[test]
+fn a_statement_ends_before_another_subjects_cue() {
+    check(
+        "Trump dismissed the story as possibly a hoax and the White House claimed it did not brief Trump on the matter.",
+        &[
+            "indirect/subject-cue | the story as possibly a hoax | Trump | Trump",
+            "indirect/subject-cue | it did not brief Trump on the matter | the White House | White House",
+        ],
+    );
+    check(
+        "Clinton proposed a debate on April 4 - but the Sanders campaign said that it was too late.",
+        &[
+            "indirect/subject-cue | a debate on April 4 | Clinton | Clinton",
+            "indirect/subject-cue | that it was too late | the Sanders campaign | -",
+        ],
+    );
+}
+
 /// A letter is no one's name, whichever rule found it ("E" of "E. coli" for the paper that
 /// reported on it).
 #[test]
