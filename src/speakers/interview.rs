@@ -271,6 +271,23 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>, turns: 
             }
             None => ((None, None), None),
         };
+        // An answer's row: its parts, one paragraph or a lead-in and the paragraph it leads into.
+        let answer = |parts: Vec<Span>| Quote {
+            span: parts[0].start..parts[parts.len() - 1].end,
+            parts,
+            kind: QuoteType::Direct,
+            cue: None,
+            speaker: marker.map(|(first, last)| doc.span_of(first, last)),
+            speaker_name: speaker_name.clone(),
+            speaker_title: speaker_title.clone(),
+            speaker_type: Some(SpeakerType::Person),
+            speaker_gender,
+            rule: Rule { detector: "interview", attribution: "turn" },
+            said_on: None,
+        };
+        // ("According to 2016 census:": a paragraph that ends in a colon leads into the next one
+        // of its turn, and is one row with it.)
+        let mut lead_in: Option<Span> = None;
         for paragraph in paragraphs[first_paragraph..].iter().take_while(|p| p.start < turn.content.end) {
             let start = paragraph.start.max(turn.content.start);
             let end = paragraph.end.min(turn.content.end);
@@ -285,19 +302,19 @@ pub fn attribute_turns(doc: &Doc, names: &NameIndex, quotes: Vec<Quote>, turns: 
             if words.contains("Image:") || template || words.split_whitespace().nth(2).is_none() {
                 continue;
             }
-            kept.push(Quote {
-                parts: vec![span.clone()],
-                span,
-                kind: QuoteType::Direct,
-                cue: None,
-                speaker: marker.map(|(first, last)| doc.span_of(first, last)),
-                speaker_name: speaker_name.clone(),
-                speaker_title: speaker_title.clone(),
-                speaker_type: Some(SpeakerType::Person),
-                speaker_gender,
-                rule: Rule { detector: "interview", attribution: "turn" },
-                said_on: None,
-            });
+            if words.ends_with(':') && end < turn.content.end && lead_in.is_none() {
+                lead_in = Some(span);
+                continue;
+            }
+            let parts = match lead_in.take() {
+                Some(lead) => vec![lead, span],
+                None => vec![span],
+            };
+            kept.push(answer(parts));
+        }
+        // (a lead-in whose next paragraph was no answer stands alone)
+        if let Some(lead) = lead_in {
+            kept.push(answer(vec![lead]));
         }
     }
     kept.sort_by_key(|q| (q.span.start, q.span.end));
@@ -318,6 +335,20 @@ mod tests {
             [
                 "interview/turn | I think it is a planet. As far as I know, nobody saw one form. | Anthony Boccaletti | Anthony Boccaletti",
                 "interview/turn | It will be a giant planet, really. | Anthony Boccaletti | Anthony Boccaletti",
+            ]
+        );
+    }
+
+    /// A paragraph of an answer that ends in a colon leads into the next one: one row of both.
+    #[test]
+    fn a_lead_in_and_the_paragraph_it_leads_into_are_one_answer() {
+        let text = "Wikinews spoke with candidate Wayne Tseng.\n\n((WN)) What does Melbourne look like?\n\n\
+                    ((Wayne Tseng)) According to the 2016 census:\n\nChildren made up 3.8% of the population.\n\n\
+                    ((WN)) Thank you.";
+        assert_eq!(
+            rows(text),
+            [
+                "interview/turn | According to the 2016 census:\n\nChildren made up 3.8% of the population. | Wayne Tseng | Wayne Tseng"
             ]
         );
     }
