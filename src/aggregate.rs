@@ -36,7 +36,7 @@ const LOCK: &str = ".whosaid-lock";
 const TABLES: [&str; 2] = ["quotations", "people"];
 
 /// The quotes table's columns an aggregation reads.
-const COLUMNS: [&str; 9] = [
+const COLUMNS: [&str; 11] = [
     "article_id",
     "quote_text",
     "quote_type",
@@ -46,6 +46,8 @@ const COLUMNS: [&str; 9] = [
     "speaker_type",
     "said_on",
     "outlet",
+    "quote_parts",
+    "quote_start",
 ];
 
 /// What an aggregation did.
@@ -159,6 +161,29 @@ pub fn quoted_text(text: &str, quote_type: &str) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
+/// The parts of a row's `quote_text` its `quote_parts` name (`start-end;start-end`, code-point
+/// offsets into the article, the text starting at `quote_start`); the whole text where they
+/// name one part or cannot be read.
+fn parts_of<'t>(text: &'t str, parts: Option<&str>, start: Option<&str>) -> Vec<&'t str> {
+    let whole = vec![text];
+    let (Some(parts), Some(start)) = (parts, start.and_then(|s| s.parse::<usize>().ok())) else { return whole };
+    if !parts.contains(';') {
+        return whole;
+    }
+    // Each code point's byte offset in the text, and the text's end.
+    let bytes: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
+    let mut out = Vec::new();
+    for part in parts.split(';') {
+        let Some((from, to)) = part.split_once('-') else { return whole };
+        let (Ok(from), Ok(to)) = (from.parse::<usize>(), to.parse::<usize>()) else { return whole };
+        match (from.checked_sub(start).and_then(|f| bytes.get(f)), to.checked_sub(start).and_then(|t| bytes.get(t))) {
+            (Some(&a), Some(&b)) if a <= b => out.push(&text[a..b]),
+            _ => return whole,
+        }
+    }
+    out
+}
+
 #[derive(Default)]
 struct Quotation {
     text: String,
@@ -208,7 +233,10 @@ fn keep(current: &mut Option<String>, said_on: &str, later: bool) {
     let replace = match current.as_deref() {
         None => true,
         Some(c) if later => said_on > c && !c.starts_with(said_on),
-        Some(c) => period_end(said_on) < period_end(c),
+        // (on the same last day, the more precise: "2015-12-31" over "2015")
+        Some(c) => {
+            (period_end(said_on), std::cmp::Reverse(said_on.len())) < (period_end(c), std::cmp::Reverse(c.len()))
+        }
     };
     if replace {
         *current = Some(said_on.to_string());
@@ -308,7 +336,12 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
                 }
             }
             let quoted = match field(2) {
-                Some(kind @ ("direct" | "mixed")) => field(1).and_then(|text| quoted_text(text, kind)),
+                Some(kind @ ("direct" | "mixed")) => field(1).and_then(|text| {
+                    // ("“A,” X said, “B.”": the parts, without the attribution between them)
+                    let parts = parts_of(text, field(9), field(10));
+                    let quoted: Vec<String> = parts.iter().filter_map(|part| quoted_text(part, kind)).collect();
+                    (!quoted.is_empty()).then(|| quoted.join(" "))
+                }),
                 _ => None,
             };
             let Some(quoted) = quoted else { return Ok(()) };
@@ -325,7 +358,8 @@ pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>
             }
             let quotation = quotations.entry(key).or_default();
             // (the longest form: by bytes, as near as characters, without counting them)
-            if quoted.len() > quotation.text.len() {
+            // (among equally long forms, the least in text order, whatever the rows' order)
+            if (quoted.len(), std::cmp::Reverse(&quoted)) > (quotation.text.len(), std::cmp::Reverse(&quotation.text)) {
                 quotation.text = quoted;
             }
             // (by person: "Donald J. Trump" and "Donald Trump" say it as one)
@@ -428,17 +462,24 @@ fn quotation_rows(quotations: HashMap<String, Quotation>, names: &HashMap<&str, 
 /// `PART_WORDS` words are looked up among the windows of that many words of the person's
 /// longer quotations, so the work grows with the person's words, not their square.
 fn mark_parts(rows: &mut [(String, QuotationRow)]) {
-    let mut windows: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+    use xxhash_rust::xxh3::xxh3_64;
+    // (a window is its person and the hash of its words: no string a window)
+    let window = |person: &str, words: &[&str]| xxh3_64(format!("{person} {}", words.join(" ")).as_bytes());
+    let mut windows: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, (key, row)) in rows.iter().enumerate() {
         let Some(person) = row.person_id.as_deref() else { continue };
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() <= PART_WORDS {
             continue;
         }
-        for window in words.windows(PART_WORDS) {
-            windows.entry((person, window.join(" "))).or_default().push(i);
+        for w in words.windows(PART_WORDS) {
+            let at = windows.entry(window(person, w)).or_default();
+            if at.last() != Some(&i) {
+                at.push(i);
+            }
         }
     }
+    let padded: Vec<String> = rows.iter().map(|(key, _)| format!(" {key} ")).collect();
     let mut parts: Vec<(usize, usize)> = Vec::new();
     for (i, (key, row)) in rows.iter().enumerate() {
         let Some(person) = row.person_id.as_deref() else { continue };
@@ -446,12 +487,10 @@ fn mark_parts(rows: &mut [(String, QuotationRow)]) {
         if words.len() < PART_WORDS {
             continue;
         }
-        let head = words[..PART_WORDS].join(" ");
-        let Some(candidates) = windows.get(&(person, head)) else { continue };
-        let padded = format!(" {key} ");
+        let Some(candidates) = windows.get(&window(person, &words[..PART_WORDS])) else { continue };
         let whole = candidates
             .iter()
-            .filter(|&&j| j != i && rows[j].0.len() > key.len() && format!(" {} ", rows[j].0).contains(&padded))
+            .filter(|&&j| j != i && rows[j].0.len() > key.len() && padded[j].contains(&padded[i]))
             .max_by(|&&a, &&b| {
                 rows[a].0.len().cmp(&rows[b].0.len()).then(rows[b].1.quotation_id.cmp(&rows[a].1.quotation_id))
             });
@@ -529,6 +568,12 @@ pub fn aggregate(out: &Path, force: bool) -> Result<Summary> {
         }
     }
     let (quotations, people, rows) = tables_of(&files)?;
+    // Before any table is replaced, the manifest lists them with the earlier ones: an
+    // aggregation stopped halfway leaves no file that the next one would refuse as the user's.
+    let mut publishing: Vec<String> = earlier.clone();
+    publishing.extend(written.iter().filter(|f| !earlier.contains(f)).cloned());
+    let intent = Summary { version: env!("CARGO_PKG_VERSION"), rows: 0, quotations: 0, people: 0, written: publishing };
+    crate::write::write_json(manifest.clone(), &intent)?;
     for format in &formats {
         write_table(&out.join(format!("quotations.{}", format.extension())), *format, &quotations)?;
         write_table(&out.join(format!("people.{}", format.extension())), *format, &people)?;
@@ -738,6 +783,36 @@ mod tests {
         assert_eq!(quotation_key("“We will not, ever, agree!”"), "we will not ever agree");
         assert_eq!(quotation_key("We will NOT ever agree"), quotation_key("we will not — ever — agree."));
         assert_eq!(quotation_id("a b c"), quotation_id(&quotation_key("A, b; C")));
+    }
+
+    /// The id is the key's hash, pinned: tables joined on it across runs break if it moves.
+    #[test]
+    fn a_quotations_id_is_pinned() {
+        let key = quotation_key("We will not agree to any of this, ever and nobody can make us do it.");
+        assert_eq!(quotation_id(&key), "3bfd26157eae1515");
+    }
+
+    /// An interrupted quote's parts are its text without the attribution between them; one
+    /// part, or parts that cannot be read, leave the whole text.
+    #[test]
+    fn the_parts_of_an_interrupted_quote() {
+        let text = "“Ça va,” he said, “très bien.”";
+        assert_eq!(parts_of(text, Some("10-18;28-40"), Some("10")), ["“Ça va,”", "“très bien.”"]);
+        assert_eq!(parts_of(text, Some("10-40"), Some("10")), [text]);
+        assert_eq!(parts_of(text, Some("10-18;28-99"), Some("10")), [text]);
+        assert_eq!(parts_of(text, None, Some("10")), [text]);
+    }
+
+    /// The earliest of two dates with the same last day is the more precise; a form of a
+    /// quotation kept among equally long ones does not depend on the rows' order.
+    #[test]
+    fn ties_do_not_depend_on_the_rows_order() {
+        for (a, b) in [("2015", "2015-12-31"), ("2015-12-31", "2015")] {
+            let mut first = None;
+            keep(&mut first, a, false);
+            keep(&mut first, b, false);
+            assert_eq!(first.as_deref(), Some("2015-12-31"));
+        }
     }
 
     /// A direct quote quotes its text without the outer marks; a mixed one its fragments.

@@ -188,7 +188,8 @@ mod tests {
     #[test]
     fn the_id_is_stable() {
         assert_eq!(person_key("Donald J. Trump").as_deref(), Some("donald trump"));
-        assert_eq!(person_id("Donald J. Trump").unwrap().len(), 16);
+        // (pinned: tables joined on it across runs and versions break if it moves)
+        assert_eq!(person_id("Donald J. Trump").as_deref(), Some("1426a36f4cf1d24d"));
         assert_eq!(person_id("Donald Trump"), person_id("donald trump"));
     }
 }

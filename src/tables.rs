@@ -28,14 +28,19 @@ pub(crate) fn unreadable(path: &Path, reason: impl Into<String>) -> Error {
 /// of the one to read (`OUT/quotes.jsonl`, or `OUT/jsonl/quotes/run=…/part-….jsonl` in a
 /// nightly folder, in path order). None when the folder holds no such table.
 pub fn table_files(out: &Path, table: &str) -> Result<Option<(Vec<Format>, Vec<PathBuf>)>> {
+    // (The latest run's formats, where its run.json says them: a nightly folder keeps the trees
+    // of a format its runs no longer write, without their later rows.)
+    let written = formats_of_run(out);
+    let order: Vec<Format> =
+        READ_ORDER.into_iter().filter(|f| written.as_ref().is_none_or(|w| w.contains(f))).collect();
     let whole: Vec<Format> =
-        READ_ORDER.into_iter().filter(|f| out.join(format!("{table}.{}", f.extension())).is_file()).collect();
+        order.iter().copied().filter(|f| out.join(format!("{table}.{}", f.extension())).is_file()).collect();
     if let Some(first) = whole.first() {
         return Ok(Some((whole.clone(), vec![out.join(format!("{table}.{}", first.extension()))])));
     }
     let mut formats = Vec::new();
     let mut files = Vec::new();
-    for format in READ_ORDER {
+    for format in order {
         let partitions = out.join(format.extension()).join(table);
         let Ok(runs) = std::fs::read_dir(&partitions) else { continue };
         let mut found = Vec::new();
@@ -56,6 +61,14 @@ pub fn table_files(out: &Path, table: &str) -> Result<Option<(Vec<Format>, Vec<P
         }
     }
     Ok((!files.is_empty()).then_some((formats, files)))
+}
+
+/// The formats the latest run in `out` wrote, by its `run.json`; none where it says none.
+fn formats_of_run(out: &Path) -> Option<Vec<Format>> {
+    let text = std::fs::read_to_string(out.join("run.json")).ok()?;
+    let run: Value = serde_json::from_str(&text).ok()?;
+    let formats = run.get("options")?.get("formats")?.as_array()?;
+    Some(formats.iter().filter_map(|f| f.as_str().and_then(Format::parse)).collect())
 }
 
 /// The format of a table file by its name: Parquet, JSON Lines (`.jsonl`, `.json`, `.ndjson`),

@@ -218,6 +218,32 @@ fn a_nightly_pipelines_tables_equal_a_fresh_aggregation_after_every_run() {
     assert_eq!(aggregate(&table, &["-q"]).status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(table.join("quotations.csv")).unwrap(), quotations);
     assert_eq!(std::fs::read_to_string(table.join("people.csv")).unwrap(), people);
+
+    // The runs now write Parquet only: the CSV tree stays behind without their rows, and the
+    // aggregation reads the tree the latest run wrote.
+    std::fs::write(
+        &pipeline,
+        "inputs = [\"inputs\"]\nout = \"out\"\nstate = \"out/_state\"\nformats = [\"parquet\"]\naggregate = true\n",
+    )
+    .unwrap();
+    write_articles(
+        &inputs.join("third.jsonl"),
+        &[(
+            "e1",
+            "z.example",
+            "2020-03-01",
+            "\\\"The bridge will be rebuilt before the winter comes,\\\" Jane Roe said.",
+        )],
+    );
+    run();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("aggregate.json")).unwrap()).unwrap();
+    assert_eq!(summary["written"], serde_json::json!(["quotations.parquet", "people.parquet"]), "{summary}");
+    assert!(!out.join("quotations.csv").exists(), "the CSV table of the earlier formats goes");
+    let frame =
+        polars::prelude::ParquetReader::new(std::fs::File::open(out.join("people.parquet")).unwrap()).finish().unwrap();
+    let names = frame.column("name").unwrap().str().unwrap().clone();
+    assert!(names.iter().any(|n| n == Some("Jane Roe")), "the latest run's rows are read: {names:?}");
 }
 
 /// A stream keeps no tables to aggregate: a pipeline that asks for both is a usage error.
