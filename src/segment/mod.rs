@@ -136,6 +136,8 @@ const ABBREVIATIONS: &[&str] = &[
     "st", "jr", "sr", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft",
     "fig", "approx", "dept", "est", "atty", "supt",
+    // company forms ("HDT Védelmi Ipari Kft. (HDT Limited) acquired …")
+    "plc", "llc", "kft", "zrt", "nyrt", "bhd", "pty", "gmbh", "s.a", "n.v", "b.v", "s.p.a",
 ];
 
 /// The bytes of the longest abbreviation: a longer word is none, and is not compared with each.
@@ -303,6 +305,15 @@ mod tests {
         );
         check("“It is done.” He said so. “Yes,” she said.", &["“It is done.”", "He said so.", "“Yes,” she said."]);
         check("The U.S. Senate voted. it went on", &["The U.S. Senate voted. it went on"]);
+    }
+
+    /// A company form's full stop ends no sentence ("Kft.", "Plc.", "S.A."), as "Inc." does not.
+    #[test]
+    fn company_forms_end_no_sentence() {
+        check(
+            "HDT Védelmi Ipari Kft. (HDT Limited) bought it. Then Acme Plc. Holdings sold it.",
+            &["HDT Védelmi Ipari Kft. (HDT Limited) bought it.", "Then Acme Plc. Holdings sold it."],
+        );
     }
 
     /// The block mask marks a byte exactly where [`is_mark`], the one definition of the marks,

@@ -434,7 +434,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         if opens_sentence {
             // According to X, CLAUSE.
             let comma = (source.last + 1..end).find(|&i| doc.tok(i) == ",")?;
-            let start = comma + 1;
+            let start = after_appositive_name(doc, &source, comma + 1, end);
             return (start < last && word_count(start, last) >= 3)
                 .then(|| one(doc.span_of(start, last), source, None, "according-to"));
         }
@@ -989,6 +989,28 @@ fn source_to_comma(doc: &Doc, idx: usize, end: usize) -> Option<Mention> {
         return Some(author);
     }
     Some(Mention { first: idx, last: comma - 1, kind: MentionKind::Nominal })
+}
+
+/// Where the clause after "According to ROLE," starts: past the name in apposition to a person's
+/// role ("According to the El Paso mayor, Dee Margo, police were …"), which is the source's, not
+/// the clause's; at `start` otherwise (a name after a group's comma is the clause's subject:
+/// "According to police, John Smith, 45, was arrested").
+fn after_appositive_name(doc: &Doc, source: &Mention, start: usize, end: usize) -> usize {
+    let role = source.kind == MentionKind::Nominal
+        && super::names::is_person_role(&doc.tok(source.last).to_lowercase())
+        && !doc.tok(source.last).ends_with('s');
+    let name = mention_right(doc, start, end).filter(|m| m.kind == MentionKind::Name);
+    match name {
+        Some(name)
+            if role
+                && doc.tok_is(name.last + 1, ",")
+                && doc.is_word(name.last + 2)
+                && !doc.lex(name.last + 2).starts_with_digit() =>
+        {
+            name.last + 2
+        }
+        _ => start,
+    }
 }
 
 /// Words that open an indirect question.

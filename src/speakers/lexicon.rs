@@ -55,7 +55,7 @@ pub struct Lexicon {
     words: WordTable<LEXICON_SLOTS>,
 }
 
-/// Slots of the lexicon's table: at least four times its words (`parse` checks). A
+/// Slots of the lexicon's table: at least three times its words (`parse` checks). A
 /// constant, so that the table is one block of the static [`LEXICON`] at a fixed address and a
 /// slot index masked to it needs no bounds check: a lookup loads no pointer or length first.
 const LEXICON_SLOTS: usize = 4096;
@@ -68,10 +68,10 @@ struct Listed {
 }
 
 /// The words' entries in open addressing, keyed by [`folded`] keys: a power of two of slots, at
-/// most a quarter of them full, in groups of [`GROUP`]. A key hashes to a group and is kept in the
+/// most a third of them full, in groups of [`GROUP`]. A key hashes to a group and is kept in the
 /// first empty slot from that group's first on, so a lookup compares its group's 16 tags at once
-/// and reaches the next group only past a full one, which at a quarter full is almost
-/// never. Half of a news text's words are in a list ("the", "of", "said") and half not, in no
+/// and reaches the next group only past a full one, which at a third full (five or six keys in a
+/// group of 16, on average) is almost never. Half of a news text's words are in a list ("the", "of", "said") and half not, in no
 /// order a branch predictor can learn: the usual lookup reads its group's first matching slot (or
 /// its first slot, when no tag matches) whether the word is listed or not, and picks the bits
 /// without a branch.
@@ -308,8 +308,8 @@ fn parse(source: &'static str) -> Lexicon {
         }
     }
     assert!(
-        4 * words.len() <= LEXICON_SLOTS,
-        "{} words: raise LEXICON_SLOTS to keep the table a quarter full",
+        3 * words.len() <= LEXICON_SLOTS,
+        "{} words: raise LEXICON_SLOTS to keep the table a third full",
         words.len()
     );
     Lexicon { words: WordTable::new(&words) }
@@ -596,7 +596,7 @@ mod tests {
             }
         }
         let table = &LEXICON.words;
-        assert!(table.keys.iter().filter(|&&k| k != 0).count() * 4 <= table.keys.len(), "at most a quarter full");
+        assert!(table.keys.iter().filter(|&&k| k != 0).count() * 3 <= table.keys.len(), "at most a third full");
         for (&key, &tag) in table.keys.iter().zip(table.tags.iter()) {
             assert_eq!(tag, if key == 0 { 0 } else { table.group(key).1 }, "a slot's tag is its key's");
         }

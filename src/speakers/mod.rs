@@ -186,7 +186,22 @@ fn cue_starting_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     if word.ends_with('s') && is_plural_noun(doc, idx) {
         return None;
     }
+    if word.ends_with("ed") && is_attributive(doc, idx) {
+        return None;
+    }
     Some((idx, idx))
+}
+
+/// Whether the cue form in "-ed" at token `idx` is an adjective before its noun: after a
+/// determiner or a preposition ("the alleged attack", "investigation of alleged police violence",
+/// "no reported injuries"). ("as reported by", "that alleged" and "yesterday announced" stay
+/// cues: none of them is on these lists.)
+fn is_attributive(doc: &Doc, idx: usize) -> bool {
+    const BEFORE_ADJECTIVE: &[&str] = &[
+        "the", "a", "an", "its", "his", "their", "our", "another", "no", "of", "for", "over", "about", "against",
+        "into", "with", "amid", "despite", "on", "in", "from", "by", "among", "during", "under",
+    ];
+    idx > 0 && doc.tok_in(idx - 1, BEFORE_ADJECTIVE)
 }
 
 /// Whether the cue form in "-s" at token `idx` is the plural noun it is spelt like ("attacks",
@@ -861,9 +876,10 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
             // ("Channel 4 News": a broadcaster's number.)
             let number = prev > floor && names::is_channel_number(doc, prev);
             let connector = doc.is_word(prev)
-                // ("on" after an organisation's word: "the Commission on Presidential Debates")
+                // ("on" or "for" after an organisation's word: "the Commission on Presidential
+                // Debates", "the Centers for Disease Control")
                 && (matches!(doc.tok(prev), "of" | "de" | "al" | "bin" | "van" | "von")
-                    || matches!(doc.tok(prev), "on" | "and") && names::is_connector(doc, prev))
+                    || matches!(doc.tok(prev), "on" | "for" | "and") && names::is_connector(doc, prev))
                 && prev > floor
                 && doc.is_capitalized(prev - 1);
             // ("Nabil Hasan al-Quaety": a particle joined by a hyphen to the name after it.)
@@ -1208,6 +1224,9 @@ pub(crate) fn cue_subject(
                 }
             }
             if let Some(found) = mention_left(doc, left, floor) {
+                if let Some(named) = named_before_title(doc, found.0, floor) {
+                    return Some(named);
+                }
                 if let Some(described) = described_by_participle(doc, found.0, floor) {
                     return Some((described, None));
                 }
@@ -1260,6 +1279,31 @@ fn coordinated_names(doc: &Doc, last_name: Mention, floor: usize) -> Option<Ment
         || opens_sentence(doc, first)
         || people_from;
     (parts >= 2 && opens_clause).then_some(Mention { first, last: last_name.last, kind: MentionKind::Name })
+}
+
+/// "Erwin Chemerinsky, Dean of UC Berkeley School of Law called …": a title with no name in it,
+/// after a person's name and a comma, is that person's (the apposition's closing comma left
+/// out); the subject is the person, the title their apposition.
+fn named_before_title(doc: &Doc, title: Mention, floor: usize) -> Option<(Mention, Option<String>)> {
+    if title.kind != MentionKind::Name || title.first < floor + 2 || doc.tok(title.first - 1) != "," {
+        return None;
+    }
+    // (the listed titles and roles only: a family name in "-man" is no "chairman")
+    let role = |i: usize| doc.lex(i).is_title() || crate::lang::NAME_WORDS.is_person_role(&doc.tok(i).to_lowercase());
+    let titled = role(title.first)
+        && (title.first == title.last
+            || doc.tok_is(title.first + 1, "of")
+            || (title.first..=title.last).all(|i| !doc.is_word(i) || role(i)));
+    if !titled {
+        return None;
+    }
+    let (person, _) = mention_left(doc, title.first - 2, floor)?;
+    // (a name that opens its clause: "…, Dean of X" after a list's names is no apposition)
+    let opens = person.first == floor || !doc.is_word(person.first - 1) || doc.lex(person.first - 1).is_cue();
+    // (a name of two words or more, or a given name: "Reluctantly, Brafman said" has neither)
+    let full = person.first < person.last || crate::lang::NAME_WORDS.is_given_name(doc.tok(person.first));
+    (person.kind == MentionKind::Name && person.last == title.first - 2 && opens && full)
+        .then(|| (person, Some(doc.text_of(title.first, title.last).to_string())))
 }
 
 /// "State legislators supporting the law argued": an object that a participle after a noun
@@ -2632,7 +2676,16 @@ fn resolve_mention(
                     return (Some(name), apposition.or(title));
                 }
             }
-            if let Some((name, title)) = names.person(family) {
+            // (A body's name is its own, whatever person its last word names: "Club for Growth
+            // Action" is not the "Earth Action" the article also names.)
+            // (a body by its words, not by an acronym alone: "IM Dorsa Derakhshani" is hers)
+            let body = names.run_at(mention.last).is_some_and(|r| {
+                r.last == mention.last
+                    && r.first <= mention.first + 1
+                    && r.kind == EntityKind::Organisation
+                    && (r.first..=r.last).any(|i| doc.lex(i).is_org_word())
+            });
+            if let Some((name, title)) = names.person(family).filter(|_| !body) {
                 return (Some(name), apposition.or(title));
             }
             let mut first = mention.first;

@@ -283,33 +283,35 @@ pub(crate) fn is_channel_number(doc: &Doc, idx: usize) -> bool {
 pub(crate) fn is_connector(doc: &Doc, idx: usize) -> bool {
     let word = doc.tok(idx);
     CONNECTORS.contains(&word)
-        || (word == "on" && idx > 0 && doc.is_capitalized(idx - 1) && doc.lex(idx - 1).is_org_word())
+        || (matches!(word, "on" | "for") && idx > 0 && doc.is_capitalized(idx - 1) && doc.lex(idx - 1).is_org_word())
         || (word == "and" && joins_fields(doc, idx))
 }
 
 /// Whether the "and" at token `idx` joins two fields inside a body's name: "Institute of
-/// Volcanology and Seismology", "Department of Health and Human Services". An organisation word,
-/// "of" or "for", one field, "and", then one or two fields, and no more; a field is a capitalized
+/// Volcanology and Seismology", "Department of Health and Human Services", "Centers for Disease
+/// Control and Prevention" (an organisation word, "of" or "for", one or two fields, "and", then
+/// one or two fields, and no more), or "North Wales Fire and Rescue Service" (a field the article
+/// also writes in lower case, "and", a field and the organisation word). A field is a capitalized
 /// word that is no never-name, acronym, place, given name or people's adjective.
 fn joins_fields(doc: &Doc, idx: usize) -> bool {
-    if idx < 3
-        || !doc.tok_in(idx - 2, &["of", "for"])
-        || !doc.is_capitalized(idx - 3)
-        || !doc.lex(idx - 3).is_org_word()
-    {
-        return false;
-    }
     let field = |i: usize| {
         doc.is_capitalized(i) && !doc.lex(i).is_not_name() && !is_acronym(doc.tok(i)) && {
             let classes = NAME_WORDS.classes(doc.tok(i));
             !classes.is_place() && !classes.is_given_name() && !classes.is_demonym()
         }
     };
-    if !field(idx - 1) || !field(idx + 1) {
+    if idx < 2 || !field(idx - 1) || !field(idx + 1) {
         return false;
     }
-    let after = if field(idx + 2) { idx + 3 } else { idx + 2 };
-    !doc.is_capitalized(after)
+    let opens = |of: usize| {
+        of >= 1 && doc.tok_in(of, &["of", "for"]) && doc.is_capitalized(of - 1) && doc.lex(of - 1).is_org_word()
+    };
+    if opens(idx - 2) || (idx >= 3 && field(idx - 2) && opens(idx - 3)) {
+        let after = if field(idx + 2) { idx + 3 } else { idx + 2 };
+        return !doc.is_capitalized(after);
+    }
+    let body = doc.is_capitalized(idx + 2) && doc.lex(idx + 2).is_org_word() && !doc.is_capitalized(idx + 3);
+    body && doc.writes_in_lower_case_near(idx, &doc.tok(idx - 1).to_lowercase())
 }
 
 /// Whether token `idx` can continue a name run that has reached `idx - 1`.

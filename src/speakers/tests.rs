@@ -2415,3 +2415,78 @@ fn a_titles_place_a_hyphenated_role_and_a_peoples_adjective_are_no_part_of_the_n
         &["indirect/subject-cue | Iran issued arrest warrants | Fars | Fars"],
     );
 }
+
+/// A cue's "-ed" form after a determiner or a preposition is an adjective ("of alleged police
+/// violence", "the alleged attack"): no cue, and no row of the noun phrase after it.
+#[test]
+fn an_ed_cue_after_a_determiner_or_preposition_is_an_adjective() {
+    check(
+        "Protesters' demands include investigation of alleged police violence, the release of those \
+         arrested, and more.",
+        &[],
+    );
+    check("Police are looking into the alleged attack on the mayor.", &[]);
+    check(
+        "Police alleged that the driver was drunk.",
+        &["indirect/subject-cue | that the driver was drunk | Police | -"],
+    );
+}
+
+/// "According to ROLE, NAME, CLAUSE": the name is in apposition to the role, and the clause
+/// starts after it; after a group the name is the clause's subject.
+#[test]
+fn a_name_in_apposition_after_according_to_a_role_is_no_part_of_the_clause() {
+    check(
+        "According to the El Paso mayor, Dee Margo, police were investigating whether a manifesto was his.",
+        &["indirect/according-to | police were investigating whether a manifesto was his | the El Paso mayor | Dee Margo"],
+    );
+    check(
+        "According to police, John Smith, 45, was arrested at his home on Friday.",
+        &["indirect/according-to | John Smith, 45, was arrested at his home on Friday | police | -"],
+    );
+}
+
+/// "NAME, TITLE called …" (the apposition's closing comma left out): the person is the speaker,
+/// not the title.
+#[test]
+fn a_title_after_a_name_without_its_closing_comma_is_the_names() {
+    check(
+        "Others spoke. Erwin Chemerinsky, Dean of UC Berkeley School of Law said the claim was silly.",
+        &["indirect/subject-cue | the claim was silly | Erwin Chemerinsky | Erwin Chemerinsky"],
+    );
+}
+
+/// A sentence adverb before a family name in "-man" is no name with its title: "Reluctantly,
+/// Brafman said" is Brafman's.
+#[test]
+fn an_adverb_before_a_name_makes_no_apposition() {
+    check(
+        "Ben Brafman spoke. Reluctantly, Brafman said he had come to the conclusion that it was over.",
+        &["indirect/subject-cue | he had come to the conclusion that it was over | Brafman | Ben Brafman"],
+    );
+}
+
+/// A body's name with "and" between its fields ("Centers for Disease Control and Prevention",
+/// "North Wales Fire and Rescue Service") is one name, and "the fire service" after it is that
+/// body.
+#[test]
+fn a_bodys_name_holds_and_between_its_fields() {
+    check(
+        "The Centers for Disease Control and Prevention said the risk was low.",
+        &["indirect/subject-cue | the risk was low | The Centers for Disease Control and Prevention | Centers for Disease Control and Prevention"],
+    );
+    check(
+        "A fire broke out. North Wales Fire and Rescue Service sent crews. The fire service indicated an investigation was underway.",
+        &["indirect/subject-cue | an investigation was underway | The fire service | North Wales Fire and Rescue Service"],
+    );
+    // (a body's name is its own, though its last word ends a name the article gives a person)
+    check(
+        "Groups such as Earth Action spent money. The fiscally conservative Club for Growth Action said it \
+         spent $1.1 million on ads.",
+        &["indirect/subject-cue | it spent $1.1 million on ads | Club for Growth Action | Club for Growth Action"],
+    );
+    check(
+        "Microsoft and Apple Inc said the deal was off.",
+        &["indirect/subject-cue | the deal was off | Microsoft and Apple Inc | Apple Inc"],
+    );
+}
