@@ -809,7 +809,16 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
     if doc.tok(idx).ends_with(')') {
         // "Sen. Marco Rubio (R-Fla.) said": the parenthesis after a name.
         let open = (floor..idx).rev().take(12).find(|&i| doc.tok(i).contains('('))?;
-        return (open > floor).then(|| mention_left(doc, open - 1, floor)).flatten();
+        let named = (open > floor).then(|| mention_left(doc, open - 1, floor)).flatten();
+        // "Institute of Epidemiology, Disease Control and Research (IEDCR) reported": the name
+        // its acronym spells, across the commas and "and" the name holds.
+        return named.map(|(name, title)| {
+            let spelt = (name.kind == MentionKind::Name && open + 2 == idx)
+                .then(|| spelt_by_acronym(doc, doc.tok(open + 1), name.last, floor))
+                .flatten()
+                .filter(|&first| first < name.first);
+            (Mention { first: spelt.unwrap_or(name.first), ..name }, title)
+        });
     }
     // "26% say they are conservative": a share of those asked.
     if doc.tok(idx) == "%" && idx > floor && doc.tok(idx - 1).bytes().all(|b| b.is_ascii_digit() || b == b'.') {
@@ -1279,6 +1288,34 @@ fn coordinated_names(doc: &Doc, last_name: Mention, floor: usize) -> Option<Ment
         || opens_sentence(doc, first)
         || people_from;
     (parts >= 2 && opens_clause).then_some(Mention { first, last: last_name.last, kind: MentionKind::Name })
+}
+
+/// The first token of the name ending at token `last` whose capitalized words' initials are
+/// `acronym`, read back over "of", "for", "and", "the", "on", "to", commas and ampersands; None when
+/// `acronym` is no acronym or they do not spell it.
+fn spelt_by_acronym(doc: &Doc, acronym: &str, last: usize, floor: usize) -> Option<usize> {
+    if !(2..=8).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut letters = acronym.bytes().rev().peekable();
+    let mut idx = last;
+    loop {
+        let tok = doc.tok(idx);
+        if doc.is_capitalized(idx) {
+            if tok.as_bytes()[0] != letters.next()? {
+                return None;
+            }
+            if letters.peek().is_none() {
+                return Some(idx);
+            }
+        } else if !(matches!(tok, "," | "&") || doc.tok_in(idx, &["of", "for", "and", "the", "on", "to"])) {
+            return None;
+        }
+        if idx <= floor {
+            return None;
+        }
+        idx -= 1;
+    }
 }
 
 /// "Erwin Chemerinsky, Dean of UC Berkeley School of Law called …": a title with no name in it,
@@ -2563,6 +2600,14 @@ fn resolve_mention(
             }
         }
         MentionKind::Name => {
+            // "Institute of Epidemiology, Disease Control and Research (IEDCR)": a name its
+            // acronym spells is one name, commas and "and" in it or not.
+            let spelt = doc.tok_is(mention.last + 1, "(")
+                && doc.tok_is(mention.last + 3, ")")
+                && spelt_by_acronym(doc, doc.tok(mention.last + 2), mention.last, mention.first) == Some(mention.first);
+            if spelt && mention.first < mention.last {
+                return (Some(doc.text_of(mention.first, mention.last).to_string()), apposition);
+            }
             // "Gloria La Riva and Howie Hawkins": names joined by "and" outside any one name
             // ("Department of Health and Human Services" is one), each named as it resolves.
             if let Some(joint) = joint_name(doc, names, mention) {
@@ -3016,9 +3061,13 @@ const WORK_FAMILIES: &[&[&str]] = &[
 ];
 
 /// The words for the kind of work `head` is (none when it is of no family). "The data", "the
-/// findings" are a study's; "data from the CDC" is no study the CDC made.
+/// findings" are a study's, "its polling" a poll's; "data from the CDC" is no study the CDC made.
 fn work_family(head: &str) -> &'static [&'static str] {
-    let head = if matches!(head, "data" | "findings" | "research") { "study" } else { head };
+    let head = match head {
+        "data" | "findings" | "research" => "study",
+        "polling" => "poll",
+        head => head,
+    };
     WORK_FAMILIES.iter().copied().find(|family| family.contains(&head)).unwrap_or(&[])
 }
 
@@ -3028,6 +3077,7 @@ const WORKS: &[&str] = &[
     "study",
     "survey",
     "poll",
+    "polling",
     "analysis",
     "data",
     "book",

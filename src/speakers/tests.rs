@@ -2490,3 +2490,35 @@ fn a_bodys_name_holds_and_between_its_fields() {
         &["indirect/subject-cue | the deal was off | Microsoft and Apple Inc | Apple Inc"],
     );
 }
+
+/// A body's name before its acronym in brackets is the whole name the acronym spells, commas,
+/// "and" and "to" in it or not.
+#[test]
+fn a_name_before_its_acronym_is_what_the_acronym_spells() {
+    check(
+        "Bangladesh's Institute of Epidemiology, Disease Control and Research (IEDCR) reported the number \
+         of cases rose to 114.",
+        &["indirect/subject-cue | the number of cases rose to 114 | Institute of Epidemiology, Disease Control and Research | Institute of Epidemiology, Disease Control and Research"],
+    );
+    check(
+        "The Committee to Protect Journalists (CPJ) said the risk was high.",
+        &["indirect/subject-cue | the risk was high | Committee to Protect Journalists | Committee to Protect Journalists"],
+    );
+    check(
+        "Sen. Marco Rubio (R-Fla.) said the bill was bad.",
+        &["indirect/subject-cue | the bill was bad | Sen. Marco Rubio | Marco Rubio"],
+    );
+}
+
+/// "According to its polling": the poll of the outlet the article last named as its maker.
+#[test]
+fn its_polling_is_the_pollsters() {
+    check(
+        "The Las Vegas Review-Journal reported the caucus could be the last. According to its polling, roughly \
+         two-thirds of the Democratic voters preferred a primary.",
+        &[
+            "indirect/subject-cue | the caucus could be the last | The Las Vegas Review-Journal | Las Vegas Review-Journal",
+            "indirect/according-to | roughly two-thirds of the Democratic voters preferred a primary | its polling | Las Vegas Review-Journal",
+        ],
+    );
+}
