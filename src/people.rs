@@ -12,6 +12,8 @@
 //! "George W. Bush"), and a bare family name the article left unresolved ("Clinton") is a name
 //! of its own.
 
+use std::ops::Range;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Words that title a name and are no part of whose it is.
@@ -58,33 +60,41 @@ const TITLES: &[&str] = &[
 /// joint one ("Gloria La Riva and Howie Hawkins" is two people, no one identity).
 pub fn person_key(name: &str) -> Option<String> {
     let folded = fold(name);
-    let mut words: Vec<String> = Vec::new();
+    // The words, each without its marks, one after another in `clean`; `words` are their bounds
+    // (a name's key is made for every name of every article: two allocations, not one a word).
+    let mut clean = String::with_capacity(folded.len());
+    let mut words: Vec<Range<usize>> = Vec::with_capacity(8);
     for raw in folded.split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '.') {
         // A possessive goes, then every mark inside a word ("O'Brien" is "obrien").
         let raw = raw.strip_suffix("'s").unwrap_or(raw);
-        let word: String = raw.chars().filter(|c| c.is_alphanumeric()).collect();
-        if !word.is_empty() {
-            words.push(word);
+        let start = clean.len();
+        clean.extend(raw.chars().filter(|c| c.is_alphanumeric()));
+        if clean.len() > start {
+            words.push(start..clean.len());
         }
     }
-    if words.iter().any(|w| w == "and") || words.is_empty() {
+    let word = |w: &Range<usize>| &clean[w.clone()];
+    if words.is_empty() || words.iter().any(|w| word(w) == "and") {
         return None;
     }
     // Titles before the name (a suffix after it stays: "Jr." is the son).
-    let titled = words.iter().take_while(|w| TITLES.contains(&w.as_str())).count();
-    if titled < words.len() {
-        words.drain(..titled);
-    }
+    let titled = words.iter().take_while(|w| TITLES.contains(&word(w))).count();
+    let words = if titled < words.len() { &words[titled..] } else { &words[..] };
     // A middle initial: the one single letter between the first word and the last (two stay:
     // "George H. W. Bush" is not "George W. Bush").
-    if words.len() > 2 {
-        let last = words.len() - 1;
-        let initials: Vec<usize> = (1..last).filter(|&i| words[i].chars().count() == 1).collect();
-        if let [initial] = initials[..] {
-            words.remove(initial);
+    let mut initials = (1..words.len().saturating_sub(1)).filter(|&i| word(&words[i]).chars().count() == 1);
+    let initial = match (initials.next(), initials.next()) {
+        (Some(at), None) if words.len() > 2 => Some(at),
+        _ => None,
+    };
+    let mut key = String::with_capacity(clean.len() + words.len());
+    for (_, w) in words.iter().enumerate().filter(|&(at, _)| Some(at) != initial) {
+        if !key.is_empty() {
+            key.push(' ');
         }
+        push_transliterated(&mut key, word(w));
     }
-    Some(words.iter().map(|w| transliterated(w)).collect::<Vec<_>>().join(" "))
+    Some(key)
 }
 
 /// `person_key`'s stable id: 16 hex digits of its xxh3 hash, the same in every run.
@@ -102,7 +112,11 @@ pub fn id_of_key(key: &str) -> String {
 fn fold(name: &str) -> String {
     // (ASCII, most names, has nothing to decompose)
     if name.is_ascii() {
-        return name.to_ascii_lowercase().replace('`', "'");
+        let mut out = name.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
     }
     let mut out = String::with_capacity(name.len());
     for c in name.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
@@ -121,22 +135,28 @@ fn fold(name: &str) -> String {
     out
 }
 
-/// The usual spellings of a final y as one: "-ey" as "-ei" ("Sergey", "Sergei"), "-iy", "-yy"
-/// and "-ii" as "-i" ("Zelenskiy", "Zelenskyy"), a "-y" after a consonant as "-i" ("Dmitry",
-/// "Dmitri"; "Zelensky").
-fn transliterated(word: &str) -> String {
+/// `word` pushed to `out` with the usual spellings of a final y as one: "-ey" as "-ei" ("Sergey",
+/// "Sergei"), "-iy", "-yy" and "-ii" as "-i" ("Zelenskiy", "Zelenskyy"), a "-y" after a
+/// consonant as "-i" ("Dmitry", "Dmitri"; "Zelensky").
+fn push_transliterated(out: &mut String, word: &str) {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     if word.chars().count() < 4 {
-        return word.to_string();
+        out.push_str(word);
+        return;
     }
     for (end, with) in [("ey", "ei"), ("iy", "i"), ("yy", "i"), ("ii", "i")] {
         if let Some(stem) = word.strip_suffix(end) {
-            return format!("{stem}{with}");
+            out.push_str(stem);
+            out.push_str(with);
+            return;
         }
     }
     match word.strip_suffix('y') {
-        Some(stem) if stem.chars().last().is_some_and(|c| !vowel(c)) => format!("{stem}i"),
-        _ => word.to_string(),
+        Some(stem) if stem.chars().last().is_some_and(|c| !vowel(c)) => {
+            out.push_str(stem);
+            out.push('i');
+        }
+        _ => out.push_str(word),
     }
 }
 
