@@ -1318,6 +1318,16 @@ fn spelt_by_acronym(doc: &Doc, acronym: &str, last: usize, floor: usize) -> Opti
     }
 }
 
+/// Whether `mention` is a body's word alone that opens its sentence, capitalized by its place
+/// only ("Police said", "Army officials" is not one word).
+fn is_bare_body(doc: &Doc, mention: Mention) -> bool {
+    let at = doc.tokens()[mention.first].start();
+    mention.first == mention.last
+        && doc.lex(mention.first).is_org_word()
+        && doc.tok(mention.first).chars().skip(1).all(char::is_lowercase)
+        && doc.sentence_start(at) == at
+}
+
 /// "Erwin Chemerinsky, Dean of UC Berkeley School of Law called …": a title with no name in it,
 /// after a person's name and a comma, is that person's (the apposition's closing comma left
 /// out); the subject is the person, the title their apposition.
@@ -2523,6 +2533,14 @@ fn resolve_mention(
             return names.person_of(doc, run);
         }
     }
+    // "Police said …" at a sentence's start: a body's word alone, capitalized by its place, is
+    // "the police", the body the article named with it ("Thames Valley Police").
+    if matches!(mention.kind, MentionKind::Name | MentionKind::Group) && is_bare_body(doc, mention) {
+        let described = Mention { kind: MentionKind::Nominal, ..mention };
+        if let (Some(name), title) = resolve_mention(doc, names, described, apposition.as_deref()) {
+            return (Some(name), title);
+        }
+    }
     match mention.kind {
         MentionKind::Pronoun => {
             let word = lower(doc, mention.first);
@@ -2849,7 +2867,7 @@ fn resolve_mention(
                 }
             }
             // "the court" after "the Court of Session": the organisation named with that word.
-            if entry.is_org_word() && doc.tok_is(mention.first, "the") {
+            if entry.is_org_word() && (doc.tok_is(mention.first, "the") || is_bare_body(doc, mention)) {
                 // "The city sent a letter" after "The city of Phoenix is demanding": the place
                 // the article named so.
                 if matches!(&*head, "city" | "town" | "state" | "county" | "province" | "country") {
@@ -2895,6 +2913,11 @@ fn resolve_mention(
                 };
                 if let Some(run) = names.find_before(mention.first, named) {
                     return (Some(names.name_text(doc, run)), apposition);
+                }
+                // ("Police said" names a body with its word, or none: no other body a recent
+                // sentence is about.)
+                if is_bare_body(doc, mention) {
+                    return (None, apposition);
                 }
                 // "The bank said" after "Wells Fargo agreed …": the organisation a recent
                 // sentence is about, if its name is of no other kind ("The union" is not the

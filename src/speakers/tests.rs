@@ -2522,3 +2522,17 @@ fn its_polling_is_the_pollsters() {
         ],
     );
 }
+
+/// "Police said" at a sentence's start is "the police": the body the article named with the word
+/// ("Thames Valley Police"); no other body.
+#[test]
+fn a_bodys_word_alone_opening_a_sentence_is_the_body_named_with_it() {
+    check(
+        "Thames Valley Police arrested a man on Saturday. Police said the toilet was stolen overnight.",
+        &["indirect/subject-cue | the toilet was stolen overnight | Police | Thames Valley Police"],
+    );
+    check(
+        "Acme Corp fired 200 workers on Monday. Police said the protest was peaceful.",
+        &["indirect/subject-cue | the protest was peaceful | Police | -"],
+    );
+}
