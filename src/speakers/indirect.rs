@@ -443,6 +443,14 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         return (stop > first && word_count(first, stop - 1) >= 3)
             .then(|| one(doc.span_of(first, stop - 1), source, None, "according-to"));
     }
+    // "a prisoner, suspected to be 23-year-old Louis De Zoysa", "the man, believed to have …": a
+    // participle set off after a noun says what is thought of it, by no one named.
+    // ("Sam Jacobs, Time's editor, explained to CBS why …", "Mrs. Clinton, the nominee, proposed
+    // to draft …": the verb after an apposition is the clause's, and takes no "to be".)
+    let set_off = cue.0 > first && doc.tok(cue.0 - 1) == "," && doc.tok(cue.0).ends_with("ed");
+    if set_off && doc.tok_is(cue.1 + 1, "to") && doc.tok_in(cue.1 + 2, &["be", "have"]) {
+        return None;
+    }
     // CLAUSE, SPEAKER CUE. / CLAUSE, CUE SPEAKER.
     let after_cue = skip_adverbs_right(doc, cue.1 + 1, end);
     // ("…, reported officials, with …", "…, said witnesses": a bare plural after the cue.)
@@ -966,11 +974,12 @@ fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
     // determiner, an adjective ("the proposed law").
     let verb_from = if opener { start + 2 } else { start + 1 };
     // "announced the cause of death as a cardiac arrest": what it was called is reported.
+    let clause_word = |i: usize| doc.tok_in(i, &["that", "who", "which", "whether", "if", "to", "as"]);
     !(start..=stop).any(|i| {
         doc.is_word(i)
             && (words.is_finite_verb(doc.tok(i))
                 || (doc.lex(i).is_cue() && !super::names_a_thing(doc, i))
-                || doc.tok_in(i, &["that", "who", "which", "whether", "if", "to", "as"])
+                || clause_word(i)
                 || (i >= verb_from && doc.tok(i).ends_with("ed") && !doc.is_capitalized(i)))
     })
 }

@@ -247,7 +247,8 @@ fn is_plural_noun(doc: &Doc, idx: usize) -> bool {
     // (a noun phrase's owner or determiner; not "that", a relative pronoun too)
     const OPENERS: &[&str] = &[
         "the", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some", "many", "several", "few",
-        "both", "such", "other", "all", "any", "no", "new", "two", "three", "more", "most",
+        "both", "such", "other", "all", "any", "no", "new", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "more", "most",
     ];
     // (nouns spelt like modifiers: "the official claims", "his rival claims", "the critic notes")
     const HEADS: &[&str] = &[
@@ -1697,12 +1698,13 @@ fn before_pattern(
         (Some(speaker), None, "according-to", speaker.last + 1)
     } else if let Some(agent) = passive_agent(doc, cue, floor, limit) {
         (Some(agent), None, "passive", agent.last + 1)
-    } else if matches!(cue_lemma(doc, cue), Some("show" | "tell" | "inform" | "warn" | "remind"))
+    } else if matches!(cue_lemma(doc, cue), Some("show" | "tell" | "inform" | "warn" | "remind" | "call"))
         && doc.tok(cue.0).ends_with(['d', 'n'])
         && is_passive(doc, cue, floor)
     {
         // "The audience was shown a replay …", "Residents were told “…”": the subject is the one
-        // shown or told; the one who showed or told it is not named.
+        // shown or told; the one who showed or told it is not named. ("H1N1 was commonly called
+        // “swine flu”": what it was called, by no one named.)
         return None;
     } else if let Some((speaker, apposition)) = cue_subject(doc, cue, floor, limit).filter(|_| !participle) {
         (Some(speaker), apposition, "before", cue.1 + 1)
@@ -2241,7 +2243,12 @@ fn fragment_in_sentence(doc: &Doc, quote: &Candidate, floor_at: usize) -> Option
     let start = quote.marked.outer.start;
     let open = doc.token_at_or_after(start);
     let first = doc.token_at_or_after(floor_at).max(open.saturating_sub(WINDOW));
+    // ("H1N1 was commonly called “swine flu”": a name given, by no one named)
+    let named_passive = |c: &(usize, usize)| cue_lemma(doc, *c) == Some("call") && is_passive(doc, *c, first);
     if let Some(cue) = (first..open).rev().find_map(|i| cue_at(doc, i).filter(|c| c.1 < open)) {
+        if named_passive(&cue) {
+            return None;
+        }
         let speaker = cue_subject(doc, cue, first, open).map(|(m, _)| m).or_else(|| clause_subject(doc, start, cue.0));
         if let Some(speaker) = speaker {
             return Some(Attribution {
@@ -2441,6 +2448,14 @@ fn fragment_subject(doc: &Doc, quote: &Candidate) -> Option<Attribution> {
             || doc.tok_in(i, &["and", "but", "or"])
     };
     if !is_verb || open - verb > 25 || (verb..open).any(clause_break) {
+        return None;
+    }
+    // ("they are called “U.S. nationals”": a name given, by no one named)
+    let called = skip_adverbs_right(doc, verb + 1, open);
+    if doc.tok_in(verb, BE_FORMS)
+        && called < open
+        && cue_at(doc, called).is_some_and(|c| cue_lemma(doc, c) == Some("call"))
+    {
         return None;
     }
     let mut first = verb + 1;

@@ -2536,3 +2536,18 @@ fn a_bodys_word_alone_opening_a_sentence_is_the_body_named_with_it() {
         &["indirect/subject-cue | the protest was peaceful | Police | -"],
     );
 }
+
+/// "a prisoner, suspected to be Louis De Zoysa": a participle set off after a noun says what is
+/// thought, by no one named; "the five demands" is a plural noun; "was commonly called “swine
+/// flu”" is a name given, nobody's words.
+#[test]
+fn set_off_participles_counted_nouns_and_names_given_are_no_statements() {
+    check("Ratana was shot at the custody centre by a prisoner, suspected to be Louis De Zoysa.", &[]);
+    check("This was one of the five demands of the protesters, sometimes numbering in the millions.", &[]);
+    check("That year's H1N1 was commonly called \"swine flu.\" The government ordered pigs killed.", &[]);
+    check(
+        "American Samoans do not gain citizenship at birth. Instead, they are called \"U.S. nationals\" on their \
+         passports.",
+        &[],
+    );
+}
