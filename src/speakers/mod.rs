@@ -878,8 +878,10 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
             // "Mr. Manafort": an abbreviated title joins the name although alone it is none.
             let title_dot = TITLE_ABBREVIATIONS.contains(&doc.tok(prev)) && doc.tok_is(prev + 1, ".");
             // ("Late on Sunday Erdogan said": a day is no part of the name.)
-            let joins = doc.is_capitalized(prev)
-                && (!doc.lex(prev).is_not_name() || title_dot)
+            // ("Wayne A. I. Frederick": a capital and a full stop is an initial, "A" and "I" too.)
+            let initial = prev > floor && doc.tok_is(prev + 1, ".") && names::is_initial(doc, prev);
+            let joins = (doc.is_capitalized(prev) || initial)
+                && (!doc.lex(prev).is_not_name() || title_dot || initial)
                 && !doc.lex(prev).is_preposition()
                 && !doc.lex(prev).is_time_word();
             let initial_dot = prev > floor && joins_name(doc, prev);
@@ -2546,6 +2548,20 @@ fn resolve_mention(
         let role = of.map_or(mention.last, |of| of - 1);
         if doc.lex(role).is_title() || names::is_person_role(&lower(doc, role)) {
             return names.person_of(doc, run);
+        }
+    }
+    // "According to Dr Meerjady" after "Dr Meerjady Sabrina Flora": a title and the first word
+    // of one person's fullest name, a first name the lists do not know (and no family name).
+    let titled_one =
+        mention.first + 1 == mention.last || (mention.first + 2 == mention.last && doc.tok(mention.first + 1) == ".");
+    // (an honorific: "Former Security" is no title and a first name)
+    let honorific = TITLE_ABBREVIATIONS.contains(&doc.tok(mention.first));
+    if mention.kind != MentionKind::Pronoun && titled_one && honorific && doc.is_capitalized(mention.last) {
+        let word = doc.tok(mention.last);
+        if !names.has_person(word) {
+            if let Some((name, title)) = names.person_by_first_word(word) {
+                return (Some(name), apposition.or(title));
+            }
         }
     }
     // "Police said …" at a sentence's start: a body's word alone, capitalized by its place, is

@@ -251,8 +251,11 @@ const COMPASS: &[&str] = &["north", "south", "east", "west"];
 
 const CONNECTORS: &[&str] = &["of", "de", "al", "bin", "van", "von", "der", "da", "du", "la", "le", "del", "y"];
 
-fn is_initial(doc: &Doc, idx: usize) -> bool {
-    doc.is_capitalized(idx) && doc.tok(idx).chars().count() == 1 && doc.is_punct(idx + 1, ".")
+/// Whether token `idx` is an initial: one capital letter and a full stop ("W.", and "A." or "I."
+/// though they are words too).
+pub(crate) fn is_initial(doc: &Doc, idx: usize) -> bool {
+    let mut letters = doc.tok(idx).chars();
+    letters.next().is_some_and(|c| c.is_uppercase()) && letters.next().is_none() && doc.is_punct(idx + 1, ".")
 }
 
 pub(crate) fn is_acronym(word: &str) -> bool {
@@ -324,6 +327,10 @@ fn continues_run(doc: &Doc, idx: usize) -> Option<usize> {
         return None;
     }
     if doc.is_capitalized(idx) && !doc.lex(idx).is_not_name() {
+        return Some(idx);
+    }
+    // ("Wayne A. I. Frederick": an initial inside a name, though "I" is a word too.)
+    if idx > 0 && is_initial(doc, idx) && doc.is_capitalized(idx + 2) && doc.is_punct(idx - 1, ".") {
         return Some(idx);
     }
     if is_channel_number(doc, idx) {
@@ -1013,6 +1020,18 @@ impl<'a> NameIndex<'a> {
         self.person_entry(family).is_some()
     }
 
+    /// The one person whose fullest name starts with `word` ("Dr Meerjady" after "Dr Meerjady
+    /// Sabrina Flora"); none where two do, or none.
+    pub fn person_by_first_word(&self, word: &str) -> Option<(String, Option<String>)> {
+        let mut found = self.persons.values().filter(|(name, _, _)| {
+            name.split_whitespace().next() == Some(word) && name.split_whitespace().nth(1).is_some()
+        });
+        match (found.next(), found.next()) {
+            (Some(&(name, _, title)), None) => Some((name.to_string(), title.map(str::to_string))),
+            _ => None,
+        }
+    }
+
     pub fn person(&self, family: &str) -> Option<(String, Option<String>)> {
         self.person_entry(family).map(|&(name, _, title)| (name.to_string(), title.map(str::to_string)))
     }
@@ -1158,11 +1177,19 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         let given = name_words.iter().position(|(_, classes)| classes.is_given_name());
         // ("Iran Brian Hook": the name starts at its given name, and the place before it is no
         // part of it.)
+        // (not after an honorific: "Dr Meerjady Sabrina Flora" is whole, her first name one the
+        // lists do not know)
+        const HONORIFICS: &[&str] = &["Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame"];
+        let honorific = |i: usize| doc.tok_in(i, HONORIFICS) && doc.is_capitalized(i);
+        let after_title = start == first
+            && first >= 1
+            && (honorific(first - 1) || (doc.tok(first - 1) == "." && first >= 2 && honorific(first - 2)));
         let moved = given.filter(|&at| {
             let (word, classes) = name_words[at];
             at > 0
                 && at + 1 < name_words.len()
                 && count >= 3
+                && !after_title
                 // ("Agence France-Presse": a place, or a word joined by a hyphen, starts no name.)
                 && !classes.is_place()
                 && !doc.tok_is(word + 1, "-")

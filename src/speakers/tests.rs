@@ -2551,3 +2551,31 @@ fn set_off_participles_counted_nouns_and_names_given_are_no_statements() {
         &[],
     );
 }
+
+/// A name after an honorific is whole, its first word one the lists do not know ("Dr Meerjady
+/// Sabrina Flora"), and the honorific with that first word alone is that person ("Dr Meerjady";
+/// "Ms. Gao" after "Gao Junlan", family name first).
+#[test]
+fn an_honorific_and_a_first_word_is_the_person_named_in_full() {
+    check(
+        "The director of IEDCR, Dr Meerjady Sabrina Flora, said five people died. According to Dr Meerjady, \
+         two cases were aged above 60.",
+        &[
+            "indirect/subject-cue | five people died | The director of IEDCR | Meerjady Sabrina Flora",
+            "indirect/according-to | two cases were aged above 60 | Dr Meerjady | Meerjady Sabrina Flora",
+        ],
+    );
+    check(
+        "Gao Junlan, a lawyer from Sichuan, was worried. Ms. Gao said the government should act.",
+        &["indirect/subject-cue | the government should act | Ms. Gao | Gao Junlan"],
+    );
+}
+
+/// Initials inside a name join it, "A." and "I." too ("Wayne A. I. Frederick").
+#[test]
+fn initials_stay_inside_a_name() {
+    check(
+        "Wayne A. I. Frederick, president of Howard University, wrote \"We mourn the loss of Chadwick Boseman.\"",
+        &["direct/before | \"We mourn the loss of Chadwick Boseman.\" | Wayne A. I. Frederick | Wayne A. I. Frederick"],
+    );
+}
