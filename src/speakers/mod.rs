@@ -183,6 +183,11 @@ fn cue_starting_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
     if word == "called" && idx >= 2 && doc.tok(idx - 1) == "-" && doc.tok(idx - 2).eq_ignore_ascii_case("so") {
         return None;
     }
+    // "As Akhil Amar … put it, “…”": "put it" reports only so, after "as" and before the clause's
+    // end; "put it on the table" is no cue.
+    if matches!(word, "put" | "puts") {
+        return as_put_it(doc, idx).then_some((idx, idx + 1));
+    }
     if word.ends_with('s') && is_plural_noun(doc, idx) {
         return None;
     }
@@ -190,6 +195,22 @@ fn cue_starting_at(doc: &Doc, idx: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((idx, idx))
+}
+
+/// Whether "put" at token `idx` is "as X put it": "it" and a mark after it, and "as" opening the
+/// clause within the 40 tokens before it.
+fn as_put_it(doc: &Doc, idx: usize) -> bool {
+    let ends = doc.tokens().get(idx + 2).is_none_or(|_| {
+        matches!(doc.tok(idx + 2), "," | ":" | "." | ";" | "—") || doc.tok(idx + 2).starts_with(['"', '“', '\'', '‘'])
+    });
+    if !doc.tok_is(idx + 1, "it") || !ends {
+        return false;
+    }
+    let start = doc.token_at_or_after(doc.sentence_start(doc.tokens()[idx].start()));
+    (start.max(idx.saturating_sub(40))..idx).any(|i| {
+        doc.tok_is(i, "as")
+            && (i == start || matches!(doc.tok(i - 1), "," | ";" | ":" | "—" | "(") || !doc.is_word(i - 1))
+    })
 }
 
 /// Whether the cue form in "-ed" at token `idx` is an adjective before its noun: after a

@@ -2579,3 +2579,10 @@ fn initials_stay_inside_a_name() {
         &["direct/before | \"We mourn the loss of Chadwick Boseman.\" | Wayne A. I. Frederick | Wayne A. I. Frederick"],
     );
 }
+
+/// "As X put it, “…”" reports X's words; "put it" elsewhere is no cue.
+#[test]
+fn as_someone_put_it_is_a_cue() {
+    check("As Smith put it, \"the plan is dead.\"", &["direct/before | \"the plan is dead.\" | Smith | Smith"]);
+    check("He put it on the table and left.", &[]);
+}
