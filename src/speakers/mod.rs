@@ -825,7 +825,18 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
     if idx < floor || idx >= doc.tokens().len() {
         return None;
     }
-    if doc.tok(idx) == "," {
+    // (",''" and ",”": an apposition that ends in a title in quote marks, its comma inside
+    // them: "Akhil Amar, … author of ''America's Unwritten Constitution,'' put it")
+    let tok = doc.tok(idx);
+    let quote_mark = |c: char| matches!(c, '\'' | '"' | '’' | '”' | '‘' | '“');
+    // (a title's: opening marks after "of" within ten tokens; a quote's closing comma stays the
+    // quote's, "“…,” said X")
+    let title_opens = |open: usize| open > 0 && doc.tok_in(open - 1, &["of", "titled", "entitled"]);
+    let comma_in_quotes = tok.len() > 1
+        && tok.starts_with(',')
+        && tok[1..].chars().all(quote_mark)
+        && (idx.saturating_sub(10).max(floor)..idx).any(|i| doc.tok(i).chars().all(quote_mark) && title_opens(i));
+    if tok == "," || comma_in_quotes {
         return apposition_left(doc, idx, floor);
     }
     if doc.tok(idx).ends_with(')') {
@@ -3473,7 +3484,15 @@ pub fn attribute(doc: &Doc, names: &NameIndex, candidates: Vec<Candidate>) -> Ve
         }
         let para_start = doc.paragraph_start(outer.start);
         let para_end = doc.paragraph_end(outer.end.saturating_sub(1));
-        let previous_end = idx.checked_sub(1).map_or(0, |i| candidates[i].marked.outer.end);
+        // (A work's title in quote marks after "of" is no statement that ends a clause: "Akhil
+        // Amar, … author of ''America's Unwritten Constitution,'' put it, ''…''".)
+        // (its comma inside the marks: the apposition goes on to the cue)
+        let titled = |c: &Candidate| {
+            let open = doc.token_at_or_after(c.marked.outer.start);
+            let inside = doc.text()[c.marked.outer.clone()].trim_end_matches(['\'', '"', '’', '”']);
+            c.n_words <= 8 && open > 0 && doc.tok_in(open - 1, &["of", "titled", "entitled"]) && inside.ends_with(',')
+        };
+        let previous_end = candidates[..idx].iter().rev().find(|c| !titled(c)).map_or(0, |c| c.marked.outer.end);
         let next_start = candidates.get(idx + 1).map_or(doc.text().len(), |c| c.marked.outer.start);
         let floor_at = para_start.max(previous_end).max(doc.sentence_start(outer.start));
         let limit_at = para_end.min(next_start);

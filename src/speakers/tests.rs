@@ -2586,3 +2586,14 @@ fn as_someone_put_it_is_a_cue() {
     check("As Smith put it, \"the plan is dead.\"", &["direct/before | \"the plan is dead.\" | Smith | Smith"]);
     check("He put it on the table and left.", &[]);
 }
+
+/// An apposition that ends in a work's title in quote marks, its comma inside them, is still
+/// the name's, and the title ends no clause before the cue.
+#[test]
+fn a_title_in_quote_marks_inside_an_apposition_leaves_the_speaker_the_name() {
+    check(
+        "As Akhil Amar, professor of law at Yale and author of ''America's Unwritten Constitution,'' put it, \
+         ''Senate Republicans should remember that a compromise candidate may be better.''",
+        &["direct/before | ''Senate Republicans should remember that a compromise candidate may be better.'' | Akhil Amar | Akhil Amar"],
+    );
+}
