@@ -290,14 +290,15 @@ impl Keys {
     }
 }
 
-/// The two tables of the rows in `files`.
-pub fn tables_of(files: &[PathBuf]) -> Result<(Vec<QuotationRow>, Vec<PersonRow>, u64)> {
+/// The two tables of the rows in `files` (`guarded`: their CSV cells behind a formula guard, see
+/// [`crate::tables::read_rows`]).
+pub fn tables_of(files: &[PathBuf], guarded: bool) -> Result<(Vec<QuotationRow>, Vec<PersonRow>, u64)> {
     let mut quotations: HashMap<String, Quotation> = HashMap::new();
     let mut people: HashMap<String, Person> = HashMap::new();
     let mut keys = Keys::default();
     let mut rows = 0u64;
     for file in files {
-        crate::tables::read_rows(file, &COLUMNS, |row, _| {
+        crate::tables::read_rows(file, &COLUMNS, guarded, |row, _| {
             rows += 1;
             let field = |i: usize| row[i].as_deref().filter(|s| !s.is_empty());
             let article = field(0).unwrap_or("");
@@ -567,7 +568,10 @@ pub fn aggregate(out: &Path, force: bool) -> Result<Summary> {
             )));
         }
     }
-    let (quotations, people, rows) = tables_of(&files)?;
+    // (The quotes' CSV cells as the run wrote them, and the tables' as it would: a cell that a
+    // spreadsheet would run behind a `'`, unless the run kept formulas.)
+    let guarded = crate::tables::guards_formulas(out);
+    let (quotations, people, rows) = tables_of(&files, guarded)?;
     // Before any table is replaced, the manifest lists them with the earlier ones: an
     // aggregation stopped halfway leaves no file that the next one would refuse as the user's.
     let mut publishing: Vec<String> = earlier.clone();
@@ -575,8 +579,8 @@ pub fn aggregate(out: &Path, force: bool) -> Result<Summary> {
     let intent = Summary { version: env!("CARGO_PKG_VERSION"), rows: 0, quotations: 0, people: 0, written: publishing };
     crate::write::write_json(manifest.clone(), &intent)?;
     for format in &formats {
-        write_table(&out.join(format!("quotations.{}", format.extension())), *format, &quotations)?;
-        write_table(&out.join(format!("people.{}", format.extension())), *format, &people)?;
+        write_table(&out.join(format!("quotations.{}", format.extension())), *format, &quotations, guarded)?;
+        write_table(&out.join(format!("people.{}", format.extension())), *format, &people, guarded)?;
     }
     for stale in earlier.iter().filter(|f| !written.contains(f) && TABLES.iter().any(|t| f.starts_with(t))) {
         if !stale.contains(['/', '\\']) {
@@ -737,7 +741,10 @@ impl TableRow for PersonRow {
     }
 }
 
-fn write_table<R: TableRow>(path: &Path, format: Format, rows: &[R]) -> Result<()> {
+/// Writes `rows` to `path` in `format`; `guarded`: a CSV text cell that a spreadsheet would run
+/// as a formula goes behind a `'`, as the run's own tables (OWASP's advice against CSV
+/// injection; a quotation may well begin with "-" or "=").
+fn write_table<R: TableRow>(path: &Path, format: Format, rows: &[R], guarded: bool) -> Result<()> {
     let mut file = AtomicFile::create(path.to_path_buf())?;
     let output = |e: std::io::Error| Error::output(path, e);
     match format {
@@ -750,8 +757,17 @@ fn write_table<R: TableRow>(path: &Path, format: Format, rows: &[R]) -> Result<(
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(&mut file);
             writer.write_record(R::header()).map_err(|e| Error::Csv { path: path.to_path_buf(), source: e })?;
+            let guard = |cell: String| {
+                let formula = crate::write::csv_row::reads_as_formula(cell.as_bytes()) && cell.parse::<f64>().is_err();
+                if guarded && formula {
+                    format!("'{cell}")
+                } else {
+                    cell
+                }
+            };
             for row in rows {
-                writer.write_record(row.cells()).map_err(|e| Error::Csv { path: path.to_path_buf(), source: e })?;
+                let cells = row.cells().into_iter().map(guard);
+                writer.write_record(cells).map_err(|e| Error::Csv { path: path.to_path_buf(), source: e })?;
             }
             writer.flush().map_err(output)?;
         }

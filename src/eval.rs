@@ -225,9 +225,12 @@ fn load_pred(path: &Path) -> Result<HashMap<String, Vec<PredQuote>>> {
         "quote_text",
         "quote",
     ];
+    // (whosaid's CSV cells behind its formula guard, where the folder is a run's)
+    let folder = if path.is_dir() { Some(path) } else { path.parent() };
+    let guarded = folder.is_some_and(crate::tables::guards_formulas);
     let mut pred: HashMap<String, Vec<PredQuote>> = HashMap::new();
     for file in files {
-        crate::tables::read_rows(&file, &COLUMNS, |row, at| {
+        crate::tables::read_rows(&file, &COLUMNS, guarded, |row, at| {
             let int = |i: usize| row[i].as_deref().and_then(int_of);
             let text = |i: usize| row[i].clone().filter(|s| !s.is_empty());
             let (Some(start), Some(end)) = (int(1), int(2)) else {

@@ -80,6 +80,9 @@ pub struct RunOptions {
     pub threads: usize,
     pub tokenizer: String,
     pub batch_articles: usize,
+    /// Whether CSV text cells that a spreadsheet would run were written as they are (else behind
+    /// a `'`): what a reader of the tables, `whosaid aggregate` among them, must know to read them.
+    pub csv_keep_formulas: bool,
 }
 
 /// What `run.json` holds.
@@ -281,6 +284,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             threads,
             tokenizer: format!("{:?}", config.tokenizer).to_lowercase(),
             batch_articles: config.batch_articles,
+            csv_keep_formulas: config.csv_keep_formulas,
         },
         files: file_counts,
         text_bytes,

@@ -63,6 +63,18 @@ pub fn table_files(out: &Path, table: &str) -> Result<Option<(Vec<Format>, Vec<P
     Ok((!files.is_empty()).then_some((formats, files)))
 }
 
+/// Whether the CSV tables in `out` are whosaid's with formulas guarded: its `run.json` is there
+/// and does not say `csv_keep_formulas` (the default, and what runs before it was recorded did).
+/// A cell of theirs that begins with `'` and then as a formula does was written so by the guard.
+pub fn guards_formulas(out: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(out.join("run.json")) else { return false };
+    let keeps = serde_json::from_str::<Value>(&text)
+        .ok()
+        .and_then(|run| run.get("options")?.get("csv_keep_formulas")?.as_bool())
+        .unwrap_or(false);
+    !keeps
+}
+
 /// The formats the latest run in `out` wrote, by its `run.json`; none where it says none.
 fn formats_of_run(out: &Path) -> Option<Vec<Format>> {
     let text = std::fs::read_to_string(out.join("run.json")).ok()?;
@@ -86,16 +98,18 @@ fn format_of(file: &Path) -> Format {
 
 /// Calls `each` with every row of the table file `file`: the text of each of `columns` (none
 /// where the row has no such column, or null; a number as its digits), and the row's number
-/// (from 1).
+/// (from 1). `guarded`: a CSV cell that begins with `'` and then as a formula does is read
+/// without the `'` its writer's guard put there ([`guards_formulas`]).
 pub fn read_rows(
     file: &Path,
     columns: &[&str],
+    guarded: bool,
     mut each: impl FnMut(&[Option<String>], usize) -> Result<()>,
 ) -> Result<()> {
     match format_of(file) {
         Format::Parquet => read_parquet(file, columns, &mut each),
         Format::Jsonl => read_jsonl(file, columns, &mut each),
-        Format::Csv => read_csv(file, columns, &mut each),
+        Format::Csv => read_csv(file, columns, guarded, &mut each),
     }
 }
 
@@ -124,7 +138,7 @@ fn read_jsonl(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
     Ok(())
 }
 
-fn read_csv(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
+fn read_csv(file: &Path, columns: &[&str], guarded: bool, each: &mut Each) -> Result<()> {
     let mut reader =
         csv::ReaderBuilder::new().flexible(true).from_path(file).map_err(|e| unreadable(file, e.to_string()))?;
     let headers: HashMap<String, usize> = reader
@@ -141,11 +155,19 @@ fn read_csv(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
     while reader.read_record(&mut record).map_err(|e| unreadable(file, e.to_string()))? {
         number += 1;
         for (value, at) in values.iter_mut().zip(&at) {
-            *value = at.and_then(|i| record.get(i)).map(str::to_string);
+            *value = at.and_then(|i| record.get(i)).map(|cell| unguarded(cell, guarded).to_string());
         }
         each(&values, number)?;
     }
     Ok(())
+}
+
+/// `cell` without the `'` a writer's formula guard put before it, where `guarded`.
+fn unguarded(cell: &str, guarded: bool) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if guarded && crate::write::csv_row::reads_as_formula(rest.as_bytes()) => rest,
+        _ => cell,
+    }
 }
 
 /// Rows of a Parquet table are read this many at a time (a row group of whosaid's tables), the
@@ -182,4 +204,31 @@ fn read_parquet(file: &Path, columns: &[&str], each: &mut Each) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A guarded run's cell "'=SUM(A1)" is read as "=SUM(A1)"; a cell that merely begins with
+    /// "'" ("'Tis") or a table of no guard is read as it is.
+    #[test]
+    fn a_formula_guard_is_read_away_where_the_run_guarded() {
+        assert_eq!(unguarded("'=SUM(A1)", true), "=SUM(A1)");
+        assert_eq!(unguarded("'-5 degrees", true), "-5 degrees");
+        assert_eq!(unguarded("'Tis the season", true), "'Tis the season");
+        assert_eq!(unguarded("'=SUM(A1)", false), "'=SUM(A1)");
+    }
+
+    /// A folder is guarded where its run.json says nothing of formulas or says they were not
+    /// kept; a folder with no run.json (a user's table) is not.
+    #[test]
+    fn a_runs_folder_says_whether_its_csv_is_guarded() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!guards_formulas(dir.path()));
+        std::fs::write(dir.path().join("run.json"), r#"{"options": {"formats": ["csv"]}}"#).unwrap();
+        assert!(guards_formulas(dir.path()));
+        std::fs::write(dir.path().join("run.json"), r#"{"options": {"csv_keep_formulas": true}}"#).unwrap();
+        assert!(!guards_formulas(dir.path()));
+    }
 }

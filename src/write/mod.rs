@@ -5,7 +5,7 @@
 //! temporary name in the output folder and renamed into place when complete, so a reader never
 //! sees a half-written table.
 
-mod csv_row;
+pub(crate) mod csv_row;
 pub mod incremental;
 pub mod owned;
 pub(crate) mod parquet;

@@ -300,3 +300,30 @@ fn short_phrases_are_one_persons_and_the_precise_date_comes_first() {
     assert_eq!((bibi["first_article_id"].as_str(), bibi["first_said_on"].as_str()), (Some("c2"), Some("2015-12-03")));
     assert_eq!(bibi["last_said_on"], "2015-12-03");
 }
+
+/// A quotation that a spreadsheet would run as a formula ("-5 degrees …") is read from the
+/// run's guarded CSV without its guard, and goes into the CSV tables behind one: the same
+/// quotation and id as from JSON Lines, safe in a spreadsheet.
+#[test]
+fn csv_tables_keep_their_formula_guard_and_read_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("articles.jsonl");
+    let text = "Smith said: \\\"-5 degrees is cold, and it will stay that cold all week long here.\\\"";
+    write_articles(&input, &[("a1", "daily.example", "2020-01-02", text)]);
+    let run = |name: &str, format: &str| {
+        let out = dir.path().join(name);
+        assert_eq!(extract(&[&input], &out, &["--format", format]).status.code(), Some(0));
+        assert_eq!(aggregate(&out, &["-q"]).status.code(), Some(0));
+        out
+    };
+    let jsonl = read_jsonl(&run("jsonl", "jsonl").join("quotations.jsonl"));
+    let quotation = by_key(&jsonl, "speaker_name", "Smith");
+    assert!(quotation["text"].as_str().unwrap().starts_with("-5 degrees"), "{quotation}");
+    let csv_out = run("csv", "csv");
+    let mut reader = csv::Reader::from_path(csv_out.join("quotations.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+    assert_eq!(cell("quotation_id"), quotation["quotation_id"].as_str().unwrap());
+    assert_eq!(cell("text"), format!("'{}", quotation["text"].as_str().unwrap()));
+}
