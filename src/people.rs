@@ -57,28 +57,46 @@ const TITLES: &[&str] = &[
 ];
 
 /// The key of `name`: its words, folded as above, joined by spaces. None for an empty name or a
-/// joint one ("Gloria La Riva and Howie Hawkins" is two people, no one identity).
+/// joint one ("Gloria La Riva and Howie Hawkins" is two people, "University of Washington and
+/// Stanford University" two bodies: no one identity; a body's name with "and" in it is one,
+/// "Department of Health and Human Services").
 pub fn person_key(name: &str) -> Option<String> {
     let folded = fold(name);
     // The words, each without its marks, one after another in `clean`; `words` are their bounds
     // (a name's key is made for every name of every article: two allocations, not one a word).
     let mut clean = String::with_capacity(folded.len());
     let mut words: Vec<Range<usize>> = Vec::with_capacity(8);
+    // The words in the possessive: a title there is the owner's, and stays ("Mayor's Office" is
+    // not "Governor's Office").
+    let mut owners: u64 = 0;
     for raw in folded.split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '.') {
         // A possessive goes, then every mark inside a word ("O'Brien" is "obrien").
-        let raw = raw.strip_suffix("'s").unwrap_or(raw);
+        let possessive = raw.strip_suffix("'s");
+        let raw = possessive.unwrap_or(raw);
         let start = clean.len();
         clean.extend(raw.chars().filter(|c| c.is_alphanumeric()));
         if clean.len() > start {
+            if possessive.is_some() && words.len() < 64 {
+                owners |= 1 << words.len();
+            }
             words.push(start..clean.len());
         }
     }
     let word = |w: &Range<usize>| &clean[w.clone()];
-    if words.is_empty() || words.iter().any(|w| word(w) == "and") {
-        return None;
+    // One body's name holds an organisation's word on one side of its "and" ("Department of
+    // Health and Human Services", "Bill and Melinda Gates Foundation"); two bodies' on both
+    // ("University of Washington and Stanford University"), two people's on neither.
+    let body =
+        |words: &[Range<usize>]| words.iter().any(|w| crate::speakers::lexicon::LEXICON.entry(word(w)).is_org_word());
+    let one_body = |and: usize| body(&words[..and]) != body(&words[and + 1..]);
+    match words.iter().position(|w| word(w) == "and") {
+        _ if words.is_empty() => return None,
+        Some(and) if !one_body(and) => return None,
+        _ => {}
     }
     // Titles before the name (a suffix after it stays: "Jr." is the son).
-    let titled = words.iter().take_while(|w| TITLES.contains(&word(w))).count();
+    let titled =
+        words.iter().enumerate().take_while(|&(at, w)| TITLES.contains(&word(w)) && owners >> at & 1 == 0).count();
     let words = if titled < words.len() { &words[titled..] } else { &words[..] };
     // A middle initial: the one single letter between the first word and the last (two stay:
     // "George H. W. Bush" is not "George W. Bush").
@@ -198,6 +216,12 @@ mod tests {
         assert!(!same("George H. W. Bush", "George W. Bush"));
         assert!(same("George W. Bush", "George Bush"));
         assert_eq!(person_id("Gloria La Riva and Howie Hawkins"), None);
+        // (a title in the possessive is the owner's; a body's name may hold "and")
+        assert!(!same("Mayor's Office", "Governor's Office"));
+        assert!(same("Department of Health and Human Services", "department of health and human services"));
+        assert!(!same("Department of Health and Human Services", "Department of Health"));
+        assert!(same("Bill and Melinda Gates Foundation", "Bill and Melinda Gates Foundation"));
+        assert_eq!(person_id("University of Washington and Stanford University"), None);
         assert_eq!(person_id(""), None);
         assert_eq!(person_id(" . "), None);
         // (a title alone is a name of its own, not nothing)
