@@ -459,9 +459,11 @@ fn quotation_rows(quotations: HashMap<String, Quotation>, names: &HashMap<&str, 
 }
 
 /// Sets `part_of` of each quotation of at least [`PART_WORDS`] words that a longer quotation by
-/// the same person holds, word for word: the longest such one. Each quotation's first
+/// the same person holds, word for word: the longest such one. Each quotation's first and last
 /// `PART_WORDS` words are looked up among the windows of that many words of the person's
-/// longer quotations, so the work grows with the person's words, not their square.
+/// longer quotations, and the fewer holders of either are compared, so the work grows with the
+/// person's words, not their square (unless thousands of their quotations both open and end
+/// alike).
 fn mark_parts(rows: &mut [(String, QuotationRow)]) {
     use xxhash_rust::xxh3::xxh3_64;
     // (a window is its person and the hash of its words: no string a window)
@@ -488,7 +490,12 @@ fn mark_parts(rows: &mut [(String, QuotationRow)]) {
         if words.len() < PART_WORDS {
             continue;
         }
-        let Some(candidates) = windows.get(&window(person, &words[..PART_WORDS])) else { continue };
+        // (the fewer of the quotations that hold its first words and those that hold its last:
+        // a person's thousand speeches that open alike do not all meet each other)
+        let first = windows.get(&window(person, &words[..PART_WORDS]));
+        let last = windows.get(&window(person, &words[words.len() - PART_WORDS..]));
+        let (Some(first), Some(last)) = (first, last) else { continue };
+        let candidates = if first.len() <= last.len() { first } else { last };
         let whole = candidates
             .iter()
             .filter(|&&j| j != i && rows[j].0.len() > key.len() && padded[j].contains(&padded[i]))
