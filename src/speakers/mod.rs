@@ -3108,9 +3108,27 @@ fn resolve_mention(
             }
             (None, apposition)
         }
-        MentionKind::Group => (None, apposition),
+        MentionKind::Group => {
+            // "Scientists from Tsinghua University", "researchers at the University of Bristol":
+            // people of a body the article names speak for it (no place's people: "officials
+            // from Iran" are not Iran).
+            let from = (mention.first + 1..mention.last).find(|&i| doc.tok_in(i, &["from", "at"]));
+            let body = from.and_then(|at| {
+                let start = if doc.tok_is(at + 1, "the") { at + 2 } else { at + 1 };
+                names
+                    .run_at(mention.last)
+                    .filter(|r| r.first == start && r.last == mention.last && r.kind == EntityKind::Organisation)
+            });
+            match body {
+                Some(run) if doc.tok_in(mention.first, RESEARCHERS) => (Some(names.name_text(doc, run)), apposition),
+                _ => (None, apposition),
+            }
+        }
     }
 }
+
+/// People whose findings speak for the body they are of.
+const RESEARCHERS: &[&str] = &["scientists", "researchers", "experts", "astronomers", "engineers", "team"];
 
 /// What "it" at token `idx` refers to when no organisation's name is a recent subject: a
 /// description of an organisation, a medium or a work that is the subject of its sentence or the

@@ -2597,3 +2597,17 @@ fn a_title_in_quote_marks_inside_an_apposition_leaves_the_speaker_the_name() {
         &["direct/before | ''Senate Republicans should remember that a compromise candidate may be better.'' | Akhil Amar | Akhil Amar"],
     );
 }
+
+/// "Scientists from Tsinghua University said": researchers of a body the article names speak
+/// for it; officials or scientists "from" a place are no one named.
+#[test]
+fn researchers_from_a_body_speak_for_it() {
+    check(
+        "Scientists from Tsinghua University said the dinosaurs flapped their wings.",
+        &["indirect/subject-cue | the dinosaurs flapped their wings | Scientists from Tsinghua University | Tsinghua University"],
+    );
+    check(
+        "Officials from Iran said the plane crashed.",
+        &["indirect/subject-cue | the plane crashed | Officials from Iran | -"],
+    );
+}
