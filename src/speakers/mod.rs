@@ -836,7 +836,7 @@ pub(crate) fn mention_left(doc: &Doc, idx: usize, floor: usize) -> Option<(Menti
         && tok.starts_with(',')
         && tok[1..].chars().all(quote_mark)
         && (idx.saturating_sub(10).max(floor)..idx).any(|i| doc.tok(i).chars().all(quote_mark) && title_opens(i));
-    if tok == "," || comma_in_quotes {
+    if tok == "," || comma_in_quotes || tok == ")," {
         return apposition_left(doc, idx, floor);
     }
     if doc.tok(idx).ends_with(')') {
@@ -1162,6 +1162,25 @@ fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Op
     if inside_is_name {
         let title = before.map(|(m, _)| text_of(doc, m.first, m.last));
         return Some((Mention { first: inside_first, last: inside_last, kind: MentionKind::Name }, title));
+    }
+    // "One of these groups, the Syrian Democratic Forces (SDF), opposed …": a description, then
+    // the name it is (with "the", and its acronym in brackets): the name speaks. (Not after a
+    // name: "Smith, the President, said" is Smith's.)
+    let described = before.as_ref().is_none_or(|(m, _)| m.kind != MentionKind::Name);
+    let mut name_last = inside_last;
+    // (the acronym's ")" is the closing comma's token where they are written together: "(SDF),")
+    if doc.tok(name_last).ends_with(')') && name_last >= inside_first + 3 && doc.tok(name_last - 2).ends_with('(') {
+        name_last -= 3;
+    } else if name_last >= inside_first + 2 && doc.tok(name_last - 1).ends_with('(') {
+        name_last -= 2;
+    }
+    let the_name = doc.tok_is(inside_first, "the")
+        && inside_first < name_last
+        && !doc.lex(inside_first + 1).is_not_name()
+        && (inside_first + 1..=name_last).all(|i| doc.is_capitalized(i) || doc.tok_in(i, &["of", "for", "and"]));
+    if described && the_name && doc.is_capitalized(name_last) {
+        let title = before.map(|(m, _)| text_of(doc, m.first, m.last));
+        return Some((Mention { first: inside_first, last: name_last, kind: MentionKind::Name }, title));
     }
     let (mention, _) = before?;
     Some((mention, Some(text_of(doc, inside_first, inside_last))))
@@ -1914,7 +1933,29 @@ fn clause_subject_after(doc: &Doc, at: usize, before: usize, floor: usize) -> Op
             mention_right(doc, i, before).is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
         })?;
     }
-    let mention = mention_right(doc, idx, before)?;
+    // "One of these groups, the Syrian Democratic Forces (SDF), opposed …": a description, then
+    // the name it is in apposition: the name is the subject.
+    let first = mention_right(doc, idx, before);
+    if first.is_none_or(|m| matches!(m.kind, MentionKind::Nominal | MentionKind::Group)) {
+        let comma = (idx + 1..before.min(idx + 8)).find(|&i| doc.tok(i) == ",");
+        let named = comma.and_then(|c| mention_right(doc, c + 1, before)).filter(|m| m.kind == MentionKind::Name);
+        if let Some(named) = named {
+            let mut after = named.last + 1;
+            if doc.tok(after).ends_with('(') && doc.tok(after + 2).starts_with(')') {
+                after += 2;
+            }
+            let described = (idx..comma.unwrap_or(idx)).all(|i| {
+                doc.is_word(i) && !doc.lex(i).is_cue() && !doc.lex(i).is_pronoun() && !doc.lex(i).is_preposition()
+                    || doc.tok_is(i, "of")
+            });
+            // (not a list: "Two sex workers, Akram Pasha, and Jaya")
+            let list = doc.tok_in(after + 1, &["and", "or"]);
+            if described && !list && matches!(doc.tok(after), "," | "),") {
+                return Some(named);
+            }
+        }
+    }
+    let mention = first?;
     // A nominal subject opens with a determiner ("The report found"), or opens its sentence
     // ("Early results of the poll show").
     let opens = |m: &Mention| doc.lex(m.first).is_determiner() || (m.first == idx && doc.is_capitalized(m.first));

@@ -1165,7 +1165,7 @@ fn a_fragments_row_starts_after_the_whole_subject() {
     );
     check(
         "The mayor of London, Sadiq Khan, thanked \"the police and emergency services for their swift response\".",
-        &["mixed/sentence-subject | \"the police and emergency services for their swift response\" | The mayor | Sadiq Khan"],
+        &["mixed/sentence-subject | \"the police and emergency services for their swift response\" | Sadiq Khan | Sadiq Khan"],
     );
 }
 
@@ -2113,7 +2113,7 @@ fn a_position_taken_on_someone_ends_before_their_own_statement() {
 #[test]
 fn a_description_takes_the_name_set_beside_it_and_its_abbreviations() {
     names_are(&[
-        ("Mexico's president met Donald Trump.\n\nThe minister of the economy, Mr. Ildefonso Guajardo Villarreal, argues there is little point for Mexico to respond now.", "The minister", "Ildefonso Guajardo Villarreal"),
+        ("Mexico's president met Donald Trump.\n\nThe minister of the economy, Mr. Ildefonso Guajardo Villarreal, argues there is little point for Mexico to respond now.", "Mr. Ildefonso Guajardo Villarreal", "Ildefonso Guajardo Villarreal"),
         ("The firm grew. His former business partner at Lenox, Lawrence B. Cummings, said that he was a master of deals.", "His former business partner", "Lawrence B. Cummings"),
         // Not a description of a person: the name after it opens what was said.
         ("Donald Trump fell ill. According to official statements, Trump, now operating from the hospital, is to continue his duties.", "official statements", "-"),
@@ -2609,5 +2609,25 @@ fn researchers_from_a_body_speak_for_it() {
     check(
         "Officials from Iran said the plane crashed.",
         &["indirect/subject-cue | the plane crashed | Officials from Iran | -"],
+    );
+}
+
+/// "One of these groups, the Syrian Democratic Forces (SDF), opposed … and said …": a
+/// description, then the name it is in apposition (its acronym's bracket written together with
+/// the comma): the name speaks, for the cue after "and" too.
+#[test]
+fn a_name_in_apposition_to_a_description_is_the_subject() {
+    check(
+        "One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it was \
+         previously given \"assurances from the US that it would not allow any operations.\"",
+        &[
+            "indirect/subject-cue | the withdrawal | the Syrian Democratic Forces | Syrian Democratic Forces",
+            "mixed/elided-subject | it was previously given \"assurances from the US that it would not allow any operations.\" | the Syrian Democratic Forces | Syrian Democratic Forces",
+        ],
+    );
+    // (not after a pronoun: "she" is the subject, her husband the one told)
+    check(
+        "She confided to her husband, Frank Fiorina, that it would be \"incredibly ugly.\"",
+        &["mixed/subject-verb | to her husband, Frank Fiorina, that it would be \"incredibly ugly.\" | She | -"],
     );
 }
