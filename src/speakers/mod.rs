@@ -3169,7 +3169,7 @@ fn resolve_mention(
 }
 
 /// People whose findings speak for the body they are of.
-const RESEARCHERS: &[&str] = &["scientists", "researchers", "experts", "astronomers", "engineers", "team"];
+pub(crate) const RESEARCHERS: &[&str] = &["scientists", "researchers", "experts", "astronomers", "engineers", "team"];
 
 /// What "it" at token `idx` refers to when no organisation's name is a recent subject: a
 /// description of an organisation, a medium or a work that is the subject of its sentence or the

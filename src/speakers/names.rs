@@ -807,13 +807,52 @@ impl<'a> NameIndex<'a> {
     /// narration within the last few sentences that is not one person alone; two persons joined
     /// by "and" ("Grassley and Leahy said … They") or an organisation. A run of another kind
     /// there ("Democrats") is a group the article does not name, and gives none.
+    /// The body (or two joined by "and") that run `at` ends, where researchers "from" or "at" it
+    /// are the subject of their clause ("Scientists from Tsinghua University and the Chinese
+    /// Academy of Sciences found", "researchers at the University of Bristol say").
+    fn researchers_of(&self, doc: &Doc, at: usize) -> Option<(&NameRun, Option<&NameRun>)> {
+        let run = &self.runs[at];
+        let body = |r: &NameRun| r.kind == EntityKind::Organisation;
+        // The token before a run, past "the".
+        let before = |r: &NameRun| r.first.checked_sub(if doc.tok_is(r.first.checked_sub(1)?, "the") { 2 } else { 1 });
+        let joined = (at > 0)
+            .then(|| &self.runs[at - 1])
+            .filter(|p| body(p) && before(run).is_some_and(|and| doc.tok_is(and, "and") && p.last + 1 == and));
+        let first = joined.unwrap_or(run);
+        let from = before(first).filter(|&f| doc.tok_in(f, &["from", "at"]))?;
+        let researchers = from.checked_sub(1).filter(|&r| doc.tok_in(r, super::RESEARCHERS))?;
+        let subject =
+            researchers == 0 || !doc.is_word(researchers - 1) || doc.lex(researchers - 1).is_determiner() || {
+                let at = doc.tokens()[researchers].start();
+                doc.sentence_start(at) == at
+            };
+        let bodies = match joined {
+            Some(first) => (first, Some(run)),
+            None => (run, None),
+        };
+        (body(run) && subject && !doc.lex(run.last + 1).is_preposition()).then_some(bodies)
+    }
+
     pub fn plural_before(&self, doc: &Doc, idx: usize) -> Option<(&NameRun, Option<&NameRun>)> {
         let recent = salient_floor(doc, idx);
         let end = self.runs.partition_point(|r| r.last < idx);
         let start = self.runs[..end].partition_point(|r| r.first < recent);
         for at in (start..end).rev() {
             let run = &self.runs[at];
-            if run.quoted || !is_subject(doc, run.first, run.last) {
+            if run.quoted {
+                continue;
+            }
+            // "Scientists from Tsinghua University and the Chinese Academy of Sciences …. They
+            // found": the bodies whose researchers the subject is, in this sentence or the one
+            // before ("The Montreal team … used data. They found" is no earlier team's).
+            let near = |r: &NameRun| {
+                let sentence = |i: usize| doc.segments.sentence_of(doc.tokens()[i].start());
+                sentence(r.first).zip(sentence(idx)).is_some_and(|(r, p)| r + 1 >= p)
+            };
+            if let Some(bodies) = self.researchers_of(doc, at).filter(|(first, _)| near(first)) {
+                return Some(bodies);
+            }
+            if !is_subject(doc, run.first, run.last) {
                 continue;
             }
             // A person: so typed, or named by a family name the article gives a person ("Mr.

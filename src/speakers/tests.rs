@@ -2631,3 +2631,24 @@ fn a_name_in_apposition_to_a_description_is_the_subject() {
         &["mixed/subject-verb | to her husband, Frank Fiorina, that it would be \"incredibly ugly.\" | She | -"],
     );
 }
+
+/// "Scientists from Tsinghua University and the Chinese Academy of Sciences …. They found":
+/// "they" are the researchers, named by their bodies; researchers who are no subject are not.
+#[test]
+fn they_after_researchers_from_bodies_are_the_bodies() {
+    check(
+        "Scientists from Tsinghua University and the Chinese Academy of Sciences published a study. They found \
+         the faster each ostrich ran, the more it flapped.",
+        &["indirect/subject-cue | the faster each ostrich ran, the more it flapped | They | Tsinghua University and Chinese Academy of Sciences"],
+    );
+    check(
+        "The team met scientists from Oxford University. They said the plan was good.",
+        &["indirect/subject-cue | the plan was good | They | -"],
+    );
+    // (another team's sentence between: "they" are no longer the first researchers)
+    check(
+        "Scientists from Oxford University published a study. The Montreal team, led by Björn Benneke, used \
+         data from Hubble. They found that the light weakened.",
+        &["indirect/subject-cue | that the light weakened | They | -"],
+    );
+}
