@@ -178,8 +178,17 @@ fn gold_quote(value: &Value) -> Option<GoldQuote> {
         quote: value.get("quote").and_then(Value::as_str).unwrap_or("").to_string(),
         speaker_span,
         speaker: value.get("speaker").and_then(Value::as_str).map(str::to_string),
-        speaker_name: text("speaker_name"),
-        kind: value.get("type").and_then(Value::as_str).unwrap_or("?").to_string(),
+        // (as given, "" too: the errors listing prints it as score.py does; an empty name names
+        // no one where speakers are judged)
+        speaker_name: value.get("speaker_name").and_then(Value::as_str).map(str::to_string),
+        // (the type as score.py's counter keys it: "?" where absent, "None" where null)
+        kind: match value.get("type") {
+            None => "?".to_string(),
+            Some(Value::Null) => "None".to_string(),
+            Some(Value::String(kind)) => kind.clone(),
+            Some(Value::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
+            Some(other) => other.to_string(),
+        },
         said_on: text("said_on"),
     })
 }
@@ -336,7 +345,7 @@ fn match_quotes(gold: &[GoldQuote], pred: &[PredQuote], threshold: f64) -> Vec<(
 /// overlapping mentions (or both without one).
 fn speaker_ok(g: &GoldQuote, p: &PredQuote) -> bool {
     let predicted = |first: &Option<String>, second: &Option<String>| first.clone().or_else(|| second.clone());
-    if let Some(name) = &g.speaker_name {
+    if let Some(name) = g.speaker_name.as_ref().filter(|n| !n.is_empty()) {
         return predicted(&p.speaker_name, &p.speaker).is_some_and(|p| names_match(name, &p));
     }
     let Some(span) = g.speaker_span else { return p.speaker_span.is_none() && p.speaker.is_none() };
@@ -604,6 +613,30 @@ fn score(gold: &[(String, Vec<GoldQuote>)], pred: &HashMap<String, Vec<PredQuote
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A gold quote's type and name as score.py keys and prints them: a null type is "None", an
+    /// absent one "?"; an empty name is kept for the errors listing and names no one.
+    #[test]
+    fn a_gold_quotes_type_and_empty_name_are_read_as_score_py_reads_them() {
+        let quote = |extra: &str| {
+            let text = format!(r#"{{"quote_spans": [[0, 4]], "quote": "abcd"{extra}}}"#);
+            gold_quote(&serde_json::from_str(&text).unwrap()).unwrap()
+        };
+        assert_eq!(quote(r#", "type": null"#).kind, "None");
+        assert_eq!(quote("").kind, "?");
+        assert_eq!(quote(r#", "type": "mixed""#).kind, "mixed");
+        let named_nobody = quote(r#", "speaker_name": "", "speaker_span": null"#);
+        assert_eq!(named_nobody.speaker_name.as_deref(), Some(""));
+        let row = PredQuote {
+            span: (0, 4),
+            speaker_span: None,
+            speaker: None,
+            speaker_name: None,
+            said_on: None,
+            text: String::new(),
+        };
+        assert!(speaker_ok(&named_nobody, &row), "an empty gold name with no speaker is right for no speaker");
+    }
 
     fn gold(spans: &[(i64, i64)], speaker: Option<&str>, name: Option<&str>) -> GoldQuote {
         GoldQuote {
