@@ -803,10 +803,6 @@ impl<'a> NameIndex<'a> {
         .filter(|r| r.first >= recent)
     }
 
-    /// What "they" at token `idx` refers to, as runs: the nearest subject of its clause in the
-    /// narration within the last few sentences that is not one person alone; two persons joined
-    /// by "and" ("Grassley and Leahy said … They") or an organisation. A run of another kind
-    /// there ("Democrats") is a group the article does not name, and gives none.
     /// The body (or two joined by "and") that run `at` ends, where researchers "from" or "at" it
     /// are the subject of their clause ("Scientists from Tsinghua University and the Chinese
     /// Academy of Sciences found", "researchers at the University of Bristol say").
@@ -833,6 +829,10 @@ impl<'a> NameIndex<'a> {
         (body(run) && subject && !doc.lex(run.last + 1).is_preposition()).then_some(bodies)
     }
 
+    /// What "they" at token `idx` refers to, as runs: the nearest subject of its clause in the
+    /// narration within the last few sentences that is not one person alone; two persons joined
+    /// by "and" ("Grassley and Leahy said … They") or an organisation. A run of another kind
+    /// there ("Democrats") is a group the article does not name, and gives none.
     pub fn plural_before(&self, doc: &Doc, idx: usize) -> Option<(&NameRun, Option<&NameRun>)> {
         let recent = salient_floor(doc, idx);
         let end = self.runs.partition_point(|r| r.last < idx);
