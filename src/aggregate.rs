@@ -512,7 +512,7 @@ fn mark_parts(rows: &mut [(String, QuotationRow)]) {
 }
 
 /// The state folder a nightly output folder names in its marker, if it is one.
-fn nightly_state(out: &Path) -> Option<PathBuf> {
+pub(crate) fn nightly_state(out: &Path) -> Option<PathBuf> {
     let text = std::fs::read_to_string(out.join(crate::write::incremental::OUTPUT_MARKER)).ok()?;
     let marker: serde_json::Value = serde_json::from_str(&text).ok()?;
     marker.get("state")?.as_str().map(PathBuf::from)
@@ -520,12 +520,12 @@ fn nightly_state(out: &Path) -> Option<PathBuf> {
 
 /// Holds a nightly state's lock, as a run does; refuses a state whose last run has not finished
 /// its commit (the next run completes it).
-fn lock_state(state: &Path) -> Result<File> {
+pub(crate) fn lock_state(state: &Path) -> Result<File> {
     let lock = crate::write::lock(&state.join("lock"))?;
     if state.join("commit.json").exists() {
         return Err(Error::Refused(format!(
             "the last run of the state {} did not finish its commit; run the pipeline again (it completes the \
-             commit), then aggregate",
+             commit), then read its tables",
             state.display()
         )));
     }

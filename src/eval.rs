@@ -210,6 +210,12 @@ fn union(mut spans: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
 /// The predicted quotes by article id, from the table file `path` or the quotes table of the
 /// output folder `path`.
 fn load_pred(path: &Path) -> Result<HashMap<String, Vec<PredQuote>>> {
+    // A nightly folder's state lock, held while its partitions are read (a run commits by
+    // renaming them), as `aggregate` holds it; a commit left half done is refused.
+    let _state_lock = match path.is_dir().then(|| crate::aggregate::nightly_state(path)).flatten() {
+        Some(state) => Some(crate::aggregate::lock_state(&state)?),
+        None => None,
+    };
     let files = if path.is_dir() {
         crate::tables::table_files(path, "quotes")?
             .ok_or_else(|| {

@@ -205,7 +205,15 @@ fn a_nightly_pipelines_tables_equal_a_fresh_aggregation_after_every_run() {
     let output = aggregate(&out, &[]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stderr(&output).contains("holds the lock"), "{}", stderr(&output));
+    // (`whosaid eval` on the folder waits for the run too)
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, "{\"id\": \"a2\", \"text\": \"x\", \"quotes\": []}\n").unwrap();
+    let output = bin().arg("eval").arg(&gold).arg(&out).output().unwrap();
+    assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("holds the lock"), "{}", stderr(&output));
     drop(lock);
+    let output = bin().arg("eval").arg(&gold).arg(&out).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     std::fs::write(out.join("_state/commit.json"), "{}").unwrap();
     let output = aggregate(&out, &[]);
     assert!(stderr(&output).contains("did not finish its commit"), "{}", stderr(&output));
