@@ -67,20 +67,21 @@ pub fn table_files(out: &Path, table: &str) -> Result<Option<(Vec<Format>, Vec<P
 /// and does not say `csv_keep_formulas` (the default, and what runs before it was recorded did).
 /// A cell of theirs that begins with `'` and then as a formula does was written so by the guard.
 pub fn guards_formulas(out: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(out.join("run.json")) else { return false };
-    let keeps = serde_json::from_str::<Value>(&text)
-        .ok()
-        .and_then(|run| run.get("options")?.get("csv_keep_formulas")?.as_bool())
-        .unwrap_or(false);
-    !keeps
+    let keeps = || run_options(out)?.get("csv_keep_formulas")?.as_bool();
+    out.join("run.json").exists() && !keeps().unwrap_or(false)
 }
 
 /// The formats the latest run in `out` wrote, by its `run.json`; none where it says none.
 fn formats_of_run(out: &Path) -> Option<Vec<Format>> {
-    let text = std::fs::read_to_string(out.join("run.json")).ok()?;
-    let run: Value = serde_json::from_str(&text).ok()?;
-    let formats = run.get("options")?.get("formats")?.as_array()?;
+    let options = run_options(out)?;
+    let formats = options.get("formats")?.as_array()?;
     Some(formats.iter().filter_map(|f| f.as_str().and_then(Format::parse)).collect())
+}
+
+/// The `options` of the latest run in `out`, by its `run.json`; none where it cannot be read.
+fn run_options(out: &Path) -> Option<Value> {
+    let mut run: Value = serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).ok()?).ok()?;
+    run.get_mut("options").map(Value::take)
 }
 
 /// The format of a table file by its name: Parquet, JSON Lines (`.jsonl`, `.json`, `.ndjson`),

@@ -115,6 +115,10 @@ const QUANTIFIERS: &[&str] =
 const TITLE_ABBREVIATIONS: &[&str] =
     &["Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Gen", "Lt", "Col", "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Capt"];
 
+/// Titles of courtesy before a name, no office's: a name after one is whole ("Dr Meerjady
+/// Sabrina Flora"; `names::classify`).
+pub(crate) const HONORIFICS: &[&str] = &["Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame"];
+
 /// Whether the full stop at token `idx` ends an abbreviation inside a noun phrase: an
 /// initialism's letter ("U.S.", "D.C.") or an abbreviated title before a name ("Rev. Peter").
 fn abbreviation_dot(doc: &Doc, idx: usize) -> bool {

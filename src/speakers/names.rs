@@ -837,6 +837,10 @@ impl<'a> NameIndex<'a> {
         let recent = salient_floor(doc, idx);
         let end = self.runs.partition_point(|r| r.last < idx);
         let start = self.runs[..end].partition_point(|r| r.first < recent);
+        // (researchers' bodies in this sentence or the one before: see below)
+        let sentence = |i: usize| doc.segments.sentence_of(doc.tokens()[i].start());
+        let pronoun_sentence = sentence(idx);
+        let near = |r: &NameRun| sentence(r.first).zip(pronoun_sentence).is_some_and(|(r, p)| r + 1 >= p);
         for at in (start..end).rev() {
             let run = &self.runs[at];
             if run.quoted {
@@ -845,10 +849,6 @@ impl<'a> NameIndex<'a> {
             // "Scientists from Tsinghua University and the Chinese Academy of Sciences …. They
             // found": the bodies whose researchers the subject is, in this sentence or the one
             // before ("The Montreal team … used data. They found" is no earlier team's).
-            let near = |r: &NameRun| {
-                let sentence = |i: usize| doc.segments.sentence_of(doc.tokens()[i].start());
-                sentence(r.first).zip(sentence(idx)).is_some_and(|(r, p)| r + 1 >= p)
-            };
             if let Some(bodies) = self.researchers_of(doc, at).filter(|(first, _)| near(first)) {
                 return Some(bodies);
             }
@@ -1063,7 +1063,8 @@ impl<'a> NameIndex<'a> {
     /// Sabrina Flora"); none where two do, or none.
     pub fn person_by_first_word(&self, word: &str) -> Option<(String, Option<String>)> {
         let mut found = self.persons.values().filter(|(name, _, _)| {
-            name.split_whitespace().next() == Some(word) && name.split_whitespace().nth(1).is_some()
+            let mut words = name.split_whitespace();
+            words.next() == Some(word) && words.next().is_some()
         });
         match (found.next(), found.next()) {
             (Some(&(name, _, title)), None) => Some((name.to_string(), title.map(str::to_string))),
@@ -1218,8 +1219,7 @@ fn classify(doc: &Doc, first: usize, last: usize) -> NameRun {
         // part of it.)
         // (not after an honorific: "Dr Meerjady Sabrina Flora" is whole, her first name one the
         // lists do not know)
-        const HONORIFICS: &[&str] = &["Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame"];
-        let honorific = |i: usize| doc.tok_in(i, HONORIFICS) && doc.is_capitalized(i);
+        let honorific = |i: usize| doc.tok_in(i, super::HONORIFICS) && doc.is_capitalized(i);
         let after_title = start == first
             && first >= 1
             && (honorific(first - 1) || (doc.tok(first - 1) == "." && first >= 2 && honorific(first - 2)));
