@@ -32,6 +32,7 @@ Columns (JSON keys or CSV header names, any case; the first name found is taken)
   url      url, link
   outlet   outlet, source, publisher, source_domain; without one, the url's host
   author   author, authors, byline
+  lang     lang, language, lang_code (en, de, en-GB); without one, told from the text
 A column under another name is named with --text-column, --id-column and so on. An input with
 no text column under any name stops the run (exit 1) and lists the columns it has.
 
@@ -151,6 +152,10 @@ pub struct RunFlags {
     /// twenty times its size in memory.
     #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u16).range(1..=4096))]
     pub max_record_mb: Option<u16>,
+    /// The language of an article whose input gives none and whose text is too short to tell
+    /// (a few words, a date line): a language tag, `en` unless set.
+    #[arg(long, value_name = "TAG", value_parser = parse_lang)]
+    pub default_lang: Option<String>,
     /// With a state folder: forget the state and reprocess everything, replacing every partition
     /// this state's runs wrote.
     #[arg(long)]
@@ -181,6 +186,9 @@ pub struct ColumnFlags {
     /// The column holding the author.
     #[arg(long, value_name = "NAME")]
     pub author_column: Option<String>,
+    /// The column holding the language (`en`, `de`, `en-GB`).
+    #[arg(long, value_name = "NAME")]
+    pub lang_column: Option<String>,
 }
 
 impl ColumnFlags {
@@ -193,6 +201,7 @@ impl ColumnFlags {
             url: self.url_column,
             outlet: self.outlet_column,
             author: self.author_column,
+            lang: self.lang_column,
         }
     }
 }
@@ -234,6 +243,11 @@ fn parse_formats(value: &str) -> Result<Formats, String> {
 /// state never answers for an output it did not write.
 const STATE_UNDER_OUT: &str = "_state";
 
+/// A language tag's code (`en-GB` → `en`), or why it is none.
+fn parse_lang(tag: &str) -> Result<String, String> {
+    whosaid::lang::code(tag).ok_or_else(|| format!("{tag:?} is not a language tag (en, de, en-GB)"))
+}
+
 impl Command {
     /// The pipeline to run, and the flags that say how.
     pub fn into_config(self) -> whosaid::Result<(PipelineConfig, RunFlags)> {
@@ -251,6 +265,9 @@ impl Command {
                 config.force = run.force;
                 if let Some(mb) = run.max_record_mb {
                     config.max_record_mb = usize::from(mb);
+                }
+                if let Some(lang) = &run.default_lang {
+                    config.default_lang = lang.clone();
                 }
                 config.name_columns(columns.names());
                 Ok((config, run))
@@ -270,6 +287,9 @@ impl Command {
                 config.force = run.force;
                 if let Some(mb) = run.max_record_mb {
                     config.max_record_mb = usize::from(mb);
+                }
+                if let Some(lang) = &run.default_lang {
+                    config.default_lang = lang.clone();
                 }
                 config.name_columns(columns.names());
                 Ok((config, run))

@@ -86,6 +86,14 @@ pub struct PipelineConfig {
     pub outlet_column: Option<String>,
     #[serde(default)]
     pub author_column: Option<String>,
+    /// The column holding each article's language (`en`, `de`, `en-GB`); without one, or where
+    /// it is empty, the language is told from the text.
+    #[serde(default)]
+    pub lang_column: Option<String>,
+    /// The language of an article whose input gives none and whose text is too short to tell
+    /// (a few words, a date line): `en` unless set.
+    #[serde(default = "default_lang")]
+    pub default_lang: String,
     /// Write CSV cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return as they are.
     /// By default such a text cell gets a leading `'`, so that a spreadsheet opening the CSV
     /// shows it as text instead of running it as a formula (OWASP's advice against CSV
@@ -131,6 +139,10 @@ pub fn default_max_record_mb() -> usize {
 /// The largest `max_record_mb`: an article's offsets are 32-bit.
 pub const MAX_RECORD_MB: usize = 4096;
 
+pub fn default_lang() -> String {
+    "en".to_string()
+}
+
 pub fn default_batch_articles() -> usize {
     128
 }
@@ -152,6 +164,8 @@ impl PipelineConfig {
             url_column: None,
             outlet_column: None,
             author_column: None,
+            lang_column: None,
+            default_lang: default_lang(),
             csv_keep_formulas: false,
             max_record_mb: default_max_record_mb(),
             aggregate: false,
@@ -169,12 +183,13 @@ impl PipelineConfig {
             url: self.url_column.clone(),
             outlet: self.outlet_column.clone(),
             author: self.author_column.clone(),
+            lang: self.lang_column.clone(),
         }
     }
 
     /// Sets the columns named on the command line, over any the pipeline file names.
     pub fn name_columns(&mut self, names: ColumnNames) {
-        let ColumnNames { id, text, date, title, url, outlet, author } = names;
+        let ColumnNames { id, text, date, title, url, outlet, author, lang } = names;
         for (slot, name) in [
             (&mut self.id_column, id),
             (&mut self.text_column, text),
@@ -183,6 +198,7 @@ impl PipelineConfig {
             (&mut self.url_column, url),
             (&mut self.outlet_column, outlet),
             (&mut self.author_column, author),
+            (&mut self.lang_column, lang),
         ] {
             if name.is_some() {
                 *slot = name;
@@ -236,12 +252,18 @@ impl PipelineConfig {
     }
 
     pub fn from_toml(text: &str) -> Result<PipelineConfig, String> {
-        let config: PipelineConfig = toml::from_str(text).map_err(|err| err.to_string())?;
+        let mut config: PipelineConfig = toml::from_str(text).map_err(|err| err.to_string())?;
         if config.inputs.is_empty() {
             return Err("`inputs` names no input".to_string());
         }
         if config.formats.is_empty() {
             return Err("`formats` names no format".to_string());
+        }
+        match crate::lang::code(&config.default_lang) {
+            Some(code) => config.default_lang = code,
+            None => {
+                return Err(format!("`default_lang` {:?} is not a language tag (en, de, en-GB)", config.default_lang))
+            }
         }
         if !(1..=MAX_RECORD_MB).contains(&config.max_record_mb) {
             return Err(format!("`max_record_mb` must be from 1 to {MAX_RECORD_MB}"));

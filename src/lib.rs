@@ -35,12 +35,36 @@ pub mod write;
 
 pub use error::{Error, Result};
 
+use std::borrow::Cow;
+
+use lang::Language;
 use model::Extraction;
 use tokenize::Tokenize;
 
-/// Finds the statements in one article's text, their speakers and when they were made
+/// Finds the statements in one English article's text, their speakers and when they were made
 /// (`published` is the article's date, the reference for "on Friday" or "last month").
 pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Extraction {
+    extract_in(text, published, Cow::Borrowed("en"), tokenizer)
+}
+
+/// Finds the statements in one article's text read in language `lang` (ISO 639-1, as
+/// [`lang::code`] or [`lang::detect`] give it): by that language's rules, or, in a language
+/// whosaid has no rules for, only the quote marks' spans, without cue or speaker.
+pub fn extract_in(
+    text: &str,
+    published: Option<chrono::NaiveDate>,
+    lang: Cow<'static, str>,
+    tokenizer: &dyn Tokenize,
+) -> Extraction {
+    let quotes = match Language::of(&lang) {
+        Language::English => english(text, published, tokenizer),
+        Language::German | Language::Unsupported => marks_only(text, published, tokenizer),
+    };
+    Extraction { quotes, published, lang }
+}
+
+/// The statements of an English article.
+fn english(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
     let doc = doc::Doc::new(text, tokenizer);
     let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
     let quoted: Vec<model::Span> = marked.iter().map(|m| m.outer.clone()).collect();
@@ -61,5 +85,38 @@ pub fn extract(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn
     // An interview's turns: the questions go, each answer paragraph is the interviewee's.
     let mut quotes = speakers::interview::attribute_turns(&doc, &names, quotes, &turns);
     dates::date_statements(&doc, published, &quoted, &mut quotes);
-    Extraction { quotes, published }
+    quotes
 }
+
+/// The quoted spans of an article in a language whosaid has no rules for: each span of at least
+/// [`MARKS_ONLY_MIN_WORDS`] words between quote marks, outside captions, without cue or speaker,
+/// dated by the article's publication.
+fn marks_only(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
+    let doc = doc::Doc::new(text, tokenizer);
+    let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
+    let said_on = published.map(|date| dates::SaidOn {
+        dated: dates::expressions::Dated { date, precision: dates::expressions::Precision::Day },
+        source: dates::Source::Published,
+    });
+    quotes::find_candidates(&doc, &marked)
+        .into_iter()
+        .filter(|c| c.n_words >= MARKS_ONLY_MIN_WORDS && !speakers::in_caption(&doc, c.outer().start))
+        .map(|c| model::Quote {
+            span: c.outer(),
+            parts: vec![c.outer()],
+            kind: model::QuoteType::Direct,
+            cue: None,
+            speaker: None,
+            speaker_name: None,
+            speaker_title: None,
+            speaker_type: None,
+            speaker_gender: None,
+            rule: model::Rule { detector: "direct", attribution: "marks-only" },
+            said_on,
+        })
+        .collect()
+}
+
+/// The fewest words a quote-marks-only row has: a shorter quoted span is most often a term or a
+/// title ("the so-called „Wende“"), not a statement.
+pub const MARKS_ONLY_MIN_WORDS: usize = 4;

@@ -21,6 +21,9 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// The language the input gives the article, as a tag (`en`, `de`, `en-GB`); the
+    /// language it is read in is [`crate::lang::code`] of it, else told from the text.
+    pub lang: Option<String>,
     pub origin: Origin,
 }
 
@@ -149,6 +152,8 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// The article's `published` date as read (the reference the statements were dated from).
     pub published: Option<chrono::NaiveDate>,
+    /// The language the article was read in (ISO 639-1; see [`crate::lang::detect`]).
+    pub lang: std::borrow::Cow<'static, str>,
 }
 
 /// Appends `n` in decimal, zero-padded to `width` digits: the dates and offset lists of the output

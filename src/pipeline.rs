@@ -63,6 +63,8 @@ pub struct Counts {
     /// Incremental runs: articles an earlier run finished with the same content, not redone.
     pub unchanged: u64,
     pub quotes: u64,
+    /// The articles read in each language (ISO 639-1), of `articles_ok`.
+    pub languages: std::collections::BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -163,6 +165,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     };
     let pool = worker_pool(threads);
     let tokenizer = crate::tokenize::tokenizer(config.tokenizer);
+    let default_lang = config.default_lang.as_str();
     let mut counts = Counts::default();
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
@@ -232,7 +235,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     workers.spawn(move |_| {
                         let worker = rayon::current_thread_index().unwrap_or(0);
                         drop(take_written(written, worker));
-                        let mut results = extract_batch(&batch, &verdicts, tokenizer, share);
+                        let mut results = extract_batch(&batch, &verdicts, tokenizer, default_lang, share);
                         let crowded = reject_crowded(&mut batch, &mut results, max_record_bytes);
                         let rows = gather(results, worker);
                         // The receiver is gone only when the run already stopped on an error.
@@ -488,12 +491,20 @@ fn extract_batch(
     batch: &[Record],
     verdicts: &[Verdict],
     tokenizer: &dyn crate::tokenize::Tokenize,
+    default_lang: &str,
     share: Share,
 ) -> Vec<Option<ArticleRows>> {
     let extract = |(record, verdict): (&Record, &Verdict)| match (record, verdict) {
         (Record::Article(article), Verdict::Process) => {
             let published = article.published.as_deref().and_then(crate::dates::parse_published);
-            let extraction = crate::extract(&article.text, published, tokenizer);
+            let lang = match &article.lang {
+                Some(code) => std::borrow::Cow::Owned(code.clone()),
+                None => match crate::lang::detect(&article.text) {
+                    Some(code) => std::borrow::Cow::Borrowed(code),
+                    None => std::borrow::Cow::Owned(default_lang.to_string()),
+                },
+            };
+            let extraction = crate::extract_in(&article.text, published, lang, tokenizer);
             let (article_row, quote_rows) = rows_for(article, &extraction);
             let speakers = speaker_rows(&quote_rows);
             Some((article_row, quote_rows, speakers))
@@ -532,6 +543,14 @@ fn tally(
 ) -> BatchRows {
     let Extracted { batch, verdicts, mut rows, crowded: _ } = extracted;
     counts.quotes += rows.quotes.len() as u64;
+    for lang in rows.articles.iter().filter_map(|a| a.lang.as_deref()) {
+        match counts.languages.get_mut(lang) {
+            Some(n) => *n += 1,
+            None => {
+                counts.languages.insert(lang.to_string(), 1);
+            }
+        }
+    }
     for (record, verdict) in batch.into_iter().zip(&verdicts) {
         counts.records_read += 1;
         let file = match &record {
@@ -689,6 +708,7 @@ mod tests {
                 outlet: None,
                 url: None,
                 author: None,
+                lang: None,
                 origin: Default::default(),
             })
         };
@@ -700,7 +720,7 @@ mod tests {
         let verdicts = [Verdict::Process, Verdict::Unchanged, Verdict::Process];
         let tokenizer = crate::tokenize::tokenizer(Default::default());
         for share in [Share::Batches, Share::Articles] {
-            let rows = gather(extract_batch(&batch, &verdicts, tokenizer, share), 1);
+            let rows = gather(extract_batch(&batch, &verdicts, tokenizer, "en", share), 1);
             let found: Vec<u32> = rows.articles.iter().map(|a| a.n_quotes).collect();
             assert_eq!(found, [2, 1], "{share:?}");
             assert_eq!(rows.worker, 1);

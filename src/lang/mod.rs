@@ -6,7 +6,10 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+pub mod detect;
 pub(crate) mod key;
+
+pub use detect::{code, detect, Language};
 
 /// English words that tell what a capitalized name names.
 pub struct NameWords {

@@ -17,11 +17,12 @@ pub enum Field {
     Outlet,
     Url,
     Author,
+    Lang,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] =
-        [Field::Id, Field::Text, Field::Published, Field::Title, Field::Outlet, Field::Url, Field::Author];
+    pub const ALL: [Field; 8] =
+        [Field::Id, Field::Text, Field::Published, Field::Title, Field::Outlet, Field::Url, Field::Author, Field::Lang];
 
     /// The field's name in messages and in its flag (`--text-column`).
     pub fn name(self) -> &'static str {
@@ -33,6 +34,7 @@ impl Field {
             Field::Outlet => "outlet",
             Field::Url => "url",
             Field::Author => "author",
+            Field::Lang => "lang",
         }
     }
 
@@ -49,6 +51,7 @@ impl Field {
             Field::Outlet => &["outlet", "source", "publisher", "source_domain"],
             Field::Url => &["url", "link"],
             Field::Author => &["author", "authors", "byline"],
+            Field::Lang => &["lang", "language", "lang_code"],
         }
     }
 
@@ -67,6 +70,7 @@ pub struct ColumnNames {
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub author: Option<String>,
+    pub lang: Option<String>,
 }
 
 impl ColumnNames {
@@ -79,6 +83,7 @@ impl ColumnNames {
             Field::Outlet => &self.outlet,
             Field::Url => &self.url,
             Field::Author => &self.author,
+            Field::Lang => &self.lang,
         };
         name.as_deref().map(str::trim).filter(|n| !n.is_empty())
     }
@@ -87,9 +92,9 @@ impl ColumnNames {
 /// Every field's accepted column names, in order of preference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
-    names: [Vec<String>; 7],
+    names: [Vec<String>; Field::ALL.len()],
     /// Whether the user named the field's column (then only that name is taken).
-    named: [bool; 7],
+    named: [bool; Field::ALL.len()],
 }
 
 impl Default for Columns {
@@ -100,8 +105,8 @@ impl Default for Columns {
 
 impl Columns {
     pub fn new(user: &ColumnNames) -> Columns {
-        let mut names: [Vec<String>; 7] = Default::default();
-        let mut named = [false; 7];
+        let mut names: [Vec<String>; Field::ALL.len()] = Default::default();
+        let mut named = [false; Field::ALL.len()];
         let given: Vec<&str> = Field::ALL.iter().filter_map(|&f| user.named(f)).collect();
         for field in Field::ALL {
             names[field.index()] = match user.named(field) {

@@ -18,7 +18,7 @@ pub(super) struct CsvSource {
     file: Arc<str>,
     columns: Arc<Columns>,
     /// The column index of each field, once the header is read.
-    indices: Option<[Option<usize>; 7]>,
+    indices: Option<[Option<usize>; Field::ALL.len()]>,
     n_fields: usize,
     /// The record to give next, read ahead: whether it is the file's last is known only once the
     /// one after it is read.
@@ -350,7 +350,7 @@ impl CsvSource {
             }
             Ok(true) => {
                 self.mark_record_start();
-                let mut indices: [Option<(usize, usize)>; 7] = [None; 7];
+                let mut indices: [Option<(usize, usize)>; Field::ALL.len()] = [None; Field::ALL.len()];
                 let header: Vec<String> =
                     self.record.iter().map(|name| String::from_utf8_lossy(name).into_owned()).collect();
                 for (idx, name) in header.iter().enumerate() {
@@ -492,6 +492,7 @@ impl CsvSource {
                 outlet: field(Field::Outlet)?,
                 url: field(Field::Url)?,
                 author: field(Field::Author)?,
+                lang: field(Field::Lang)?,
             };
             Ok((text, fields))
         };

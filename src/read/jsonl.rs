@@ -134,7 +134,7 @@ enum Value {
 /// The fields of one record, each with the rank of the key it came from.
 #[derive(Default)]
 struct Found {
-    values: [Option<(usize, Value)>; 7],
+    values: [Option<(usize, Value)>; Field::ALL.len()],
     /// Every key of the record, kept for the first record only (for the message of a file with
     /// no text field).
     keys: Option<Vec<String>>,
@@ -291,6 +291,7 @@ fn parse_line(line: &[u8], source: &mut JsonlSource) -> Result<Record, String> {
         outlet: text_of(take(Field::Outlet)),
         url: text_of(take(Field::Url)),
         author: text_of(take(Field::Author)),
+        lang: text_of(take(Field::Lang)),
     };
     let id = match id.map(|(_, value)| value) {
         Some(Value::Text(id) | Value::Number(id)) if id.trim().is_empty() => {

@@ -396,6 +396,7 @@ fn oversized_field(article: &Article) -> Option<(&'static str, usize, usize)> {
         ("outlet", article.outlet.as_ref(), MAX_FIELD_BYTES),
         ("author", article.author.as_ref(), MAX_FIELD_BYTES),
         ("published", article.published.as_ref(), MAX_FIELD_BYTES),
+        ("lang", article.lang.as_ref(), MAX_FIELD_BYTES),
     ];
     fields.into_iter().find_map(|(name, value, max)| value.filter(|v| v.len() > max).map(|v| (name, v.len(), max)))
 }
@@ -424,6 +425,18 @@ fn reject_oversized(record: Record, max: usize) -> Record {
             article_id: Some(article.id),
             origin: article.origin,
         }),
+        Record::Article(mut article) => match article.lang.as_deref().map(|tag| (tag, crate::lang::code(tag))) {
+            Some((tag, None)) => Record::Reject(Reject {
+                reason: format!("`lang` {tag:?} is not a language tag (en, de, en-GB)"),
+                article_id: Some(article.id),
+                origin: article.origin,
+            }),
+            Some((_, Some(code))) => {
+                article.lang = Some(code);
+                Record::Article(article)
+            }
+            None => Record::Article(article),
+        },
         record => record,
     }
 }
@@ -448,6 +461,7 @@ pub(crate) struct ArticleFields {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    pub lang: Option<String>,
 }
 
 impl ArticleFields {
@@ -467,6 +481,7 @@ impl ArticleFields {
             outlet,
             url,
             author: present(self.author),
+            lang: present(self.lang).map(|lang| lang.trim().to_string()),
             origin,
         }
     }

@@ -378,6 +378,7 @@ impl TableRow for QuoteRow {
             Str("outlet", |r| r.outlet.as_deref()),
             Str("title", |r| r.title.as_deref()),
             Str("url", |r| r.url.as_deref()),
+            Str("lang", |r| Some(&r.lang)),
             Str("rule", |r| Some(r.rule())),
         ]
     }
@@ -414,6 +415,7 @@ impl TableRow for ArticleRow {
             Str("outlet", |r| r.outlet.as_deref()),
             Str("url", |r| r.url.as_deref()),
             Str("author", |r| r.author.as_deref()),
+            Str("lang", |r| r.lang.as_deref()),
             Str("file", |r| Some(&r.file)),
             Int("line", |r| r.line.and_then(int)),
             Str("error", |r| r.error.as_deref()),
@@ -476,6 +478,7 @@ mod tests {
             outlet: Some("Outlet".into()),
             url: None,
             author: None,
+            lang: Some("en".into()),
             file: "corpus.jsonl".into(),
             line: Some(i as u64 + 1),
             error: None,

@@ -83,6 +83,7 @@ pub struct QuoteRow {
     pub outlet: Option<Arc<str>>,
     pub title: Option<Arc<str>>,
     pub url: Option<Arc<str>>,
+    pub lang: Arc<str>,
     rule: Piece,
 }
 
@@ -130,6 +131,8 @@ pub struct QuoteFields<'a> {
     pub outlet: Option<&'a str>,
     pub title: Option<&'a str>,
     pub url: Option<&'a str>,
+    /// The language the article was read in: ISO 639-1 (`en`, `de`).
+    pub lang: &'a str,
     pub rule: &'a str,
 }
 
@@ -199,6 +202,7 @@ impl QuoteRow {
             outlet: self.outlet.as_deref(),
             title: self.title.as_deref(),
             url: self.url.as_deref(),
+            lang: &self.lang,
             rule: self.rule(),
         }
     }
@@ -246,6 +250,8 @@ pub struct ArticleRow {
     pub outlet: Option<Arc<str>>,
     pub url: Option<Arc<str>>,
     pub author: Option<String>,
+    /// The language the article was read in (none for a reject).
+    pub lang: Option<Arc<str>>,
     pub file: Arc<str>,
     pub line: Option<u64>,
     pub error: Option<String>,
@@ -517,6 +523,7 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
     let id: Arc<str> = article.id.as_str().into();
     let [published, outlet, title, url] =
         [&published, &article.outlet, &article.title, &article.url].map(|field| field.as_deref().map(Arc::from));
+    let lang: Arc<str> = Arc::from(&*extraction.lang);
     let quotes: Vec<QuoteRow> = extraction
         .quotes
         .iter()
@@ -552,6 +559,7 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
             outlet: outlet.clone(),
             title: title.clone(),
             url: url.clone(),
+            lang: lang.clone(),
             rule: p.rule,
         })
         .collect();
@@ -568,6 +576,7 @@ pub fn rows_for(article: &Article, extraction: &Extraction) -> (ArticleRow, Vec<
         outlet,
         url,
         author: article.author.clone(),
+        lang: Some(lang),
         file: article.origin.file.clone(),
         line: article.origin.line,
         error: unparsed.then(|| "unparsable `published` date, kept in published_raw".to_string()),
@@ -603,6 +612,7 @@ mod tests {
                 quote(30, Some("B"), Some("Mayor")),
             ],
             published: None,
+            lang: "en".into(),
         };
         let (_, rows) = rows_for(&article, &extraction);
         let speakers = speaker_rows(&rows);
@@ -654,6 +664,7 @@ mod tests {
                 },
             ],
             published: None,
+            lang: "en".into(),
         };
         let (_, rows) = rows_for(&article, &extraction);
         let got: Vec<_> = rows
