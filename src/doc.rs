@@ -25,7 +25,16 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, tokenizer: &dyn crate::tokenize::Tokenize) -> Doc<'a> {
-        let segments = crate::segment::segment(text);
+        Doc::new_in(text, tokenizer, crate::lang::Language::English)
+    }
+
+    /// The document of a text in `language` (its sentences are split by that language's rules).
+    pub fn new_in(
+        text: &'a str,
+        tokenizer: &dyn crate::tokenize::Tokenize,
+        language: crate::lang::Language,
+    ) -> Doc<'a> {
+        let segments = crate::segment::segment_in(text, language);
         let mut tokens = Vec::new();
         tokenizer.tokenize(text, &mut tokens);
         // A tokenizer is code behind a trait: what `tok` and `text_of` rely on is checked here,

@@ -58,7 +58,8 @@ pub fn extract_in(
 ) -> Extraction {
     let quotes = match Language::of(&lang) {
         Language::English => english(text, published, tokenizer),
-        Language::German | Language::Unsupported => marks_only(text, published, tokenizer),
+        Language::German => german(text, published, tokenizer),
+        Language::Unsupported => marks_only(text, published, tokenizer),
     };
     Extraction { quotes, published, lang }
 }
@@ -88,16 +89,33 @@ fn english(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tok
     quotes
 }
 
+/// The statements of a German article (see [`speakers::german`]), dated by its publication.
+fn german(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
+    let doc = doc::Doc::new_in(text, tokenizer, Language::German);
+    let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
+    let mut quotes = speakers::german::statements(&doc, &marked);
+    let said_on = published_said_on(published);
+    for quote in &mut quotes {
+        quote.said_on = said_on;
+    }
+    quotes
+}
+
+/// A statement dated by its article's publication, as the best estimate.
+fn published_said_on(published: Option<chrono::NaiveDate>) -> Option<dates::SaidOn> {
+    published.map(|date| dates::SaidOn {
+        dated: dates::expressions::Dated { date, precision: dates::expressions::Precision::Day },
+        source: dates::Source::Published,
+    })
+}
+
 /// The quoted spans of an article in a language whosaid has no rules for: each span of at least
 /// [`MARKS_ONLY_MIN_WORDS`] words between quote marks, outside captions, without cue or speaker,
 /// dated by the article's publication.
 fn marks_only(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
     let doc = doc::Doc::new(text, tokenizer);
     let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
-    let said_on = published.map(|date| dates::SaidOn {
-        dated: dates::expressions::Dated { date, precision: dates::expressions::Precision::Day },
-        source: dates::Source::Published,
-    });
+    let said_on = published_said_on(published);
     quotes::find_candidates(&doc, &marked)
         .into_iter()
         .filter(|c| c.n_words >= MARKS_ONLY_MIN_WORDS && !speakers::in_caption(&doc, c.outer().start))

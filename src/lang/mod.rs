@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+pub mod de;
 pub mod detect;
 pub(crate) mod key;
 

@@ -8,6 +8,7 @@
 //! single initial ("George W. Bush").
 
 use crate::blocks::{mask_by_byte, BLOCK};
+use crate::lang::Language;
 use crate::model::Span;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,7 +32,16 @@ impl Segments {
     }
 }
 
+/// The paragraphs and sentences of an English text.
 pub fn segment(text: &str) -> Segments {
+    segment_in(text, Language::English)
+}
+
+/// The paragraphs and sentences of a text in `language`: German adds its abbreviations ("Nr.",
+/// "bzw.", "z. B.") and ordinals ("am 5. August", "der 16. Deutsche Bundestag"), whose full
+/// stops end no sentence.
+pub fn segment_in(text: &str, language: Language) -> Segments {
+    let german = language == Language::German;
     // Room for a sentence every 100 bytes and a paragraph every 300, about what news has, so
     // that the lists are not grown and copied many times over per article.
     let mut segments = Segments {
@@ -51,7 +61,7 @@ pub fn segment(text: &str) -> Segments {
         }
         if let Some(span) = trim(text, line_start..line_end) {
             segments.paragraphs.push(span.clone());
-            split_sentences(text, span, &marks[first..i], &mut segments.sentences);
+            split_sentences(text, span, &marks[first..i], german, &mut segments.sentences);
         }
         (line_start, first) = (line_end + 1, i + 1);
     }
@@ -173,7 +183,7 @@ fn terminator_at(slice: &str, at: usize) -> Option<char> {
 
 /// Splits paragraph `para` into sentences at its terminators; `marks` holds at least the
 /// positions in `para` of every byte a terminator starts with, in order (others are passed over).
-fn split_sentences(text: &str, para: Span, marks: &[u32], out: &mut Vec<Span>) {
+fn split_sentences(text: &str, para: Span, marks: &[u32], german: bool, out: &mut Vec<Span>) {
     let slice = &text[para.clone()];
     let mut start = 0;
     // Marks before this are inside a terminator already read, or its closing marks.
@@ -202,7 +212,7 @@ fn split_sentences(text: &str, para: Span, marks: &[u32], out: &mut Vec<Span>) {
         if !after_space.chars().next().is_some_and(is_opening_or_start) {
             continue;
         }
-        if c == '.' && is_abbreviation(&slice[..at]) {
+        if c == '.' && (is_abbreviation(&slice[..at]) || german && is_german_abbreviation(&slice[..at])) {
             continue;
         }
         out.push(para.start + start..para.start + end);
@@ -210,6 +220,33 @@ fn split_sentences(text: &str, para: Span, marks: &[u32], out: &mut Vec<Span>) {
     }
     if start < slice.len() {
         out.push(para.start + start..para.end);
+    }
+}
+
+/// German abbreviations whose full stop may come before a capital or a digit ("Nr. 5", "Mio.
+/// Euro", "bzw. Die"), lower case, without their inner full stops' spaces.
+const GERMAN_ABBREVIATIONS: &[&str] = &[
+    "nr", "bzw", "ca", "mio", "mrd", "abs", "art", "bd", "chr", "evtl", "ggf", "inkl", "jh", "jhd", "max", "min",
+    "mind", "sog", "str", "tel", "usw", "vgl", "hrsg", "dipl", "ing", "geb", "gest", "bzgl", "gem", "lt", "stv",
+    "verh", "zzt", "zt", "ehem", "insb", "sen", "orig", "vorm", "nachm", "ggü", "südl", "nördl", "östl", "westl",
+];
+
+/// Whether the word before a full stop is, in German, an abbreviation, a single letter ("z. B.",
+/// "u. a.") or an ordinal of up to three digits ("5. August").
+fn is_german_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        (Some(c), None) => c.is_alphabetic() || c.is_ascii_digit(),
+        _ if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) => true,
+        _ => {
+            word.len() <= 5
+                && GERMAN_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word) || word.to_lowercase() == *a)
+        }
     }
 }
 
@@ -294,6 +331,24 @@ mod tests {
         let segments = segment(text);
         let got: Vec<&str> = segments.sentences.iter().map(|s| &text[s.clone()]).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn german_ordinals_and_abbreviations_end_no_sentence() {
+        let text = "Am 5. August 2005 tagte der 16. Deutsche Bundestag. Es ging um ca. 300 Mio. Euro, u. a. für Nr. 7 der Liste. Dann war Schluss.";
+        let got: Vec<&str> = segment_in(text, Language::German).sentences.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(
+            got,
+            [
+                "Am 5. August 2005 tagte der 16. Deutsche Bundestag.",
+                "Es ging um ca. 300 Mio. Euro, u. a. für Nr. 7 der Liste.",
+                "Dann war Schluss."
+            ]
+        );
+        // A year ends a sentence, and English keeps its own rules.
+        let text = "Das war im Jahr 2005. Dann kam 2006.";
+        assert_eq!(segment_in(text, Language::German).sentences.len(), 2);
+        assert_eq!(segment("It was day 5. Then came 6.").sentences.len(), 2);
     }
 
     #[test]

@@ -31,6 +31,7 @@
 //! "the minister" to the nearest person whose title has that word, "the outlet" to the nearest
 //! medium introduced as such. What cannot be resolved keeps `speaker_name` empty.
 
+pub mod german;
 pub mod indirect;
 pub mod interview;
 pub mod lexicon;

@@ -1,0 +1,108 @@
+//! German word lists (`de/words.txt`): what a German word is, for the German rules in
+//! `speakers/german.rs`. Every list is lower case; a word is looked up in its lower case.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// The lists of `de/words.txt`, one set a section.
+pub struct GermanWords {
+    /// Verb forms that report speech with a clause after them ("sagte", "erklärte").
+    pub cues: FxHashSet<&'static str>,
+    /// A separable verb's finite form → the particles that close its clause ("teilte" → "mit").
+    pub separable: FxHashMap<&'static str, Vec<&'static str>>,
+    /// Verbs that report a position with a noun phrase ("forderte", "warnte").
+    pub position: FxHashSet<&'static str>,
+    /// Source nouns after "nach" ("Angaben", "Aussagen").
+    pub source_nouns: FxHashSet<&'static str>,
+    /// Prepositions whose noun phrase is a source ("laut", "gemäß").
+    pub source_prepositions: FxHashSet<&'static str>,
+    /// Konjunktiv I forms ("sei", "habe", "werde").
+    pub konjunktiv: FxHashSet<&'static str>,
+    /// The reportive modal ("soll", "sollen").
+    pub reportive: FxHashSet<&'static str>,
+    /// Words that open a sentence as something other than its subject ("am", "dabei").
+    pub openers: FxHashSet<&'static str>,
+    /// Lower-case words inside a speaker's noun phrase ("der", "des", "von").
+    pub noun_phrase: FxHashSet<&'static str>,
+    /// Relative pronouns ("dessen", "die").
+    pub relative: FxHashSet<&'static str>,
+    /// Personal pronouns that can be a speaker ("er", "sie").
+    pub pronouns: FxHashSet<&'static str>,
+    /// Verbs of an impersonal report ("heißt es").
+    pub impersonal: FxHashSet<&'static str>,
+}
+
+pub static GERMAN: LazyLock<GermanWords> = LazyLock::new(|| GermanWords::parse(include_str!("de/words.txt")));
+
+impl GermanWords {
+    fn parse(source: &'static str) -> GermanWords {
+        let mut words = GermanWords {
+            cues: FxHashSet::default(),
+            separable: FxHashMap::default(),
+            position: FxHashSet::default(),
+            source_nouns: FxHashSet::default(),
+            source_prepositions: FxHashSet::default(),
+            konjunktiv: FxHashSet::default(),
+            reportive: FxHashSet::default(),
+            openers: FxHashSet::default(),
+            noun_phrase: FxHashSet::default(),
+            relative: FxHashSet::default(),
+            pronouns: FxHashSet::default(),
+            impersonal: FxHashSet::default(),
+        };
+        let mut section = "";
+        for line in source.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            for word in line.split_whitespace() {
+                assert_eq!(word, word.to_lowercase(), "de/words.txt: {word:?} is not lower case");
+                if section == "separable" {
+                    let (verb, particle) =
+                        word.split_once('+').expect("de/words.txt: a separable verb is verb+particle");
+                    let particles = words.separable.entry(verb).or_default();
+                    if !particles.contains(&particle) {
+                        particles.push(particle);
+                    }
+                    continue;
+                }
+                let set = match section {
+                    "cues" => &mut words.cues,
+                    "position" => &mut words.position,
+                    "source_nouns" => &mut words.source_nouns,
+                    "source_prepositions" => &mut words.source_prepositions,
+                    "konjunktiv" => &mut words.konjunktiv,
+                    "reportive" => &mut words.reportive,
+                    "openers" => &mut words.openers,
+                    "noun_phrase" => &mut words.noun_phrase,
+                    "relative" => &mut words.relative,
+                    "pronouns" => &mut words.pronouns,
+                    "impersonal" => &mut words.impersonal,
+                    other => panic!("de/words.txt: unknown section [{other}]"),
+                };
+                set.insert(word);
+            }
+        }
+        words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_load_and_hold_their_words() {
+        let words = &*GERMAN;
+        assert!(words.cues.contains("sagte") && words.cues.contains("erklärte"));
+        assert_eq!(words.separable["teilte"], ["mit"]);
+        assert!(words.konjunktiv.contains("sei") && words.reportive.contains("soll"));
+        assert!(words.openers.contains("am") && !words.openers.contains("der"));
+    }
+}

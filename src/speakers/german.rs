@@ -1,0 +1,710 @@
+//! German reported speech: the statements of a German article, their cues and speakers.
+//!
+//! German news reports mostly in indirect speech, and its word order differs from English: the
+//! finite verb is second in a main clause ("Der Minister sagte, …"; after an adverbial the
+//! subject follows it: "Am Montag sagte der Minister, …"), a separable verb puts its particle at
+//! the clause's end ("teilte die Polizei mit, …"), and the verb is last in a subordinate clause
+//! ("wie die Polizei mitteilte"). The rules, per sentence, in this order:
+//!
+//! 1. **A verbal cue** ([`GermanWords::cues`], a separable verb with its particle): what follows
+//!    the comma after the cue's clause is the statement, up to the sentence's end ("X sagte, die
+//!    Lage sei ernst"), or what comes before ", sagte X" ("Die Lage sei ernst, sagte X"); after a
+//!    colon, the rest of the sentence. A verb of position without a clause ("Die Polizei warnte
+//!    vor Glatteis.") makes the whole sentence the statement.
+//! 2. **A source**: "laut X", "gemäß X", "X zufolge", "nach Angaben X" and ", so X": the rest of
+//!    the sentence, without the source's phrase where it opens or closes the sentence.
+//! 3. **Konjunktiv I continues a report** over sentences without a cue ("Es sei …"): each run of
+//!    such sentences is one statement of the last speaker (within three sentences), and a
+//!    sentence with "soll/sollen" after a statement is one too.
+//! 4. **Quote marks** („…“, »…«, "…"): a quoted span of four words or more is a direct
+//!    statement, attributed by a cue before it in its sentence (or a colon after a speaker:
+//!    "X: „…“"), or after it (", sagte X"), else by the statement just before; a shorter one
+//!    inside a statement is a quoted fragment of it, the statement's speaker's.
+//!
+//! A speaker is the noun phrase before the cue (the sentence's first constituent, without a
+//! relative clause) or, where the sentence opens with something else, the one after it. The
+//! word lists are data (`src/lang/de/words.txt`).
+
+use crate::doc::Doc;
+use crate::lang::de::{GermanWords, GERMAN};
+use crate::model::{Quote, QuoteType, Rule, Span};
+use crate::quotes::marks::MarkedSpan;
+use crate::tokenize::TokenKind;
+
+/// The fewest words a quoted span has to be a statement on its own.
+const DIRECT_MIN_WORDS: usize = 4;
+/// How many sentences back a report's speaker is carried to a Konjunktiv sentence.
+const CARRY_SENTENCES: usize = 3;
+/// The most tokens between a cue and the comma that ends its clause ("sagte der „Berliner
+/// Zeitung“ am Montag, …").
+const CUE_CLAUSE_TOKENS: usize = 12;
+
+/// A statement found in a sentence, before it becomes a [`Quote`].
+struct Found {
+    content: Span,
+    cue: Option<Span>,
+    speaker: Option<(usize, usize)>,
+    kind: QuoteType,
+    rule: &'static str,
+}
+
+/// The last statement: its sentence, its speaker, and whether it continued a report without a
+/// cue of its own.
+#[derive(Clone, Copy)]
+struct Last {
+    sentence: usize,
+    speaker: Option<(usize, usize)>,
+    continuation: bool,
+}
+
+/// The tokens of an article in lower case, and what the rules ask of them.
+struct Words<'a> {
+    doc: &'a Doc<'a>,
+    lower: Vec<String>,
+    german: &'static GermanWords,
+    /// The quoted spans, in text order.
+    marked: &'a [MarkedSpan],
+}
+
+impl<'a> Words<'a> {
+    fn new(doc: &'a Doc<'a>, marked: &'a [MarkedSpan]) -> Words<'a> {
+        let lower = (0..doc.tokens().len()).map(|i| doc.tok(i).to_lowercase()).collect();
+        Words { doc, lower, german: &GERMAN, marked }
+    }
+
+    fn low(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens()[i].kind == TokenKind::Word
+    }
+
+    fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn has(&self, i: usize, c: char) -> bool {
+        !self.is_word(i) && self.doc.tok(i).contains(c)
+    }
+
+    /// Whether token `i` is inside quote marks.
+    fn quoted(&self, i: usize) -> bool {
+        let at = self.doc.tokens()[i].start();
+        let next = self.marked.partition_point(|m| m.outer.end <= at);
+        self.marked.get(next).is_some_and(|m| m.outer.start <= at)
+    }
+
+    /// The particle that closes separable verb `i`'s clause, before a comma, a colon or the
+    /// sentence's end: its index.
+    fn particle(&self, i: usize, end: usize) -> Option<usize> {
+        let particles = self.german.separable.get(self.low(i))?;
+        (i + 1..end.min(i + 1 + CUE_CLAUSE_TOKENS))
+            .take_while(|&j| !(self.has(j, ',') || self.has(j, ':')) || self.quoted(j))
+            .find(|&j| {
+                particles.contains(&self.low(j))
+                    && (j + 1 == end || self.has(j + 1, ',') || self.has(j + 1, ':') || self.has(j + 1, '.'))
+            })
+    }
+
+    /// A noun phrase that starts at token `i` (before `end`): its first and last tokens. Its
+    /// words are capitalized ones, the lower-case words of a noun phrase ("der", "des", "von"),
+    /// adjectives before a capitalized word, and a bracketed party or place ("(CDU)"); a
+    /// personal pronoun is one on its own.
+    fn noun_phrase_at(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        if i >= end {
+            return None;
+        }
+        if self.german.pronouns.contains(self.low(i)) && !self.is_capitalized_noun_after(i, end) {
+            return Some((i, i));
+        }
+        let mut last = None;
+        let mut j = i;
+        while j < end && !self.quoted(j) {
+            let word = self.is_word(j);
+            if word && self.is_capitalized(j) {
+                last = Some(j);
+            } else if word && self.german.noun_phrase.contains(self.low(j)) {
+            } else if word
+                && j + 1 < end
+                && self.is_capitalized(j + 1)
+                && self.low(j).chars().count() >= 4
+                && self.low(j).ends_with(['e', 'n', 'r', 's', 'm'])
+                && !self.german.openers.contains(self.low(j))
+            {
+                // an adjective before its noun ("der deutsche Außenminister")
+            } else if self.doc.tok(j).starts_with('(') {
+                match (j + 1..end.min(j + 6)).find(|&k| self.doc.tok(k).starts_with(')')) {
+                    Some(close) => {
+                        last = Some(close);
+                        j = close;
+                    }
+                    None => break,
+                }
+            } else if self.doc.tok(j) == "-"
+                || self.doc.tok(j) == "." && last == Some(j - 1) && self.doc.tok(j - 1).len() == 1
+            {
+                // a hyphenated name, an initial
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        last.map(|last| (i, last))
+    }
+
+    /// Whether a capitalized word follows pronoun-like token `i` within its noun phrase ("Die
+    /// Polizei": "die" is no pronoun there).
+    fn is_capitalized_noun_after(&self, i: usize, end: usize) -> bool {
+        i + 1 < end && self.is_capitalized(i + 1)
+    }
+
+    /// The subject before a cue at `cue`, in the sentence's first constituent `start..cue`: without
+    /// leading particles ("Auch"), without a relative clause after a comma; none where the
+    /// sentence opens with an adverbial ("Am Montag sagte …").
+    fn subject_before(&self, start: usize, cue: usize) -> Option<(usize, usize)> {
+        let mut first = start;
+        while first < cue && matches!(self.low(first), "auch" | "nur" | "selbst" | "sogar" | "und" | "aber" | "doch") {
+            first += 1;
+        }
+        if first >= cue || self.german.openers.contains(self.low(first)) || !self.is_word(first) {
+            return None;
+        }
+        // The constituent ends at a comma that opens a relative clause (whose last word, before
+        // the next comma, is a lower-case verb).
+        let mut last = cue - 1;
+        let mut relative = false;
+        let mut j = first;
+        while j < cue {
+            if self.has(j, ',') && j + 1 < cue && self.german.relative.contains(self.low(j + 1)) {
+                let close = (j + 1..cue).find(|&k| self.has(k, ','));
+                let verb_last = close.is_some_and(|c| c > 0 && self.is_word(c - 1) && !self.is_capitalized(c - 1));
+                if verb_last || close.is_none() {
+                    last = j - 1;
+                    relative = true;
+                    break;
+                }
+            }
+            j += 1;
+        }
+        while last > first && !self.is_word(last) && !self.doc.tok(last).starts_with(')') {
+            last -= 1;
+        }
+        // A first constituent that ends in a comma is a clause of its own ("Nachdem …, sagte").
+        if self.has(cue - 1, ',') && !relative {
+            return None;
+        }
+        (last >= first).then_some((first, last))
+    }
+
+    /// The speaker of a cue at `cue..=cue_end` in sentence `start..end`: the subject before it, or
+    /// the noun phrase after it.
+    fn speaker_of(&self, start: usize, cue: usize, cue_end: usize, end: usize) -> Option<(usize, usize)> {
+        if cue > start {
+            if let Some(subject) = self.subject_before(start, cue) {
+                return Some(subject);
+            }
+        }
+        // After the cue ("sagte der Minister", "teilte die Polizei mit"): within the separable
+        // verb's clause, or up to the comma.
+        let limit = if cue_end > cue { cue_end } else { end };
+        self.noun_phrase_at(cue + 1, limit)
+    }
+
+    /// The byte span of tokens `first..last` without a final full stop, or with it.
+    fn span(&self, first: usize, last: usize, keep_stop: bool) -> Option<Span> {
+        let mut last = last;
+        while last > first && !self.is_word(last) && !self.doc.tok(last).contains(['“', '”', '"', '«', '»', ')'])
+        {
+            if keep_stop && self.doc.tok(last).contains(['.', '!', '?']) {
+                break;
+            }
+            last -= 1;
+        }
+        if !keep_stop && !self.is_word(last) {
+            // "„…“." keeps the closing mark, not the stop after it
+            let text = self.doc.tok(last);
+            let trimmed = text.trim_end_matches(['.', ',', ';', ':']);
+            if trimmed.is_empty() {
+                last = last.checked_sub(1).filter(|&l| l >= first)?;
+            } else {
+                let span = self.doc.span_of(first, last);
+                return Some(span.start..span.end - (text.len() - trimmed.len()));
+            }
+        }
+        (last >= first && (first..=last).any(|i| self.is_word(i))).then(|| self.doc.span_of(first, last))
+    }
+}
+
+/// The statements of a German article, in text order.
+pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
+    let words = Words::new(doc, marked);
+    let sentences: Vec<(Span, std::ops::Range<usize>)> = doc.sentences().map(|(s, t)| (s.clone(), t)).collect();
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    let mut last: Option<Last> = None;
+    for (idx, (_, tokens)) in sentences.iter().enumerate() {
+        let (start, end) = (tokens.start, tokens.end);
+        if start >= end {
+            continue;
+        }
+        let recent = last.filter(|l| idx - l.sentence <= CARRY_SENTENCES);
+        let statement = cued(&words, start, end).or_else(|| {
+            let unquoted = |set: &std::collections::HashSet<&str, _>| {
+                (start..end).any(|i| !words.quoted(i) && set.contains(words.low(i)))
+            };
+            if unquoted(&words.german.konjunktiv) {
+                let speaker = recent.and_then(|l| l.speaker);
+                return Some(Found {
+                    content: words.span(start, end - 1, true)?,
+                    cue: None,
+                    speaker,
+                    kind: QuoteType::Indirect,
+                    rule: "konjunktiv",
+                });
+            }
+            if unquoted(&words.german.reportive) && recent.is_some_and(|l| idx - l.sentence <= 2) {
+                let speaker = recent.and_then(|l| l.speaker);
+                return Some(Found {
+                    content: words.span(start, end - 1, true)?,
+                    cue: None,
+                    speaker,
+                    kind: QuoteType::Indirect,
+                    rule: "reportive",
+                });
+            }
+            None
+        });
+        let Some(statement) = statement else { continue };
+        // A sentence wholly between quote marks is a direct statement, found below.
+        if marked.iter().any(|m| m.outer.start <= statement.content.start && statement.content.end <= m.outer.end) {
+            last = Some(Last { sentence: idx, speaker: statement.speaker, continuation: false });
+            continue;
+        }
+        let continuation = statement.cue.is_none();
+        // A run of Konjunktiv sentences is one statement.
+        match found.last_mut() {
+            Some((prev_idx, prev))
+                if continuation
+                    && prev.cue.is_none()
+                    && *prev_idx + 1 == idx
+                    && last.is_some_and(|l| l.continuation) =>
+            {
+                prev.content.end = statement.content.end;
+                *prev_idx = idx;
+            }
+            _ => found.push((idx, statement)),
+        }
+        let speaker = found.last().and_then(|(_, f)| f.speaker);
+        last = Some(Last { sentence: idx, speaker, continuation });
+    }
+    let mut quotes: Vec<Quote> = found.into_iter().map(|(_, f)| quote(doc, f)).collect();
+    quotes.extend(direct(&words, &sentences, &quotes));
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    quotes
+}
+
+/// The statement a cue or a source makes of sentence `start..end`.
+fn cued(words: &Words, start: usize, end: usize) -> Option<Found> {
+    let doc = words.doc;
+    let german = words.german;
+    let stop = end - 1;
+    for i in start..end {
+        if words.quoted(i) || !words.is_word(i) {
+            continue;
+        }
+        let low = words.low(i);
+        // Sources: "laut X", "gemäß X".
+        if german.source_prepositions.contains(low) {
+            let np = words.noun_phrase_at(i + 1, end)?;
+            let cue = Some(doc.span_of(i, i));
+            let content =
+                if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
+            return Some(Found { content, cue, speaker: Some(np), kind: QuoteType::Indirect, rule: "source" });
+        }
+        // "X zufolge".
+        if low == "zufolge" && i > start {
+            let np_start = (start..i).rev().find(|&k| words.has(k, ',')).map_or(start, |k| k + 1);
+            let speaker = (np_start < i).then(|| (np_start, i - 1));
+            let content =
+                if np_start == start { words.span(i + 1, stop, false)? } else { words.span(start, stop, false)? };
+            return Some(Found {
+                content,
+                cue: Some(doc.span_of(i, i)),
+                speaker,
+                kind: QuoteType::Indirect,
+                rule: "source",
+            });
+        }
+        // "nach Angaben der Polizei", "nach eigenen Angaben".
+        if low == "nach" {
+            if let Some(noun) = (i + 1..end.min(i + 4)).find(|&k| german.source_nouns.contains(words.low(k))) {
+                let np = words.noun_phrase_at(i + 1, end).filter(|np| np.1 >= noun).unwrap_or((i + 1, noun));
+                let content =
+                    if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
+                return Some(Found {
+                    content,
+                    cue: Some(doc.span_of(i, i)),
+                    speaker: Some(np),
+                    kind: QuoteType::Indirect,
+                    rule: "source",
+                });
+            }
+            // "Seiner Meinung nach"
+            if i > start && german.source_nouns.contains(words.low(i - 1)) {
+                let np_start = if i - 1 > start && words.is_word(i - 2) { i - 2 } else { i - 1 };
+                let content = words.span(i + 1, stop, false)?;
+                return Some(Found {
+                    content,
+                    cue: Some(doc.span_of(i, i)),
+                    speaker: Some((np_start, i - 1)),
+                    kind: QuoteType::Indirect,
+                    rule: "source",
+                });
+            }
+        }
+        // ", so X." closing the sentence.
+        if low == "so" && i > start && words.has(i - 1, ',') {
+            if let Some(np) = words.noun_phrase_at(i + 1, end) {
+                if np.1 + 1 >= stop || words.has(np.1 + 1, '.') {
+                    let content = words.span(start, i - 2, false)?;
+                    return Some(Found {
+                        content,
+                        cue: Some(doc.span_of(i, i)),
+                        speaker: Some(np),
+                        kind: QuoteType::Indirect,
+                        rule: "so",
+                    });
+                }
+            }
+        }
+        // "Demnach …", "…, wonach …": the source is the sentence before.
+        if (low == "demnach" && i == start) || (low == "wonach" && i > start && words.has(i - 1, ',')) {
+            let content = words.span(i + 1, stop, false)?;
+            return Some(Found {
+                content,
+                cue: Some(doc.span_of(i, i)),
+                speaker: Some((i, i)),
+                kind: QuoteType::Indirect,
+                rule: "source",
+            });
+        }
+        let particle = words.particle(i, end);
+        let verbal = german.cues.contains(low) || particle.is_some();
+        if !verbal && !german.position.contains(low) {
+            continue;
+        }
+        let cue_end = particle.unwrap_or(i);
+        let cue = Some(doc.span_of(i, cue_end));
+        // "Wie X mitteilte, …" / "…, wie X mitteilte."
+        let wie = (start..i)
+            .rev()
+            .take(CUE_CLAUSE_TOKENS)
+            .find(|&k| words.low(k) == "wie" && (k == start || words.has(k - 1, ',')));
+        if let Some(w) = wie.filter(|_| verbal) {
+            let speaker = words.noun_phrase_at(w + 1, i);
+            let content = if w == start {
+                let comma = (cue_end + 1..end).find(|&k| words.has(k, ','))?;
+                words.span(comma + 1, stop, false)?
+            } else {
+                words.span(start, w - 2, false)?
+            };
+            return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "wie" });
+        }
+        let clause = (cue_end + 1..end.min(cue_end + 1 + CUE_CLAUSE_TOKENS))
+            .find(|&k| !words.quoted(k) && (words.has(k, ',') || words.has(k, ':')));
+        // "…, sagte X." The statement comes first (a cue whose own clause follows it, after a
+        // relative clause, is not: "Kolarow, dessen Behörde zuständig ist, sagte, …").
+        if verbal
+            && clause.is_none()
+            && i > start + 1
+            && words.has(i - 1, ',')
+            && !words.doc.tok(i - 1).contains(['“', '”', '"', '«', '»'])
+        {
+            let speaker =
+                words.noun_phrase_at(cue_end.max(i) + 1, end).or_else(|| words.noun_phrase_at(i + 1, cue_end));
+            let content = words.span(start, i - 2, false)?;
+            return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "after" });
+        }
+        // "X sagte, …" / "Am Montag sagte X, …" / "X sagte: …".
+        let speaker = words.speaker_of(start, i, cue_end, end);
+        if verbal {
+            if let Some(k) = clause {
+                if k + 1 < end {
+                    let content = words.span(k + 1, stop, false)?;
+                    return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "cue" });
+                }
+            }
+        }
+        // "Die Polizei warnte vor Glatteis." The position is the sentence.
+        if german.position.contains(low) && clause.is_none() && speaker.is_some() {
+            let content = words.span(start, stop, true)?;
+            return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "position" });
+        }
+    }
+    None
+}
+
+/// The direct statements: quoted spans of [`DIRECT_MIN_WORDS`] words or more, and shorter ones
+/// inside a statement.
+fn direct(words: &Words, sentences: &[(Span, std::ops::Range<usize>)], statements: &[Quote]) -> Vec<Quote> {
+    let doc = words.doc;
+    let mut quotes = Vec::new();
+    for m in words.marked {
+        let first = doc.token_at_or_after(m.inner.start);
+        let last = doc.token_at_or_after(m.inner.end);
+        let n_words = (first..last).filter(|&i| words.is_word(i)).count();
+        let inside = statements.iter().find(|q| q.span.start <= m.outer.start && m.outer.end <= q.span.end);
+        if n_words == 0 || (n_words < DIRECT_MIN_WORDS && inside.is_none()) {
+            continue;
+        }
+        let (speaker, cue, rule) = match inside {
+            Some(q) => (q.speaker.clone(), q.cue.clone(), "fragment"),
+            None => attribute_direct(words, sentences, m, statements),
+        };
+        quotes.push(Quote {
+            span: m.outer.clone(),
+            parts: vec![m.outer.clone()],
+            kind: QuoteType::Direct,
+            cue,
+            speaker,
+            speaker_name: None,
+            speaker_title: None,
+            speaker_type: None,
+            speaker_gender: None,
+            rule: Rule { detector: "german-direct", attribution: rule },
+            said_on: None,
+        });
+    }
+    quotes
+}
+
+/// The speaker and cue of a quoted span that is no fragment of a statement: a cue before it in
+/// its sentence, a colon after a speaker, a cue after it, else the statement just before.
+fn attribute_direct(
+    words: &Words,
+    sentences: &[(Span, std::ops::Range<usize>)],
+    m: &MarkedSpan,
+    statements: &[Quote],
+) -> (Option<Span>, Option<Span>, &'static str) {
+    let doc = words.doc;
+    let opening = doc.token_at_or_after(m.outer.start);
+    let closing = doc.token_at_or_after(m.outer.end);
+    let sentence_of = |at: usize| sentences.iter().position(|(s, _)| s.start <= at && at < s.end.max(s.start + 1));
+    let span = |(a, b): (usize, usize)| doc.span_of(a, b);
+    if let Some(s) = sentence_of(m.outer.start) {
+        let (start, _) = (sentences[s].1.start, sentences[s].1.end);
+        // Before: "X sagte: „…“", "X: „…“".
+        for i in (start..opening).rev() {
+            if words.quoted(i) || !words.is_word(i) {
+                continue;
+            }
+            let particle = words.particle(i, opening);
+            if words.german.cues.contains(words.low(i)) || particle.is_some() {
+                let cue_end = particle.unwrap_or(i);
+                let speaker = words.speaker_of(start, i, cue_end, opening);
+                return (speaker.map(span), Some(doc.span_of(i, cue_end)), "before");
+            }
+        }
+        if opening > start && words.has(opening - 1, ':') {
+            let speaker = words.subject_before(start, opening - 1).or_else(|| words.noun_phrase_at(start, opening - 1));
+            if let Some(speaker) = speaker {
+                return (Some(span(speaker)), None, "colon");
+            }
+        }
+    }
+    if let Some(s) = sentence_of(m.outer.end.saturating_sub(1)) {
+        let end = sentences[s].1.end;
+        // After: "„…“, sagte X." / "„…“, so X." / "„…“ erklärte X."
+        let mut i = closing;
+        while i < end && !words.is_word(i) {
+            i += 1;
+        }
+        if i < end && !words.quoted(i) {
+            let low = words.low(i);
+            let particle = words.particle(i, end);
+            if words.german.cues.contains(low) || particle.is_some() || low == "so" {
+                let after = particle.map_or(i + 1, |p| p.min(end)).max(i + 1);
+                let speaker = words.noun_phrase_at(i + 1, end).or_else(|| words.noun_phrase_at(after, end));
+                return (speaker.map(span), Some(doc.span_of(i, particle.unwrap_or(i))), "after");
+            }
+        }
+    }
+    // The statement just before, in the same or the previous sentence.
+    let previous = statements.iter().rev().find(|q| q.span.end <= m.outer.start);
+    if let (Some(q), Some(s)) = (previous, sentence_of(m.outer.start)) {
+        let q_sentence = sentence_of(q.span.start);
+        if q_sentence.is_some_and(|qs| s - qs <= 1) {
+            return (q.speaker.clone(), None, "previous");
+        }
+    }
+    (None, None, "none")
+}
+
+fn quote(doc: &Doc, found: Found) -> Quote {
+    Quote {
+        span: found.content.clone(),
+        parts: vec![found.content],
+        kind: found.kind,
+        cue: found.cue,
+        speaker: found.speaker.map(|(a, b)| doc.span_of(a, b)),
+        speaker_name: None,
+        speaker_title: None,
+        speaker_type: None,
+        speaker_gender: None,
+        rule: Rule { detector: "german", attribution: found.rule },
+        said_on: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use crate::tokenize::FastTokenizer;
+
+    /// Each statement of a German text: its words, its speaker and its rule.
+    fn found(text: &str) -> Vec<(String, Option<String>, String)> {
+        let extraction = crate::extract_in(text, None, Cow::Borrowed("de"), &FastTokenizer);
+        extraction
+            .quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.clone().map(|s| text[s].to_string());
+                (text[q.span.clone()].to_string(), speaker, format!("{}/{}", q.rule.detector, q.rule.attribution))
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>, String) {
+        let mut all = found(text);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.remove(0)
+    }
+
+    #[test]
+    fn a_cue_then_a_comma_reports_the_clause_after_it() {
+        let (content, speaker, rule) = one("Der Minister sagte, die Lage sei ernst.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref(), rule.as_str()),
+            ("die Lage sei ernst", Some("Der Minister"), "german/cue")
+        );
+        // "dass" is part of the statement
+        assert_eq!(one("Die Polizei erklärte, dass niemand verletzt wurde.").0, "dass niemand verletzt wurde");
+    }
+
+    #[test]
+    fn after_an_adverbial_the_subject_follows_the_cue() {
+        let (content, speaker, _) = one("Am Montag sagte der Sprecher des Ministeriums, man prüfe den Fall.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("man prüfe den Fall", Some("der Sprecher des Ministeriums"))
+        );
+    }
+
+    #[test]
+    fn a_separable_verb_closes_its_cue_with_its_particle() {
+        let (content, speaker, _) = one("Gestern teilte die Polizei mit, dass der Täter gefasst sei.");
+        assert_eq!((content.as_str(), speaker.as_deref()), ("dass der Täter gefasst sei", Some("die Polizei")));
+    }
+
+    #[test]
+    fn a_cue_after_the_statement_names_its_speaker_after_it() {
+        let (content, speaker, rule) = one("Die Lage sei ernst, sagte der Minister.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref(), rule.as_str()),
+            ("Die Lage sei ernst", Some("der Minister"), "german/after")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_is_no_part_of_the_speaker() {
+        let (_, speaker, _) = one("Todor Kolarow, dessen Behörde zuständig ist, sagte, es gebe keine Gefahr.");
+        assert_eq!(speaker.as_deref(), Some("Todor Kolarow"));
+    }
+
+    #[test]
+    fn sources_laut_zufolge_and_nach_angaben_report_the_rest_of_the_sentence() {
+        let (content, speaker, _) = one("Laut der Polizei wurden drei Menschen verletzt.");
+        assert_eq!((content.as_str(), speaker.as_deref()), ("wurden drei Menschen verletzt", Some("der Polizei")));
+        let (content, speaker, _) = one("Ersten Angaben zufolge kamen zwei Menschen ums Leben.");
+        assert_eq!((content.as_str(), speaker.as_deref()), ("kamen zwei Menschen ums Leben", Some("Ersten Angaben")));
+        let (content, speaker, _) = one("Nach Angaben der Feuerwehr brach das Feuer am Morgen aus.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("brach das Feuer am Morgen aus", Some("Angaben der Feuerwehr"))
+        );
+    }
+
+    #[test]
+    fn so_after_a_comma_closes_a_statement_with_its_speaker() {
+        let (content, speaker, rule) = one("Die Täter seien geflohen, so der Sprecher.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref(), rule.as_str()),
+            ("Die Täter seien geflohen", Some("der Sprecher"), "german/so")
+        );
+    }
+
+    #[test]
+    fn a_wie_clause_names_the_source_of_the_main_clause() {
+        let (content, speaker, _) = one("Wie die Polizei mitteilte, wurde niemand verletzt.");
+        assert_eq!((content.as_str(), speaker.as_deref()), ("wurde niemand verletzt", Some("die Polizei")));
+    }
+
+    #[test]
+    fn konjunktiv_sentences_continue_the_report_as_one_statement() {
+        let all = found(
+            "Der Minister sagte, die Lage sei ernst. Es gebe keine Lösung. Man habe alles versucht. Der Zug fuhr ab.",
+        );
+        let got: Vec<(&str, Option<&str>)> = all.iter().map(|(c, s, _)| (c.as_str(), s.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("die Lage sei ernst", Some("Der Minister")),
+                ("Es gebe keine Lösung. Man habe alles versucht.", Some("Der Minister"))
+            ]
+        );
+    }
+
+    #[test]
+    fn soll_reports_only_right_after_a_statement() {
+        let all = found("Laut der Polizei wurde ein Mann festgenommen. Er soll geschossen haben.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!((all[1].0.as_str(), all[1].1.as_deref()), ("Er soll geschossen haben.", Some("der Polizei")));
+        assert!(found("Der Zug fuhr ab. Er soll pünktlich sein.").is_empty());
+    }
+
+    #[test]
+    fn a_position_verb_without_a_clause_makes_the_sentence_the_statement() {
+        let (content, speaker, _) = one("Die Gewerkschaft forderte höhere Löhne.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("Die Gewerkschaft forderte höhere Löhne.", Some("Die Gewerkschaft"))
+        );
+    }
+
+    #[test]
+    fn quoted_statements_take_the_cue_before_or_after_them() {
+        let (content, speaker, rule) =
+            one("Der Sprecher erklärte am Dienstag: „Wir gehen davon aus, dass alles gut wird.“");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref(), rule.as_str()),
+            ("„Wir gehen davon aus, dass alles gut wird.“", Some("Der Sprecher"), "german-direct/before")
+        );
+        let (content, speaker, _) = one("„Das Alter drückt sehr“, sagte Georg Ratzinger zur Nachrichtenagentur dpa.");
+        assert_eq!((content.as_str(), speaker.as_deref()), ("„Das Alter drückt sehr“", Some("Georg Ratzinger")));
+        let (_, speaker, rule) = one("Ein Beamter der Polizei: „Hier weiß man, wer die Täter sind.“");
+        assert_eq!((speaker.as_deref(), rule.as_str()), (Some("Ein Beamter der Polizei"), "german-direct/colon"));
+    }
+
+    #[test]
+    fn a_short_quoted_fragment_inside_a_statement_is_its_speakers() {
+        let all = found("Die Ministerin sagte, das Gesetz sei „ein Fehler“ gewesen.");
+        let got: Vec<(&str, Option<&str>)> = all.iter().map(|(c, s, _)| (c.as_str(), s.as_deref())).collect();
+        assert_eq!(
+            got,
+            [("das Gesetz sei „ein Fehler“ gewesen", Some("Die Ministerin")), ("„ein Fehler“", Some("Die Ministerin"))]
+        );
+        // outside a statement, a short quoted term is none
+        assert!(found("Das Buch „Die Blechtrommel“ erschien 1959.").is_empty());
+    }
+}
