@@ -29,6 +29,8 @@ pub struct GermanWords {
     pub relative: FxHashSet<&'static str>,
     /// Personal pronouns that can be a speaker ("er", "sie").
     pub pronouns: FxHashSet<&'static str>,
+    /// Auxiliaries before a participle ("hat", "habe", "wurde").
+    pub auxiliaries: FxHashSet<&'static str>,
     /// Verbs of an impersonal report ("heißt es").
     pub impersonal: FxHashSet<&'static str>,
 }
@@ -49,6 +51,7 @@ impl GermanWords {
             noun_phrase: FxHashSet::default(),
             relative: FxHashSet::default(),
             pronouns: FxHashSet::default(),
+            auxiliaries: FxHashSet::default(),
             impersonal: FxHashSet::default(),
         };
         let mut section = "";
@@ -83,6 +86,7 @@ impl GermanWords {
                     "noun_phrase" => &mut words.noun_phrase,
                     "relative" => &mut words.relative,
                     "pronouns" => &mut words.pronouns,
+                    "auxiliaries" => &mut words.auxiliaries,
                     "impersonal" => &mut words.impersonal,
                     other => panic!("de/words.txt: unknown section [{other}]"),
                 };

@@ -85,7 +85,14 @@ impl<'a> Words<'a> {
     }
 
     fn has(&self, i: usize, c: char) -> bool {
-        !self.is_word(i) && self.doc.tok(i).contains(c)
+        !self.is_word(i) && self.doc.tok(i).contains(c) && (c != ':' || self.colon(i))
+    }
+
+    /// Whether token `i` holds a colon that ends a clause: one before white space or the
+    /// text's end, not in a time ("08:15").
+    fn colon(&self, i: usize) -> bool {
+        let tokens = self.doc.tokens();
+        tokens.get(i + 1).is_none_or(|next| next.start() > tokens[i].end())
     }
 
     /// Whether token `i` is inside quote marks.
@@ -99,12 +106,13 @@ impl<'a> Words<'a> {
     /// sentence's end: its index.
     fn particle(&self, i: usize, end: usize) -> Option<usize> {
         let particles = self.german.separable.get(self.low(i))?;
-        (i + 1..end.min(i + 1 + CUE_CLAUSE_TOKENS))
-            .take_while(|&j| !(self.has(j, ',') || self.has(j, ':')) || self.quoted(j))
-            .find(|&j| {
+        // (across an apposition's commas: "teilte der Direktor, Bagus Puruhito, mit")
+        (i + 1..end.min(i + 1 + 2 * CUE_CLAUSE_TOKENS)).take_while(|&j| !self.has(j, ':') || self.quoted(j)).find(
+            |&j| {
                 particles.contains(&self.low(j))
                     && (j + 1 == end || self.has(j + 1, ',') || self.has(j + 1, ':') || self.has(j + 1, '.'))
-            })
+            },
+        )
     }
 
     /// A noun phrase that starts at token `i` (before `end`): its first and last tokens. Its
@@ -124,7 +132,12 @@ impl<'a> Words<'a> {
             let word = self.is_word(j);
             if word && self.is_capitalized(j) {
                 last = Some(j);
-            } else if word && self.german.noun_phrase.contains(self.low(j)) {
+            } else if word
+                && self.german.noun_phrase.contains(self.low(j))
+                && (last.is_none() || matches!(self.low(j), "des" | "der" | "von" | "vom" | "und" | "sowie"))
+            {
+                // (after its head, a noun phrase goes on only in the genitive or with "von":
+                // "Angaben der Polizei", not "Angaben der Polizei den Einsatz")
             } else if word
                 && j + 1 < end
                 && self.is_capitalized(j + 1)
@@ -187,11 +200,18 @@ impl<'a> Words<'a> {
             }
             j += 1;
         }
+        // The constituent ends before the finite verb of a compound tense ("Die Vereinsleitung
+        // hat nun versprochen").
+        if let Some(aux) = (first + 1..=last).find(|&k| self.german.auxiliaries.contains(self.low(k))) {
+            last = aux - 1;
+        }
         while last > first && !self.is_word(last) && !self.doc.tok(last).starts_with(')') {
             last -= 1;
         }
-        // A first constituent that ends in a comma is a clause of its own ("Nachdem …, sagte").
-        if self.has(cue - 1, ',') && !relative {
+        // A first constituent that ends in a comma after a verb is a clause of its own
+        // ("Nachdem …, sagte"); after a noun it is a name with its apposition ("Hans-Jürgen
+        // Papier, Präsident des Bundesverfassungsgerichtes, sagte").
+        if self.has(cue - 1, ',') && !relative && (cue < 2 || !self.is_capitalized(cue - 2)) {
             return None;
         }
         (last >= first).then_some((first, last))
@@ -208,7 +228,38 @@ impl<'a> Words<'a> {
         // After the cue ("sagte der Minister", "teilte die Polizei mit"): within the separable
         // verb's clause, or up to the comma.
         let limit = if cue_end > cue { cue_end } else { end };
-        self.noun_phrase_at(cue + 1, limit)
+        self.first_noun_phrase(cue + 1, limit).or_else(|| {
+            // Between an auxiliary and a participle ("Ferner habe die Studie festgestellt").
+            let aux = (start..cue).find(|&k| self.german.auxiliaries.contains(self.low(k)))?;
+            self.noun_phrase_at(aux + 1, cue)
+        })
+    }
+
+    /// The first noun phrase in `from..to`, past adverbs ("sagte später der Direktor"), before a
+    /// comma.
+    fn first_noun_phrase(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let start = (from..to).take_while(|&k| !self.has(k, ',') && !self.quoted(k)).take(4).find(|&k| {
+            self.is_capitalized(k)
+                || self.german.noun_phrase.contains(self.low(k))
+                || self.german.pronouns.contains(self.low(k))
+        })?;
+        self.noun_phrase_at(start, to)
+    }
+
+    /// The subject of sentence `start..end` where it opens the sentence before its verb ("Das
+    /// staatliche Fernsehen berichtete von …").
+    fn sentence_subject(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let mut start = start;
+        while start < end && matches!(self.low(start), "auch" | "nur" | "selbst" | "sogar" | "und" | "aber" | "doch") {
+            start += 1;
+        }
+        let np = self.noun_phrase_at(start, end)?;
+        let verb = np.1 + 1;
+        (verb < end
+            && self.is_word(verb)
+            && !self.is_capitalized(verb)
+            && !self.german.openers.contains(self.low(start)))
+        .then_some(np)
     }
 
     /// The byte span of tokens `first..last` without a final full stop, or with it.
@@ -248,12 +299,25 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
             continue;
         }
         let recent = last.filter(|l| idx - l.sentence <= CARRY_SENTENCES);
-        let statement = cued(&words, start, end).or_else(|| {
+        let previous = idx.checked_sub(1).map(|p| sentences[p].1.start).filter(|&p| p < start);
+        let statement = cued(&words, start, end, previous).or_else(|| {
             let unquoted = |set: &std::collections::HashSet<&str, _>| {
                 (start..end).any(|i| !words.quoted(i) && set.contains(words.low(i)))
             };
+            // The last speaker, else the subject of the sentence before ("Das Fernsehen berichtete
+            // von Verlusten. Der Rat sei aufgelöst worden.").
+            let previous_subject = || {
+                let previous = &sentences[idx.checked_sub(1)?].1;
+                words.sentence_subject(previous.start, previous.end)
+            };
             if unquoted(&words.german.konjunktiv) {
-                let speaker = recent.and_then(|l| l.speaker);
+                // Konjunktiv only after the first comma is in a clause of the sentence's own
+                // verb ("X vertritt die These, dass … sei"): its subject said it.
+                let comma = (start..end).find(|&k| !words.quoted(k) && words.has(k, ','));
+                let in_main = (start..comma.unwrap_or(end))
+                    .any(|k| !words.quoted(k) && words.german.konjunktiv.contains(words.low(k)));
+                let own = if in_main || comma.is_none() { None } else { words.sentence_subject(start, end) };
+                let speaker = own.or(recent.and_then(|l| l.speaker)).or_else(previous_subject);
                 return Some(Found {
                     content: words.span(start, end - 1, true)?,
                     cue: None,
@@ -304,142 +368,180 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
 }
 
 /// The statement a cue or a source makes of sentence `start..end`.
-fn cued(words: &Words, start: usize, end: usize) -> Option<Found> {
-    let doc = words.doc;
-    let german = words.german;
-    let stop = end - 1;
+fn cued(words: &Words, start: usize, end: usize, previous: Option<usize>) -> Option<Found> {
+    let mut position = None;
     for i in start..end {
         if words.quoted(i) || !words.is_word(i) {
             continue;
         }
-        let low = words.low(i);
-        // Sources: "laut X", "gemäß X".
-        if german.source_prepositions.contains(low) {
-            let np = words.noun_phrase_at(i + 1, end)?;
-            let cue = Some(doc.span_of(i, i));
+        if let Some(found) = cue_at(words, i, (start, end), previous, &mut position) {
+            return Some(found);
+        }
+    }
+    position
+}
+
+/// The statement a cue or a source at token `i` makes of sentence `start..end`, if any; a verb
+/// of position without a clause is kept in `position`, for when nothing later in the sentence
+/// makes one.
+fn cue_at(
+    words: &Words,
+    i: usize,
+    (start, end): (usize, usize),
+    previous: Option<usize>,
+    position: &mut Option<Found>,
+) -> Option<Found> {
+    let doc = words.doc;
+    let german = words.german;
+    let stop = end - 1;
+    let low = words.low(i);
+    // Sources: "laut X", "gemäß X".
+    if german.source_prepositions.contains(low) {
+        let np = words.noun_phrase_at(i + 1, end)?;
+        let cue = Some(doc.span_of(i, i));
+        let content = if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
+        return Some(Found { content, cue, speaker: Some(np), kind: QuoteType::Indirect, rule: "source" });
+    }
+    // "X zufolge".
+    if low == "zufolge" && i > start {
+        let np_start = (start..i).rev().find(|&k| words.has(k, ',')).map_or(start, |k| k + 1);
+        let speaker = (np_start < i).then(|| (np_start, i - 1));
+        let content =
+            if np_start == start { words.span(i + 1, stop, false)? } else { words.span(start, stop, false)? };
+        return Some(Found {
+            content,
+            cue: Some(doc.span_of(i, i)),
+            speaker,
+            kind: QuoteType::Indirect,
+            rule: "source",
+        });
+    }
+    // "nach Angaben der Polizei", "nach eigenen Angaben".
+    if low == "nach" {
+        if let Some(noun) = (i + 1..end.min(i + 4)).find(|&k| german.source_nouns.contains(words.low(k))) {
+            let np = words.noun_phrase_at(i + 1, end).filter(|np| np.1 >= noun).unwrap_or((i + 1, noun));
             let content =
                 if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
-            return Some(Found { content, cue, speaker: Some(np), kind: QuoteType::Indirect, rule: "source" });
-        }
-        // "X zufolge".
-        if low == "zufolge" && i > start {
-            let np_start = (start..i).rev().find(|&k| words.has(k, ',')).map_or(start, |k| k + 1);
-            let speaker = (np_start < i).then(|| (np_start, i - 1));
-            let content =
-                if np_start == start { words.span(i + 1, stop, false)? } else { words.span(start, stop, false)? };
             return Some(Found {
                 content,
                 cue: Some(doc.span_of(i, i)),
-                speaker,
+                speaker: Some(np),
                 kind: QuoteType::Indirect,
                 rule: "source",
             });
         }
-        // "nach Angaben der Polizei", "nach eigenen Angaben".
-        if low == "nach" {
-            if let Some(noun) = (i + 1..end.min(i + 4)).find(|&k| german.source_nouns.contains(words.low(k))) {
-                let np = words.noun_phrase_at(i + 1, end).filter(|np| np.1 >= noun).unwrap_or((i + 1, noun));
+        // "Seiner Meinung nach"
+        if i > start && german.source_nouns.contains(words.low(i - 1)) {
+            let np_start = if i - 1 > start && words.is_word(i - 2) { i - 2 } else { i - 1 };
+            let content = words.span(i + 1, stop, false)?;
+            return Some(Found {
+                content,
+                cue: Some(doc.span_of(i, i)),
+                speaker: Some((np_start, i - 1)),
+                kind: QuoteType::Indirect,
+                rule: "source",
+            });
+        }
+    }
+    // ", so X." closing the sentence.
+    if low == "so" && i > start && words.has(i - 1, ',') {
+        if let Some(np) = words.noun_phrase_at(i + 1, end) {
+            // ", so Obama weiter, …" interrupts the statement, which is the whole sentence.
+            let mut after = np.1 + 1;
+            if after < end && matches!(words.low(after), "weiter" | "weiters" | "zufolge") {
+                after += 1;
+            }
+            let interrupts = after < stop && words.has(after, ',');
+            if after >= stop || words.has(after, '.') || interrupts {
                 let content =
-                    if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
+                    if interrupts { words.span(start, stop, false)? } else { words.span(start, i - 2, false)? };
                 return Some(Found {
                     content,
                     cue: Some(doc.span_of(i, i)),
                     speaker: Some(np),
                     kind: QuoteType::Indirect,
-                    rule: "source",
-                });
-            }
-            // "Seiner Meinung nach"
-            if i > start && german.source_nouns.contains(words.low(i - 1)) {
-                let np_start = if i - 1 > start && words.is_word(i - 2) { i - 2 } else { i - 1 };
-                let content = words.span(i + 1, stop, false)?;
-                return Some(Found {
-                    content,
-                    cue: Some(doc.span_of(i, i)),
-                    speaker: Some((np_start, i - 1)),
-                    kind: QuoteType::Indirect,
-                    rule: "source",
+                    rule: "so",
                 });
             }
         }
-        // ", so X." closing the sentence.
-        if low == "so" && i > start && words.has(i - 1, ',') {
-            if let Some(np) = words.noun_phrase_at(i + 1, end) {
-                if np.1 + 1 >= stop || words.has(np.1 + 1, '.') {
-                    let content = words.span(start, i - 2, false)?;
-                    return Some(Found {
-                        content,
-                        cue: Some(doc.span_of(i, i)),
-                        speaker: Some(np),
-                        kind: QuoteType::Indirect,
-                        rule: "so",
-                    });
-                }
+    }
+    // "Demnach …", "…, wonach …": the source is the sentence before.
+    if (low == "demnach" && i == start) || (low == "wonach" && i > start && words.has(i - 1, ',')) {
+        let content = words.span(i + 1, stop, false)?;
+        return Some(Found {
+            content,
+            cue: Some(doc.span_of(i, i)),
+            speaker: Some((i, i)),
+            kind: QuoteType::Indirect,
+            rule: "source",
+        });
+    }
+    let particle = words.particle(i, end);
+    // A separable verb last in its clause, its particle before it ("wie X bekannt gab").
+    let particle_before = i > start && german.separable.get(low).is_some_and(|p| p.contains(&words.low(i - 1)));
+    let verbal = german.cues.contains(low) || particle.is_some() || particle_before;
+    if !verbal && !german.position.contains(low) {
+        return None;
+    }
+    let cue_end = particle.unwrap_or(i);
+    let cue = Some(doc.span_of(if particle_before { i - 1 } else { i }, cue_end));
+    // "Das teilte die Polizei mit." / "Dies geht aus einem Bericht hervor.": the sentence
+    // before is the statement, with the "Das" that stands for it.
+    if i == start + 1 && matches!(words.low(start), "das" | "dies") && previous.is_some() {
+        let from = if words.low(i + 1) == "aus" { i + 2 } else { i + 1 };
+        let speaker = words.noun_phrase_at(from, end);
+        let content = previous.map(|p| doc.tokens()[p].start())?..doc.tokens()[start].end();
+        return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "anaphor" });
+    }
+    // "Wie X mitteilte, …" / "…, wie X mitteilte."
+    let wie = (start..i)
+        .rev()
+        .take(CUE_CLAUSE_TOKENS)
+        .find(|&k| words.low(k) == "wie" && (k == start || words.has(k - 1, ',')));
+    if let Some(w) = wie.filter(|_| verbal) {
+        let speaker = words.noun_phrase_at(w + 1, i);
+        let content = if w == start {
+            let comma = (cue_end + 1..end).find(|&k| words.has(k, ','))?;
+            words.span(comma + 1, stop, false)?
+        } else {
+            words.span(start, w - 2, false)?
+        };
+        return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "wie" });
+    }
+    let clause = (cue_end + 1..end.min(cue_end + 1 + CUE_CLAUSE_TOKENS))
+        .find(|&k| !words.quoted(k) && (words.has(k, ',') || words.has(k, ':')));
+    // "…, sagte X." The statement comes first (a cue whose own clause follows it, after a
+    // relative clause, is not: "Kolarow, dessen Behörde zuständig ist, sagte, …").
+    if verbal
+        && clause.is_none()
+        && i > start + 1
+        && words.has(i - 1, ',')
+        && !words.doc.tok(i - 1).contains(['“', '”', '"', '«', '»'])
+    {
+        let speaker = words.noun_phrase_at(cue_end.max(i) + 1, end).or_else(|| words.first_noun_phrase(i + 1, cue_end));
+        let content = words.span(start, i - 2, false)?;
+        return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "after" });
+    }
+    // "X sagte, …" / "Am Montag sagte X, …" / "X sagte: …".
+    let speaker = words.speaker_of(start, i, cue_end, end);
+    if verbal {
+        if let Some(k) = clause {
+            if k + 1 < end {
+                let content = words.span(k + 1, stop, false)?;
+                return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "cue" });
             }
         }
-        // "Demnach …", "…, wonach …": the source is the sentence before.
-        if (low == "demnach" && i == start) || (low == "wonach" && i > start && words.has(i - 1, ',')) {
-            let content = words.span(i + 1, stop, false)?;
-            return Some(Found {
-                content,
-                cue: Some(doc.span_of(i, i)),
-                speaker: Some((i, i)),
-                kind: QuoteType::Indirect,
-                rule: "source",
-            });
-        }
-        let particle = words.particle(i, end);
-        let verbal = german.cues.contains(low) || particle.is_some();
-        if !verbal && !german.position.contains(low) {
-            continue;
-        }
-        let cue_end = particle.unwrap_or(i);
-        let cue = Some(doc.span_of(i, cue_end));
-        // "Wie X mitteilte, …" / "…, wie X mitteilte."
-        let wie = (start..i)
-            .rev()
-            .take(CUE_CLAUSE_TOKENS)
-            .find(|&k| words.low(k) == "wie" && (k == start || words.has(k - 1, ',')));
-        if let Some(w) = wie.filter(|_| verbal) {
-            let speaker = words.noun_phrase_at(w + 1, i);
-            let content = if w == start {
-                let comma = (cue_end + 1..end).find(|&k| words.has(k, ','))?;
-                words.span(comma + 1, stop, false)?
-            } else {
-                words.span(start, w - 2, false)?
-            };
-            return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "wie" });
-        }
-        let clause = (cue_end + 1..end.min(cue_end + 1 + CUE_CLAUSE_TOKENS))
-            .find(|&k| !words.quoted(k) && (words.has(k, ',') || words.has(k, ':')));
-        // "…, sagte X." The statement comes first (a cue whose own clause follows it, after a
-        // relative clause, is not: "Kolarow, dessen Behörde zuständig ist, sagte, …").
-        if verbal
-            && clause.is_none()
-            && i > start + 1
-            && words.has(i - 1, ',')
-            && !words.doc.tok(i - 1).contains(['“', '”', '"', '«', '»'])
-        {
-            let speaker =
-                words.noun_phrase_at(cue_end.max(i) + 1, end).or_else(|| words.noun_phrase_at(i + 1, cue_end));
-            let content = words.span(start, i - 2, false)?;
-            return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "after" });
-        }
-        // "X sagte, …" / "Am Montag sagte X, …" / "X sagte: …".
-        let speaker = words.speaker_of(start, i, cue_end, end);
-        if verbal {
-            if let Some(k) = clause {
-                if k + 1 < end {
-                    let content = words.span(k + 1, stop, false)?;
-                    return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "cue" });
-                }
-            }
-        }
-        // "Die Polizei warnte vor Glatteis." The position is the sentence.
-        if german.position.contains(low) && clause.is_none() && speaker.is_some() {
-            let content = words.span(start, stop, true)?;
-            return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "position" });
-        }
+    }
+    // "Die Polizei warnte vor Glatteis.", "X kündigte eine Reform an." The position is the
+    // sentence, unless a source or a cue with its clause comes later in it ("X bestritt nach
+    // Angaben von Y …").
+    // (a colon after it leads into a quote, whose cue it is)
+    let colon = clause.is_some_and(|k| words.has(k, ':'));
+    let stands = (german.position.contains(low) && (clause.is_none() || !german.cues.contains(low) && !colon))
+        || (particle.is_some() && clause.is_none());
+    if stands && speaker.is_some() && position.is_none() {
+        let content = words.span(start, stop, true)?;
+        *position = Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "position" });
     }
     None
 }
@@ -499,14 +601,18 @@ fn attribute_direct(
                 continue;
             }
             let particle = words.particle(i, opening);
-            if words.german.cues.contains(words.low(i)) || particle.is_some() {
+            let low = words.low(i);
+            if words.german.cues.contains(low) || words.german.position.contains(low) || particle.is_some() {
                 let cue_end = particle.unwrap_or(i);
                 let speaker = words.speaker_of(start, i, cue_end, opening);
                 return (speaker.map(span), Some(doc.span_of(i, cue_end)), "before");
             }
         }
         if opening > start && words.has(opening - 1, ':') {
-            let speaker = words.subject_before(start, opening - 1).or_else(|| words.noun_phrase_at(start, opening - 1));
+            let speaker = words.sentence_subject(start, opening - 1).or_else(|| {
+                let opener = words.german.openers.contains(words.low(start));
+                (!opener).then(|| words.noun_phrase_at(start, opening - 1)).flatten()
+            });
             if let Some(speaker) = speaker {
                 return (Some(span(speaker)), None, "colon");
             }
@@ -706,5 +812,113 @@ mod tests {
         );
         // outside a statement, a short quoted term is none
         assert!(found("Das Buch „Die Blechtrommel“ erschien 1959.").is_empty());
+    }
+    #[test]
+    fn a_time_is_no_colon() {
+        let (content, _, _) = one("Die Polizei sagte heute um 08:15 Uhr, der Bus sei verunglückt.");
+        assert_eq!(content, "der Bus sei verunglückt");
+    }
+
+    #[test]
+    fn a_source_later_in_the_sentence_wins_over_a_verb_of_position() {
+        let (_, speaker, rule) =
+            one("Der Vorsitzende bestritt nach Angaben der Nachrichtenagentur Xinhua den Einsatz von Waffen.");
+        assert_eq!(
+            (speaker.as_deref(), rule.as_str()),
+            (Some("Angaben der Nachrichtenagentur Xinhua"), "german/source")
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_apposition_is_the_subject() {
+        let (_, speaker, _) =
+            one("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, das Verfahren sei offen.");
+        assert_eq!(speaker.as_deref(), Some("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"));
+    }
+
+    #[test]
+    fn so_inside_the_sentence_makes_the_whole_sentence_the_statement() {
+        let (content, speaker, _) = one("Sein Rivale, so Obama weiter, würde viele Spenden erhalten.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("Sein Rivale, so Obama weiter, würde viele Spenden erhalten", Some("Obama"))
+        );
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_subject_before_its_auxiliary_or_after_it() {
+        let (content, speaker, _) =
+            one("Die Vereinsleitung von Borussia Dortmund hat nun versprochen, gegen die Randalierer vorzugehen.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("gegen die Randalierer vorzugehen", Some("Die Vereinsleitung von Borussia Dortmund"))
+        );
+        let (_, speaker, _) = one("Ferner habe die Studie festgestellt, dass niemand abwandere.");
+        assert_eq!(speaker.as_deref(), Some("die Studie"));
+    }
+
+    #[test]
+    fn konjunktiv_without_a_recent_speaker_is_the_previous_sentences_subjects() {
+        let all = found(
+            "Das staatliche Fernsehen berichtete von schweren Verlusten. Der Rat der Stadt sei aufgelöst worden.",
+        );
+        let last = all.last().unwrap();
+        assert_eq!(
+            (last.0.as_str(), last.1.as_deref()),
+            ("Der Rat der Stadt sei aufgelöst worden.", Some("Das staatliche Fernsehen"))
+        );
+    }
+
+    #[test]
+    fn konjunktiv_only_in_a_clause_after_a_comma_is_the_sentences_own_subjects() {
+        let all = found("Der Minister sagte, die Lage sei ernst. Günter Metzges ist der Meinung, dass die Klage nichts verzögern dürfe.");
+        let last = all.last().unwrap();
+        assert_eq!(last.1.as_deref(), Some("Günter Metzges"));
+    }
+
+    #[test]
+    fn a_verb_of_position_before_a_quote_attributes_it() {
+        let (content, speaker, _) =
+            one("In einer Nachricht würdigte er den Toten: „Er war ein leuchtendes Beispiel für uns alle.“");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("„Er war ein leuchtendes Beispiel für uns alle.“", Some("er"))
+        );
+    }
+
+    #[test]
+    fn a_separable_verb_last_in_a_wie_clause_and_across_an_apposition() {
+        let (content, speaker, _) = one("Wie der Hersteller Adidas am Morgen bekannt gab, wird er Reebok übernehmen.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("wird er Reebok übernehmen", Some("der Hersteller Adidas"))
+        );
+        let (content, speaker, _) =
+            one("Vor dem Absturz wurde kein Notsignal gesendet, teilte später der Direktor der Behörde, Bagus Puruhito, mit.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("Vor dem Absturz wurde kein Notsignal gesendet", Some("der Direktor der Behörde"))
+        );
+    }
+
+    #[test]
+    fn das_before_a_cue_stands_for_the_sentence_before() {
+        let all = found(
+            "Die Show bestreiten Jennifer Lopez und Shakira. Das teilten die beiden Sängerinnen auf Twitter mit.",
+        );
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(
+            (all[0].0.as_str(), all[0].1.as_deref()),
+            ("Die Show bestreiten Jennifer Lopez und Shakira. Das", Some("die beiden Sängerinnen"))
+        );
+    }
+
+    #[test]
+    fn a_separable_verb_without_a_clause_reports_a_position() {
+        let (content, speaker, _) = one("Die Ministerin kündigte auf einer Pressekonferenz eine Reform an.");
+        assert_eq!(
+            (content.as_str(), speaker.as_deref()),
+            ("Die Ministerin kündigte auf einer Pressekonferenz eine Reform an.", Some("Die Ministerin"))
+        );
     }
 }
