@@ -31,6 +31,10 @@ pub struct GermanWords {
     pub pronouns: FxHashSet<&'static str>,
     /// Auxiliaries before a participle ("hat", "habe", "wurde").
     pub auxiliaries: FxHashSet<&'static str>,
+    /// Conjunctions that open a subordinate clause ("während", "nachdem").
+    pub subordinators: FxHashSet<&'static str>,
+    /// Forms of "werden" that make a participle passive.
+    pub passive: FxHashSet<&'static str>,
     /// Verbs of an impersonal report ("heißt es").
     pub impersonal: FxHashSet<&'static str>,
 }
@@ -52,6 +56,8 @@ impl GermanWords {
             relative: FxHashSet::default(),
             pronouns: FxHashSet::default(),
             auxiliaries: FxHashSet::default(),
+            subordinators: FxHashSet::default(),
+            passive: FxHashSet::default(),
             impersonal: FxHashSet::default(),
         };
         let mut section = "";
@@ -87,6 +93,8 @@ impl GermanWords {
                     "relative" => &mut words.relative,
                     "pronouns" => &mut words.pronouns,
                     "auxiliaries" => &mut words.auxiliaries,
+                    "subordinators" => &mut words.subordinators,
+                    "passive" => &mut words.passive,
                     "impersonal" => &mut words.impersonal,
                     other => panic!("de/words.txt: unknown section [{other}]"),
                 };

@@ -183,6 +183,11 @@ impl<'a> Words<'a> {
         if first >= cue || self.german.openers.contains(self.low(first)) || !self.is_word(first) {
             return None;
         }
+        // "Des Weiteren", "Im Übrigen": adverbs written as noun phrases
+        if first + 1 < cue && matches!((self.low(first), self.low(first + 1)), ("des", "weiteren") | ("im", "übrigen"))
+        {
+            return None;
+        }
         // The constituent ends at a comma that opens a relative clause (whose last word, before
         // the next comma, is a lower-case verb).
         let mut last = cue - 1;
@@ -220,9 +225,31 @@ impl<'a> Words<'a> {
     /// The speaker of a cue at `cue..=cue_end` in sentence `start..end`: the subject before it, or
     /// the noun phrase after it.
     fn speaker_of(&self, start: usize, cue: usize, cue_end: usize, end: usize) -> Option<(usize, usize)> {
+        // A passive ("Klien wurde vorgeworfen", "es wird befürchtet") names its speaker only with
+        // "von" ("wurde von der Polizei mitgeteilt").
+        let clause_start = (start..cue).rev().find(|&k| self.has(k, ',')).map_or(start, |k| k + 1);
+        if (clause_start..cue).any(|k| self.german.passive.contains(self.low(k))) && self.is_participle(cue) {
+            let by = (clause_start..end.min(cue_end + CUE_CLAUSE_TOKENS))
+                .find(|&k| matches!(self.low(k), "von" | "vom") && !self.quoted(k))?;
+            return self.noun_phrase_at(by + 1, end).or_else(|| self.noun_phrase_at(by, end));
+        }
+        // A subordinate clause names its subject after its conjunction ("Während Shakira
+        // erklärte, …").
+        if cue > start + 1 && self.german.subordinators.contains(self.low(start)) {
+            return self.noun_phrase_at(start + 1, cue);
+        }
         if cue > start {
             if let Some(subject) = self.subject_before(start, cue) {
-                return Some(subject);
+                // A sentence-initial word alone before the cue is an adverb where a noun phrase
+                // follows the cue ("Unmissverständlich sagt das Gericht").
+                let inverted = subject == (start, start)
+                    && !self.german.pronouns.contains(self.low(start))
+                    && cue + 1 < end
+                    && (self.german.pronouns.contains(self.low(cue + 1))
+                        || (self.german.noun_phrase.contains(self.low(cue + 1)) && self.low(cue + 1) != "und"));
+                if !inverted {
+                    return Some(subject);
+                }
             }
         }
         // After the cue ("sagte der Minister", "teilte die Polizei mit"): within the separable
@@ -233,6 +260,14 @@ impl<'a> Words<'a> {
             let aux = (start..cue).find(|&k| self.german.auxiliaries.contains(self.low(k)))?;
             self.noun_phrase_at(aux + 1, cue)
         })
+    }
+
+    /// Whether cue `i`, after a form of "werden", is a participle ("mitgeteilt", "erklärt",
+    /// "vorgeworfen"), not an infinitive ("wird sagen") or a past form.
+    fn is_participle(&self, i: usize) -> bool {
+        let low = self.low(i);
+        let strong = low.ends_with("en") && low.get(..low.len() - 3).is_some_and(|stem| stem.contains("ge"));
+        (low.ends_with('t') && !low.ends_with("te")) || strong
     }
 
     /// The first noun phrase in `from..to`, past adverbs ("sagte später der Direktor"), before a
@@ -920,5 +955,32 @@ mod tests {
             (content.as_str(), speaker.as_deref()),
             ("Die Ministerin kündigte auf einer Pressekonferenz eine Reform an.", Some("Die Ministerin"))
         );
+    }
+    #[test]
+    fn a_passive_cue_names_its_speaker_only_with_von() {
+        let (content, speaker, _) = one("Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.");
+        assert_eq!((content.as_str(), speaker), ("an der Schlägerei beteiligt gewesen zu sein", None));
+        let (_, speaker, _) = one("Es wurde von der Polizei mitgeteilt, dass niemand verletzt wurde.");
+        assert_eq!(speaker.as_deref(), Some("der Polizei"));
+        // the future is no passive
+        let (_, speaker, _) = one("Der Minister wird sagen, dass alles gut sei.");
+        assert_eq!(speaker.as_deref(), Some("Der Minister"));
+    }
+
+    #[test]
+    fn a_subordinate_clause_names_its_subject_after_its_conjunction() {
+        let all = found("Während Shakira erklärte, aufgeregt zu sein, schwieg Lopez.");
+        assert_eq!(all[0].1.as_deref(), Some("Shakira"), "{all:?}");
+    }
+
+    #[test]
+    fn a_lone_adverb_before_the_cue_leaves_the_subject_after_it() {
+        let (_, speaker, _) = one("Unmissverständlich sagt das Gericht, dass es nicht überzeugt sei.");
+        assert_eq!(speaker.as_deref(), Some("das Gericht"));
+        let (_, speaker, _) = one("Des Weiteren verwies Steinbrück darauf, dass der Haushalt solide sei.");
+        assert_eq!(speaker.as_deref(), Some("Steinbrück"));
+        // a name alone before the cue stays its subject
+        let (_, speaker, _) = one("Stoiber sagte, die Union brauche die SPD.");
+        assert_eq!(speaker.as_deref(), Some("Stoiber"));
     }
 }
