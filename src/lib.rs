@@ -89,15 +89,14 @@ fn english(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tok
     quotes
 }
 
-/// The statements of a German article (see [`speakers::german`]), dated by its publication.
+/// The statements of a German article (see [`speakers::german`]), dated as English ones are,
+/// by German temporal expressions ([`dates::german`]).
 fn german(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
     let doc = doc::Doc::new_in(text, tokenizer, Language::German);
     let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
     let mut quotes = speakers::german::statements(&doc, &marked);
-    let said_on = published_said_on(published);
-    for quote in &mut quotes {
-        quote.said_on = said_on;
-    }
+    let quoted: Vec<model::Span> = marked.iter().map(|m| m.outer.clone()).collect();
+    dates::date_statements_in(&doc, published, &quoted, &mut quotes, Language::German);
     quotes
 }
 

@@ -26,8 +26,11 @@
 //! by the writer and the article is not rejected for it.
 
 pub mod expressions;
+pub mod german;
 
 use expressions::{Dated, Precision};
+
+use crate::lang::Language;
 
 use crate::doc::Doc;
 use crate::model::{Quote, Span};
@@ -107,12 +110,24 @@ const EARLIER_SENTENCES: usize = 3;
 /// Sets `said_on` on every statement of one article; `quoted` are the spans between quote marks,
 /// in order.
 pub fn date_statements(doc: &Doc, published: Option<NaiveDate>, quoted: &[Span], quotes: &mut [Quote]) {
+    date_statements_in(doc, published, quoted, quotes, Language::English);
+}
+
+/// [`date_statements`] for an article in `language`: its temporal expressions are that
+/// language's ([`german::find`] for German), and only an English article's dateline is read.
+pub fn date_statements_in(
+    doc: &Doc,
+    published: Option<NaiveDate>,
+    quoted: &[Span],
+    quotes: &mut [Quote],
+    language: Language,
+) {
     if quotes.is_empty() {
         return;
     }
-    let dateline = dateline(doc);
+    let dateline = if language == Language::English { dateline(doc) } else { None };
     let reference = published.or(dateline.filter(|d| d.precision == Precision::Day).map(|d| d.date));
-    let mut found = SentenceExpressions::default();
+    let mut found = SentenceExpressions { language, ranges: FxHashMap::default() };
     for quote in quotes.iter_mut() {
         let from_text = in_sentence(doc, &mut found, quote, reference)
             .or_else(|| in_earlier_sentence(doc, &mut found, quoted, quote, reference));
@@ -124,8 +139,8 @@ pub fn date_statements(doc: &Doc, published: Option<NaiveDate>, quoted: &[Span],
 /// The temporal expressions of the sentences the statements are dated from, found when first
 /// asked for. Most sentences of news hold no statement and are never read for dates: scanning
 /// the whole article up front was 7% of a run's instructions.
-#[derive(Default)]
 struct SentenceExpressions {
+    language: Language,
     /// Token ranges (whole sentences) → the expressions in them. A map: one long article can
     /// have hundreds of thousands of statements.
     ranges: FxHashMap<(usize, usize), Vec<expressions::Found>>,
@@ -134,7 +149,8 @@ struct SentenceExpressions {
 impl SentenceExpressions {
     /// The expressions within tokens `from..to`, which are whole sentences.
     fn within(&mut self, doc: &Doc, (from, to): (usize, usize)) -> &[expressions::Found] {
-        self.ranges.entry((from, to)).or_insert_with(|| expressions::find(doc, from, to))
+        let find = if self.language == Language::German { german::find } else { expressions::find };
+        self.ranges.entry((from, to)).or_insert_with(|| find(doc, from, to))
     }
 }
 
@@ -165,7 +181,7 @@ fn nearest(
             // "as of August 2025", "since 2021", "until Friday" bound a state, they do not say
             // when anything was said.
             let bound = f.first > 0
-                && ["of", "since", "until", "till", "through", "by", "before", "after", "from", "to"]
+                && ["of", "since", "until", "till", "through", "by", "before", "after", "from", "to", "seit", "bis"]
                     .iter()
                     .any(|w| doc.tok(f.first - 1).eq_ignore_ascii_case(w));
             !bound

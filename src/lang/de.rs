@@ -35,6 +35,10 @@ pub struct GermanWords {
     pub subordinators: FxHashSet<&'static str>,
     /// Forms of "werden" that make a participle passive.
     pub passive: FxHashSet<&'static str>,
+    /// Month names → their numbers ("märz" → 3).
+    pub months: FxHashMap<&'static str, u32>,
+    /// Weekday names, Monday first.
+    pub weekdays: Vec<(&'static str, chrono::Weekday)>,
     /// Verbs of an impersonal report ("heißt es").
     pub impersonal: FxHashSet<&'static str>,
 }
@@ -58,6 +62,8 @@ impl GermanWords {
             auxiliaries: FxHashSet::default(),
             subordinators: FxHashSet::default(),
             passive: FxHashSet::default(),
+            months: FxHashMap::default(),
+            weekdays: Vec::new(),
             impersonal: FxHashSet::default(),
         };
         let mut section = "";
@@ -72,6 +78,18 @@ impl GermanWords {
             }
             for word in line.split_whitespace() {
                 assert_eq!(word, word.to_lowercase(), "de/words.txt: {word:?} is not lower case");
+                if section == "months" || section == "weekdays" {
+                    let (name, number) = word.split_once('=').expect("de/words.txt: a month or weekday is name=number");
+                    let number: u32 = number.parse().expect("de/words.txt: a month's or weekday's number");
+                    if section == "months" {
+                        words.months.insert(name, number);
+                    } else {
+                        let day = chrono::Weekday::try_from(u8::try_from(number - 1).expect("a weekday from 1 to 7"))
+                            .expect("a weekday from 1 to 7");
+                        words.weekdays.push((name, day));
+                    }
+                    continue;
+                }
                 if section == "separable" {
                     let (verb, particle) =
                         word.split_once('+').expect("de/words.txt: a separable verb is verb+particle");
