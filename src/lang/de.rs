@@ -35,6 +35,12 @@ pub struct GermanWords {
     pub subordinators: FxHashSet<&'static str>,
     /// Forms of "werden" that make a participle passive.
     pub passive: FxHashSet<&'static str>,
+    /// Endings of words for a person's role ("sprecherin", "minister").
+    pub roles: Vec<&'static str>,
+    /// Endings of words for an organisation ("polizei", "ministerium").
+    pub organisations: Vec<&'static str>,
+    /// Common German-language given names (`de/given_names.txt`).
+    pub given_names: FxHashSet<&'static str>,
     /// Month names → their numbers ("märz" → 3).
     pub months: FxHashMap<&'static str, u32>,
     /// Weekday names, Monday first.
@@ -43,10 +49,11 @@ pub struct GermanWords {
     pub impersonal: FxHashSet<&'static str>,
 }
 
-pub static GERMAN: LazyLock<GermanWords> = LazyLock::new(|| GermanWords::parse(include_str!("de/words.txt")));
+pub static GERMAN: LazyLock<GermanWords> =
+    LazyLock::new(|| GermanWords::parse(include_str!("de/words.txt"), include_str!("de/given_names.txt")));
 
 impl GermanWords {
-    fn parse(source: &'static str) -> GermanWords {
+    fn parse(source: &'static str, given_names: &'static str) -> GermanWords {
         let mut words = GermanWords {
             cues: FxHashSet::default(),
             separable: FxHashMap::default(),
@@ -62,6 +69,9 @@ impl GermanWords {
             auxiliaries: FxHashSet::default(),
             subordinators: FxHashSet::default(),
             passive: FxHashSet::default(),
+            roles: Vec::new(),
+            organisations: Vec::new(),
+            given_names: FxHashSet::default(),
             months: FxHashMap::default(),
             weekdays: Vec::new(),
             impersonal: FxHashSet::default(),
@@ -87,6 +97,13 @@ impl GermanWords {
                         let day = chrono::Weekday::try_from(u8::try_from(number - 1).expect("a weekday from 1 to 7"))
                             .expect("a weekday from 1 to 7");
                         words.weekdays.push((name, day));
+                    }
+                    continue;
+                }
+                if section == "roles" || section == "organisations" {
+                    let list = if section == "roles" { &mut words.roles } else { &mut words.organisations };
+                    if !list.contains(&word) {
+                        list.push(word);
                     }
                     continue;
                 }
@@ -119,6 +136,13 @@ impl GermanWords {
                 set.insert(word);
             }
         }
+        for line in given_names.lines() {
+            let line = line.split('#').next().unwrap_or("");
+            words.given_names.extend(line.split_whitespace());
+        }
+        // (longest ending first: "ministerin" before "minister")
+        words.roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        words.organisations.sort_by_key(|r| std::cmp::Reverse(r.len()));
         words
     }
 }

@@ -27,7 +27,7 @@
 
 use crate::doc::Doc;
 use crate::lang::de::{GermanWords, GERMAN};
-use crate::model::{Quote, QuoteType, Rule, Span};
+use crate::model::{Gender, Quote, QuoteType, Rule, Span, SpeakerType};
 use crate::quotes::marks::MarkedSpan;
 use crate::tokenize::TokenKind;
 
@@ -399,7 +399,205 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = found.into_iter().map(|(_, f)| quote(doc, f)).collect();
     quotes.extend(direct(&words, &sentences, &quotes));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    resolve(&words, &mut quotes);
     quotes
+}
+
+/// What a speaker mention names: the name at its fullest in the article, a title, what it is
+/// and the gender the article gives it.
+struct Resolved {
+    name: Option<String>,
+    title: Option<String>,
+    kind: SpeakerType,
+    gender: Option<Gender>,
+}
+
+/// Sets every statement's speaker name, title, type and gender from its mention, in text order
+/// (a pronoun is the last person named before it, of its gender).
+fn resolve(words: &Words, quotes: &mut [Quote]) {
+    let doc = words.doc;
+    let people = words.person_names(0, doc.tokens().len());
+    let mut last_person: Option<(String, Option<Gender>)> = None;
+    for quote in quotes.iter_mut() {
+        let Some(span) = quote.speaker.clone() else { continue };
+        let first = doc.token_at_or_after(span.start);
+        let last = doc.token_at_or_after(span.end).saturating_sub(1).max(first);
+        let cue_plural = quote
+            .cue
+            .as_ref()
+            .is_some_and(|c| doc.text()[c.clone()].split_whitespace().next().is_some_and(|w| w.ends_with("en")));
+        let resolved = words.resolve_mention((first, last), &people, last_person.as_ref(), cue_plural);
+        if resolved.kind == SpeakerType::Person {
+            if let Some(name) = &resolved.name {
+                last_person = Some((name.clone(), resolved.gender));
+            }
+        }
+        quote.speaker_name = resolved.name;
+        quote.speaker_title = resolved.title;
+        quote.speaker_type = Some(resolved.kind);
+        quote.speaker_gender = resolved.gender;
+    }
+}
+
+impl Words<'_> {
+    fn is_given_name(&self, i: usize) -> bool {
+        self.is_capitalized(i)
+            && (self.german.given_names.contains(self.low(i)) || crate::lang::NAME_WORDS.is_given_name(self.doc.tok(i)))
+    }
+
+    /// The person's name that starts at token `i`: a given name and the capitalized words after
+    /// it (with hyphens and "von", "van", "de", "zu" between them), two words at least.
+    fn person_at(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        if !self.is_given_name(i) {
+            return None;
+        }
+        let mut last = i;
+        let mut j = i + 1;
+        while j < end {
+            if self.is_capitalized(j) {
+                last = j;
+            } else if !(self.doc.tok(j) == "-"
+                || matches!(self.low(j), "von" | "van" | "de" | "zu" | "di" | "da" | "al"))
+            {
+                break;
+            }
+            j += 1;
+        }
+        (last > i).then_some((i, last))
+    }
+
+    /// Every person's name among tokens `from..to`, in order.
+    fn person_names(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < to {
+            match self.person_at(i, to) {
+                Some(name) => {
+                    out.push(name);
+                    i = name.1 + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The role or organisation ending of word `i`, if any.
+    fn ending<'w>(&self, i: usize, endings: &'w [&'static str]) -> Option<&'w str> {
+        // (a genitive's -s or -es too: "des Innenministeriums")
+        let low = self.low(i);
+        let bare = [low, low.trim_end_matches('s'), low.strip_suffix("es").unwrap_or(low)];
+        endings.iter().find(|e| bare.iter().any(|w| w.ends_with(*e))).copied()
+    }
+
+    fn resolve_mention(
+        &self,
+        (first, last): (usize, usize),
+        people: &[(usize, usize)],
+        last_person: Option<&(String, Option<Gender>)>,
+        plural: bool,
+    ) -> Resolved {
+        let doc = self.doc;
+        let unknown = Resolved { name: None, title: None, kind: SpeakerType::Unknown, gender: None };
+        // A pronoun: "er" a man, "sie" with a singular verb a woman (with a plural one, a group).
+        if first == last && self.german.pronouns.contains(self.low(first)) {
+            let gender = match self.low(first) {
+                "er" => Some(Gender::Male),
+                "sie" if !plural => Some(Gender::Female),
+                "sie" => return Resolved { kind: SpeakerType::Group, ..unknown },
+                _ => return unknown,
+            };
+            let name = last_person.filter(|(_, g)| g.is_none() || *g == gender).map(|(n, _)| n.clone());
+            return Resolved { name, title: None, kind: SpeakerType::Person, gender };
+        }
+        // A source noun's owner ("Angaben der Polizei"): the owner is the speaker.
+        // (its first capitalized word that is no article: "Der Sprecher" has "Sprecher")
+        let mut head =
+            (first..=last).find(|&i| self.is_capitalized(i) && !self.german.noun_phrase.contains(self.low(i)));
+        if let Some(h) = head.filter(|&h| self.german.source_nouns.contains(self.low(h))) {
+            let owner =
+                (h + 1..=last).find(|&i| self.is_capitalized(i) && !matches!(self.low(i - 1), "eigenen" | "ersten"));
+            match owner {
+                Some(o) => head = Some(o),
+                None => return unknown,
+            }
+        }
+        let Some(head) = head else { return unknown };
+        let text = |a: usize, b: usize| doc.text_of(a, b).to_string();
+        // A name in the mention ("Bundeskanzlerin Angela Merkel", "ein Sprecher, Lars Beringer").
+        let in_mention = self.person_names(head, last + 1).into_iter().next();
+        let honorific = |at: usize| match at.checked_sub(1).map(|p| self.low(p)) {
+            Some("frau") => Some(Gender::Female),
+            Some("herr" | "herrn") => Some(Gender::Male),
+            _ => None,
+        };
+        let role_gender = |i: usize| {
+            let role = self.ending(i, &self.german.roles)?;
+            if role.ends_with("in") {
+                Some(Gender::Female)
+            } else {
+                let article = i
+                    .checked_sub(1)
+                    .map(|p| self.low(p))
+                    .filter(|a| matches!(*a, "der" | "ein" | "dem" | "des" | "einem" | "eines"));
+                article.map(|_| Gender::Male)
+            }
+        };
+        if let Some((a, b)) = in_mention {
+            // The fullest form of that name in the article: the longest with its surname and
+            // given name.
+            let fullest = people
+                .iter()
+                .filter(|(pa, pb)| self.low(*pb) == self.low(b) && self.low(*pa) == self.low(a) && pb - pa > b - a)
+                .max_by_key(|(pa, pb)| pb - pa)
+                .map_or_else(|| text(a, b), |&(pa, pb)| text(pa, pb));
+            let title = (a > first && a > 0 && self.is_capitalized(a - 1) && !self.is_given_name(a - 1))
+                .then(|| text(a - 1, a - 1));
+            let gender = honorific(a).or_else(|| (a > first).then(|| role_gender(a - 1)).flatten());
+            return Resolved { name: Some(fullest), title, kind: SpeakerType::Person, gender };
+        }
+        // A family name alone, or a role the article gave a name ("Stoiber", "der Bundeskanzler").
+        let last_capital = (head..=last).rev().find(|&i| self.is_capitalized(i)).unwrap_or(head);
+        let by_surname =
+            people.iter().filter(|(_, pb)| self.low(*pb) == self.low(last_capital)).max_by_key(|(pa, pb)| pb - pa);
+        if let Some(&(pa, pb)) = by_surname {
+            return Resolved {
+                name: Some(text(pa, pb)),
+                title: None,
+                kind: SpeakerType::Person,
+                gender: honorific(last_capital),
+            };
+        }
+        if self.ending(head, &self.german.roles).is_some() {
+            // the person the article introduced with that role ("Bundeskanzler Olaf Scholz")
+            let named = people
+                .iter()
+                .find(|(pa, _)| *pa > 0 && self.low(pa - 1) == self.low(head))
+                .map(|&(pa, pb)| text(pa, pb));
+            return Resolved {
+                name: named,
+                title: Some(text(head, head)),
+                kind: SpeakerType::Person,
+                gender: role_gender(head),
+            };
+        }
+        let acronym = (first..=last).find(|&i| {
+            let t = doc.tok(i);
+            t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        if let Some(a) = acronym {
+            return Resolved { name: Some(text(a, a)), title: None, kind: SpeakerType::Organisation, gender: None };
+        }
+        if self.ending(head, &self.german.organisations).is_some() {
+            // a proper name of several capitalized words ("Deutsche Presse-Agentur"), else none
+            // ("die Polizei" names no one organisation)
+            let capitals = (head..=last).take_while(|&i| self.is_capitalized(i) || self.doc.tok(i) == "-").count();
+            let name =
+                (capitals >= 2 || self.doc.tok(head).contains('-')).then(|| text(head, head + capitals.max(1) - 1));
+            return Resolved { name, title: None, kind: SpeakerType::Organisation, gender: None };
+        }
+        unknown
+    }
 }
 
 /// The statement a cue or a source makes of sentence `start..end`.
@@ -982,5 +1180,47 @@ mod tests {
         // a name alone before the cue stays its subject
         let (_, speaker, _) = one("Stoiber sagte, die Union brauche die SPD.");
         assert_eq!(speaker.as_deref(), Some("Stoiber"));
+    }
+    /// Each statement's speaker name, title, type and gender.
+    fn names(text: &str) -> Vec<(Option<String>, Option<String>, &'static str, &'static str)> {
+        crate::extract_in(text, None, Cow::Borrowed("de"), &FastTokenizer)
+            .quotes
+            .iter()
+            .map(|q| {
+                let kind = q.speaker_type.map_or("", |t| t.as_str());
+                (
+                    q.speaker_name.clone(),
+                    q.speaker_title.clone(),
+                    kind,
+                    q.speaker_gender.map_or("unknown", |g| g.as_str()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speakers_resolve_to_the_fullest_name_the_article_gives() {
+        let text = "Bundeskanzlerin Angela Merkel sagte, die Lage sei ernst. Merkel erklärte, man prüfe alles. \
+                    Sie sagte, es gebe Hoffnung.";
+        let got = names(text);
+        let name = |i: usize| got[i].0.as_deref();
+        assert_eq!(
+            (name(0), got[0].1.as_deref(), got[0].2),
+            (Some("Angela Merkel"), Some("Bundeskanzlerin"), "person")
+        );
+        assert_eq!((name(1), name(2), got[2].3), (Some("Angela Merkel"), Some("Angela Merkel"), "female"));
+    }
+
+    #[test]
+    fn roles_organisations_and_sources_have_their_types() {
+        let got = names("Der Sprecher des Ministeriums sagte, man prüfe den Fall. Laut der WHO gibt es keine Gefahr.");
+        assert_eq!((got[0].0.as_deref(), got[0].2, got[0].3), (None, "person", "male"));
+        assert_eq!((got[1].0.as_deref(), got[1].2), (Some("WHO"), "organisation"));
+        let got = names("Nach Aussagen des Innenministeriums wurde niemand verletzt.");
+        assert_eq!(got[0].2, "organisation");
+        // "sie" with a plural verb is a group
+        let got =
+            names("Die Forscher sagten, sie hätten nichts gefunden. Sie erklärten, dass die Proben sauber seien.");
+        assert_eq!(got.last().unwrap().2, "group");
     }
 }
