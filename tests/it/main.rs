@@ -7,6 +7,7 @@ mod fuzz;
 mod golden;
 mod hostile;
 mod inputs;
+mod languages;
 mod nightly;
 mod properties;
 mod util;
