@@ -18,6 +18,7 @@
 #   SIZE_MB=20 RUNS=5 benches/corpus.sh
 #   WHOSAID_BIN=/tmp/whosaid-before SIZE_MB=30 benches/corpus.sh   # another build, same corpus
 #   SIZE_MB=2000 RUNS=1 INPUTS=jsonl THREADS=1 benches/corpus.sh   # peak RSS on 2 GB, one config
+#   CORPUS_LANG=de SIZE_MB=40 benches/corpus.sh                     # German news (../shared needed)
 #
 # The sample corpus is Wikinews text (CC BY 2.5, see sample_corpus/LICENSE-wikinews.md).
 set -euo pipefail
@@ -34,7 +35,32 @@ if [ -z "${WHOSAID_BIN:-}" ]; then
     cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 fi
 
-corpus="$work/corpus-${size_mb}mb.jsonl"
+# CORPUS_LANG=de: a German corpus, the German evaluation sets' articles beside the checkout
+# (../shared/eval/german-{train,dev}, CC BY-NC-SA 4.0, never copied into the checkout) repeated
+# the same way; its results are labelled jsonl-de / gzip-de.
+corpus_lang="${CORPUS_LANG:-en}"
+suffix=""
+if [ "$corpus_lang" = de ]; then
+    suffix="-de"
+    corpus="$work/corpus-de-${size_mb}mb.jsonl"
+    german="$root/../shared/eval"
+    [ -s "$german/german-train/articles.jsonl" ] || { echo "CORPUS_LANG=de needs $german/german-train" >&2; exit 2; }
+    if [ ! -s "$corpus" ]; then
+        python3 - "$german" "$corpus" "$size_mb" <<'EOF2'
+import json, sys
+src, out, size_mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+articles = [json.loads(l) for name in ("german-train", "german-dev") for l in open(f"{src}/{name}/articles.jsonl", encoding="utf-8")]
+target, written, copy = size_mb * 1_000_000, 0, 0
+with open(out, "w", encoding="utf-8") as f:
+    while written < target:
+        for a in articles:
+            f.write(json.dumps({"id": f"c{copy}-{a['id']}", "text": a["text"], "published": a.get("published")}, ensure_ascii=False) + "\n")
+            written += len(a["text"].encode("utf-8"))
+        copy += 1
+EOF2
+    fi
+fi
+[ "$corpus_lang" = de ] || corpus="$work/corpus-${size_mb}mb.jsonl"
 if [ ! -s "$corpus" ]; then
     python3 - "$root/sample_corpus" "$corpus" "$size_mb" <<'EOF'
 import csv, json, sys
@@ -100,6 +126,7 @@ report() {  # input threads seconds rss_kb cpu_seconds median_seconds
     per_core=$(awk "BEGIN {printf \"%.1f\", $text_bytes / 1e6 / $5}")
     cores=$(nproc); [ "$2" = 1core ] && cores=1
     idle=$(awk "BEGIN {printf \"%.0f\", 100 * (1 - $5 / ($cores * $3))}")
+    set -- "$1$suffix" "${@:2}"
     printf '%-8s threads=%s  %6.2f s (median %6.2f s)  %7s MB/s  %8s articles/s  %6s MB per CPU-s  idle %3s%%  peak RSS %s MB\n' \
         "$1" "$2" "$3" "$6" "$mbps" "$aps" "$per_core" "$idle" "$rss_mb"
     printf '%s\t%s\t%s\t%s\t%.1f\t%s\t%.2f\t%s\t%s\t%s\t%s\t%.2f\n' "$date" "$commit" "$1" "$2" \
