@@ -57,7 +57,16 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         .map(|(_, day)| *day)
 }
 
+/// The first letters of the words a German expression starts with (digits besides): a token
+/// with another is none, and is not lowered (German capitalizes every noun, and a lowered string
+/// a token was most of the dating's time).
+const INITIALS: &[u8] = b"adfghjlmnosvADFGHJLMNOSV";
+
 fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
+    let first = *doc.tok(idx).as_bytes().first()?;
+    if !first.is_ascii_digit() && !INITIALS.contains(&first) {
+        return None;
+    }
     let w = word(doc, idx, to)?;
     let found = |last: usize, expression: Expression| Some(Found { first: idx, last, expression });
     let before =
