@@ -112,9 +112,11 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` is inside quote marks.
     fn quoted(&self, i: usize) -> bool {
-        let at = self.doc.tokens()[i].start();
+        // (a token that runs past its span's closing mark is not: the comma of "“,")
+        let token = &self.doc.tokens()[i];
+        let at = token.start();
         let next = self.marked.partition_point(|m| m.outer.end <= at);
-        self.marked.get(next).is_some_and(|m| m.outer.start <= at)
+        self.marked.get(next).is_some_and(|m| m.outer.start <= at && token.end() <= m.outer.end)
     }
 
     /// The particle that closes separable verb `i`'s clause, before a comma, a colon or the
@@ -143,7 +145,24 @@ impl<'a> Words<'a> {
         }
         let mut last = None;
         let mut j = i;
-        while j < end && !self.quoted(j) {
+        while j < end {
+            if self.quoted(j) {
+                // a short quoted name after its noun ("die Agentur „Xinhua“")
+                let at = self.doc.tokens()[j].start();
+                let name = self
+                    .marked
+                    .iter()
+                    .find(|m| m.outer.start == at)
+                    .filter(|m| last.is_some() && self.doc.text()[m.inner.clone()].split_whitespace().count() <= 4);
+                let Some(name) = name else { break };
+                let closing = self.doc.token_at_or_after(name.outer.end).saturating_sub(1);
+                if closing >= end || closing < j {
+                    break;
+                }
+                last = Some(closing);
+                j = closing + 1;
+                continue;
+            }
             let word = self.is_word(j);
             if word && self.is_capitalized(j) {
                 last = Some(j);
@@ -225,7 +244,7 @@ impl<'a> Words<'a> {
         if let Some(aux) = (first + 1..=last).find(|&k| self.german.auxiliaries.contains(self.low(k))) {
             last = aux - 1;
         }
-        while last > first && !self.is_word(last) && !self.doc.tok(last).starts_with(')') {
+        while last > first && !self.is_word(last) && !self.doc.tok(last).starts_with([')', '“', '"', '«', '»']) {
             last -= 1;
         }
         // A first constituent that ends in a comma after a verb is a clause of its own
@@ -806,12 +825,32 @@ fn direct(words: &Words, sentences: &[(Span, std::ops::Range<usize>)], statement
         let last = doc.token_at_or_after(m.inner.end);
         let n_words = (first..last).filter(|&i| words.is_word(i)).count();
         let inside = statements.iter().find(|q| q.span.start <= m.outer.start && m.outer.end <= q.span.end);
-        if n_words == 0 || (n_words < DIRECT_MIN_WORDS && inside.is_none()) {
+        if n_words == 0 || is_markup(doc, m) {
             continue;
         }
         let (speaker, cue, rule) = match inside {
-            Some(q) => (q.speaker.clone(), q.cue.clone(), "fragment"),
-            None => attribute_direct(words, sentences, m, statements),
+            Some(q) if n_words >= DIRECT_MIN_WORDS || is_quoted_words(words, m, first, last) => {
+                (q.speaker.clone(), q.cue.clone(), "fragment")
+            }
+            Some(_) => continue,
+            None => {
+                let (speaker, cue, rule) = attribute_direct(words, sentences, m, statements);
+                // A short quote is a statement only with its own cue ("„Das Alter drückt“,
+                // sagte X"); a long one without any only where it reads as said, not as a title.
+                let comma_after = {
+                    let closing = doc.token_at_or_after(m.inner.end);
+                    (closing..doc.tokens().len().min(closing + 2)).any(|i| doc.tok(i).contains(','))
+                };
+                let keep = if n_words < DIRECT_MIN_WORDS {
+                    rule == "colon" || (rule == "after" && comma_after)
+                } else {
+                    rule != "none" || reads_as_said(words, m, first, last)
+                };
+                if !keep {
+                    continue;
+                }
+                (speaker, cue, rule)
+            }
         };
         quotes.push(Quote {
             span: m.outer.clone(),
@@ -830,6 +869,67 @@ fn direct(words: &Words, sentences: &[(Span, std::ops::Range<usize>)], statement
     quotes
 }
 
+/// Wiki markup (`''…''`) is no quote.
+fn is_markup(doc: &Doc, m: &MarkedSpan) -> bool {
+    doc.text()[m.outer.clone()].starts_with("''")
+}
+
+/// Whether a short quoted span inside a statement is words of the speaker's ("das sei „ein
+/// Fehler“", "„volle Verantwortung“") and not a name the reporter quotes ("die Nachrichtenagentur
+/// „Xinhua“", "„Grand Theft Auto“, kurz „GTA“"): lower case, or an evaluation after "als", "ein",
+/// "sei", not a run of capitalized words, nor after a capitalized noun, "kurz" or a bracket.
+fn is_quoted_words(words: &Words, m: &MarkedSpan, first: usize, last: usize) -> bool {
+    let doc = words.doc;
+    let inner = &doc.text()[m.inner.clone()];
+    if inner.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let opening = doc.token_at_or_after(m.outer.start);
+    let before = opening.checked_sub(1).filter(|&b| words.is_word(b));
+    let low_before = before.map(|b| words.low(b));
+    let capitals = (first..last).filter(|&i| words.is_word(i)).all(|i| words.is_capitalized(i));
+    let n_words = (first..last).filter(|&i| words.is_word(i)).count();
+    let after_noun =
+        before.is_some_and(|b| words.is_capitalized(b) && !words.german.noun_phrase.contains(words.low(b)));
+    let bracketed = opening > 0 && doc.tok(opening - 1).ends_with('(');
+    if after_noun
+        || bracketed
+        || matches!(low_before, Some("kurz" | "deutsch" | "englisch"))
+        || (capitals && n_words > 1)
+    {
+        return false;
+    }
+    n_words > 1 || low_before.is_some_and(|b| b == "als" || b == "sei" || b.starts_with("ein"))
+}
+
+/// Whether a quoted span of four words or more with no cue reads as something said, not as a
+/// title ("„Todeszone im Atlantik – Das Bermuda-Dreieck“"): it ends a sentence inside its marks, a
+/// colon leads into it, ", and a verb" follows it, or fewer than half its words are capitalized.
+fn reads_as_said(words: &Words, m: &MarkedSpan, first: usize, last: usize) -> bool {
+    let doc = words.doc;
+    let inner = doc.text()[m.inner.clone()].trim_end();
+    if inner.ends_with(['.', '!', '?', '…']) {
+        return true;
+    }
+    let opening = doc.token_at_or_after(m.outer.start);
+    if opening > 0 && doc.tok(opening - 1).ends_with(':') {
+        return true;
+    }
+    let n_tokens = doc.tokens().len();
+    let closing = doc.token_at_or_after(m.inner.end).min(n_tokens.saturating_sub(1));
+    let comma_verb = doc.tok(closing).contains(',') || (closing + 1 < n_tokens && doc.tok(closing + 1) == ",");
+    let next_word = (closing + 1..doc.tokens().len().min(closing + 3)).find(|&i| words.is_word(i));
+    if comma_verb
+        && next_word.is_some_and(|i| {
+            !words.is_capitalized(i) && !matches!(words.low(i), "und" | "die" | "der" | "das" | "wie" | "als")
+        })
+    {
+        return true;
+    }
+    let in_words: Vec<usize> = (first..last).filter(|&i| words.is_word(i)).collect();
+    2 * in_words.iter().filter(|&&i| words.is_capitalized(i)).count() < in_words.len()
+}
+
 /// The speaker and cue of a quoted span that is no fragment of a statement: a cue before it in
 /// its sentence, a colon after a speaker, a cue after it, else the statement just before.
 fn attribute_direct(
@@ -842,7 +942,7 @@ fn attribute_direct(
     let opening = doc.token_at_or_after(m.outer.start);
     let closing = doc.token_at_or_after(m.outer.end);
     let sentence_of = |at: usize| sentences.iter().position(|(s, _)| s.start <= at && at < s.end.max(s.start + 1));
-    let span = |(a, b): (usize, usize)| doc.span_of(a, b);
+    let span = |(a, b): (usize, usize)| mention_span(doc, a, b);
     if let Some(s) = sentence_of(m.outer.start) {
         let (start, _) = (sentences[s].1.start, sentences[s].1.end);
         // Before: "X sagte: „…“", "X: „…“".
@@ -896,13 +996,22 @@ fn attribute_direct(
     (None, None, "none")
 }
 
+/// The bytes of a mention, tokens `a..=b`, without punctuation its last token carries after a
+/// closing mark ("„Xinhua“," is one token).
+fn mention_span(doc: &Doc, a: usize, b: usize) -> Span {
+    let span = doc.span_of(a, b);
+    let text = &doc.text()[span.clone()];
+    let trimmed = text.trim_end_matches([',', ';', ':', '.']);
+    span.start..span.start + trimmed.len().max(1).min(text.len())
+}
+
 fn quote(doc: &Doc, found: Found) -> Quote {
     Quote {
         span: found.content.clone(),
         parts: vec![found.content],
         kind: found.kind,
         cue: found.cue,
-        speaker: found.speaker.map(|(a, b)| doc.span_of(a, b)),
+        speaker: found.speaker.map(|(a, b)| mention_span(doc, a, b)),
         speaker_name: None,
         speaker_title: None,
         speaker_type: None,
@@ -1239,5 +1348,25 @@ mod tests {
         let got =
             names("Die Forscher sagten, sie hätten nichts gefunden. Sie erklärten, dass die Proben sauber seien.");
         assert_eq!(got.last().unwrap().2, "group");
+    }
+    #[test]
+    fn a_quoted_name_or_title_is_no_statement_and_a_quoted_evaluation_is() {
+        // a name after its noun, and a title without a cue
+        let all = found("Die Nachrichtenagentur „Xinhua“ meldete, das Flugzeug sei abgestürzt.");
+        assert!(all.iter().all(|(c, _, _)| c != "„Xinhua“"), "{all:?}");
+        assert!(found("Der Film trägt den Titel „Todeszone im Atlantik – Das Bermuda-Dreieck“.").is_empty());
+        // an evaluation after "als", a lower-case fragment
+        let all = found("Der Minister sagte, er sehe das Gesetz als „Wortbruch“ und als „grobe Täuschung“.");
+        let quoted: Vec<&str> = all.iter().map(|(c, _, _)| c.as_str()).filter(|c| c.starts_with('„')).collect();
+        assert_eq!(quoted, ["„Wortbruch“", "„grobe Täuschung“"]);
+        // a short quote with its own cue after it
+        let (content, speaker, _) = one("„Das Alter drückt“, sagte Georg Ratzinger.");
+        assert_eq!((content.as_str(), speaker.as_deref()), ("„Das Alter drückt“", Some("Georg Ratzinger")));
+    }
+
+    #[test]
+    fn the_comma_after_a_closing_mark_is_outside_the_quote() {
+        let (_, speaker, _) = one("Bezüglich des Starts meldete die Agentur „Xinhua“, die Maschine sei gelandet.");
+        assert_eq!(speaker.as_deref(), Some("die Agentur „Xinhua“"));
     }
 }

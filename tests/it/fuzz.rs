@@ -31,6 +31,16 @@ fn mutated_articles(articles: Vec<String>) -> impl Strategy<Value = String> {
         "Mr. ",
         " the minister ",
         "…",
+        // German
+        "„",
+        "“, sagte er. ",
+        " sagte, ",
+        "Laut der Polizei ",
+        " zufolge ",
+        " sei ",
+        " teilte die Polizei mit, ",
+        "Frau Dr. ",
+        "am 5. August ",
     ]));
     let edits = prop::collection::vec((any::<prop::sample::Index>(), pieces, any::<bool>()), 0..24);
     (prop::sample::select(articles), edits, any::<prop::sample::Index>()).prop_map(|(text, edits, cut)| {
@@ -60,8 +70,16 @@ fn mutated_articles(articles: Vec<String>) -> impl Strategy<Value = String> {
 }
 
 fn check(text: &str) {
+    // Every text is read by the English rules, the German ones and by quote marks alone.
+    for lang in ["en", "de", "fr"] {
+        check_in(text, lang);
+    }
+}
+
+fn check_in(text: &str, lang: &'static str) {
     let article = Article { id: "f".into(), text: text.to_string(), origin: Origin::default(), ..Article::default() };
-    let extraction = whosaid::extract(text, None, &FastTokenizer);
+    let published = chrono::NaiveDate::from_ymd_opt(2025, 8, 22);
+    let extraction = whosaid::extract_in(text, published, std::borrow::Cow::Borrowed(lang), &FastTokenizer);
     let (_, rows) = whosaid::write::rows_for(&article, &extraction);
     let chars: Vec<char> = text.chars().collect();
     for row in rows {
