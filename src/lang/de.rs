@@ -19,6 +19,8 @@ pub struct GermanWords {
     pub source_prepositions: FxHashSet<&'static str>,
     /// Konjunktiv I forms ("sei", "habe", "werde").
     pub konjunktiv: FxHashSet<&'static str>,
+    /// Konjunktiv II forms ("hätte", "würde"), a report's continuation only right after one.
+    pub konjunktiv2: FxHashSet<&'static str>,
     /// The reportive modal ("soll", "sollen").
     pub reportive: FxHashSet<&'static str>,
     /// Words that open a sentence as something other than its subject ("am", "dabei").
@@ -61,6 +63,7 @@ impl GermanWords {
             source_nouns: FxHashSet::default(),
             source_prepositions: FxHashSet::default(),
             konjunktiv: FxHashSet::default(),
+            konjunktiv2: FxHashSet::default(),
             reportive: FxHashSet::default(),
             openers: FxHashSet::default(),
             noun_phrase: FxHashSet::default(),
@@ -122,6 +125,7 @@ impl GermanWords {
                     "source_nouns" => &mut words.source_nouns,
                     "source_prepositions" => &mut words.source_prepositions,
                     "konjunktiv" => &mut words.konjunktiv,
+                    "konjunktiv2" => &mut words.konjunktiv2,
                     "reportive" => &mut words.reportive,
                     "openers" => &mut words.openers,
                     "noun_phrase" => &mut words.noun_phrase,

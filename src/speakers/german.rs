@@ -296,6 +296,13 @@ impl<'a> Words<'a> {
         })
     }
 
+    /// Whether word `i` is a source noun ("Angaben", "Studie"), or a compound of "-angaben"
+    /// ("Polizeiangaben", "Armeeangaben").
+    fn is_source_noun(&self, i: usize) -> bool {
+        let low = self.low(i);
+        self.german.source_nouns.contains(low) || (low.len() > 7 && low.ends_with("angaben"))
+    }
+
     /// Whether cue `i`, after a form of "werden", is a participle ("mitgeteilt", "erklärt",
     /// "vorgeworfen"), not an infinitive ("wird sagen") or a past form.
     fn is_participle(&self, i: usize) -> bool {
@@ -391,6 +398,17 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
                     content: words.span(start, end - 1, true)?,
                     cue: None,
                     speaker,
+                    kind: QuoteType::Indirect,
+                    rule: "konjunktiv",
+                });
+            }
+            // Konjunktiv II continues a report only right after a statement (on its own it is as
+            // often a conditional of the reporter's).
+            if unquoted(&words.german.konjunktiv2) && recent.is_some_and(|l| idx - l.sentence == 1) {
+                return Some(Found {
+                    content: words.span(start, end - 1, true)?,
+                    cue: None,
+                    speaker: recent.and_then(|l| l.speaker),
                     kind: QuoteType::Indirect,
                     rule: "konjunktiv",
                 });
@@ -550,7 +568,7 @@ impl Words<'_> {
         // (its first capitalized word that is no article: "Der Sprecher" has "Sprecher")
         let mut head =
             (first..=last).find(|&i| self.is_capitalized(i) && !self.german.noun_phrase.contains(self.low(i)));
-        if let Some(h) = head.filter(|&h| self.german.source_nouns.contains(self.low(h))) {
+        if let Some(h) = head.filter(|&h| self.is_source_noun(h)) {
             let owner =
                 (h + 1..=last).find(|&i| self.is_capitalized(i) && !matches!(self.low(i - 1), "eigenen" | "ersten"));
             match owner {
@@ -687,7 +705,7 @@ fn cue_at(
     }
     // "nach Angaben der Polizei", "nach eigenen Angaben".
     if low == "nach" {
-        if let Some(noun) = (i + 1..end.min(i + 4)).find(|&k| german.source_nouns.contains(words.low(k))) {
+        if let Some(noun) = (i + 1..end.min(i + 4)).find(|&k| words.is_source_noun(k)) {
             let np = words.noun_phrase_at(i + 1, end).filter(|np| np.1 >= noun).unwrap_or((i + 1, noun));
             let content =
                 if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
@@ -700,7 +718,7 @@ fn cue_at(
             });
         }
         // "Seiner Meinung nach"
-        if i > start && german.source_nouns.contains(words.low(i - 1)) {
+        if i > start && words.is_source_noun(i - 1) {
             let np_start = if i - 1 > start && words.is_word(i - 2) { i - 2 } else { i - 1 };
             let content = words.span(i + 1, stop, false)?;
             return Some(Found {
@@ -1368,5 +1386,20 @@ mod tests {
     fn the_comma_after_a_closing_mark_is_outside_the_quote() {
         let (_, speaker, _) = one("Bezüglich des Starts meldete die Agentur „Xinhua“, die Maschine sei gelandet.");
         assert_eq!(speaker.as_deref(), Some("die Agentur „Xinhua“"));
+    }
+    #[test]
+    fn konjunktiv_two_continues_only_right_after_a_statement() {
+        let all = found("Der Minister sagte, die Lage sei ernst. Man hätte früher handeln müssen.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[1].1.as_deref(), Some("Der Minister"));
+        assert!(found("Der Zug fuhr ab. Man hätte früher handeln müssen.").is_empty());
+    }
+
+    #[test]
+    fn a_compound_of_angaben_and_more_source_nouns_after_nach() {
+        let (content, speaker, _) = one("Nach Armeeangaben wurden drei Soldaten verletzt.");
+        assert_eq!((content.as_str(), speaker.as_deref()), ("wurden drei Soldaten verletzt", Some("Armeeangaben")));
+        let (_, speaker, _) = one("Nach Berechnungen eines Forschers sind nur 300 Jäger eingewandert.");
+        assert_eq!(speaker.as_deref(), Some("Berechnungen eines Forschers"));
     }
 }
