@@ -164,20 +164,25 @@ impl<'a> Words<'a> {
                 continue;
             }
             let word = self.is_word(j);
-            if word && self.is_capitalized(j) {
-                last = Some(j);
-            } else if word
-                && self.german.noun_phrase.contains(self.low(j))
-                && (last.is_none() || matches!(self.low(j), "des" | "der" | "von" | "vom" | "und" | "sowie"))
+            let function_word = word && self.german.noun_phrase.contains(self.low(j));
+            if function_word
+                && (last.is_none()
+                    || matches!(self.low(j), "des" | "der" | "eines" | "einer" | "von" | "vom" | "und" | "sowie"))
             {
-                // (after its head, a noun phrase goes on only in the genitive or with "von":
-                // "Angaben der Polizei", not "Angaben der Polizei den Einsatz")
+                // (an article, even capitalized at a sentence's start, is no head; after its
+                // head, a noun phrase goes on only in the genitive or with "von": "Angaben der
+                // Polizei", not "Angaben der Polizei den Einsatz")
+            } else if word && self.is_capitalized(j) && !function_word {
+                last = Some(j);
             } else if word
                 && j + 1 < end
                 && self.is_capitalized(j + 1)
                 && self.low(j).chars().count() >= 4
                 && self.low(j).ends_with(['e', 'n', 'r', 's', 'm'])
                 && !self.german.openers.contains(self.low(j))
+                // (after the head only inside a genitive: "des Nationalen Volkskongresses", not
+                // "der Ausschuss seine Entscheidung")
+                && (last.is_none() || j > 0 && matches!(self.low(j - 1), "des" | "der" | "eines" | "einer" | "von" | "vom" | "und"))
             {
                 // an adjective before its noun ("der deutsche Außenminister")
             } else if self.doc.tok(j).starts_with('(') {
@@ -637,7 +642,9 @@ impl Words<'_> {
         }
         let acronym = (first..=last).find(|&i| {
             let t = doc.tok(i);
-            t.chars().count() >= 2 && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            t.chars().count() >= 2
+                && t.chars().any(char::is_uppercase)
+                && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         });
         if let Some(a) = acronym {
             return Resolved { name: Some(text(a, a)), title: None, kind: SpeakerType::Organisation, gender: None };
@@ -852,7 +859,7 @@ fn direct(words: &Words, sentences: &[(Span, std::ops::Range<usize>)], statement
             }
             Some(_) => continue,
             None => {
-                let (speaker, cue, rule) = attribute_direct(words, sentences, m, statements);
+                let (speaker, cue, rule) = attribute_direct(words, sentences, m, statements, &quotes);
                 // A short quote is a statement only with its own cue ("„Das Alter drückt“,
                 // sagte X"); a long one without any only where it reads as said, not as a title.
                 let comma_after = {
@@ -950,11 +957,12 @@ fn reads_as_said(words: &Words, m: &MarkedSpan, first: usize, last: usize) -> bo
 
 /// The speaker and cue of a quoted span that is no fragment of a statement: a cue before it in
 /// its sentence, a colon after a speaker, a cue after it, else the statement just before.
-fn attribute_direct(
+fn attribute_direct<'a>(
     words: &Words,
     sentences: &[(Span, std::ops::Range<usize>)],
     m: &MarkedSpan,
-    statements: &[Quote],
+    statements: &'a [Quote],
+    earlier: &'a [Quote],
 ) -> (Option<Span>, Option<Span>, &'static str) {
     let doc = words.doc;
     let opening = doc.token_at_or_after(m.outer.start);
@@ -1003,8 +1011,13 @@ fn attribute_direct(
             }
         }
     }
-    // The statement just before, in the same or the previous sentence.
-    let previous = statements.iter().rev().find(|q| q.span.end <= m.outer.start);
+    // The statement just before, in the same or the previous sentence: a reported one, or a
+    // quote ("„A“, sagte Beck. „B“").
+    let before = |qs: &'a [Quote]| qs.iter().rev().find(|q| q.span.end <= m.outer.start);
+    let previous = match (before(statements), before(earlier)) {
+        (Some(a), Some(b)) => Some(if b.span.end > a.span.end { b } else { a }),
+        (a, b) => a.or(b),
+    };
     if let (Some(q), Some(s)) = (previous, sentence_of(m.outer.start)) {
         let q_sentence = sentence_of(q.span.start);
         if q_sentence.is_some_and(|qs| s - qs <= 1) {
@@ -1401,5 +1414,24 @@ mod tests {
         assert_eq!((content.as_str(), speaker.as_deref()), ("wurden drei Soldaten verletzt", Some("Armeeangaben")));
         let (_, speaker, _) = one("Nach Berechnungen eines Forschers sind nur 300 Jäger eingewandert.");
         assert_eq!(speaker.as_deref(), Some("Berechnungen eines Forschers"));
+    }
+    #[test]
+    fn a_quote_opening_its_sentence_continues_the_quote_before_it() {
+        let all =
+            found("„Die Lage ist sehr ernst und wird schlimmer“, sagte Beck. „Wir müssen einander die Hand reichen.“");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!((all[1].1.as_deref(), all[1].2.as_str()), (Some("Beck"), "german-direct/previous"));
+    }
+
+    #[test]
+    fn a_noun_phrase_ends_before_another_one_and_a_number_is_no_acronym() {
+        let all = found("Bekannt gab der Ständige Ausschuss des Volkskongresses seine Entscheidung, dass eine „repräsentativ“ besetzte Versammlung entscheide.");
+        assert!(
+            all.iter()
+                .all(|(_, s, _)| s.as_deref() != Some("der Ständige Ausschuss des Volkskongresses seine Entscheidung")),
+            "{all:?}"
+        );
+        let got = names("Der 39-Jährige gab jedoch an, es gehe ihm nur um die Kinder.");
+        assert_eq!((got[0].0.as_deref(), got[0].2), (None, "unknown"));
     }
 }
