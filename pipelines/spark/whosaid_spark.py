@@ -34,7 +34,7 @@ COLUMNS = [
     "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_name",
     "speaker_title", "speaker_type", "speaker_gender", "person_id", "said_on", "said_on_date", "said_on_precision",
     "said_on_source", "published", "outlet", "title",
-    "url", "rule",
+    "url", "lang", "rule",
 ]
 ARROW_SCHEMA = pa.schema(
     [(c, pa.int64() if c in INT else pa.date32() if c in DATES else pa.string()) for c in COLUMNS]
@@ -44,6 +44,7 @@ ARTICLE_FIELDS = (
     "id", "article_id", "doc_id", "text", "body", "content", "article", "story", "maintext", "full_text",
     "published", "date", "published_at", "pubdate", "date_publish", "publish_date", "publication_date",
     "title", "headline", "outlet", "source", "publisher", "source_domain", "url", "link", "author", "authors", "byline",
+    "lang", "language", "lang_code",
 )
 BATCH_ROWS = 10_000
 
