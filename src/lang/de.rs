@@ -79,16 +79,7 @@ impl GermanWords {
             weekdays: Vec::new(),
             impersonal: FxHashSet::default(),
         };
-        let mut section = "";
-        for line in source.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name;
-                continue;
-            }
+        for (section, line) in super::sections(source) {
             for word in line.split_whitespace() {
                 assert_eq!(word, word.to_lowercase(), "de/words.txt: {word:?} is not lower case");
                 if section == "months" || section == "weekdays" {

@@ -12,6 +12,21 @@ pub(crate) mod key;
 
 pub use detect::{code, detect, Language};
 
+/// The lines of a word-list file that hold words, each with its section: `[name]` headers name
+/// the section of the lines after them; `#` starts a comment; blank lines are none. Every list
+/// whosaid reads (`speakers/lexicon.txt`, `en/name_words.txt`, `de/words.txt`) is in this form.
+pub(crate) fn sections(source: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    source.lines().filter_map(move |line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            return None;
+        }
+        (!line.is_empty()).then_some((section, line))
+    })
+}
+
 /// English words that tell what a capitalized name names.
 pub struct NameWords {
     /// Word (its [`key::folded`] key) → what it is: the lists it is in, and the share of its
@@ -104,12 +119,7 @@ impl NameWords {
             classes.bits |= GIVEN;
             classes.female = (share * 100.0).round() as u8;
         }
-        let mut section = "";
-        for line in name_words.lines().map(content).filter(|line| !line.is_empty()) {
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name;
-                continue;
-            }
+        for (section, line) in sections(name_words) {
             let bit = match section {
                 "places" => PLACE,
                 "demonyms" => DEMONYM,

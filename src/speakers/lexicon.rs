@@ -253,16 +253,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
 
 fn parse(source: &'static str) -> Lexicon {
     let mut words: FxHashMap<&str, Listed> = FxHashMap::default();
-    let mut section = "";
-    for line in source.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
+    for (section, line) in crate::lang::sections(source) {
         let mut entries = line.split_whitespace();
         if section == "cues" {
             let lemma = entries.next().expect("a non-empty line has a first word");
