@@ -235,8 +235,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     workers.spawn(move |_| {
                         let worker = rayon::current_thread_index().unwrap_or(0);
                         drop(take_written(written, worker));
-                        let mut results = extract_batch(&batch, &verdicts, tokenizer, default_lang, share);
-                        let crowded = reject_crowded(&mut batch, &mut results, max_record_bytes);
+                        let (mut results, failures) = extract_batch(&batch, &verdicts, tokenizer, default_lang, share);
+                        let mut crowded = reject_failed(&mut batch, failures);
+                        crowded.extend(reject_crowded(&mut batch, &mut results, max_record_bytes));
                         let rows = gather(results, worker);
                         // The receiver is gone only when the run already stopped on an error.
                         let _ = extracted.send(Extracted { batch, verdicts, rows, crowded });
@@ -493,9 +494,11 @@ fn extract_batch(
     tokenizer: &dyn crate::tokenize::Tokenize,
     default_lang: &str,
     share: Share,
-) -> Vec<Option<ArticleRows>> {
+) -> (Vec<Option<ArticleRows>>, Vec<(usize, String)>) {
+    // An article whose extraction panics (a bug of whosaid's) is that article's failure, not the
+    // run's: it becomes a reject with the panic's message, and the batch goes on.
     let extract = |(record, verdict): (&Record, &Verdict)| match (record, verdict) {
-        (Record::Article(article), Verdict::Process) => {
+        (Record::Article(article), Verdict::Process) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let published = article.published.as_deref().and_then(crate::dates::parse_published);
             let lang = match &article.lang {
                 Some(code) => std::borrow::Cow::Owned(code.clone()),
@@ -508,13 +511,49 @@ fn extract_batch(
             let (article_row, quote_rows) = rows_for(article, &extraction);
             let speakers = speaker_rows(&quote_rows);
             Some((article_row, quote_rows, speakers))
-        }
-        _ => None,
+        }))
+        .map_err(|payload| panic_message(payload.as_ref())),
+        _ => Ok(None),
     };
-    match share {
+    let outcomes: Vec<std::result::Result<Option<ArticleRows>, String>> = match share {
         Share::Batches => batch.iter().zip(verdicts).map(extract).collect(),
         Share::Articles => batch.par_iter().zip(verdicts).map(extract).collect(),
+    };
+    let mut failures = Vec::new();
+    let results = outcomes
+        .into_iter()
+        .enumerate()
+        .map(|(idx, outcome)| {
+            outcome.unwrap_or_else(|message| {
+                failures.push((idx, message));
+                None
+            })
+        })
+        .collect();
+    (results, failures)
+}
+
+/// What a panic said.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string())
+}
+
+/// Turns the articles whose extraction failed into rejects with the reason, and returns their
+/// ids (an incremental run's state forgets them, so the next run tries them again).
+fn reject_failed(batch: &mut [Record], failures: Vec<(usize, String)>) -> Vec<String> {
+    let mut ids = Vec::new();
+    for (idx, message) in failures {
+        let Some(Record::Article(article)) = batch.get(idx) else { continue };
+        ids.push(article.id.clone());
+        let reason = format!("whosaid failed on this article, a bug to report with it: {message}");
+        batch[idx] =
+            Record::Reject(Reject { origin: article.origin.clone(), article_id: Some(article.id.clone()), reason });
     }
+    ids
 }
 
 /// Gathers a batch's rows into one table each, on the worker that made them: sized once, not
@@ -692,8 +731,44 @@ pub fn default_threads() -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{extract_batch, gather, Share, Verdict};
+    use super::{extract_batch, gather, reject_failed, Share, Verdict};
     use crate::model::{Article, Record};
+
+    /// An article whose extraction panics is a reject with the panic's message, its id returned
+    /// for the state to forget; the batch's other articles are extracted as ever.
+    #[test]
+    fn an_article_whose_extraction_panics_is_a_reject_and_the_batch_goes_on() {
+        struct Fragile;
+        impl crate::tokenize::Tokenize for Fragile {
+            fn tokenize(&self, text: &str, out: &mut Vec<crate::tokenize::Token>) {
+                assert!(!text.contains("BOOM"), "a tokenizer bug");
+                crate::tokenize::FastTokenizer.tokenize(text, out);
+            }
+        }
+        let article = |id: &str, text: &str| {
+            Record::Article(crate::model::Article { id: id.into(), text: text.into(), ..Default::default() })
+        };
+        let mut batch = vec![
+            article("a", "“We will not agree to it,” Lavrov said."),
+            article("b", "BOOM"),
+            article("c", "“It is over,” Merkel said."),
+        ];
+        let verdicts = [Verdict::Process, Verdict::Process, Verdict::Process];
+        for share in [Share::Batches, Share::Articles] {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(|_| {}));
+            let (results, failures) = extract_batch(&batch, &verdicts, &Fragile, "en", share);
+            std::panic::set_hook(previous);
+            assert_eq!(results.iter().map(Option::is_some).collect::<Vec<_>>(), [true, false, true]);
+            assert_eq!(failures.len(), 1);
+            assert_eq!(failures[0].0, 1);
+            assert!(failures[0].1.contains("a tokenizer bug"), "{failures:?}");
+            let mut rejected = batch.clone();
+            assert_eq!(reject_failed(&mut rejected, failures), ["b"]);
+            let Record::Reject(reject) = &rejected[1] else { panic!("{:?}", rejected[1]) };
+            assert!(reject.reason.starts_with("whosaid failed on this article"), "{}", reject.reason);
+        }
+    }
 
     /// A batch's rows leave its worker in input order, tagged with that worker, and each record
     /// extracted is counted with its quotes, whether the batch went whole to one worker or not.
@@ -720,7 +795,7 @@ mod tests {
         let verdicts = [Verdict::Process, Verdict::Unchanged, Verdict::Process];
         let tokenizer = crate::tokenize::tokenizer(Default::default());
         for share in [Share::Batches, Share::Articles] {
-            let rows = gather(extract_batch(&batch, &verdicts, tokenizer, "en", share), 1);
+            let rows = gather(extract_batch(&batch, &verdicts, tokenizer, "en", share).0, 1);
             let found: Vec<u32> = rows.articles.iter().map(|a| a.n_quotes).collect();
             assert_eq!(found, [2, 1], "{share:?}");
             assert_eq!(rows.worker, 1);

@@ -212,7 +212,7 @@ fn split_sentences(text: &str, para: Span, marks: &[u32], german: bool, out: &mu
         if !after_space.chars().next().is_some_and(is_opening_or_start) {
             continue;
         }
-        if c == '.' && (is_abbreviation(&slice[..at]) || german && is_german_abbreviation(&slice[..at])) {
+        if c == '.' && (is_abbreviation(&slice[..at]) || german && is_german_abbreviation(&slice[..at], after_space)) {
             continue;
         }
         out.push(para.start + start..para.start + end);
@@ -233,19 +233,32 @@ const GERMAN_ABBREVIATIONS: &[&str] = &[
 
 /// Whether the word before a full stop is, in German, an abbreviation, a single letter ("z. B.",
 /// "u. a.") or an ordinal of up to three digits ("5. August").
-fn is_german_abbreviation(before: &str) -> bool {
-    let word_start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let word = &before[word_start..];
+fn is_german_abbreviation(before: &str, after: &str) -> bool {
+    let word_start = |text: &str| {
+        text.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+    };
+    let word = &before[word_start(before)..];
+    if !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
+        // An ordinal ("am 5. August", "der 16. Deutsche Bundestag"), not a count that ends its
+        // sentence ("stieg auf 12. Die Polizei …"): a month after it, or an article or
+        // preposition before it.
+        let next: String = after.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let rest = before[..word_start(before)].trim_end();
+        let previous = rest[word_start(rest)..].to_lowercase();
+        const BEFORE_ORDINALS: &[&str] = &[
+            "am", "dem", "der", "den", "des", "die", "das", "zum", "zur", "vom", "bis", "ab", "seit", "im", "beim",
+            "ein", "eine", "einem", "einer", "eines", "jeden", "jedem",
+        ];
+        return crate::lang::de::GERMAN.months.contains_key(next.as_str())
+            || BEFORE_ORDINALS.contains(&previous.as_str());
+    }
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (None, _) => false,
-        (Some(c), None) => c.is_alphabetic() || c.is_ascii_digit(),
-        _ if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) => true,
+        (Some(c), None) => c.is_alphabetic(),
         _ => {
-            word.len() <= 5
-                && GERMAN_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word) || word.to_lowercase() == *a)
+            let lower = word.to_lowercase();
+            lower.chars().count() <= 5 && GERMAN_ABBREVIATIONS.contains(&lower.as_str())
         }
     }
 }
@@ -345,9 +358,11 @@ mod tests {
                 "Dann war Schluss."
             ]
         );
-        // A year ends a sentence, and English keeps its own rules.
+        // A year or a count ends a sentence, and English keeps its own rules.
         let text = "Das war im Jahr 2005. Dann kam 2006.";
         assert_eq!(segment_in(text, Language::German).sentences.len(), 2);
+        let text = "Die Zahl der Toten stieg auf 12. Die Polizei sagte es. Es liegt 5 km nördl. Berlins.";
+        assert_eq!(segment_in(text, Language::German).sentences.len(), 3);
         assert_eq!(segment("It was day 5. Then came 6.").sentences.len(), 2);
     }
 

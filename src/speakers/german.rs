@@ -100,7 +100,20 @@ impl<'a> Words<'a> {
     }
 
     fn has(&self, i: usize, c: char) -> bool {
-        !self.is_word(i) && self.doc.tok(i).contains(c) && (c != ':' || self.colon(i))
+        !self.is_word(i) && self.doc.tok(i).contains(c) && (c != ':' || self.colon(i)) && (c != ',' || !self.decimal(i))
+    }
+
+    /// Whether token `i` is the comma of a decimal number ("2,5 Prozent"): a lone comma between
+    /// digits it touches.
+    fn decimal(&self, i: usize) -> bool {
+        let digit = |j: usize| self.doc.tok(j).bytes().all(|b| b.is_ascii_digit());
+        self.doc.tok(i) == ","
+            && i > 0
+            && i + 1 < self.doc.tokens().len()
+            && self.doc.touches_next(i - 1)
+            && self.doc.touches_next(i)
+            && digit(i - 1)
+            && digit(i + 1)
     }
 
     /// Whether token `i` holds a colon that ends a clause: one before white space or the
@@ -194,7 +207,7 @@ impl<'a> Words<'a> {
                     None => break,
                 }
             } else if self.doc.tok(j) == "-"
-                || self.doc.tok(j) == "." && last == Some(j - 1) && self.doc.tok(j - 1).len() == 1
+                || self.doc.tok(j) == "." && last.is_some_and(|l| l + 1 == j) && self.doc.tok(j - 1).len() == 1
             {
                 // a hyphenated name, an initial
             } else {
@@ -345,6 +358,9 @@ impl<'a> Words<'a> {
 
     /// The byte span of tokens `first..last` without a final full stop, or with it.
     fn span(&self, first: usize, last: usize, keep_stop: bool) -> Option<Span> {
+        if first > last || last >= self.doc.tokens().len() {
+            return None;
+        }
         let mut last = last;
         while last > first && !self.is_word(last) && !self.doc.tok(last).contains(['“', '”', '"', '«', '»', ')'])
         {
@@ -738,7 +754,7 @@ fn cue_at(
         }
     }
     // ", so X." closing the sentence.
-    if low == "so" && i > start && words.has(i - 1, ',') {
+    if low == "so" && i > start + 1 && words.has(i - 1, ',') {
         if let Some(np) = words.noun_phrase_at(i + 1, end) {
             // ", so Obama weiter, …" interrupts the statement, which is the whole sentence.
             let mut after = np.1 + 1;
@@ -782,7 +798,7 @@ fn cue_at(
     // "Das teilte die Polizei mit." / "Dies geht aus einem Bericht hervor.": the sentence
     // before is the statement, with the "Das" that stands for it.
     if i == start + 1 && matches!(words.low(start), "das" | "dies") && previous.is_some() {
-        let from = if words.low(i + 1) == "aus" { i + 2 } else { i + 1 };
+        let from = if i + 1 < end && words.low(i + 1) == "aus" { i + 2 } else { i + 1 };
         let speaker = words.noun_phrase_at(from, end);
         let content = previous.map(|p| doc.tokens()[p].start())?..doc.tokens()[start].end();
         return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "anaphor" });
@@ -791,7 +807,7 @@ fn cue_at(
     let wie = (start..i)
         .rev()
         .take(CUE_CLAUSE_TOKENS)
-        .find(|&k| words.low(k) == "wie" && (k == start || words.has(k - 1, ',')));
+        .find(|&k| words.low(k) == "wie" && (k == start || (k > start + 1 && words.has(k - 1, ','))));
     if let Some(w) = wie.filter(|_| verbal) {
         let speaker = words.noun_phrase_at(w + 1, i);
         let content = if w == start {
@@ -1433,5 +1449,27 @@ mod tests {
         );
         let got = names("Der 39-Jährige gab jedoch an, es gehe ihm nur um die Kinder.");
         assert_eq!((got[0].0.as_deref(), got[0].2), (None, "unknown"));
+    }
+    #[test]
+    fn odd_german_texts_panic_nowhere() {
+        for text in [
+            ", so Merkel.",
+            ", wie die Polizei mitteilte.",
+            "Der Zug fuhr ab. Das sagte",
+            "Laut der Agentur „Xinhua“.",
+            ". Es sei gut.",
+            "laut Herrn«",
+            "zufolge",
+            "„",
+        ] {
+            found(text);
+        }
+    }
+
+    #[test]
+    fn a_decimal_comma_opens_no_clause() {
+        assert!(found("Der Minister sagte am Montag 2,5 Prozent seien genug.")
+            .iter()
+            .all(|(c, _, _)| c != "5 Prozent seien genug"));
     }
 }
