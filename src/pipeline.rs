@@ -748,7 +748,7 @@ mod tests {
         let article = |id: &str, text: &str| {
             Record::Article(crate::model::Article { id: id.into(), text: text.into(), ..Default::default() })
         };
-        let mut batch = vec![
+        let batch = vec![
             article("a", "“We will not agree to it,” Lavrov said."),
             article("b", "BOOM"),
             article("c", "“It is over,” Merkel said."),
