@@ -102,10 +102,7 @@ fn german(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Toke
 
 /// A statement dated by its article's publication, as the best estimate.
 fn published_said_on(published: Option<chrono::NaiveDate>) -> Option<dates::SaidOn> {
-    published.map(|date| dates::SaidOn {
-        dated: dates::expressions::Dated { date, precision: dates::expressions::Precision::Day },
-        source: dates::Source::Published,
-    })
+    published.map(dates::SaidOn::published)
 }
 
 /// The quoted spans of an article in a language whosaid has no rules for: each span of at least

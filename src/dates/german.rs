@@ -44,7 +44,7 @@ fn day_number(word: &str) -> Option<u32> {
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    GERMAN.months.get(word.trim_end_matches('.')).copied()
+    GERMAN.months.get(word).copied()
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -71,10 +71,6 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
     let found = |last: usize, expression: Expression| Some(Found { first: idx, last, expression });
     let before =
         |words: &[&str]| idx > 0 && word(doc, idx - 1, to.max(idx)).is_some_and(|b| words.contains(&b.as_str()));
-    // 20.08.2025 (one token or several)
-    if let Some((d, m, y)) = numeric_date(doc.tok(idx)) {
-        return found(idx, Expression::Absolute { year: Some(y), month: Some(m), day: Some(d) });
-    }
     // 20. August 2025 / 20. August / 20.08.2025 as tokens
     if let Some(day) = day_number(&w) {
         let touching = |i: usize| i + 1 < to && doc.touches_next(i);
@@ -148,17 +144,6 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
         };
     }
     None
-}
-
-/// `20.08.2025` or `20.8.2025`: day, month, year.
-fn numeric_date(token: &str) -> Option<(u32, u32, i32)> {
-    let mut parts = token.split('.');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 {
-        return None;
-    }
-    let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((d, m, y))
 }
 
 #[cfg(test)]

@@ -104,6 +104,13 @@ pub struct SaidOn {
     pub source: Source,
 }
 
+impl SaidOn {
+    /// Said on the article's publication date, as the best estimate the text leaves.
+    pub fn published(date: NaiveDate) -> SaidOn {
+        SaidOn { dated: Dated { date, precision: Precision::Day }, source: Source::Published }
+    }
+}
+
 /// How many sentences back the speaker's earlier sentence is looked for.
 const EARLIER_SENTENCES: usize = 3;
 
@@ -131,8 +138,10 @@ pub fn date_statements_in(
     for quote in quotes.iter_mut() {
         let from_text = in_sentence(doc, &mut found, quote, reference)
             .or_else(|| in_earlier_sentence(doc, &mut found, quoted, quote, reference));
-        quote.said_on = from_text.or(dateline).map(|dated| SaidOn { dated, source: Source::Text }).or(published
-            .map(|date| SaidOn { dated: Dated { date, precision: Precision::Day }, source: Source::Published }));
+        quote.said_on = from_text
+            .or(dateline)
+            .map(|dated| SaidOn { dated, source: Source::Text })
+            .or(published.map(SaidOn::published));
     }
 }
 

@@ -47,8 +47,6 @@ pub struct GermanWords {
     pub months: FxHashMap<&'static str, u32>,
     /// Weekday names, Monday first.
     pub weekdays: Vec<(&'static str, chrono::Weekday)>,
-    /// Verbs of an impersonal report ("heißt es").
-    pub impersonal: FxHashSet<&'static str>,
 }
 
 pub static GERMAN: LazyLock<GermanWords> =
@@ -77,7 +75,6 @@ impl GermanWords {
             given_names: FxHashSet::default(),
             months: FxHashMap::default(),
             weekdays: Vec::new(),
-            impersonal: FxHashSet::default(),
         };
         for (section, line) in super::sections(source) {
             for word in line.split_whitespace() {
@@ -125,7 +122,6 @@ impl GermanWords {
                     "auxiliaries" => &mut words.auxiliaries,
                     "subordinators" => &mut words.subordinators,
                     "passive" => &mut words.passive,
-                    "impersonal" => &mut words.impersonal,
                     other => panic!("de/words.txt: unknown section [{other}]"),
                 };
                 set.insert(word);

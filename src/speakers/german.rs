@@ -488,6 +488,9 @@ struct Resolved {
 /// Sets every statement's speaker name, title, type and gender from its mention, in text order
 /// (a pronoun is the last person named before it, of its gender).
 fn resolve(words: &Words, quotes: &mut [Quote]) {
+    if quotes.iter().all(|q| q.speaker.is_none()) {
+        return;
+    }
     let doc = words.doc;
     let people = words.person_names(0, doc.tokens().len());
     let mut last_person: Option<(String, Option<Gender>)> = None;
