@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::config::Format;
 use crate::error::{Error, Result};
+use crate::model::Format;
 use crate::write::AtomicFile;
 
 /// A quotation shorter than this many words is a phrase many writers quote on their own ("a

@@ -8,44 +8,11 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::read::columns::ColumnNames;
 
-/// One output table format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Parquet,
-    Csv,
-    Jsonl,
-}
+/// The output table formats are the model's (the writers below take them from there).
+pub use crate::model::Format;
 
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Parquet => "parquet",
-            Format::Csv => "csv",
-            Format::Jsonl => "jsonl",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Format> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "parquet" => Some(Format::Parquet),
-            "csv" => Some(Format::Csv),
-            "jsonl" | "json" | "ndjson" => Some(Format::Jsonl),
-            _ => None,
-        }
-    }
-}
-
-/// Which word splitter the detectors run on (see `tokenize/`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TokenizerKind {
-    /// whosaid's own byte-level splitter: the same boundaries as the reference, much faster.
-    #[default]
-    Fast,
-    /// Hugging Face `tokenizers`' `Whitespace` pre-tokenizer, the reference.
-    Huggingface,
-}
+/// The tokenizers a pipeline may name are the tokenizing stage's.
+pub use crate::tokenize::TokenizerKind;
 
 /// A pipeline: its inputs, where its tables go, and in which formats.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

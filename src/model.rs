@@ -5,10 +5,40 @@
 //! Python user slices with) are computed once, by `write/`, when rows are written.
 
 use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
 
 /// A byte range into an article's text.
 pub type Span = Range<usize>;
+
+/// One output table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Parquet,
+    Csv,
+    Jsonl,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Parquet => "parquet",
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "parquet" => Some(Format::Parquet),
+            "csv" => Some(Format::Csv),
+            "jsonl" | "json" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
 
 /// One article as read from an input file, before any stage has looked at it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -91,7 +121,7 @@ pub struct Quote {
     /// The detector and attribution rule that produced this row, written `detector/attribution`.
     pub rule: Rule,
     /// When the statement was made, set by [`crate::dates::date_statements`].
-    pub said_on: Option<crate::dates::SaidOn>,
+    pub said_on: Option<SaidOn>,
 }
 
 /// What kind of speaker a mention names.
@@ -154,6 +184,105 @@ pub struct Extraction {
     pub published: Option<chrono::NaiveDate>,
     /// The language the article was read in (ISO 639-1; see [`crate::lang::detect`]).
     pub lang: std::borrow::Cow<'static, str>,
+}
+
+// When a statement was made: the dates stage sets these, the writers read them.
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
+/// A date at a precision: for `Month` the day is 1, for `Year` the month and day are 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    pub date: NaiveDate,
+    pub precision: Precision,
+}
+
+impl Dated {
+    pub(crate) fn new(year: i32, month: u32, day: u32, precision: Precision) -> Option<Dated> {
+        NaiveDate::from_ymd_opt(year, month, day).map(|date| Dated { date, precision })
+    }
+
+    /// ISO 8601 at its precision: `2025-08-20`, `2025-08`, `2025`.
+    pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(10);
+        self.write_iso(&mut out);
+        out
+    }
+
+    /// The first day of the period, at day precision (`2025-03` → `2025-03-01`).
+    pub fn first_day(&self) -> Dated {
+        Dated { date: self.date, precision: Precision::Day }
+    }
+
+    /// [`Dated::iso`], appended to `out`.
+    pub fn write_iso(&self, out: &mut String) {
+        use std::fmt::Write;
+        let (y, m, d) = (self.date.year(), self.date.month(), self.date.day());
+        if !(0..=9999).contains(&y) {
+            // Outside ISO 8601's four-digit years (never from news text, but a date is a date).
+            let _ = match self.precision {
+                Precision::Day => write!(out, "{y:04}-{m:02}-{d:02}"),
+                Precision::Month => write!(out, "{y:04}-{m:02}"),
+                Precision::Year => write!(out, "{y:04}"),
+            };
+            return;
+        }
+        crate::model::push_decimal(out, y as u64, 4);
+        if self.precision != Precision::Year {
+            out.push('-');
+            crate::model::push_decimal(out, u64::from(m), 2);
+        }
+        if self.precision == Precision::Day {
+            out.push('-');
+            crate::model::push_decimal(out, u64::from(d), 2);
+        }
+    }
+}
+
+/// Where a statement's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Text,
+    Published,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Text => "text",
+            Source::Published => "published",
+        }
+    }
+}
+
+/// When a statement was made, as precisely as the article says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaidOn {
+    pub dated: Dated,
+    pub source: Source,
+}
+
+impl SaidOn {
+    /// Said on the article's publication date, as the best estimate the text leaves.
+    pub fn published(date: NaiveDate) -> SaidOn {
+        SaidOn { dated: Dated { date, precision: Precision::Day }, source: Source::Published }
+    }
 }
 
 /// Appends `n` in decimal, zero-padded to `width` digits: the dates and offset lists of the output

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::config::Format;
 use crate::error::{Error, Result};
+use crate::model::Format;
 
 /// The formats read back, in the order one is preferred to read (all hold the same rows).
 const READ_ORDER: [Format; 3] = [Format::Jsonl, Format::Csv, Format::Parquet];

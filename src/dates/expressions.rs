@@ -12,72 +12,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::doc::Doc;
 
-/// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
-    Day,
-    Month,
-    Year,
-}
-
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
-    }
-}
-
-/// A date at a precision: for `Month` the day is 1, for `Year` the month and day are 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Dated {
-    pub date: NaiveDate,
-    pub precision: Precision,
-}
-
-impl Dated {
-    fn new(year: i32, month: u32, day: u32, precision: Precision) -> Option<Dated> {
-        NaiveDate::from_ymd_opt(year, month, day).map(|date| Dated { date, precision })
-    }
-
-    /// ISO 8601 at its precision: `2025-08-20`, `2025-08`, `2025`.
-    pub fn iso(&self) -> String {
-        let mut out = String::with_capacity(10);
-        self.write_iso(&mut out);
-        out
-    }
-
-    /// The first day of the period, at day precision (`2025-03` → `2025-03-01`).
-    pub fn first_day(&self) -> Dated {
-        Dated { date: self.date, precision: Precision::Day }
-    }
-
-    /// [`Dated::iso`], appended to `out`.
-    pub fn write_iso(&self, out: &mut String) {
-        use std::fmt::Write;
-        let (y, m, d) = (self.date.year(), self.date.month(), self.date.day());
-        if !(0..=9999).contains(&y) {
-            // Outside ISO 8601's four-digit years (never from news text, but a date is a date).
-            let _ = match self.precision {
-                Precision::Day => write!(out, "{y:04}-{m:02}-{d:02}"),
-                Precision::Month => write!(out, "{y:04}-{m:02}"),
-                Precision::Year => write!(out, "{y:04}"),
-            };
-            return;
-        }
-        crate::model::push_decimal(out, y as u64, 4);
-        if self.precision != Precision::Year {
-            out.push('-');
-            crate::model::push_decimal(out, u64::from(m), 2);
-        }
-        if self.precision == Precision::Day {
-            out.push('-');
-            crate::model::push_decimal(out, u64::from(d), 2);
-        }
-    }
-}
+pub use crate::model::{Dated, Precision};
 
 /// What a temporal expression says, before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -81,35 +81,7 @@ fn iso_date(raw: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
-/// Where a statement's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Text,
-    Published,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Text => "text",
-            Source::Published => "published",
-        }
-    }
-}
-
-/// When a statement was made, as precisely as the article says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SaidOn {
-    pub dated: Dated,
-    pub source: Source,
-}
-
-impl SaidOn {
-    /// Said on the article's publication date, as the best estimate the text leaves.
-    pub fn published(date: NaiveDate) -> SaidOn {
-        SaidOn { dated: Dated { date, precision: Precision::Day }, source: Source::Published }
-    }
-}
+pub use crate::model::{SaidOn, Source};
 
 /// How many sentences back the speaker's earlier sentence is looked for.
 const EARLIER_SENTENCES: usize = 3;

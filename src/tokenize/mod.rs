@@ -264,10 +264,21 @@ impl Tokenize for HfTokenizer {
     }
 }
 
-pub fn tokenizer(kind: crate::config::TokenizerKind) -> &'static dyn Tokenize {
+/// Which word splitter the detectors run on (see `tokenize/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenizerKind {
+    /// whosaid's own byte-level splitter: the same boundaries as the reference, much faster.
+    #[default]
+    Fast,
+    /// Hugging Face `tokenizers`' `Whitespace` pre-tokenizer, the reference.
+    Huggingface,
+}
+
+pub fn tokenizer(kind: TokenizerKind) -> &'static dyn Tokenize {
     match kind {
-        crate::config::TokenizerKind::Fast => &FastTokenizer,
-        crate::config::TokenizerKind::Huggingface => &HfTokenizer,
+        TokenizerKind::Fast => &FastTokenizer,
+        TokenizerKind::Huggingface => &HfTokenizer,
     }
 }
 

@@ -50,9 +50,9 @@ use std::path::{Component, Path, PathBuf};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::config::Format;
 use crate::error::{Error, Result};
 use crate::model::Article;
+use crate::model::Format;
 
 /// The tables that hold one row per article or per quote, and so are rewritten when an article
 /// changes.

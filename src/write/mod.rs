@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::config::Format;
 use crate::error::{Error, Result};
+use crate::model::Format;
 pub use rows::{rows_for, speaker_rows, ArticleRow, QuoteRow, RejectRow, SpeakerRow};
 
 /// A file being written under a temporary name, renamed into place by [`AtomicFile::commit`].

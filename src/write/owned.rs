@@ -11,8 +11,8 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use crate::config::Format;
 use crate::error::{Error, Result};
+use crate::model::Format;
 
 /// The tables of a table run, one file a format.
 const TABLES: &[&str] = &["quotes", "articles", "speakers"];

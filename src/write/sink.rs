@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{ArticleRow, AtomicFile, QuoteRow, RejectRow, RejectWriter, SpeakerRow, TableWriter};
-use crate::config::Format;
 use crate::error::{Error, Result};
+use crate::model::Format;
 
 pub trait RowSink {
     fn quotes(&mut self, rows: &[QuoteRow]) -> Result<()>;
