@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
+use crate::lang::lexicon::{Entry, LEXICON};
 use crate::model::Span;
 use crate::segment::Segments;
-use crate::speakers::lexicon::{Entry, LEXICON};
 use crate::tokenize::{Token, TokenKind};
 
 pub struct Doc<'a> {

@@ -12,6 +12,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::doc::Doc;
 
+use crate::lang::en::{MONTHS, NUMBER_WORDS, WEEKDAYS};
 pub use crate::model::{Dated, Precision};
 
 /// What a temporal expression says, before it is resolved.
@@ -104,62 +105,12 @@ pub struct Found {
     pub expression: Expression,
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-const NUMBER_WORDS: &[(&str, i64)] =
-    &[("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("ten", 10)];
-
 fn word_at<'a>(doc: &Doc<'a>, idx: usize) -> Option<&'a str> {
     doc.is_word(idx).then(|| doc.tok(idx))
 }
 
 fn punct<'a>(doc: &Doc<'a>, idx: usize) -> Option<&'a str> {
     (idx < doc.tokens().len() && !doc.is_word(idx)).then(|| doc.tok(idx))
-}
-
-/// The words an expression can start with, besides a number: the month and weekday names, the
-/// number words, and yesterday, today, tonight, this, last. The lexicon marks them, so that
-/// [`find`] turns most tokens away by their entry.
-pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
-    let months = MONTHS.iter().map(|&(name, _)| name);
-    let weekdays = WEEKDAYS.iter().map(|&(name, _)| name);
-    let numbers = NUMBER_WORDS.iter().map(|&(name, _)| name);
-    months.chain(weekdays).chain(numbers).chain(["yesterday", "today", "tonight", "this", "last"])
 }
 
 /// The lower-case first three letters of `word`, the key the month and weekday names are looked
@@ -238,7 +189,7 @@ pub fn find(doc: &Doc, from: usize, to: usize) -> Vec<Found> {
     let mut out = Vec::new();
     let mut idx = from;
     while idx < to {
-        // An expression starts with a number or one of the `start_words`: the entries are
+        // An expression starts with a number or one of the `date_start_words`: the entries are
         // scanned for the next such token.
         let Some(skip) = doc.entries()[idx..to].iter().position(|e| e.may_start_date()) else { break };
         idx += skip;
@@ -419,7 +370,8 @@ mod tests {
     /// expression that starts elsewhere would never be found.
     #[test]
     fn only_numbers_and_start_words_may_start_an_expression() {
-        let words: Vec<String> = start_words().flat_map(|w| [w.to_string(), w.to_ascii_uppercase()]).collect();
+        let words: Vec<String> =
+            crate::lang::en::date_start_words().flat_map(|w| [w.to_string(), w.to_ascii_uppercase()]).collect();
         let text = format!("{} 3 20th 2025 ½ Mayor Marching the said Tomorrow days ago", words.join(" "));
         let doc = Doc::new(&text, &FastTokenizer);
         let starts: Vec<&str> =

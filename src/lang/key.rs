@@ -1,5 +1,5 @@
 //! Word keys: a word of at most 16 bytes packed into one `u128`, so that a word list's lookup
-//! hashes and compares one integer. The lexicon of the rules (`speakers/lexicon.rs`) and the name
+//! hashes and compares one integer. The lexicon of the rules (`lang/lexicon.rs`) and the name
 //! lists ([`super::NameWords`]) key their words so.
 
 /// No listed word is longer than this many bytes: a word is its key, its bytes packed

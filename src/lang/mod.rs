@@ -8,13 +8,15 @@ use rustc_hash::FxHashMap;
 
 pub mod de;
 pub mod detect;
+pub mod en;
 pub(crate) mod key;
+pub mod lexicon;
 
 pub use detect::{code, detect, Language};
 
 /// The lines of a word-list file that hold words, each with its section: `[name]` headers name
 /// the section of the lines after them; `#` starts a comment; blank lines are none. Every list
-/// whosaid reads (`speakers/lexicon.txt`, `en/name_words.txt`, `de/words.txt`) is in this form.
+/// whosaid reads (`en/lexicon.txt`, `en/name_words.txt`, `de/words.txt`) is in this form.
 pub(crate) fn sections(source: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     let mut section = "";
     source.lines().filter_map(move |line| {

@@ -34,14 +34,16 @@
 pub mod german;
 pub mod indirect;
 pub mod interview;
-pub mod lexicon;
+/// The English lexicon is language data (`lang/lexicon.rs`); its old path stays for callers.
+pub use crate::lang::lexicon;
 pub mod names;
 #[cfg(test)]
 mod tests;
 
 use std::borrow::Cow;
 
-use lexicon::LEXICON;
+pub(crate) use crate::lang::en::DETERMINERS;
+use crate::lang::lexicon::LEXICON;
 use names::{is_time_or_place, text_of, EntityKind, NameIndex};
 
 use crate::doc::Doc;
@@ -89,28 +91,9 @@ impl Attribution {
     }
 }
 
-pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"];
-
-/// Cues whose subject may follow them ("said Trump", "wrote McGurk"); after the others ("called
-/// the pact “insanity”", "told Fox News") a name is the object.
-pub(crate) const INVERTIBLE: &[&str] = &[
-    "say", "add", "write", "continue", "explain", "note", "reply", "respond", "declare", "recall", "insist", "argue",
-    "warn", "tweet", "post", "quip", "joke",
-];
-
 /// How far (in tokens) a rule looks back for a subject or cue in one sentence: far enough for
 /// any real attribution, and a bound that keeps a pathological sentence linear.
 const WINDOW: usize = 80;
-
-/// Words that open a subordinate clause before a sentence's subject.
-const SUBORDINATORS: &[&str] = &[
-    "when", "as", "after", "if", "while", "although", "though", "because", "since", "before", "once", "unless",
-    "whereas",
-];
-
-/// Quantifiers that open a nominal speaker ("many commentators said", "some officials say").
-const QUANTIFIERS: &[&str] =
-    &["many", "some", "several", "most", "few", "both", "all", "two", "three", "other", "others"];
 
 /// Abbreviated titles written with a full stop inside a name ("Sen. Marco Rubio").
 const TITLE_ABBREVIATIONS: &[&str] =
@@ -733,23 +716,6 @@ fn opening_word(doc: &Doc, run: &names::NameRun) -> bool {
     let at = doc.tokens()[run.first].start();
     run.first == run.last && run.kind == EntityKind::Unknown && doc.sentence_start(at) == at
 }
-
-/// Words for a document that speaks for its author ("a statement released by X").
-const DOCUMENTS: &[&str] = &[
-    "statement",
-    "report",
-    "release",
-    "letter",
-    "post",
-    "tweet",
-    "transcript",
-    "interview",
-    "memo",
-    "filing",
-    "study",
-    "survey",
-    "poll",
-];
 
 /// The source after "according to": the mention, or the author of the document it names
 /// ("according to a statement released by Erdogan's office" → "Erdogan's office").

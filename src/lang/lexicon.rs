@@ -1,4 +1,4 @@
-//! Loads `lexicon.txt` (beside this file) into word sets, once per process.
+//! Loads the English lexicon, `en/lexicon.txt`, into word sets, once per process.
 //!
 //! Every word of every section (and every form of a cue) is one key of a single table whose value
 //! is the set of sections (a bit each) it belongs to, and a cue form's lemma. A key is the word's
@@ -247,7 +247,7 @@ fn group_masks(tags: &[u8; GROUP], tag: u8) -> (u32, u32) {
     })
 }
 
-static SOURCE: &str = include_str!("lexicon.txt");
+static SOURCE: &str = include_str!("en/lexicon.txt");
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
 
@@ -257,11 +257,10 @@ fn parse(source: &'static str) -> Lexicon {
         let mut entries = line.split_whitespace();
         if section == "cues" {
             let lemma = entries.next().expect("a non-empty line has a first word");
-            let reports = [super::indirect::REPORTING, super::indirect::THOUGHT, super::indirect::STANCE]
-                .iter()
-                .any(|list| list.contains(&lemma));
-            let invertible = super::INVERTIBLE.contains(&lemma);
-            let particular = super::indirect::asked_by_name(lemma);
+            let reports =
+                [super::en::REPORTING, super::en::THOUGHT, super::en::STANCE].iter().any(|list| list.contains(&lemma));
+            let invertible = super::en::INVERTIBLE.contains(&lemma);
+            let particular = super::en::asked_by_name(lemma);
             let lemma_bits = if reports { REPORTS } else { 0 }
                 | if invertible { INVERTIBLE } else { 0 }
                 | if particular { PARTICULAR } else { 0 };
@@ -283,15 +282,15 @@ fn parse(source: &'static str) -> Lexicon {
         words.entry(pronoun).or_default().bits |= PRONOUN_GENDERED;
     }
     words.entry("according").or_default().bits |= ACCORDING;
-    for word in crate::dates::expressions::start_words() {
+    for word in super::en::date_start_words() {
         words.entry(word).or_default().bits |= DATE_START;
     }
     // The attribution rules' own word lists, asked of many tokens.
     let lists = [
-        (super::DETERMINERS, DETERMINER),
-        (super::QUANTIFIERS, QUANTIFIER),
-        (super::SUBORDINATORS, SUBORDINATOR),
-        (super::DOCUMENTS, DOCUMENT),
+        (super::en::DETERMINERS, DETERMINER),
+        (super::en::QUANTIFIERS, QUANTIFIER),
+        (super::en::SUBORDINATORS, SUBORDINATOR),
+        (super::en::DOCUMENTS, DOCUMENT),
     ];
     for (list, bit) in lists {
         for &word in list {
@@ -665,10 +664,10 @@ mod tests {
     fn the_attribution_lists_are_entry_bits() {
         type List = (&'static [&'static str], fn(Entry) -> bool);
         let lists: [List; 4] = [
-            (super::super::DETERMINERS, Entry::is_determiner),
-            (super::super::QUANTIFIERS, Entry::is_quantifier),
-            (super::super::SUBORDINATORS, Entry::is_subordinator),
-            (super::super::DOCUMENTS, Entry::is_document),
+            (super::super::en::DETERMINERS, Entry::is_determiner),
+            (super::super::en::QUANTIFIERS, Entry::is_quantifier),
+            (super::super::en::SUBORDINATORS, Entry::is_subordinator),
+            (super::super::en::DOCUMENTS, Entry::is_document),
         ];
         for (list, is) in lists {
             for word in list {
@@ -686,8 +685,7 @@ mod tests {
     /// lists says, in any case; a word with no lemma has neither.
     #[test]
     fn a_cue_forms_lemma_bits_are_its_lemmas_lists() {
-        let lists =
-            [super::super::indirect::REPORTING, super::super::indirect::THOUGHT, super::super::indirect::STANCE];
+        let lists = [super::super::en::REPORTING, super::super::en::THOUGHT, super::super::en::STANCE];
         let (mut reports, mut invertible) = (0, 0);
         let forms = SOURCE.split("\n[cues]\n").nth(1).expect("a cues section").split("\n[").next().unwrap_or_default();
         let lines = forms.lines().map(|line| line.split('#').next().unwrap_or_default());
@@ -696,9 +694,9 @@ mod tests {
             for written in [form.to_string(), form.to_ascii_uppercase()] {
                 let entry = LEXICON.entry(&written);
                 assert_eq!(entry.reports(), lists.iter().any(|l| l.contains(&lemma)), "{written}");
-                assert_eq!(entry.is_invertible(), super::super::INVERTIBLE.contains(&lemma), "{written}");
+                assert_eq!(entry.is_invertible(), super::super::en::INVERTIBLE.contains(&lemma), "{written}");
                 let asked_by_name =
-                    matches!(lemma, "agree" | "call") || !super::super::indirect::particle_of(lemma).is_empty();
+                    matches!(lemma, "agree" | "call") || !super::super::en::particle_of(lemma).is_empty();
                 assert_eq!(entry.is_particular(), asked_by_name, "{written}");
             }
             reports += usize::from(LEXICON.entry(form).reports());
