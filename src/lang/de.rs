@@ -43,16 +43,43 @@ pub struct GermanWords {
     pub organisations: Vec<&'static str>,
     /// Common German-language given names (`de/given_names.txt`).
     pub given_names: FxHashSet<&'static str>,
+    /// Every listed word → the lists it is in ([`class`] bits).
+    classes: FxHashMap<&'static str, u32>,
     /// Month names → their numbers ("märz" → 3).
     pub months: FxHashMap<&'static str, u32>,
     /// Weekday names, Monday first.
     pub weekdays: Vec<(&'static str, chrono::Weekday)>,
 }
 
+/// The lists a word is in, one bit a list ([`GermanWords::class_of`]): a token's classes are
+/// looked up once, where a set a list cost a lookup each time a rule asked.
+pub mod class {
+    pub const CUE: u32 = 1;
+    pub const POSITION: u32 = 1 << 1;
+    pub const SOURCE_NOUN: u32 = 1 << 2;
+    pub const SOURCE_PREPOSITION: u32 = 1 << 3;
+    pub const KONJUNKTIV: u32 = 1 << 4;
+    pub const KONJUNKTIV2: u32 = 1 << 5;
+    pub const REPORTIVE: u32 = 1 << 6;
+    pub const OPENER: u32 = 1 << 7;
+    pub const NOUN_PHRASE: u32 = 1 << 8;
+    pub const RELATIVE: u32 = 1 << 9;
+    pub const PRONOUN: u32 = 1 << 10;
+    pub const AUXILIARY: u32 = 1 << 11;
+    pub const SUBORDINATOR: u32 = 1 << 12;
+    pub const PASSIVE: u32 = 1 << 13;
+    pub const GIVEN_NAME: u32 = 1 << 14;
+}
+
 pub static GERMAN: LazyLock<GermanWords> =
     LazyLock::new(|| GermanWords::parse(include_str!("de/words.txt"), include_str!("de/given_names.txt")));
 
 impl GermanWords {
+    /// The lists `word` (in lower case) is in, as [`class`] bits.
+    pub fn class_of(&self, word: &str) -> u32 {
+        self.classes.get(word).copied().unwrap_or(0)
+    }
+
     fn parse(source: &'static str, given_names: &'static str) -> GermanWords {
         let mut words = GermanWords {
             cues: FxHashSet::default(),
@@ -73,6 +100,7 @@ impl GermanWords {
             roles: Vec::new(),
             organisations: Vec::new(),
             given_names: FxHashSet::default(),
+            classes: FxHashMap::default(),
             months: FxHashMap::default(),
             weekdays: Vec::new(),
         };
@@ -131,6 +159,30 @@ impl GermanWords {
             let line = line.split('#').next().unwrap_or("");
             words.given_names.extend(line.split_whitespace());
         }
+        let lists = [
+            (&words.cues, class::CUE),
+            (&words.position, class::POSITION),
+            (&words.source_nouns, class::SOURCE_NOUN),
+            (&words.source_prepositions, class::SOURCE_PREPOSITION),
+            (&words.konjunktiv, class::KONJUNKTIV),
+            (&words.konjunktiv2, class::KONJUNKTIV2),
+            (&words.reportive, class::REPORTIVE),
+            (&words.openers, class::OPENER),
+            (&words.noun_phrase, class::NOUN_PHRASE),
+            (&words.relative, class::RELATIVE),
+            (&words.pronouns, class::PRONOUN),
+            (&words.auxiliaries, class::AUXILIARY),
+            (&words.subordinators, class::SUBORDINATOR),
+            (&words.passive, class::PASSIVE),
+            (&words.given_names, class::GIVEN_NAME),
+        ];
+        let mut classes: FxHashMap<&'static str, u32> = FxHashMap::default();
+        for (list, bit) in lists {
+            for &word in list {
+                *classes.entry(word).or_default() |= bit;
+            }
+        }
+        words.classes = classes;
         // (longest ending first: "ministerin" before "minister")
         words.roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
         words.organisations.sort_by_key(|r| std::cmp::Reverse(r.len()));

@@ -26,7 +26,7 @@
 //! word lists are data (`src/lang/de/words.txt`).
 
 use crate::doc::Doc;
-use crate::lang::de::{GermanWords, GERMAN};
+use crate::lang::de::{class, GermanWords, GERMAN};
 use crate::model::{Gender, Quote, QuoteType, Rule, Span, SpeakerType};
 use crate::quotes::marks::MarkedSpan;
 use crate::tokenize::TokenKind;
@@ -63,6 +63,8 @@ struct Words<'a> {
     /// The tokens in lower case, one after another, and where each ends.
     lower: String,
     ends: Vec<u32>,
+    /// Each token's word lists, [`class`] bits.
+    classes: Vec<u32>,
     german: &'static GermanWords,
     /// The quoted spans, in text order.
     marked: &'a [MarkedSpan],
@@ -83,7 +85,14 @@ impl<'a> Words<'a> {
             }
             ends.push(lower.len() as u32);
         }
-        Words { doc, lower, ends, german: &GERMAN, marked }
+        let mut words = Words { doc, lower, ends, classes: Vec::new(), german: &GERMAN, marked };
+        words.classes = (0..doc.tokens().len()).map(|i| words.german.class_of(words.low(i))).collect();
+        words
+    }
+
+    /// Whether token `i` is in the word list of `bit` ([`class`]).
+    fn is(&self, i: usize, bit: u32) -> bool {
+        self.classes[i] & bit != 0
     }
 
     fn low(&self, i: usize) -> &str {
@@ -153,7 +162,7 @@ impl<'a> Words<'a> {
         if i >= end {
             return None;
         }
-        if self.german.pronouns.contains(self.low(i)) && !self.is_capitalized_noun_after(i, end) {
+        if self.is(i, class::PRONOUN) && !self.is_capitalized_noun_after(i, end) {
             return Some((i, i));
         }
         let mut last = None;
@@ -177,7 +186,7 @@ impl<'a> Words<'a> {
                 continue;
             }
             let word = self.is_word(j);
-            let function_word = word && self.german.noun_phrase.contains(self.low(j));
+            let function_word = word && self.is(j, class::NOUN_PHRASE);
             if function_word
                 && (last.is_none()
                     || matches!(self.low(j), "des" | "der" | "eines" | "einer" | "von" | "vom" | "und" | "sowie"))
@@ -192,7 +201,7 @@ impl<'a> Words<'a> {
                 && self.is_capitalized(j + 1)
                 && self.low(j).chars().count() >= 4
                 && self.low(j).ends_with(['e', 'n', 'r', 's', 'm'])
-                && !self.german.openers.contains(self.low(j))
+                && !self.is(j, class::OPENER)
                 // (after the head only inside a genitive: "des Nationalen Volkskongresses", not
                 // "der Ausschuss seine Entscheidung")
                 && (last.is_none() || j > 0 && matches!(self.low(j - 1), "des" | "der" | "eines" | "einer" | "von" | "vom" | "und"))
@@ -232,7 +241,7 @@ impl<'a> Words<'a> {
         while first < cue && matches!(self.low(first), "auch" | "nur" | "selbst" | "sogar" | "und" | "aber" | "doch") {
             first += 1;
         }
-        if first >= cue || self.german.openers.contains(self.low(first)) || !self.is_word(first) {
+        if first >= cue || self.is(first, class::OPENER) || !self.is_word(first) {
             return None;
         }
         // "Des Weiteren", "Im Übrigen": adverbs written as noun phrases
@@ -246,7 +255,7 @@ impl<'a> Words<'a> {
         let mut relative = false;
         let mut j = first;
         while j < cue {
-            if self.has(j, ',') && j + 1 < cue && self.german.relative.contains(self.low(j + 1)) {
+            if self.has(j, ',') && j + 1 < cue && self.is(j + 1, class::RELATIVE) {
                 let close = (j + 1..cue).find(|&k| self.has(k, ','));
                 let verb_last = close.is_some_and(|c| c > 0 && self.is_word(c - 1) && !self.is_capitalized(c - 1));
                 if verb_last || close.is_none() {
@@ -259,7 +268,7 @@ impl<'a> Words<'a> {
         }
         // The constituent ends before the finite verb of a compound tense ("Die Vereinsleitung
         // hat nun versprochen").
-        if let Some(aux) = (first + 1..=last).find(|&k| self.german.auxiliaries.contains(self.low(k))) {
+        if let Some(aux) = (first + 1..=last).find(|&k| self.is(k, class::AUXILIARY)) {
             last = aux - 1;
         }
         while last > first && !self.is_word(last) && !self.doc.tok(last).starts_with([')', '“', '"', '«', '»']) {
@@ -280,14 +289,14 @@ impl<'a> Words<'a> {
         // A passive ("Klien wurde vorgeworfen", "es wird befürchtet") names its speaker only with
         // "von" ("wurde von der Polizei mitgeteilt").
         let clause_start = (start..cue).rev().find(|&k| self.has(k, ',')).map_or(start, |k| k + 1);
-        if (clause_start..cue).any(|k| self.german.passive.contains(self.low(k))) && self.is_participle(cue) {
+        if (clause_start..cue).any(|k| self.is(k, class::PASSIVE)) && self.is_participle(cue) {
             let by = (clause_start..end.min(cue_end + CUE_CLAUSE_TOKENS))
                 .find(|&k| matches!(self.low(k), "von" | "vom") && !self.quoted(k))?;
             return self.noun_phrase_at(by + 1, end).or_else(|| self.noun_phrase_at(by, end));
         }
         // A subordinate clause names its subject after its conjunction ("Während Shakira
         // erklärte, …").
-        if cue > start + 1 && self.german.subordinators.contains(self.low(start)) {
+        if cue > start + 1 && self.is(start, class::SUBORDINATOR) {
             return self.noun_phrase_at(start + 1, cue);
         }
         if cue > start {
@@ -295,10 +304,10 @@ impl<'a> Words<'a> {
                 // A sentence-initial word alone before the cue is an adverb where a noun phrase
                 // follows the cue ("Unmissverständlich sagt das Gericht").
                 let inverted = subject == (start, start)
-                    && !self.german.pronouns.contains(self.low(start))
+                    && !self.is(start, class::PRONOUN)
                     && cue + 1 < end
-                    && (self.german.pronouns.contains(self.low(cue + 1))
-                        || (self.german.noun_phrase.contains(self.low(cue + 1)) && self.low(cue + 1) != "und"));
+                    && (self.is(cue + 1, class::PRONOUN)
+                        || (self.is(cue + 1, class::NOUN_PHRASE) && self.low(cue + 1) != "und"));
                 if !inverted {
                     return Some(subject);
                 }
@@ -309,7 +318,7 @@ impl<'a> Words<'a> {
         let limit = if cue_end > cue { cue_end } else { end };
         self.first_noun_phrase(cue + 1, limit).or_else(|| {
             // Between an auxiliary and a participle ("Ferner habe die Studie festgestellt").
-            let aux = (start..cue).find(|&k| self.german.auxiliaries.contains(self.low(k)))?;
+            let aux = (start..cue).find(|&k| self.is(k, class::AUXILIARY))?;
             self.noun_phrase_at(aux + 1, cue)
         })
     }
@@ -318,7 +327,7 @@ impl<'a> Words<'a> {
     /// ("Polizeiangaben", "Armeeangaben").
     fn is_source_noun(&self, i: usize) -> bool {
         let low = self.low(i);
-        self.german.source_nouns.contains(low) || (low.len() > 7 && low.ends_with("angaben"))
+        self.is(i, class::SOURCE_NOUN) || (low.len() > 7 && low.ends_with("angaben"))
     }
 
     /// Whether cue `i`, after a form of "werden", is a participle ("mitgeteilt", "erklärt",
@@ -332,11 +341,10 @@ impl<'a> Words<'a> {
     /// The first noun phrase in `from..to`, past adverbs ("sagte später der Direktor"), before a
     /// comma.
     fn first_noun_phrase(&self, from: usize, to: usize) -> Option<(usize, usize)> {
-        let start = (from..to).take_while(|&k| !self.has(k, ',') && !self.quoted(k)).take(4).find(|&k| {
-            self.is_capitalized(k)
-                || self.german.noun_phrase.contains(self.low(k))
-                || self.german.pronouns.contains(self.low(k))
-        })?;
+        let start = (from..to)
+            .take_while(|&k| !self.has(k, ',') && !self.quoted(k))
+            .take(4)
+            .find(|&k| self.is_capitalized(k) || self.is(k, class::NOUN_PHRASE) || self.is(k, class::PRONOUN))?;
         self.noun_phrase_at(start, to)
     }
 
@@ -349,11 +357,7 @@ impl<'a> Words<'a> {
         }
         let np = self.noun_phrase_at(start, end)?;
         let verb = np.1 + 1;
-        (verb < end
-            && self.is_word(verb)
-            && !self.is_capitalized(verb)
-            && !self.german.openers.contains(self.low(start)))
-        .then_some(np)
+        (verb < end && self.is_word(verb) && !self.is_capitalized(verb) && !self.is(start, class::OPENER)).then_some(np)
     }
 
     /// The byte span of tokens `first..last` without a final full stop, or with it.
@@ -398,21 +402,18 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
         let recent = last.filter(|l| idx - l.sentence <= CARRY_SENTENCES);
         let previous = idx.checked_sub(1).map(|p| sentences[p].1.start).filter(|&p| p < start);
         let statement = cued(&words, start, end, previous).or_else(|| {
-            let unquoted = |set: &std::collections::HashSet<&str, _>| {
-                (start..end).any(|i| !words.quoted(i) && set.contains(words.low(i)))
-            };
+            let unquoted = |bit: u32| (start..end).any(|i| !words.quoted(i) && words.is(i, bit));
             // The last speaker, else the subject of the sentence before ("Das Fernsehen berichtete
             // von Verlusten. Der Rat sei aufgelöst worden.").
             let previous_subject = || {
                 let previous = &sentences[idx.checked_sub(1)?].1;
                 words.sentence_subject(previous.start, previous.end)
             };
-            if unquoted(&words.german.konjunktiv) {
+            if unquoted(class::KONJUNKTIV) {
                 // Konjunktiv only after the first comma is in a clause of the sentence's own
                 // verb ("X vertritt die These, dass … sei"): its subject said it.
                 let comma = (start..end).find(|&k| !words.quoted(k) && words.has(k, ','));
-                let in_main = (start..comma.unwrap_or(end))
-                    .any(|k| !words.quoted(k) && words.german.konjunktiv.contains(words.low(k)));
+                let in_main = (start..comma.unwrap_or(end)).any(|k| !words.quoted(k) && words.is(k, class::KONJUNKTIV));
                 let own = if in_main || comma.is_none() { None } else { words.sentence_subject(start, end) };
                 let speaker = own.or(recent.and_then(|l| l.speaker)).or_else(previous_subject);
                 return Some(Found {
@@ -425,7 +426,7 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
             }
             // Konjunktiv II continues a report only right after a statement (on its own it is as
             // often a conditional of the reporter's).
-            if unquoted(&words.german.konjunktiv2) && recent.is_some_and(|l| idx - l.sentence == 1) {
+            if unquoted(class::KONJUNKTIV2) && recent.is_some_and(|l| idx - l.sentence == 1) {
                 return Some(Found {
                     content: words.span(start, end - 1, true)?,
                     cue: None,
@@ -434,7 +435,7 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
                     rule: "konjunktiv",
                 });
             }
-            if unquoted(&words.german.reportive) && recent.is_some_and(|l| idx - l.sentence <= 2) {
+            if unquoted(class::REPORTIVE) && recent.is_some_and(|l| idx - l.sentence <= 2) {
                 let speaker = recent.and_then(|l| l.speaker);
                 return Some(Found {
                     content: words.span(start, end - 1, true)?,
@@ -518,7 +519,7 @@ fn resolve(words: &Words, quotes: &mut [Quote]) {
 impl Words<'_> {
     fn is_given_name(&self, i: usize) -> bool {
         self.is_capitalized(i)
-            && (self.german.given_names.contains(self.low(i)) || crate::lang::NAME_WORDS.is_given_name(self.doc.tok(i)))
+            && (self.is(i, class::GIVEN_NAME) || crate::lang::NAME_WORDS.is_given_name(self.doc.tok(i)))
     }
 
     /// The person's name that starts at token `i`: a given name and the capitalized words after
@@ -578,7 +579,7 @@ impl Words<'_> {
         let doc = self.doc;
         let unknown = Resolved { name: None, title: None, kind: SpeakerType::Unknown, gender: None };
         // A pronoun: "er" a man, "sie" with a singular verb a woman (with a plural one, a group).
-        if first == last && self.german.pronouns.contains(self.low(first)) {
+        if first == last && self.is(first, class::PRONOUN) {
             let gender = match self.low(first) {
                 "er" => Some(Gender::Male),
                 "sie" if !plural => Some(Gender::Female),
@@ -590,8 +591,7 @@ impl Words<'_> {
         }
         // A source noun's owner ("Angaben der Polizei"): the owner is the speaker.
         // (its first capitalized word that is no article: "Der Sprecher" has "Sprecher")
-        let mut head =
-            (first..=last).find(|&i| self.is_capitalized(i) && !self.german.noun_phrase.contains(self.low(i)));
+        let mut head = (first..=last).find(|&i| self.is_capitalized(i) && !self.is(i, class::NOUN_PHRASE));
         if let Some(h) = head.filter(|&h| self.is_source_noun(h)) {
             let owner =
                 (h + 1..=last).find(|&i| self.is_capitalized(i) && !matches!(self.low(i - 1), "eigenen" | "ersten"));
@@ -709,7 +709,7 @@ fn cue_at(
     let stop = end - 1;
     let low = words.low(i);
     // Sources: "laut X", "gemäß X".
-    if german.source_prepositions.contains(low) {
+    if words.is(i, class::SOURCE_PREPOSITION) {
         let np = words.noun_phrase_at(i + 1, end)?;
         let cue = Some(doc.span_of(i, i));
         let content = if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
@@ -792,8 +792,8 @@ fn cue_at(
     let particle = words.particle(i, end);
     // A separable verb last in its clause, its particle before it ("wie X bekannt gab").
     let particle_before = i > start && german.separable.get(low).is_some_and(|p| p.contains(&words.low(i - 1)));
-    let verbal = german.cues.contains(low) || particle.is_some() || particle_before;
-    if !verbal && !german.position.contains(low) {
+    let verbal = words.is(i, class::CUE) || particle.is_some() || particle_before;
+    if !verbal && !words.is(i, class::POSITION) {
         return None;
     }
     let cue_end = particle.unwrap_or(i);
@@ -850,7 +850,7 @@ fn cue_at(
     // Angaben von Y …").
     // (a colon after it leads into a quote, whose cue it is)
     let colon = clause.is_some_and(|k| words.has(k, ':'));
-    let stands = (german.position.contains(low) && (clause.is_none() || !german.cues.contains(low) && !colon))
+    let stands = (words.is(i, class::POSITION) && (clause.is_none() || !words.is(i, class::CUE) && !colon))
         || (particle.is_some() && clause.is_none());
     if stands && speaker.is_some() && position.is_none() {
         let content = words.span(start, stop, true)?;
@@ -933,8 +933,7 @@ fn is_quoted_words(words: &Words, m: &MarkedSpan, first: usize, last: usize) -> 
     let low_before = before.map(|b| words.low(b));
     let capitals = (first..last).filter(|&i| words.is_word(i)).all(|i| words.is_capitalized(i));
     let n_words = (first..last).filter(|&i| words.is_word(i)).count();
-    let after_noun =
-        before.is_some_and(|b| words.is_capitalized(b) && !words.german.noun_phrase.contains(words.low(b)));
+    let after_noun = before.is_some_and(|b| words.is_capitalized(b) && !words.is(b, class::NOUN_PHRASE));
     let bracketed = opening > 0 && doc.tok(opening - 1).ends_with('(');
     if after_noun
         || bracketed
@@ -996,8 +995,7 @@ fn attribute_direct<'a>(
                 continue;
             }
             let particle = words.particle(i, opening);
-            let low = words.low(i);
-            if words.german.cues.contains(low) || words.german.position.contains(low) || particle.is_some() {
+            if words.is(i, class::CUE) || words.is(i, class::POSITION) || particle.is_some() {
                 let cue_end = particle.unwrap_or(i);
                 let speaker = words.speaker_of(start, i, cue_end, opening);
                 return (speaker.map(span), Some(doc.span_of(i, cue_end)), "before");
@@ -1005,7 +1003,7 @@ fn attribute_direct<'a>(
         }
         if opening > start && words.has(opening - 1, ':') {
             let speaker = words.sentence_subject(start, opening - 1).or_else(|| {
-                let opener = words.german.openers.contains(words.low(start));
+                let opener = words.is(start, class::OPENER);
                 (!opener).then(|| words.noun_phrase_at(start, opening - 1)).flatten()
             });
             if let Some(speaker) = speaker {
@@ -1023,7 +1021,7 @@ fn attribute_direct<'a>(
         if i < end && !words.quoted(i) {
             let low = words.low(i);
             let particle = words.particle(i, end);
-            if words.german.cues.contains(low) || particle.is_some() || low == "so" {
+            if words.is(i, class::CUE) || particle.is_some() || low == "so" {
                 let after = particle.map_or(i + 1, |p| p.min(end)).max(i + 1);
                 let speaker = words.noun_phrase_at(i + 1, end).or_else(|| words.noun_phrase_at(after, end));
                 return (speaker.map(span), Some(doc.span_of(i, particle.unwrap_or(i))), "after");
