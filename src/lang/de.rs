@@ -13,6 +13,8 @@ pub struct GermanWords {
     pub separable: FxHashMap<&'static str, Vec<&'static str>>,
     /// Verbs that report a position with a noun phrase ("forderte", "warnte").
     pub position: FxHashSet<&'static str>,
+    /// Verbs that attribute a quote in their sentence but make no statement alone ("würdigte").
+    pub quote_verbs: FxHashSet<&'static str>,
     /// Source nouns after "nach" ("Angaben", "Aussagen").
     pub source_nouns: FxHashSet<&'static str>,
     /// Prepositions whose noun phrase is a source ("laut", "gemäß").
@@ -69,6 +71,7 @@ pub mod class {
     pub const SUBORDINATOR: u32 = 1 << 12;
     pub const PASSIVE: u32 = 1 << 13;
     pub const GIVEN_NAME: u32 = 1 << 14;
+    pub const QUOTE_VERB: u32 = 1 << 15;
 }
 
 pub static GERMAN: LazyLock<GermanWords> =
@@ -85,6 +88,7 @@ impl GermanWords {
             cues: FxHashSet::default(),
             separable: FxHashMap::default(),
             position: FxHashSet::default(),
+            quote_verbs: FxHashSet::default(),
             source_nouns: FxHashSet::default(),
             source_prepositions: FxHashSet::default(),
             konjunktiv: FxHashSet::default(),
@@ -138,6 +142,7 @@ impl GermanWords {
                 let set = match section {
                     "cues" => &mut words.cues,
                     "position" => &mut words.position,
+                    "quote_verbs" => &mut words.quote_verbs,
                     "source_nouns" => &mut words.source_nouns,
                     "source_prepositions" => &mut words.source_prepositions,
                     "konjunktiv" => &mut words.konjunktiv,
@@ -162,6 +167,7 @@ impl GermanWords {
         let lists = [
             (&words.cues, class::CUE),
             (&words.position, class::POSITION),
+            (&words.quote_verbs, class::QUOTE_VERB),
             (&words.source_nouns, class::SOURCE_NOUN),
             (&words.source_prepositions, class::SOURCE_PREPOSITION),
             (&words.konjunktiv, class::KONJUNKTIV),

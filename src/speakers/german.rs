@@ -995,7 +995,7 @@ fn attribute_direct<'a>(
                 continue;
             }
             let particle = words.particle(i, opening);
-            if words.is(i, class::CUE) || words.is(i, class::POSITION) || particle.is_some() {
+            if words.is(i, class::CUE | class::POSITION | class::QUOTE_VERB) || particle.is_some() {
                 let cue_end = particle.unwrap_or(i);
                 let speaker = words.speaker_of(start, i, cue_end, opening);
                 return (speaker.map(span), Some(doc.span_of(i, cue_end)), "before");
@@ -1472,5 +1472,15 @@ mod tests {
         assert!(found("Der Minister sagte am Montag 2,5 Prozent seien genug.")
             .iter()
             .all(|(c, _, _)| c != "5 Prozent seien genug"));
+    }
+    #[test]
+    fn a_court_sentence_is_no_statement_and_a_demand_is() {
+        assert!(found("Uhl war gestern vom Amtsgericht zu einer Geldstrafe verurteilt worden.").is_empty());
+        assert!(found("Deutschland bestreitet sein zweites Gruppenspiel am Sonntag.").is_empty());
+        let (_, speaker, rule) = one("Die Mission der Vereinten Nationen verlangte den Rückzug aller Einheiten.");
+        assert_eq!(
+            (speaker.as_deref(), rule.as_str()),
+            (Some("Die Mission der Vereinten Nationen"), "german/position")
+        );
     }
 }
