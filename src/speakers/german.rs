@@ -65,6 +65,8 @@ struct Words<'a> {
     ends: Vec<u32>,
     /// Each token's word lists, [`class`] bits.
     classes: Vec<u32>,
+    /// Whether each token is between quote marks.
+    quoted: Vec<bool>,
     german: &'static GermanWords,
     /// The quoted spans, in text order.
     marked: &'a [MarkedSpan],
@@ -85,8 +87,23 @@ impl<'a> Words<'a> {
             }
             ends.push(lower.len() as u32);
         }
-        let mut words = Words { doc, lower, ends, classes: Vec::new(), german: &GERMAN, marked };
+        let mut words = Words { doc, lower, ends, classes: Vec::new(), quoted: Vec::new(), german: &GERMAN, marked };
         words.classes = (0..doc.tokens().len()).map(|i| words.german.class_of(words.low(i))).collect();
+        // Which tokens are between quote marks, in one walk over the tokens and the spans (the
+        // rules ask of most tokens, several times): a token that runs past its span's closing
+        // mark is not (the comma of "“,").
+        let mut next = 0;
+        words.quoted = doc
+            .tokens()
+            .iter()
+            .map(|token| {
+                let at = token.start();
+                while next < marked.len() && marked[next].outer.end <= at {
+                    next += 1;
+                }
+                marked.get(next).is_some_and(|m| m.outer.start <= at && token.end() <= m.outer.end)
+            })
+            .collect();
         words
     }
 
@@ -134,11 +151,7 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` is inside quote marks.
     fn quoted(&self, i: usize) -> bool {
-        // (a token that runs past its span's closing mark is not: the comma of "“,")
-        let token = &self.doc.tokens()[i];
-        let at = token.start();
-        let next = self.marked.partition_point(|m| m.outer.end <= at);
-        self.marked.get(next).is_some_and(|m| m.outer.start <= at && token.end() <= m.outer.end)
+        self.quoted[i]
     }
 
     /// The particle that closes separable verb `i`'s clause, before a comma, a colon or the
