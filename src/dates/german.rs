@@ -69,8 +69,8 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
     }
     let w = word(doc, idx, to)?;
     let found = |last: usize, expression: Expression| Some(Found { first: idx, last, expression });
-    let before =
-        |words: &[&str]| idx > 0 && word(doc, idx - 1, to.max(idx)).is_some_and(|b| words.contains(&b.as_str()));
+    // (the word before, in any case, without a lower-cased copy of it)
+    let before = |words: &[&str]| idx > 0 && doc.tok_in(idx - 1, words);
     // 20. August 2025 / 20. August / 20.08.2025 as tokens
     if let Some(day) = day_number(&w) {
         let touching = |i: usize| i + 1 < to && doc.touches_next(i);

@@ -39,12 +39,12 @@ const CARRY_SENTENCES: usize = 3;
 /// Zeitung“ am Montag, …").
 const CUE_CLAUSE_TOKENS: usize = 12;
 
-/// A statement found in a sentence, before it becomes a [`Quote`].
+/// A statement found in a sentence, before it becomes a [`Quote`] (an indirect one: quoted
+/// spans are made by [`direct`]).
 struct Found {
     content: Span,
     cue: Option<Span>,
     speaker: Option<(usize, usize)>,
-    kind: QuoteType,
     rule: &'static str,
 }
 
@@ -242,6 +242,14 @@ impl<'a> Words<'a> {
 
     /// Whether a capitalized word follows pronoun-like token `i` within its noun phrase ("Die
     /// Polizei": "die" is no pronoun there).
+    /// The first token from `from` (before `to`) past particles that lead a first constituent
+    /// ("Auch der Minister", "Und die Polizei").
+    fn past_particles(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .find(|&i| !matches!(self.low(i), "auch" | "nur" | "selbst" | "sogar" | "und" | "aber" | "doch"))
+            .unwrap_or(to)
+    }
+
     fn is_capitalized_noun_after(&self, i: usize, end: usize) -> bool {
         i + 1 < end && self.is_capitalized(i + 1)
     }
@@ -251,9 +259,7 @@ impl<'a> Words<'a> {
     /// sentence opens with an adverbial ("Am Montag sagte …").
     fn subject_before(&self, start: usize, cue: usize) -> Option<(usize, usize)> {
         let mut first = start;
-        while first < cue && matches!(self.low(first), "auch" | "nur" | "selbst" | "sogar" | "und" | "aber" | "doch") {
-            first += 1;
-        }
+        first = self.past_particles(first, cue);
         if first >= cue || self.is(first, class::OPENER) || !self.is_word(first) {
             return None;
         }
@@ -365,9 +371,7 @@ impl<'a> Words<'a> {
     /// staatliche Fernsehen berichtete von …").
     fn sentence_subject(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let mut start = start;
-        while start < end && matches!(self.low(start), "auch" | "nur" | "selbst" | "sogar" | "und" | "aber" | "doch") {
-            start += 1;
-        }
+        start = self.past_particles(start, end);
         let np = self.noun_phrase_at(start, end)?;
         let verb = np.1 + 1;
         (verb < end && self.is_word(verb) && !self.is_capitalized(verb) && !self.is(start, class::OPENER)).then_some(np)
@@ -433,7 +437,6 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
                     content: words.span(start, end - 1, true)?,
                     cue: None,
                     speaker,
-                    kind: QuoteType::Indirect,
                     rule: "konjunktiv",
                 });
             }
@@ -444,7 +447,6 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
                     content: words.span(start, end - 1, true)?,
                     cue: None,
                     speaker: recent.and_then(|l| l.speaker),
-                    kind: QuoteType::Indirect,
                     rule: "konjunktiv",
                 });
             }
@@ -454,7 +456,6 @@ pub fn statements(doc: &Doc, marked: &[MarkedSpan]) -> Vec<Quote> {
                     content: words.span(start, end - 1, true)?,
                     cue: None,
                     speaker,
-                    kind: QuoteType::Indirect,
                     rule: "reportive",
                 });
             }
@@ -726,7 +727,7 @@ fn cue_at(
         let np = words.noun_phrase_at(i + 1, end)?;
         let cue = Some(doc.span_of(i, i));
         let content = if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
-        return Some(Found { content, cue, speaker: Some(np), kind: QuoteType::Indirect, rule: "source" });
+        return Some(Found { content, cue, speaker: Some(np), rule: "source" });
     }
     // "X zufolge".
     if low == "zufolge" && i > start {
@@ -734,13 +735,7 @@ fn cue_at(
         let speaker = (np_start < i).then(|| (np_start, i - 1));
         let content =
             if np_start == start { words.span(i + 1, stop, false)? } else { words.span(start, stop, false)? };
-        return Some(Found {
-            content,
-            cue: Some(doc.span_of(i, i)),
-            speaker,
-            kind: QuoteType::Indirect,
-            rule: "source",
-        });
+        return Some(Found { content, cue: Some(doc.span_of(i, i)), speaker, rule: "source" });
     }
     // "nach Angaben der Polizei", "nach eigenen Angaben".
     if low == "nach" {
@@ -748,13 +743,7 @@ fn cue_at(
             let np = words.noun_phrase_at(i + 1, end).filter(|np| np.1 >= noun).unwrap_or((i + 1, noun));
             let content =
                 if i == start { words.span(np.1 + 1, stop, false)? } else { words.span(start, stop, false)? };
-            return Some(Found {
-                content,
-                cue: Some(doc.span_of(i, i)),
-                speaker: Some(np),
-                kind: QuoteType::Indirect,
-                rule: "source",
-            });
+            return Some(Found { content, cue: Some(doc.span_of(i, i)), speaker: Some(np), rule: "source" });
         }
         // "Seiner Meinung nach"
         if i > start && words.is_source_noun(i - 1) {
@@ -764,7 +753,6 @@ fn cue_at(
                 content,
                 cue: Some(doc.span_of(i, i)),
                 speaker: Some((np_start, i - 1)),
-                kind: QuoteType::Indirect,
                 rule: "source",
             });
         }
@@ -781,26 +769,14 @@ fn cue_at(
             if after >= stop || words.has(after, '.') || interrupts {
                 let content =
                     if interrupts { words.span(start, stop, false)? } else { words.span(start, i - 2, false)? };
-                return Some(Found {
-                    content,
-                    cue: Some(doc.span_of(i, i)),
-                    speaker: Some(np),
-                    kind: QuoteType::Indirect,
-                    rule: "so",
-                });
+                return Some(Found { content, cue: Some(doc.span_of(i, i)), speaker: Some(np), rule: "so" });
             }
         }
     }
     // "Demnach …", "…, wonach …": the source is the sentence before.
     if (low == "demnach" && i == start) || (low == "wonach" && i > start && words.has(i - 1, ',')) {
         let content = words.span(i + 1, stop, false)?;
-        return Some(Found {
-            content,
-            cue: Some(doc.span_of(i, i)),
-            speaker: Some((i, i)),
-            kind: QuoteType::Indirect,
-            rule: "source",
-        });
+        return Some(Found { content, cue: Some(doc.span_of(i, i)), speaker: Some((i, i)), rule: "source" });
     }
     let particle = words.particle(i, end);
     // A separable verb last in its clause, its particle before it ("wie X bekannt gab").
@@ -817,7 +793,7 @@ fn cue_at(
         let from = if i + 1 < end && words.low(i + 1) == "aus" { i + 2 } else { i + 1 };
         let speaker = words.noun_phrase_at(from, end);
         let content = previous.map(|p| doc.tokens()[p].start())?..doc.tokens()[start].end();
-        return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "anaphor" });
+        return Some(Found { content, cue, speaker, rule: "anaphor" });
     }
     // "Wie X mitteilte, …" / "…, wie X mitteilte."
     let wie = (start..i)
@@ -832,7 +808,7 @@ fn cue_at(
         } else {
             words.span(start, w - 2, false)?
         };
-        return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "wie" });
+        return Some(Found { content, cue, speaker, rule: "wie" });
     }
     let clause = (cue_end + 1..end.min(cue_end + 1 + CUE_CLAUSE_TOKENS))
         .find(|&k| !words.quoted(k) && (words.has(k, ',') || words.has(k, ':')));
@@ -846,7 +822,7 @@ fn cue_at(
     {
         let speaker = words.noun_phrase_at(cue_end.max(i) + 1, end).or_else(|| words.first_noun_phrase(i + 1, cue_end));
         let content = words.span(start, i - 2, false)?;
-        return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "after" });
+        return Some(Found { content, cue, speaker, rule: "after" });
     }
     // "X sagte, …" / "Am Montag sagte X, …" / "X sagte: …".
     let speaker = words.speaker_of(start, i, cue_end, end);
@@ -854,7 +830,7 @@ fn cue_at(
         if let Some(k) = clause {
             if k + 1 < end {
                 let content = words.span(k + 1, stop, false)?;
-                return Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "cue" });
+                return Some(Found { content, cue, speaker, rule: "cue" });
             }
         }
     }
@@ -867,7 +843,7 @@ fn cue_at(
         || (particle.is_some() && clause.is_none());
     if stands && speaker.is_some() && position.is_none() {
         let content = words.span(start, stop, true)?;
-        *position = Some(Found { content, cue, speaker, kind: QuoteType::Indirect, rule: "position" });
+        *position = Some(Found { content, cue, speaker, rule: "position" });
     }
     None
 }
@@ -998,7 +974,7 @@ fn attribute_direct<'a>(
     let doc = words.doc;
     let opening = doc.token_at_or_after(m.outer.start);
     let closing = doc.token_at_or_after(m.outer.end);
-    let sentence_of = |at: usize| sentences.iter().position(|(s, _)| s.start <= at && at < s.end.max(s.start + 1));
+    let sentence_of = |at: usize| doc.segments.sentence_of(at);
     let span = |(a, b): (usize, usize)| mention_span(doc, a, b);
     if let Some(s) = sentence_of(m.outer.start) {
         let (start, _) = (sentences[s].1.start, sentences[s].1.end);
@@ -1070,7 +1046,7 @@ fn quote(doc: &Doc, found: Found) -> Quote {
     Quote {
         span: found.content.clone(),
         parts: vec![found.content],
-        kind: found.kind,
+        kind: QuoteType::Indirect,
         cue: found.cue,
         speaker: found.speaker.map(|(a, b)| mention_span(doc, a, b)),
         speaker_name: None,
