@@ -56,65 +56,52 @@ pub fn extract_in(
     lang: Cow<'static, str>,
     tokenizer: &dyn Tokenize,
 ) -> Extraction {
-    let quotes = match Language::of(&lang) {
-        Language::English => english(text, published, tokenizer),
-        Language::German => german(text, published, tokenizer),
-        Language::Unsupported => marks_only(text, published, tokenizer),
+    // The one place a language's rules are chosen: the `Language` is handed to the document
+    // (its sentence splitting), to the rules, and to the dating.
+    let language = Language::of(&lang);
+    let doc = doc::Doc::new_in(text, tokenizer, language);
+    let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
+    let mut quotes = match language {
+        Language::English => english(&doc, &marked),
+        Language::German => speakers::german::statements(&doc, &marked),
+        Language::Unsupported => marks_only(&doc, &marked),
     };
+    let quoted: Vec<model::Span> = marked.iter().map(|m| m.outer.clone()).collect();
+    match language {
+        Language::Unsupported => quotes.iter_mut().for_each(|q| q.said_on = published.map(dates::SaidOn::published)),
+        _ => dates::date_statements_in(&doc, published, &quoted, &mut quotes, language),
+    }
     Extraction { quotes, published, lang }
 }
 
-/// The statements of an English article.
-fn english(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
-    let doc = doc::Doc::new(text, tokenizer);
-    let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
+/// The statements of an English article, undated.
+fn english(doc: &doc::Doc, marked: &[quotes::marks::MarkedSpan]) -> Vec<model::Quote> {
     let quoted: Vec<model::Span> = marked.iter().map(|m| m.outer.clone()).collect();
-    let names = speakers::names::NameIndex::build(&doc, &quoted);
+    let names = speakers::names::NameIndex::build(doc, &quoted);
     // An interview's turns first: the rows inside them would be replaced by the turns' own.
-    let turns = speakers::interview::Turns::of(&doc);
-    let mut candidates = quotes::find_candidates(&doc, &marked);
+    let turns = speakers::interview::Turns::of(doc);
+    let mut candidates = quotes::find_candidates(doc, marked);
     // (and a picture's caption holds no one's words)
-    candidates.retain(|c| !turns.holds(c.outer().start) && !speakers::in_caption(&doc, c.outer().start));
-    let mut quotes = speakers::attribute(&doc, &names, candidates);
+    candidates.retain(|c| !turns.holds(c.outer().start) && !speakers::in_caption(doc, c.outer().start));
+    let mut quotes = speakers::attribute(doc, &names, candidates);
     // Indirect speech: anywhere the quote-mark rules found nothing, in text order with the rest.
     // A cue between quote marks, statement or not, is quoted and reports nothing.
     let rows: Vec<model::Span> = quotes.iter().map(|q| q.span.clone()).collect();
     let mut used_cues: Vec<model::Span> = quotes.iter().filter_map(|q| q.cue.clone()).collect();
     used_cues.sort_by_key(|c| c.start);
-    quotes.extend(speakers::indirect::find_indirect(&doc, &names, &rows, &quoted, &used_cues, &turns));
+    quotes.extend(speakers::indirect::find_indirect(doc, &names, &rows, &quoted, &used_cues, &turns));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     // An interview's turns: the questions go, each answer paragraph is the interviewee's.
-    let mut quotes = speakers::interview::attribute_turns(&doc, &names, quotes, &turns);
-    dates::date_statements(&doc, published, &quoted, &mut quotes);
-    quotes
-}
-
-/// The statements of a German article (see [`speakers::german`]), dated as English ones are,
-/// by German temporal expressions ([`dates::german`]).
-fn german(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
-    let doc = doc::Doc::new_in(text, tokenizer, Language::German);
-    let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
-    let mut quotes = speakers::german::statements(&doc, &marked);
-    let quoted: Vec<model::Span> = marked.iter().map(|m| m.outer.clone()).collect();
-    dates::date_statements_in(&doc, published, &quoted, &mut quotes, Language::German);
-    quotes
-}
-
-/// A statement dated by its article's publication, as the best estimate.
-fn published_said_on(published: Option<chrono::NaiveDate>) -> Option<dates::SaidOn> {
-    published.map(dates::SaidOn::published)
+    speakers::interview::attribute_turns(doc, &names, quotes, &turns)
 }
 
 /// The quoted spans of an article in a language whosaid has no rules for: each span of at least
 /// [`MARKS_ONLY_MIN_WORDS`] words between quote marks, outside captions, without cue or speaker,
-/// dated by the article's publication.
-fn marks_only(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn Tokenize) -> Vec<model::Quote> {
-    let doc = doc::Doc::new(text, tokenizer);
-    let marked = quotes::marks::find_marked_spans(doc.text(), &doc.segments);
-    let said_on = published_said_on(published);
-    quotes::find_candidates(&doc, &marked)
+/// undated (the caller dates them by the article's publication).
+fn marks_only(doc: &doc::Doc, marked: &[quotes::marks::MarkedSpan]) -> Vec<model::Quote> {
+    quotes::find_candidates(doc, marked)
         .into_iter()
-        .filter(|c| c.n_words >= MARKS_ONLY_MIN_WORDS && !speakers::in_caption(&doc, c.outer().start))
+        .filter(|c| c.n_words >= MARKS_ONLY_MIN_WORDS && !speakers::in_caption(doc, c.outer().start))
         .map(|c| model::Quote {
             span: c.outer(),
             parts: vec![c.outer()],
@@ -126,7 +113,7 @@ fn marks_only(text: &str, published: Option<chrono::NaiveDate>, tokenizer: &dyn 
             speaker_type: None,
             speaker_gender: None,
             rule: model::Rule { detector: "direct", attribution: "marks-only" },
-            said_on,
+            said_on: None,
         })
         .collect()
 }

@@ -12,7 +12,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::doc::Doc;
 
-use crate::lang::en::{MONTHS, NUMBER_WORDS, WEEKDAYS};
+use crate::lang::en::ENGLISH;
 pub use crate::model::{Dated, Precision};
 
 /// What a temporal expression says, before it is resolved.
@@ -140,7 +140,7 @@ fn month_of(word: &str) -> Option<u32> {
         _ => return None,
     };
     // The abbreviation ("Aug", "Sept") or the full name.
-    let full = MONTHS.iter().find(|&&(name, m)| m == month && name.len() > 4).map_or("may", |&(name, _)| name);
+    let full = ENGLISH.months.iter().find(|&&(name, m)| m == month && name.len() > 4).map_or("may", |&(name, _)| name);
     (word.len() == 3 || word.eq_ignore_ascii_case("sept") || word.eq_ignore_ascii_case(full)).then_some(month)
 }
 
@@ -158,7 +158,7 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         b"sun" => 6,
         _ => return None,
     };
-    let (name, weekday) = WEEKDAYS[index];
+    let (name, weekday) = ENGLISH.weekdays[index];
     word.eq_ignore_ascii_case(name).then_some(weekday)
 }
 
@@ -325,7 +325,7 @@ fn expression_at(doc: &Doc, idx: usize, to: usize) -> Option<Found> {
     let n = if word.as_bytes()[0].is_ascii_digit() {
         word.parse::<i64>().ok().filter(|n| (1..=31).contains(n))?
     } else if matches!(first, b'o' | b't' | b'f' | b's') {
-        NUMBER_WORDS.iter().find(|(w, _)| is(w)).map(|&(_, n)| n)?
+        ENGLISH.numbers.iter().find(|(w, _)| is(w)).map(|&(_, n)| n)?
     } else {
         return None;
     };
@@ -371,7 +371,7 @@ mod tests {
     #[test]
     fn only_numbers_and_start_words_may_start_an_expression() {
         let words: Vec<String> =
-            crate::lang::en::date_start_words().flat_map(|w| [w.to_string(), w.to_ascii_uppercase()]).collect();
+            crate::lang::en::ENGLISH.date_start_words().flat_map(|w| [w.to_string(), w.to_ascii_uppercase()]).collect();
         let text = format!("{} 3 20th 2025 ½ Mayor Marching the said Tomorrow days ago", words.join(" "));
         let doc = Doc::new(&text, &FastTokenizer);
         let starts: Vec<&str> =

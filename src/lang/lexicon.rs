@@ -252,15 +252,15 @@ static SOURCE: &str = include_str!("en/lexicon.txt");
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(SOURCE));
 
 fn parse(source: &'static str) -> Lexicon {
+    let en = &*super::en::ENGLISH;
     let mut words: FxHashMap<&str, Listed> = FxHashMap::default();
     for (section, line) in crate::lang::sections(source) {
         let mut entries = line.split_whitespace();
         if section == "cues" {
             let lemma = entries.next().expect("a non-empty line has a first word");
-            let reports =
-                [super::en::REPORTING, super::en::THOUGHT, super::en::STANCE].iter().any(|list| list.contains(&lemma));
-            let invertible = super::en::INVERTIBLE.contains(&lemma);
-            let particular = super::en::asked_by_name(lemma);
+            let reports = [&en.reporting, &en.thought, &en.stance].iter().any(|list| list.contains(&lemma));
+            let invertible = en.invertible.contains(&lemma);
+            let particular = en.asked_by_name(lemma);
             let lemma_bits = if reports { REPORTS } else { 0 }
                 | if invertible { INVERTIBLE } else { 0 }
                 | if particular { PARTICULAR } else { 0 };
@@ -278,19 +278,19 @@ fn parse(source: &'static str) -> Lexicon {
             }
         }
     }
-    for pronoun in PRONOUNS_GENDERED {
+    for &pronoun in &en.gendered_pronouns {
         words.entry(pronoun).or_default().bits |= PRONOUN_GENDERED;
     }
     words.entry("according").or_default().bits |= ACCORDING;
-    for word in super::en::date_start_words() {
+    for word in en.date_start_words() {
         words.entry(word).or_default().bits |= DATE_START;
     }
     // The attribution rules' own word lists, asked of many tokens.
     let lists = [
-        (super::en::DETERMINERS, DETERMINER),
-        (super::en::QUANTIFIERS, QUANTIFIER),
-        (super::en::SUBORDINATORS, SUBORDINATOR),
-        (super::en::DOCUMENTS, DOCUMENT),
+        (&en.determiners, DETERMINER),
+        (&en.quantifiers, QUANTIFIER),
+        (&en.subordinators, SUBORDINATOR),
+        (&en.documents, DOCUMENT),
     ];
     for (list, bit) in lists {
         for &word in list {
@@ -359,8 +359,6 @@ static FIRST_BYTE: [u32; 256] = {
 };
 /// In [`WordTable`] only, never in an [`Entry`]: the word's folded key is not exact.
 const EXACT: u32 = 1 << 31;
-
-const PRONOUNS_GENDERED: &[&str] = &["he", "him", "his", "himself", "she", "her", "hers", "herself"];
 
 /// What the lexicon says of one word: every list it is in, as bits. [`Doc`](crate::doc::Doc)
 /// computes one per token as it is built, so the detectors' many questions about a token are
@@ -662,12 +660,13 @@ mod tests {
     /// word of these lists has a "k".
     #[test]
     fn the_attribution_lists_are_entry_bits() {
-        type List = (&'static [&'static str], fn(Entry) -> bool);
+        let en = &*super::super::en::ENGLISH;
+        type List<'a> = (&'a [&'static str], fn(Entry) -> bool);
         let lists: [List; 4] = [
-            (super::super::en::DETERMINERS, Entry::is_determiner),
-            (super::super::en::QUANTIFIERS, Entry::is_quantifier),
-            (super::super::en::SUBORDINATORS, Entry::is_subordinator),
-            (super::super::en::DOCUMENTS, Entry::is_document),
+            (&en.determiners, Entry::is_determiner),
+            (&en.quantifiers, Entry::is_quantifier),
+            (&en.subordinators, Entry::is_subordinator),
+            (&en.documents, Entry::is_document),
         ];
         for (list, is) in lists {
             for word in list {
@@ -685,7 +684,8 @@ mod tests {
     /// lists says, in any case; a word with no lemma has neither.
     #[test]
     fn a_cue_forms_lemma_bits_are_its_lemmas_lists() {
-        let lists = [super::super::en::REPORTING, super::super::en::THOUGHT, super::super::en::STANCE];
+        let en = &*super::super::en::ENGLISH;
+        let lists = [&en.reporting, &en.thought, &en.stance];
         let (mut reports, mut invertible) = (0, 0);
         let forms = SOURCE.split("\n[cues]\n").nth(1).expect("a cues section").split("\n[").next().unwrap_or_default();
         let lines = forms.lines().map(|line| line.split('#').next().unwrap_or_default());
@@ -694,9 +694,8 @@ mod tests {
             for written in [form.to_string(), form.to_ascii_uppercase()] {
                 let entry = LEXICON.entry(&written);
                 assert_eq!(entry.reports(), lists.iter().any(|l| l.contains(&lemma)), "{written}");
-                assert_eq!(entry.is_invertible(), super::super::en::INVERTIBLE.contains(&lemma), "{written}");
-                let asked_by_name =
-                    matches!(lemma, "agree" | "call") || !super::super::en::particle_of(lemma).is_empty();
+                assert_eq!(entry.is_invertible(), en.invertible.contains(&lemma), "{written}");
+                let asked_by_name = matches!(lemma, "agree" | "call") || !en.particle_of(lemma).is_empty();
                 assert_eq!(entry.is_particular(), asked_by_name, "{written}");
             }
             reports += usize::from(LEXICON.entry(form).reports());

@@ -123,9 +123,13 @@ pub fn find_marked_spans(text: &str, segments: &Segments) -> Vec<MarkedSpan> {
                     let can_close = closes(open, c);
                     let nested_open = c == open && open != '"' && !closes(open, c);
                     let straight_nested = matches!(c, '"') && open == '"' && looks_opening && !looks_closing;
+                    // French spacing puts a space before the closing guillemet, and punctuation
+                    // may follow it: « oui », dit-il.
+                    let spaced_close =
+                        matches!((open, c), ('«', '»') | ('‹', '›')) && !after.is_some_and(char::is_alphanumeric);
                     if nested_open || straight_nested {
                         depth += 1;
-                    } else if can_close && (looks_closing || !looks_opening) {
+                    } else if can_close && (looks_closing || !looks_opening || spaced_close) {
                         if depth > 0 {
                             depth -= 1;
                         } else {
@@ -229,6 +233,8 @@ mod tests {
         check("He said \"yes\" and \"no\".", &["\"yes\"", "\"no\""]);
         check("Er sagte: „Wir kommen.“ Dann", &["„Wir kommen.“"]);
         check("Il a dit « oui » puis", &["« oui »"]);
+        check("« Nous partons », a dit le ministre.", &["« Nous partons »"]);
+        check("Il a dit : « oui ». Puis « non ; jamais »…", &["« oui »", "« non ; jamais »"]);
         check("Er sagte: »Wir kommen.« Dann", &["»Wir kommen.«"]);
         check("She said ‘we won’t’ and left.", &["‘we won’t’"]);
         check("Opened “curly, closed straight\" here", &["“curly, closed straight\""]);

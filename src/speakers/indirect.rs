@@ -25,7 +25,7 @@ use super::{
     skip_adverbs_right, Mention, MentionKind,
 };
 use crate::doc::Doc;
-pub(crate) use crate::lang::en::{particle_of, REPORTING, STANCE, THOUGHT};
+use crate::lang::en::ENGLISH;
 use crate::model::{Quote, QuoteType, Rule, Span};
 
 /// "called him a liar", "called Trump “dangerous”": a personal pronoun or a name, then the word
@@ -133,7 +133,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
         }
         // "… before questioning the effectiveness of the proposal": a stance taken in passing,
         // told as what the speaker did next, not a statement of its own.
-        let stance = cue_lemma(doc, cue).is_some_and(|l| STANCE.contains(&l));
+        let stance = cue_lemma(doc, cue).is_some_and(|l| ENGLISH.stance.contains(&l));
         if stance && before > 0 && doc.tok_in(before - 1, &["before", "after", "while", "when", "by"]) {
             return false;
         }
@@ -157,7 +157,7 @@ fn is_reporting(doc: &Doc, cue: (usize, usize)) -> bool {
     if lemma == "agree" {
         return doc.tok_is(cue.1 + 1, "that");
     }
-    let particles = particle_of(lemma);
+    let particles = ENGLISH.particle_of(lemma);
     // "Sanders called him divisive": calling someone something is a judgement reported.
     if lemma == "call" && calls_someone_something(doc, cue) {
         return true;
@@ -488,7 +488,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         start = cue.1 + 1;
     }
     // "called for X", "spoke about X": the particle belongs to the cue.
-    if start < end && lemma.is_some_and(|l| particle_of(l).contains(&doc.tok(start))) {
+    if start < end && lemma.is_some_and(|l| ENGLISH.particle_of(l).contains(&doc.tok(start))) {
         start += 1;
     }
     // The one told: a name or a few words of a description ("told reporters that …", which
@@ -626,7 +626,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // the relative clause about them, which is a statement of its own (and the one they are may
     // be one word).
     let mut fewest = 2;
-    if lemma.is_some_and(|l| STANCE.contains(&l)) && !doc.tok_is(start, "that") {
+    if lemma.is_some_and(|l| ENGLISH.stance.contains(&l)) && !doc.tok_is(start, "that") {
         if let Some(comma) = (start + 1..stop).find(|&i| doc.tok(i) == "," && doc.tok_in(i + 1, &["who", "which"])) {
             stop = comma - 1;
             fewest = 1;
@@ -658,7 +658,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     }
     // "Mears would not confirm …", "he never said …", "did not respond to requests for comment":
     // what the speaker did not say. (A belief denied is still one held: "he doesn't think …".)
-    if !lemma.is_some_and(|l| THOUGHT.contains(&l)) && is_negated(doc, cue.0) {
+    if !lemma.is_some_and(|l| ENGLISH.thought.contains(&l)) && is_negated(doc, cue.0) {
         return None;
     }
     // "would not say whether or not he supported Court packing", "if he said so": a clause whose
@@ -709,7 +709,7 @@ fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
         && idx < last
         && doc.is_word(idx + 1)
         && !doc.is_capitalized(idx + 1)
-        && !super::DETERMINERS.contains(&doc.tok(idx + 1))
+        && !ENGLISH.determiners.contains(&doc.tok(idx + 1))
         && !doc.lex(idx + 1).is_pronoun()
 }
 
@@ -726,7 +726,10 @@ const NEEDS_CLAUSE: &[&str] = &[
 /// …"): the later cue reports, this one does not.
 fn modifies_noun(doc: &Doc, cue: (usize, usize), first: usize, end: usize) -> bool {
     // (a position taken: "supporting", "opposing"; a cue of saying there takes a clause)
-    if cue.0 <= first || !doc.tok(cue.0).ends_with("ing") || !cue_lemma(doc, cue).is_some_and(|l| STANCE.contains(&l)) {
+    if cue.0 <= first
+        || !doc.tok(cue.0).ends_with("ing")
+        || !cue_lemma(doc, cue).is_some_and(|l| ENGLISH.stance.contains(&l))
+    {
         return false;
     }
     // A noun: no verb ("began thinking"), no possessive's "s", no function word.

@@ -42,7 +42,6 @@ mod tests;
 
 use std::borrow::Cow;
 
-pub(crate) use crate::lang::en::DETERMINERS;
 use crate::lang::lexicon::LEXICON;
 use names::{is_time_or_place, text_of, EntityKind, NameIndex};
 
@@ -1424,7 +1423,9 @@ fn described_by_participle(doc: &Doc, object: Mention, floor: usize) -> Option<M
     // A cue of saying there has the subject as its clause ("a press conference claiming Joe
     // Biden knew"); one of a position takes a plain object ("supporting the law").
     let cue = (participle, participle);
-    if doc.lex(participle).is_cue() && !cue_lemma(doc, cue).is_some_and(|l| indirect::STANCE.contains(&l)) {
+    if doc.lex(participle).is_cue()
+        && !cue_lemma(doc, cue).is_some_and(|l| crate::lang::en::ENGLISH.stance.contains(&l))
+    {
         return None;
     }
     let noun = participle - 1;
@@ -1652,7 +1653,7 @@ fn outer_report(doc: &Doc, inner: (usize, usize), floor: usize) -> Option<(usize
         // A cue found at `idx` starts there ("according to" spans two tokens).
         let Some(cue) = cue_at(doc, idx) else { continue };
         let reports = cue_lemma(doc, cue).is_some_and(|l| {
-            indirect::REPORTING.contains(&l)
+            crate::lang::en::ENGLISH.reporting.contains(&l)
                 && !matches!(l, "call" | "ask" | "urge" | "describe" | "accuse" | "demand" | "propose")
         });
         if !reports {
