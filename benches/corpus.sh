@@ -103,15 +103,38 @@ if ! git -C "$root" diff --quiet HEAD -- . ':!benches/results' 2>/dev/null; then
 date="$(date -u +%Y-%m-%dT%H:%MZ)"
 [ -s "$results" ] || printf 'date\tcommit\tinput\tthreads\ttext_MB\tarticles\tseconds\tMB_per_s\tarticles_per_s\tpeak_rss_MB\tMB_per_cpu_s\tmedian_seconds\n' > "$results"
 
-# Runs a command once; prints "seconds peak_rss_kb cpu_seconds".
+# Runs a command once; prints "seconds peak_rss_kb cpu_seconds account", the account being the
+# run's CPU seconds by role from its run.json (reading,extracting,writing,finishing; "-" for zcat).
 run_once() {
     rm -rf "$work/out"
     /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null
-    local s rss cpu
+    local s rss cpu account=-
     s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); t=0; for(i=1;i<=n;i++) t=t*60+p[i]; print t}' "$work/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
     cpu=$(awk -F': ' '/User time|System time/ {t+=$2} END {print t}' "$work/time.txt")
-    echo "$s $rss $cpu"
+    if [ -s "$work/out/run.json" ]; then
+        account=$(python3 -c "import json, sys; c = json.load(open(sys.argv[1]))['cpu']; print(','.join(str(c[k]) for k in ('reading', 'extracting', 'writing', 'finishing')))" "$work/out/run.json")
+    fi
+    echo "$s $rss $cpu $account"
+}
+
+# The serial share (issue 29): the CPU time of the work that stays on one thread whatever
+# `--threads` says (reading, writing, finishing) per MB of article text, against the workers'
+# extraction, from the run's own account (run.json `cpu`: per-thread CPU clocks), and Amdahl's
+# projection 1 / (s + (1 - s) / N) of the speed-up on N cores.
+serial_report() {  # label account
+    python3 - "$1" "$2" "$text_bytes" <<'EOF3'
+import sys
+label, account, text_bytes = sys.argv[1], sys.argv[2], float(sys.argv[3])
+reading, extracting, writing, finishing = map(float, account.split(","))
+mb = text_bytes / 1e6
+serial = reading + writing + finishing
+s = serial / (serial + extracting)
+proj = lambda n: 1 / (s + (1 - s) / n)
+print(f"{label:<14} serial share {100 * s:4.1f}%  CPU ms/MB: reading {1000 * reading / mb:5.2f}  writing {1000 * writing / mb:5.2f}"
+      f"  finishing {1000 * finishing / mb:4.2f}  extracting {1000 * extracting / mb:5.2f}"
+      f"  projected speed-up: {proj(4):.1f}x on 4 cores, {proj(16):.1f}x on 16, {proj(64):.1f}x on 64")
+EOF3
 }
 
 # `--threads N` is the number of extraction threads; reading and writing overlap with them on
@@ -155,19 +178,19 @@ if [[ " $inputs " == *" gzip "* ]] && [[ " $inputs " == *" jsonl "* ]]; then
     labels+=("zcat -")
     commands+=("")  # run below, with its redirection
 fi
-declare -A best_s best_rss best_cpu all_s seconds medians
+declare -A best_s best_rss best_cpu best_account all_s seconds medians
 for _ in $(seq "$runs"); do
     for i in "${!labels[@]}"; do
         label="${labels[$i]}"
         if [ "$label" = "zcat -" ]; then
-            read -r s rss cpu < <(run_once sh -c "zcat '$corpus.gz' > /dev/null")
+            read -r s rss cpu account < <(run_once sh -c "zcat '$corpus.gz' > /dev/null")
         else
             # shellcheck disable=SC2086  # the command is words, none with spaces
-            read -r s rss cpu < <(run_once ${commands[$i]})
+            read -r s rss cpu account < <(run_once ${commands[$i]})
         fi
         all_s[$label]="${all_s[$label]:-} $s"
         if [ -z "${best_s[$label]:-}" ] || awk "BEGIN {exit !($s < ${best_s[$label]})}"; then
-            best_s[$label]=$s; best_rss[$label]=$rss; best_cpu[$label]=$cpu
+            best_s[$label]=$s; best_rss[$label]=$rss; best_cpu[$label]=$cpu; best_account[$label]=$account
         fi
     done
 done
@@ -177,6 +200,10 @@ for label in "${labels[@]}"; do
     seconds[$input$threads]=${best_s[$label]}
     medians[$input$threads]=$(tr ' ' '\n' <<< "${all_s[$label]}" | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}')
     report "$input" "$threads" "${best_s[$label]}" "${best_rss[$label]}" "${best_cpu[$label]}" "${medians[$input$threads]}"
+done
+echo "Serial share by the runs' own CPU account (fastest run of each):"
+for label in "${labels[@]}"; do
+    [ "${best_account[$label]:--}" = - ] || serial_report "$label$suffix" "${best_account[$label]}"
 done
 if [ -n "${seconds[gzip1]:-}" ] && [ -n "${seconds[jsonl1]:-}" ] && [ -n "${best_s[zcat -]:-}" ]; then
     zs=${best_s[zcat -]}

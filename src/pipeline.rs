@@ -108,6 +108,62 @@ pub struct RunReport {
     pub written: Option<Vec<String>>,
     /// Log lines that could not be written to standard error (a full disk), and were dropped.
     pub log_lines_lost: u64,
+    /// Where the run's CPU time went, by the threads' roles.
+    pub cpu: CpuAccount,
+}
+
+/// The CPU time of a run by what its threads do, in seconds. Reading, writing and finishing are
+/// each one thread's at a time, whatever `--threads` says; extracting is spread over the workers.
+/// `serial_share` is the serial work's share of all of it: by Amdahl's law a run on N cores goes
+/// at most 1 / (s + (1 − s) / N) times as fast as on one (`projected_speedup_16` for N = 16).
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct CpuAccount {
+    /// This thread: finding the inputs, decompressing and parsing them into batches, checking
+    /// their ids, and counting.
+    pub reading: f64,
+    /// The extraction workers together.
+    pub extracting: f64,
+    /// The writer thread: encoding rows into the tables' formats and writing them.
+    pub writing: f64,
+    /// After the last batch: the tables' last pages, footers and syncs.
+    pub finishing: f64,
+    pub serial_share: f64,
+    pub projected_speedup_16: f64,
+}
+
+impl CpuAccount {
+    fn new(reading: f64, extracting: f64, writing: f64, finishing: f64) -> CpuAccount {
+        let total = reading + extracting + writing + finishing;
+        let serial_share = if total > 0.0 { (reading + writing + finishing) / total } else { 0.0 };
+        CpuAccount {
+            reading,
+            extracting,
+            writing,
+            finishing,
+            serial_share,
+            projected_speedup_16: 1.0 / (serial_share + (1.0 - serial_share) / 16.0),
+        }
+    }
+}
+
+/// The CPU time the calling thread has used, in seconds (0 where the clock cannot be read).
+fn thread_cpu_seconds() -> f64 {
+    cpu_seconds(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+/// The CPU time every thread of the process has used, in seconds.
+fn process_cpu_seconds() -> f64 {
+    cpu_seconds(libc::CLOCK_PROCESS_CPUTIME_ID)
+}
+
+fn cpu_seconds(clock: libc::clockid_t) -> f64 {
+    let mut time = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `time` is a timespec the call writes into; the clocks are POSIX's.
+    let failed = unsafe { libc::clock_gettime(clock, &mut time) } != 0;
+    if failed {
+        return 0.0;
+    }
+    time.tv_sec as f64 + time.tv_nsec as f64 * 1e-9
 }
 
 /// Runs a pipeline with `threads` workers and writes its tables to `config.out`.
@@ -116,6 +172,7 @@ pub struct RunReport {
 /// forgets the state and replaces every earlier partition.
 pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full: bool) -> Result<RunReport> {
     let started = Instant::now();
+    let reading_started = thread_cpu_seconds();
     let files = discover(&config.inputs)?;
     config.check_streaming()?;
     check_no_input_written(config, &files)?;
@@ -195,11 +252,11 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     // Written rows go back to the worker that allocated them, to be freed there (see `Written`).
     let written: Written = (0..threads).map(|_| std::sync::Mutex::default()).collect();
     let written = &written;
-    std::thread::scope(|scope| -> Result<()> {
+    let writing = std::thread::scope(|scope| -> Result<f64> {
         let (to_writer, from_reader) = std::sync::mpsc::sync_channel::<BatchRows>(writer_queue);
         let writer_sink = &mut sink;
         let writer =
-            std::thread::Builder::new().name("whosaid-writer".into()).spawn_scoped(scope, move || -> Result<()> {
+            std::thread::Builder::new().name("whosaid-writer".into()).spawn_scoped(scope, move || -> Result<f64> {
                 for rows in from_reader {
                     for reject in &rows.rejects {
                         writer_sink.reject(&RejectRow::from(reject))?;
@@ -212,7 +269,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                         rows_of.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(rows);
                     }
                 }
-                Ok(())
+                Ok(thread_cpu_seconds())
             });
         let writer = writer.expect("a thread starts, as with std::thread::spawn");
         pool.in_place_scope(|workers| {
@@ -271,6 +328,10 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     if crate::interrupt::interrupted() {
         return Err(Error::Interrupted);
     }
+    let reading = thread_cpu_seconds() - reading_started;
+    // (the pool's threads were made for this run: their CPU time is the extraction's)
+    let extracting: f64 = pool.broadcast(|_| thread_cpu_seconds()).iter().sum();
+    let finishing_started = process_cpu_seconds();
     if let Some(table_output) = &table_output {
         table_output.publishing()?;
     }
@@ -298,6 +359,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         log_lines_lost: crate::log::lost(),
         written,
         counts,
+        cpu: CpuAccount::new(reading, extracting, writing, process_cpu_seconds() - finishing_started),
     };
     match session {
         Some(session) => session.commit(&config.formats, &report)?,
