@@ -113,7 +113,8 @@ run_once() {
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
     cpu=$(awk -F': ' '/User time|System time/ {t+=$2} END {print t}' "$work/time.txt")
     if [ -s "$work/out/run.json" ]; then
-        account=$(python3 -c "import json, sys; c = json.load(open(sys.argv[1]))['cpu']; print(','.join(str(c[k]) for k in ('reading', 'extracting', 'writing', 'finishing')))" "$work/out/run.json")
+        # (a build from before the account has none)
+        account=$(python3 -c "import json, sys; c = json.load(open(sys.argv[1])).get('cpu'); print(','.join(str(c[k]) for k in ('reading', 'extracting', 'writing', 'finishing')) if c else '-')" "$work/out/run.json")
     fi
     echo "$s $rss $cpu $account"
 }

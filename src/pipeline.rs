@@ -23,7 +23,7 @@ use crate::read::columns::Columns;
 use crate::read::{discover, Reader};
 use crate::write::incremental::{Session, Verdict};
 use crate::write::owned::TableOutput;
-use crate::write::sink::{RowSink, StreamSink, TableSink};
+use crate::write::sink::{EncodedTables, RowSink, StreamSink, TableSink};
 use crate::write::{rows_for, speaker_rows, ArticleRow, QuoteRow, RejectRow, SpeakerRow};
 
 /// What one article gives each table.
@@ -38,6 +38,11 @@ struct BatchRows {
     articles: Vec<ArticleRow>,
     speakers: Vec<SpeakerRow>,
     rejects: Vec<Reject>,
+    /// The batch's quote rows, counted before they may be dropped for their encoding.
+    n_quotes: usize,
+    /// The rows of the three tables encoded for their files on the worker, when the sink takes
+    /// them so: the writer only appends these bytes.
+    tables: Option<crate::write::sink::EncodedTables>,
 }
 
 /// The most article text a batch holds before it is handed to the workers (a longer article is
@@ -220,7 +225,13 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             config.csv_keep_formulas,
         )?),
     };
-    let pool = worker_pool(threads);
+    let pool = Arc::new(worker_pool(threads));
+    // The writer's own work that need not be in order (Parquet pages made and compressed) goes
+    // to the workers as well.
+    let spawner_pool = pool.clone();
+    sink.spawn_with(&(Arc::new(move |job| spawner_pool.spawn(job)) as crate::write::sink::Spawner));
+    let encoder = sink.encoder();
+    let encoder = encoder.as_ref();
     let tokenizer = crate::tokenize::tokenizer(config.tokenizer);
     let default_lang = config.default_lang.as_str();
     let mut counts = Counts::default();
@@ -261,9 +272,14 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     for reject in &rows.rejects {
                         writer_sink.reject(&RejectRow::from(reject))?;
                     }
-                    writer_sink.quotes(&rows.quotes)?;
-                    writer_sink.articles(&rows.articles)?;
-                    writer_sink.speakers(&rows.speakers)?;
+                    match &rows.tables {
+                        Some(tables) => writer_sink.encoded(tables)?,
+                        None => {
+                            writer_sink.quotes(&rows.quotes)?;
+                            writer_sink.articles(&rows.articles)?;
+                            writer_sink.speakers(&rows.speakers)?;
+                        }
+                    }
                     writer_sink.end_batch()?;
                     if let Some(rows_of) = written.get(rows.worker) {
                         rows_of.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(rows);
@@ -295,7 +311,17 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                         let (mut results, failures) = extract_batch(&batch, &verdicts, tokenizer, default_lang, share);
                         let mut crowded = reject_failed(&mut batch, failures);
                         crowded.extend(reject_crowded(&mut batch, &mut results, max_record_bytes));
-                        let rows = gather(results, worker);
+                        let mut rows = gather(results, worker);
+                        // The rows' bytes in every format are made here, not on the writer.
+                        rows.tables = encoder.map(|encoder| {
+                            EncodedTables::encode(encoder, &rows.quotes, &rows.articles, &rows.speakers)
+                        });
+                        // Encoded, the quote and speaker rows are not needed again: freed here,
+                        // by the thread that made them, they wait for the writer in no form but
+                        // their bytes (the article rows are counted by language first).
+                        if rows.tables.is_some() {
+                            (rows.quotes, rows.speakers) = (Vec::new(), Vec::new());
+                        }
                         // The receiver is gone only when the run already stopped on an error.
                         let _ = extracted.send(Extracted { batch, verdicts, rows, crowded });
                     });
@@ -631,6 +657,7 @@ fn gather(results: Vec<Option<ArticleRows>>, worker: usize) -> BatchRows {
         rows.quotes.extend(quote_rows);
         rows.speakers.extend(speakers);
     }
+    rows.n_quotes = rows.quotes.len();
     rows
 }
 
@@ -643,7 +670,7 @@ fn tally(
     text_bytes: &mut u64,
 ) -> BatchRows {
     let Extracted { batch, verdicts, mut rows, crowded: _ } = extracted;
-    counts.quotes += rows.quotes.len() as u64;
+    counts.quotes += rows.n_quotes as u64;
     for lang in rows.articles.iter().filter_map(|a| a.lang.as_deref()) {
         match counts.languages.get_mut(lang) {
             Some(n) => *n += 1,

@@ -195,6 +195,39 @@ impl<R: TableRow> TableWriter<R> {
         Ok(())
     }
 
+    /// Appends a batch's rows that a worker encoded ([`Encoder::encode`]): the same bytes as
+    /// [`TableWriter::write`] of the rows.
+    pub fn write_encoded(&mut self, encoded: &Encoded) -> Result<()> {
+        self.rows += encoded.rows;
+        assert_eq!(
+            encoded.pieces.len(),
+            self.sinks.len(),
+            "the encoder is the table sink's own (`TableSink::encoder`)"
+        );
+        for (sink, piece) in self.sinks.iter_mut().zip(&encoded.pieces) {
+            match (sink, piece) {
+                (Sink::Csv(file, _) | Sink::Jsonl(file), Piece::Lines(Ok(lines))) => {
+                    file.write_all(lines).map_err(|e| Error::output(&file.path, e))?
+                }
+                (Sink::Csv(file, _) | Sink::Jsonl(file), Piece::Lines(Err(e))) => {
+                    return Err(Error::output(&file.path, std::io::Error::other(e.clone())))
+                }
+                (Sink::Parquet(sink), Piece::Parquet(chunk)) => sink.write_chunk(chunk)?,
+                _ => unreachable!("the encoder is the table sink's own, with its formats in order"),
+            }
+        }
+        Ok(())
+    }
+
+    /// Has the Parquet file's pages made and compressed by `spawner`'s jobs (the run's workers).
+    pub fn spawn_with(&mut self, spawner: &parquet::Spawner) {
+        for sink in &mut self.sinks {
+            if let Sink::Parquet(sink) = sink {
+                sink.spawn_with(spawner.clone());
+            }
+        }
+    }
+
     /// Finishes and syncs the table's file in every format, without naming them yet.
     pub fn finish(self) -> Result<Vec<AtomicFile>> {
         self.sinks
@@ -205,6 +238,63 @@ impl<R: TableRow> TableWriter<R> {
             })
             .collect()
     }
+}
+
+/// What a worker needs to encode its batch's rows for the tables, as the writer's
+/// [`TableWriter`]s would have: the formats in the order their files are made, and whether CSV
+/// formulas are kept. The writer then only appends bytes (issue 29).
+#[derive(Debug, Clone)]
+pub struct Encoder {
+    formats: Vec<Format>,
+    keep_formulas: bool,
+}
+
+/// One table's rows of a batch in each format of the run ([`Encoder::encode`]).
+pub struct Encoded {
+    rows: u64,
+    pieces: Vec<Piece>,
+}
+
+enum Piece {
+    /// CSV or JSON Lines lines, or why a row could not be written.
+    Lines(std::result::Result<Vec<u8>, String>),
+    Parquet(parquet::Chunk),
+}
+
+impl Encoder {
+    pub fn new(formats: &[Format], keep_formulas: bool) -> Encoder {
+        Encoder { formats: formats.to_vec(), keep_formulas }
+    }
+
+    pub fn encode<R: TableRow>(&self, rows: &[R]) -> Encoded {
+        let pieces = self
+            .formats
+            .iter()
+            .map(|format| match format {
+                Format::Csv => Piece::Lines(self.csv(rows)),
+                Format::Jsonl => Piece::Lines(json_lines(rows)),
+                Format::Parquet => Piece::Parquet(parquet::Chunk::encode(rows)),
+            })
+            .collect();
+        Encoded { rows: rows.len() as u64, pieces }
+    }
+
+    fn csv<R: TableRow>(&self, rows: &[R]) -> std::result::Result<Vec<u8>, String> {
+        let mut lines = Vec::new();
+        for row in rows {
+            csv_row::write_row(&mut lines, row, self.keep_formulas).map_err(|e| e.to_string())?;
+        }
+        Ok(lines)
+    }
+}
+
+fn json_lines<R: TableRow>(rows: &[R]) -> std::result::Result<Vec<u8>, String> {
+    let mut lines = Vec::new();
+    for row in rows {
+        serde_json::to_writer(&mut lines, row).map_err(|e| e.to_string())?;
+        lines.push(b'\n');
+    }
+    Ok(lines)
 }
 
 /// Writes `value` as pretty JSON to `path`, atomically.

@@ -155,6 +155,19 @@ impl Write for Spill {
     }
 }
 
+/// A page's body compressed as every page of whosaid's Parquet files is (zstd at [`ZSTD_LEVEL`],
+/// the same bytes from any context), into `scratch`.
+pub fn compress<'a>(
+    zstd: &mut zstd::bulk::Compressor<'static>,
+    body: &[u8],
+    scratch: &'a mut Vec<u8>,
+) -> std::io::Result<&'a [u8]> {
+    scratch.clear();
+    scratch.reserve(zstd::zstd_safe::compress_bound(body.len()));
+    let n = zstd.compress_to_buffer(body, &mut *scratch)?;
+    Ok(&scratch[..n])
+}
+
 impl ParquetFile {
     /// Creates the file for a table of `schema`.
     pub fn create(path: PathBuf, schema: &Schema) -> Result<ParquetFile> {
@@ -196,9 +209,9 @@ impl ParquetFile {
         })
     }
 
-    /// The compressed bytes of the row group being built.
-    pub fn group_bytes(&self) -> usize {
-        self.pages.len as usize
+    /// Where the file goes.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
     }
 
     /// Each column's physical type, as polars' schema has it.
@@ -214,6 +227,23 @@ impl ParquetFile {
     /// Compresses a version 1 data page of `rows` rows, its `body` plain-encoded, and adds it to
     /// `column`'s chunk of the row group.
     pub fn add_page(&mut self, column: usize, header: DataPageHeader, body: &[u8], rows: usize) -> Result<()> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let compressed = compress(&mut self.zstd, body, &mut scratch).map_err(|e| Error::output(&self.path, e))?;
+        let added = self.add_compressed_page(column, header, compressed, body.len(), rows);
+        self.scratch = scratch;
+        added
+    }
+
+    /// Adds a version 1 data page of `rows` rows, its body `uncompressed` bytes long before
+    /// zstd ([`compress`]) made it `compressed`, to `column`'s chunk of the row group.
+    pub fn add_compressed_page(
+        &mut self,
+        column: usize,
+        header: DataPageHeader,
+        compressed: &[u8],
+        uncompressed: usize,
+        rows: usize,
+    ) -> Result<()> {
         let Some(statistics) = &header.statistics else {
             return Err(invalid(&self.path, "a page without statistics, which the page index needs".into()));
         };
@@ -232,14 +262,10 @@ impl ParquetFile {
         };
 
         let (num_values, encoding) = (header.num_values, header.encoding);
-        self.scratch.clear();
-        self.scratch.reserve(zstd::zstd_safe::compress_bound(body.len()));
-        let compressed =
-            self.zstd.compress_to_buffer(body, &mut self.scratch).map_err(|e| Error::output(&self.path, e))?;
         let page_header = PageHeader {
             type_: PageType::DATA_PAGE,
-            uncompressed_page_size: size_i32(&self.path, body.len())?,
-            compressed_page_size: size_i32(&self.path, compressed)?,
+            uncompressed_page_size: size_i32(&self.path, uncompressed)?,
+            compressed_page_size: size_i32(&self.path, compressed.len())?,
             crc: None,
             data_page_header: Some(header),
             index_page_header: None,
@@ -251,20 +277,20 @@ impl ParquetFile {
         let header_size = page_header
             .write_to_out_protocol(&mut TCompactOutputProtocol::new(&mut self.pages))
             .map_err(thrift_error(&self.path))?;
-        self.pages.write_all(&self.scratch[..compressed]).map_err(|e| Error::output(&self.path, e))?;
+        self.pages.write_all(compressed).map_err(|e| Error::output(&self.path, e))?;
         let chunk = &mut self.chunks[column];
         chunk.pages.push(PageEntry {
             offset: chunk.len,
             spilled,
-            size: size_i32(&self.path, header_size + compressed)?,
+            size: size_i32(&self.path, header_size + compressed.len())?,
             first_row: chunk.rows,
             null_count,
             min_max,
         });
-        chunk.len += (header_size + compressed) as u64;
+        chunk.len += (header_size + compressed.len()) as u64;
         chunk.rows += rows as u64;
         chunk.values += i64::from(num_values);
-        chunk.uncompressed += (header_size + body.len()) as i64;
+        chunk.uncompressed += (header_size + uncompressed) as i64;
         for encoding in [encoding, Encoding::RLE] {
             if !chunk.encodings.contains(&encoding) {
                 chunk.encodings.push(encoding);

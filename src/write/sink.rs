@@ -5,7 +5,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{ArticleRow, AtomicFile, QuoteRow, RejectRow, RejectWriter, SpeakerRow, TableWriter};
+pub use super::parquet::Spawner;
+use super::{ArticleRow, AtomicFile, Encoded, Encoder, QuoteRow, RejectRow, RejectWriter, SpeakerRow, TableWriter};
 use crate::error::{Error, Result};
 use crate::model::Format;
 
@@ -16,11 +17,41 @@ pub trait RowSink {
     fn reject(&mut self, row: &RejectRow) -> Result<()>;
     /// The end of a batch: a stream flushes here, so rows leave as they are made.
     fn end_batch(&mut self) -> Result<()>;
+    /// How the workers encode a batch's rows for this sink, if it takes them encoded
+    /// ([`RowSink::encoded`]) rather than as rows.
+    fn encoder(&self) -> Option<Encoder> {
+        None
+    }
+    /// Has the work on the tables that can leave the writer's thread done by `spawner`'s jobs
+    /// (the Parquet pages' encoding and compression).
+    fn spawn_with(&mut self, _spawner: &Spawner) {}
+    /// A batch's rows of each table as its [`RowSink::encoder`] encoded them.
+    fn encoded(&mut self, _tables: &EncodedTables) -> Result<()> {
+        unreachable!("only a sink with an encoder is given encoded rows")
+    }
     fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// A batch's rows of the `quotes`, `articles` and `speakers` tables, encoded on a worker.
+pub struct EncodedTables {
+    pub quotes: Encoded,
+    pub articles: Encoded,
+    pub speakers: Encoded,
+}
+
+impl EncodedTables {
+    pub fn encode(encoder: &Encoder, quotes: &[QuoteRow], articles: &[ArticleRow], speakers: &[SpeakerRow]) -> Self {
+        EncodedTables {
+            quotes: encoder.encode(quotes),
+            articles: encoder.encode(articles),
+            speakers: encoder.encode(speakers),
+        }
+    }
 }
 
 /// The `quotes`, `articles`, `speakers` and `rejects` tables.
 pub struct TableSink {
+    encoder: Encoder,
     quotes: TableWriter<QuoteRow>,
     articles: TableWriter<ArticleRow>,
     speakers: TableWriter<SpeakerRow>,
@@ -40,6 +71,7 @@ impl TableSink {
         keep_formulas: bool,
     ) -> Result<TableSink> {
         Ok(TableSink {
+            encoder: Encoder::new(formats, keep_formulas),
             quotes: TableWriter::create(|f| path_of("quotes", f), formats, keep_formulas)?,
             articles: TableWriter::create(|f| path_of("articles", f), formats, keep_formulas)?,
             speakers: TableWriter::create(|f| path_of("speakers", f), formats, keep_formulas)?,
@@ -65,12 +97,25 @@ impl RowSink for TableSink {
     fn end_batch(&mut self) -> Result<()> {
         Ok(())
     }
+    fn encoder(&self) -> Option<Encoder> {
+        Some(self.encoder.clone())
+    }
+    fn spawn_with(&mut self, spawner: &Spawner) {
+        self.quotes.spawn_with(spawner);
+        self.articles.spawn_with(spawner);
+        self.speakers.spawn_with(spawner);
+    }
+    fn encoded(&mut self, tables: &EncodedTables) -> Result<()> {
+        self.quotes.write_encoded(&tables.quotes)?;
+        self.articles.write_encoded(&tables.articles)?;
+        self.speakers.write_encoded(&tables.speakers)
+    }
     /// Every file is finished and synced before any is named, the quotes' (the largest) on this
     /// thread and the others' beside it: the end of a run is one thread's work, and the second
     /// core had sat idle through ~40 ms of footers and syncs on 200 MB. Then they are renamed in
     /// order; a failure before that leaves every earlier output as it was.
     fn commit(self: Box<Self>) -> Result<()> {
-        let TableSink { quotes, articles, speakers, rejects, skip_empty } = *self;
+        let TableSink { quotes, articles, speakers, rejects, skip_empty, encoder: _ } = *self;
         // A table left out is dropped unfinished, which removes its temporary files.
         let keep = |rows: u64| rows > 0 || !skip_empty;
         let (quotes, others) = std::thread::scope(|scope| {

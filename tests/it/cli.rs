@@ -85,19 +85,46 @@ fn checkout_files() -> std::collections::BTreeSet<std::path::PathBuf> {
     files
 }
 
+/// Every table's bytes are made on the workers (CSV and JSON Lines lines, Parquet pages) and
+/// only appended in order by the writer: the files are the same for 1, 2 and 7 threads (more
+/// than this machine's cores), with batches of 7 articles and of 128.
 #[test]
-fn output_is_byte_identical_for_one_and_two_threads() {
+fn output_is_byte_identical_for_one_two_and_seven_threads() {
     let sample = root().join("sample_corpus");
-    let one = tempfile::tempdir().unwrap();
-    let two = tempfile::tempdir().unwrap();
-    for (out, threads) in [(&one, "1"), (&two, "2")] {
-        let output = extract(&[&sample], out.path(), &["--threads", threads, "--format", "parquet,csv,jsonl"]);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    }
-    for name in ["quotes.csv", "quotes.jsonl", "quotes.parquet", "articles.csv", "articles.parquet", "rejects.jsonl"] {
-        let a = std::fs::read(one.path().join(name)).unwrap();
-        let b = std::fs::read(two.path().join(name)).unwrap();
-        assert!(a == b, "{name} differs between 1 and 2 threads");
+    let names = [
+        "quotes.csv",
+        "quotes.jsonl",
+        "quotes.parquet",
+        "articles.csv",
+        "articles.jsonl",
+        "articles.parquet",
+        "speakers.csv",
+        "speakers.parquet",
+        "rejects.jsonl",
+    ];
+    for batch in [7, 128] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first: Option<Vec<Vec<u8>>> = None;
+        for threads in ["1", "2", "7"] {
+            let pipeline = dir.path().join(format!("p{threads}.toml"));
+            let config = format!(
+                "inputs = [{:?}]\nout = \"out{threads}\"\nformats = [\"parquet\", \"csv\", \"jsonl\"]\nbatch_articles = {batch}\n",
+                sample.display()
+            );
+            std::fs::write(&pipeline, config).unwrap();
+            let output = bin().args(["run", "--quiet", "--threads", threads]).arg(&pipeline).output().unwrap();
+            assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            let out = dir.path().join(format!("out{threads}"));
+            let files: Vec<Vec<u8>> = names.iter().map(|name| std::fs::read(out.join(name)).unwrap()).collect();
+            match &first {
+                None => first = Some(files),
+                Some(first) => {
+                    for ((name, a), b) in names.iter().zip(first).zip(&files) {
+                        assert!(a == b, "{name} differs between 1 and {threads} threads, batches of {batch}");
+                    }
+                }
+            }
+        }
     }
 }
 
