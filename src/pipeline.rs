@@ -268,11 +268,11 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         let writer_sink = &mut sink;
         let writer =
             std::thread::Builder::new().name("whosaid-writer".into()).spawn_scoped(scope, move || -> Result<f64> {
-                for rows in from_reader {
+                for mut rows in from_reader {
                     for reject in &rows.rejects {
                         writer_sink.reject(&RejectRow::from(reject))?;
                     }
-                    match &rows.tables {
+                    match rows.tables.take() {
                         Some(tables) => writer_sink.encoded(tables)?,
                         None => {
                             writer_sink.quotes(&rows.quotes)?;

@@ -108,8 +108,11 @@ pub fn frame<R: TableRow>(rows: &[R]) -> PolarsResult<DataFrame> {
 pub struct ParquetSink<R: TableRow> {
     file: ParquetFile,
     columns: Vec<ParquetColumn<R>>,
-    /// Each column's values not yet in a page.
-    pending: Vec<PageValues>,
+    /// Each column's values not yet in a page, in parts: a batch's chunk is one, moved in whole
+    /// (the page's maker joins them), and rows written here are pushed onto the last.
+    pending: Vec<Vec<PageValues>>,
+    /// The bytes of `pending`, counted as values and one a row.
+    pending_bytes: usize,
     pending_rows: usize,
     /// Rows already in pages of the row group being built.
     group_rows: usize,
@@ -176,7 +179,8 @@ impl<R: TableRow> ParquetSink<R> {
         }
         Ok(ParquetSink {
             file,
-            pending: columns.iter().map(|_| PageValues::default()).collect(),
+            pending: columns.iter().map(|_| Vec::new()).collect(),
+            pending_bytes: 0,
             columns,
             pending_rows: 0,
             group_rows: 0,
@@ -196,27 +200,28 @@ impl<R: TableRow> ParquetSink<R> {
     /// Adds a batch's rows encoded on a worker ([`Chunk::encode`]): the same pages and row
     /// groups as [`ParquetSink::write`] of the rows, byte for byte, with only their bytes copied
     /// here.
-    pub fn write_chunk(&mut self, chunk: &Chunk) -> Result<()> {
+    pub fn write_chunk(&mut self, chunk: Chunk) -> Result<()> {
+        let (mut columns, mut rows) = (chunk.columns, chunk.rows);
         // A batch that would overfill the row group is split at its end (once a row group).
-        let (mut rest, mut rows): (Option<Vec<PageValues>>, usize) = (None, chunk.rows);
         while rows > 0 {
             let room = ROW_GROUP_ROWS - self.group_rows - self.pending_rows;
-            let columns = rest.as_deref().unwrap_or(&chunk.columns);
             if rows <= room {
                 return self.push_chunk(columns, rows);
             }
             let (now, later): (Vec<PageValues>, Vec<PageValues>) =
                 columns.iter().zip(&self.columns).map(|(values, column)| values.split_at(room, column)).unzip();
-            self.push_chunk(&now, room)?;
-            (rest, rows) = (Some(later), rows - room);
+            self.push_chunk(now, room)?;
+            (columns, rows) = (later, rows - room);
         }
         Ok(())
     }
 
-    /// [`ParquetSink::push`] of rows already encoded, one [`PageValues`] a column.
-    fn push_chunk(&mut self, columns: &[PageValues], rows: usize) -> Result<()> {
+    /// [`ParquetSink::push`] of rows already encoded, one [`PageValues`] a column, each a part of
+    /// its column's pending page.
+    fn push_chunk(&mut self, columns: Vec<PageValues>, rows: usize) -> Result<()> {
         for (pending, values) in self.pending.iter_mut().zip(columns) {
-            pending.append(values);
+            self.pending_bytes += values.bytes();
+            pending.push(values);
         }
         self.pending_rows += rows;
         self.end_push()
@@ -234,8 +239,14 @@ impl<R: TableRow> ParquetSink<R> {
     }
 
     fn push(&mut self, rows: &[R]) -> Result<()> {
-        for (column, values) in self.columns.iter().zip(&mut self.pending) {
+        for (column, parts) in self.columns.iter().zip(&mut self.pending) {
+            if parts.is_empty() {
+                parts.push(PageValues::default());
+            }
+            let values = parts.last_mut().expect("a part was pushed");
+            let before = values.bytes();
             values.push_rows(column, rows);
+            self.pending_bytes += values.bytes() - before;
         }
         self.pending_rows += rows.len();
         self.end_push()
@@ -244,7 +255,7 @@ impl<R: TableRow> ParquetSink<R> {
     /// After a batch's rows are pending: a page of each column once they hold
     /// [`PAGE_ROWS_BYTES`] or fill the row group, and the row group written once it is full.
     fn end_push(&mut self) -> Result<()> {
-        if self.pending_bytes() >= PAGE_ROWS_BYTES || self.group_rows + self.pending_rows >= ROW_GROUP_ROWS {
+        if self.pending_bytes >= PAGE_ROWS_BYTES || self.group_rows + self.pending_rows >= ROW_GROUP_ROWS {
             self.encode_pending()?;
         }
         if self.group_rows >= ROW_GROUP_ROWS || self.group_value_bytes >= ROW_GROUP_VALUE_BYTES {
@@ -254,10 +265,6 @@ impl<R: TableRow> ParquetSink<R> {
         self.add_ready(false)
     }
 
-    fn pending_bytes(&self) -> usize {
-        self.pending.iter().map(|values| values.values.len() + values.valid.len()).sum()
-    }
-
     /// Makes a page of each column's pending values and adds it to the row group being built: on
     /// a worker when there is a spawner (its pages join the file in order, [`Self::add_ready`]).
     fn encode_pending(&mut self) -> Result<()> {
@@ -265,19 +272,20 @@ impl<R: TableRow> ParquetSink<R> {
             return Ok(());
         }
         let rows = self.pending_rows;
-        self.group_value_bytes += self.pending_bytes();
+        self.group_value_bytes += self.pending_bytes;
         self.group_rows += rows;
-        self.pending_rows = 0;
+        (self.pending_rows, self.pending_bytes) = (0, 0);
         let Some(spawner) = &self.spawner else {
-            for (i, (column, values)) in self.columns.iter().zip(&mut self.pending).enumerate() {
-                let header = values.page(column.width(), &mut self.body);
+            for (i, (column, parts)) in self.columns.iter().zip(&mut self.pending).enumerate() {
+                let header = page(parts, column.width(), &mut self.body);
                 self.file.add_page(i, header, &self.body, rows)?;
-                values.clear();
+                parts.truncate(1);
+                parts.iter_mut().for_each(PageValues::clear);
             }
             return Ok(());
         };
-        let pages: Vec<(PageValues, usize)> =
-            self.pending.iter_mut().zip(&self.columns).map(|(values, c)| (std::mem::take(values), c.width())).collect();
+        let pages: Vec<(Vec<PageValues>, usize)> =
+            self.pending.iter_mut().zip(&self.columns).map(|(parts, c)| (std::mem::take(parts), c.width())).collect();
         let (done, pages_made) = std::sync::mpsc::sync_channel(1);
         spawner(Box::new(move || {
             // (the receiver is gone only when the run already stopped on an error)
@@ -336,7 +344,7 @@ impl<R: TableRow> ParquetSink<R> {
 
 /// Makes and compresses a page of each column's values (each with its integers' width), on a
 /// worker; every worker thread keeps one zstd context for the pages it compresses.
-fn make_pages(pages: Vec<(PageValues, usize)>) -> std::io::Result<Vec<CompressedPage>> {
+fn make_pages(pages: Vec<(Vec<PageValues>, usize)>) -> std::io::Result<Vec<CompressedPage>> {
     thread_local! {
         static ZSTD: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> = const { std::cell::RefCell::new(None) };
     }
@@ -348,8 +356,8 @@ fn make_pages(pages: Vec<(PageValues, usize)>) -> std::io::Result<Vec<Compressed
         let (mut body, mut scratch) = (Vec::new(), Vec::new());
         pages
             .into_iter()
-            .map(|(values, width)| {
-                let header = values.page(width, &mut body);
+            .map(|(parts, width)| {
+                let header = page(&parts, width, &mut body);
                 let compressed = compress(zstd, &body, &mut scratch)?.to_vec();
                 Ok(CompressedPage { header, compressed, uncompressed: body.len() })
             })
@@ -391,33 +399,9 @@ impl PageValues {
         }
     }
 
-    /// Appends the values of `other`, which come after these: the bounds are those of every
-    /// value, the earlier one kept among equals, as pushing the values one by one keeps them.
-    fn append(&mut self, other: &PageValues) {
-        let shift = self.values.len();
-        self.values.extend_from_slice(&other.values);
-        self.valid.extend_from_slice(&other.valid);
-        self.nulls += other.nulls;
-        let moved = |r: &Range<usize>| r.start + shift..r.end + shift;
-        self.bounds = match (std::mem::take(&mut self.bounds), &other.bounds) {
-            (bounds, Bounds::None) => bounds,
-            (Bounds::None, Bounds::Str(min, max)) => Bounds::Str(moved(min), moved(max)),
-            (Bounds::None, &Bounds::Int(min, max)) => Bounds::Int(min, max),
-            (Bounds::Str(min, max), Bounds::Str(other_min, other_max)) => {
-                let values = &self.values;
-                let (other_min, other_max) = (moved(other_min), moved(other_max));
-                Bounds::Str(
-                    if compare(&values[other_min.clone()], &values[min.clone()]).is_lt() { other_min } else { min },
-                    if compare(&values[other_max.clone()], &values[max.clone()]).is_gt() { other_max } else { max },
-                )
-            }
-            (Bounds::Int(min, max), &Bounds::Int(other_min, other_max)) => {
-                Bounds::Int(min.min(other_min), max.max(other_max))
-            }
-            (Bounds::Str(..), Bounds::Int(..)) | (Bounds::Int(..), Bounds::Str(..)) => {
-                unreachable!("a column's values are all strings or all integers")
-            }
-        };
+    /// The bytes these values count for a page's size: the values, and one a row.
+    fn bytes(&self) -> usize {
+        self.values.len() + self.valid.len()
     }
 
     /// The first `rows` rows' values and the rest's, each with its own nulls and bounds (read
@@ -495,54 +479,75 @@ impl PageValues {
         };
     }
 
-    /// Writes the page's body (definition levels, then values) into `body`, and returns its header.
-    fn page(&self, width: usize, body: &mut Vec<u8>) -> DataPageHeader {
-        body.clear();
-        // A version 1 page gives its definition levels' length first. Every column is nullable:
-        // one bit per row, run-length encoded when no row is null.
-        body.extend_from_slice(&[0; 4]);
-        if self.nulls == 0 {
-            <bool as hybrid_rle::Encoder<bool>>::run_length_encode(body, self.valid.len(), true, 1)
-        } else {
-            hybrid_rle::encode::<bool, _, _>(body, self.valid.iter().copied(), 1)
-        }
-        .expect("writing to a Vec does not fail");
-        let levels = (body.len() - 4) as u32;
-        body[..4].copy_from_slice(&levels.to_le_bytes());
-        body.extend_from_slice(&self.values);
-
-        let (min, max) = match &self.bounds {
-            Bounds::Str(min, max) => {
-                (Some(truncate_min(&self.values[min.clone()]).to_vec()), Some(truncate_max(&self.values[max.clone()])))
-            }
-            Bounds::Int(min, max) => {
-                (Some(min.to_le_bytes()[..width].to_vec()), Some(max.to_le_bytes()[..width].to_vec()))
-            }
-            Bounds::None => (None, None),
-        };
-        DataPageHeader {
-            num_values: self.valid.len() as i32,
-            encoding: Encoding::PLAIN,
-            definition_level_encoding: Encoding::RLE,
-            repetition_level_encoding: Encoding::RLE,
-            statistics: Some(Statistics {
-                max: None,
-                min: None,
-                null_count: Some(self.nulls as i64),
-                distinct_count: None,
-                max_value: max,
-                min_value: min,
-                is_max_value_exact: None,
-                is_min_value_exact: None,
-            }),
-        }
-    }
-
     fn clear(&mut self) {
         self.values.clear();
         self.valid.clear();
         self.nulls = 0;
         self.bounds = Bounds::None;
+    }
+}
+
+/// Writes the body of the page of `parts`' values, in order (definition levels, then values), into
+/// `body`, and returns its header; `width` is an integer column's value width. The bounds are
+/// those of every value, the earlier kept among equals, as pushing them one by one keeps them.
+fn page(parts: &[PageValues], width: usize, body: &mut Vec<u8>) -> DataPageHeader {
+    body.clear();
+    let rows: usize = parts.iter().map(|part| part.valid.len()).sum();
+    let nulls: usize = parts.iter().map(|part| part.nulls).sum();
+    // A version 1 page gives its definition levels' length first. Every column is nullable:
+    // one bit per row, run-length encoded when no row is null.
+    body.extend_from_slice(&[0; 4]);
+    if nulls == 0 {
+        <bool as hybrid_rle::Encoder<bool>>::run_length_encode(body, rows, true, 1)
+    } else {
+        hybrid_rle::encode::<bool, _, _>(body, parts.iter().flat_map(|part| part.valid.iter().copied()), 1)
+    }
+    .expect("writing to a Vec does not fail");
+    let levels = (body.len() - 4) as u32;
+    body[..4].copy_from_slice(&levels.to_le_bytes());
+    let (mut least, mut greatest): (Option<&[u8]>, Option<&[u8]>) = (None, None);
+    let (mut min_int, mut max_int): (Option<i64>, Option<i64>) = (None, None);
+    for part in parts {
+        body.extend_from_slice(&part.values);
+        match &part.bounds {
+            Bounds::Str(min, max) => {
+                let (min, max) = (&part.values[min.clone()], &part.values[max.clone()]);
+                if least.is_none_or(|least| compare(min, least).is_lt()) {
+                    least = Some(min);
+                }
+                if greatest.is_none_or(|greatest| compare(max, greatest).is_gt()) {
+                    greatest = Some(max);
+                }
+            }
+            &Bounds::Int(min, max) => {
+                min_int = Some(min_int.map_or(min, |least| least.min(min)));
+                max_int = Some(max_int.map_or(max, |greatest| greatest.max(max)));
+            }
+            Bounds::None => {}
+        }
+    }
+    let (min, max) = match (least, greatest, min_int, max_int) {
+        (Some(min), Some(max), _, _) => (Some(truncate_min(min).to_vec()), Some(truncate_max(max))),
+        (_, _, Some(min), Some(max)) => {
+            (Some(min.to_le_bytes()[..width].to_vec()), Some(max.to_le_bytes()[..width].to_vec()))
+        }
+        _ => (None, None),
+    };
+    DataPageHeader {
+        num_values: rows as i32,
+        encoding: Encoding::PLAIN,
+        definition_level_encoding: Encoding::RLE,
+        repetition_level_encoding: Encoding::RLE,
+        statistics: Some(Statistics {
+            max: None,
+            min: None,
+            null_count: Some(nulls as i64),
+            distinct_count: None,
+            max_value: max,
+            min_value: min,
+            is_max_value_exact: None,
+            is_min_value_exact: None,
+        }),
     }
 }
 
@@ -899,7 +904,7 @@ mod tests {
                     sink.spawn_with(std::sync::Arc::new(move |job| pool.spawn(job)));
                 }
                 for rows in rows.chunks(batch) {
-                    sink.write_chunk(&Chunk::encode(rows)).unwrap();
+                    sink.write_chunk(Chunk::encode(rows)).unwrap();
                 }
                 sink.finish().unwrap().publish().unwrap();
                 let chunked = std::fs::read(&path).unwrap();

@@ -26,7 +26,7 @@ pub trait RowSink {
     /// (the Parquet pages' encoding and compression).
     fn spawn_with(&mut self, _spawner: &Spawner) {}
     /// A batch's rows of each table as its [`RowSink::encoder`] encoded them.
-    fn encoded(&mut self, _tables: &EncodedTables) -> Result<()> {
+    fn encoded(&mut self, _tables: EncodedTables) -> Result<()> {
         unreachable!("only a sink with an encoder is given encoded rows")
     }
     fn commit(self: Box<Self>) -> Result<()>;
@@ -105,10 +105,10 @@ impl RowSink for TableSink {
         self.articles.spawn_with(spawner);
         self.speakers.spawn_with(spawner);
     }
-    fn encoded(&mut self, tables: &EncodedTables) -> Result<()> {
-        self.quotes.write_encoded(&tables.quotes)?;
-        self.articles.write_encoded(&tables.articles)?;
-        self.speakers.write_encoded(&tables.speakers)
+    fn encoded(&mut self, tables: EncodedTables) -> Result<()> {
+        self.quotes.write_encoded(tables.quotes)?;
+        self.articles.write_encoded(tables.articles)?;
+        self.speakers.write_encoded(tables.speakers)
     }
     /// Every file is finished and synced before any is named, the quotes' (the largest) on this
     /// thread and the others' beside it: the end of a run is one thread's work, and the second
