@@ -20,7 +20,7 @@ use crate::config::PipelineConfig;
 use crate::error::{Error, Result};
 use crate::model::{Record, Reject};
 use crate::read::columns::Columns;
-use crate::read::{discover, Reader};
+use crate::read::{discover, Item, ParsedLine, Reader};
 use crate::write::incremental::{Session, Verdict};
 use crate::write::owned::TableOutput;
 use crate::write::sink::{EncodedTables, RowSink, StreamSink, TableSink};
@@ -238,20 +238,30 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
     let max_record_bytes = (config.max_record_mb << 20).min(crate::read::MAX_ARTICLE_BYTES);
-    let mut reader = Reader::new(files, Columns::new(&config.column_names())).with_max_record_bytes(max_record_bytes);
+    // JSON Lines lines are parsed on the workers: this thread only finds where they end.
+    let mut reader = Reader::new(files, Columns::new(&config.column_names()))
+        .with_max_record_bytes(max_record_bytes)
+        .deferring_json();
     let mut seen_ids = SeenIds::default();
     let read_batch = |reader: &mut Reader| {
-        let mut batch: Vec<Record> = Vec::with_capacity(config.batch_articles);
+        let mut batch: Vec<Item> = Vec::with_capacity(config.batch_articles);
         let mut batch_bytes = 0;
         while batch.len() < config.batch_articles && batch_bytes < BATCH_BYTES {
-            let Some(record) = reader.next() else { break };
-            if let Record::Article(article) = &record {
-                batch_bytes += article.text.len();
-            }
-            batch.push(record);
+            let Some(item) = reader.next_item() else { break };
+            // (a line not yet parsed counts by its bytes, more than its text's)
+            batch_bytes += match &item {
+                Item::Record(Record::Article(article)) => article.text.len(),
+                Item::Line(line) => line.len(),
+                Item::Record(Record::Reject(_)) => 0,
+            };
+            batch.push(item);
         }
         batch
     };
+    // Files whose first JSON object was met, in input order (see `ParsedLine::check`).
+    let mut objects_seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+    // A file's layout that stops the run, met by a worker parsing its first line.
+    let mut parse_fatal: Option<Error> = None;
     // Four things overlap: the writer thread writes batch N's rows, each worker extracts a
     // batch of its own among N+1 to N+2×threads+1, and this thread reads the next batch
     // meanwhile. Order is kept: extracted batches are taken in the order they were read, and go
@@ -293,15 +303,53 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             // in input order.
             let mut in_flight: std::collections::VecDeque<std::sync::mpsc::Receiver<Extracted>> =
                 std::collections::VecDeque::new();
+            // Batches read, their JSON lines being parsed on the workers, in input order.
+            let mut parsing: std::collections::VecDeque<std::sync::mpsc::Receiver<Vec<Parsed>>> =
+                std::collections::VecDeque::new();
             let mut input_left = true;
             loop {
                 // A signal stops the reading; the batches in flight finish.
                 input_left &= !crate::interrupt::interrupted();
-                while input_left && in_flight.len() < max_in_flight {
-                    let mut batch = read_batch(&mut reader);
-                    if batch.is_empty() {
+                while input_left && parsing.len() + in_flight.len() < max_in_flight {
+                    let items = read_batch(&mut reader);
+                    if items.is_empty() {
                         input_left = false;
                         break;
+                    }
+                    let (parsed, receiver) = std::sync::mpsc::sync_channel(1);
+                    if items.iter().any(|item| matches!(item, Item::Line(_))) {
+                        workers.spawn(move |_| {
+                            // The receiver is gone only when the run already stopped.
+                            let _ = parsed.send(parse_items(items));
+                        });
+                    } else {
+                        let _ = parsed.send(parse_items(items));
+                    }
+                    parsing.push_back(receiver);
+                }
+                // Parsed batches are checked and go to extraction in input order; this thread
+                // waits for one only when no batch is being extracted.
+                while let Some(next) = parsing.front() {
+                    let parsed = if in_flight.is_empty() {
+                        next.recv().ok()
+                    } else {
+                        match next.try_recv() {
+                            Ok(parsed) => Some(parsed),
+                            Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+                        }
+                    };
+                    parsing.pop_front();
+                    // (none only when a worker panicked, which the scope re-raises)
+                    let Some(parsed) = parsed else { break };
+                    let (mut batch, fatal) = checked(parsed, &mut objects_seen);
+                    if let Some(fatal) = fatal {
+                        // The records before it are the run's last; what was read after it is not.
+                        parse_fatal = Some(fatal);
+                        (input_left, parsing) = (false, std::collections::VecDeque::new());
+                    }
+                    if batch.is_empty() {
+                        continue;
                     }
                     let verdicts = check_batch(session.as_mut(), &mut seen_ids, &mut batch);
                     let (extracted, receiver) = std::sync::mpsc::sync_channel(1);
@@ -327,7 +375,12 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     });
                     in_flight.push_back(receiver);
                 }
-                let Some(oldest) = in_flight.pop_front() else { break };
+                let Some(oldest) = in_flight.pop_front() else {
+                    if parsing.is_empty() && !input_left {
+                        break;
+                    }
+                    continue;
+                };
                 // An error here means the worker panicked; the scope re-raises that panic.
                 let Ok(batch) = oldest.recv() else { break };
                 // An article rejected for its statements is not done: its state forgets it.
@@ -346,8 +399,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         drop(to_writer);
         writer.join().expect("the writer thread does not panic")
     })?;
-    // An input that cannot be read as articles at all stops the run before anything is published.
-    if let Some(fatal) = reader.take_fatal() {
+    // An input that cannot be read as articles at all stops the run before anything is published
+    // (a worker's finding first: the reader had read past it).
+    if let Some(fatal) = parse_fatal.or_else(|| reader.take_fatal()) {
         return Err(fatal);
     }
     // Interrupted: nothing is published, and the unfinished files are removed as they drop.
@@ -573,6 +627,39 @@ fn check_batch(mut session: Option<&mut Session>, seen: &mut SeenIds, batch: &mu
             verdict
         })
         .collect()
+}
+
+/// A batch's item as a worker made it: a record read as it was, or a line parsed.
+enum Parsed {
+    Record(Record),
+    Line(ParsedLine),
+}
+
+/// Parses a batch's JSON Lines lines (on a worker).
+fn parse_items(items: Vec<Item>) -> Vec<Parsed> {
+    items
+        .into_iter()
+        .map(|item| match item {
+            Item::Record(record) => Parsed::Record(record),
+            Item::Line(line) => Parsed::Line(line.parse()),
+        })
+        .collect()
+}
+
+/// A parsed batch's records, checked in input order; a file without its text field ends the
+/// batch at its first line, with the error that stops the run.
+fn checked(parsed: Vec<Parsed>, objects_seen: &mut rustc_hash::FxHashSet<u64>) -> (Vec<Record>, Option<Error>) {
+    let mut batch = Vec::with_capacity(parsed.len());
+    for item in parsed {
+        match item {
+            Parsed::Record(record) => batch.push(record),
+            Parsed::Line(line) => match line.check(objects_seen) {
+                Ok(record) => batch.push(record),
+                Err(fatal) => return (batch, Some(fatal)),
+            },
+        }
+    }
+    (batch, None)
 }
 
 /// Extracts a batch's articles, in input order.

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::io::BufRead;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -27,6 +28,8 @@ pub(super) struct JsonlSource {
     /// Whether a record has parsed yet: the first one decides whether the file has a text field.
     seen_record: bool,
     fatal: Option<Error>,
+    /// Whether lines are handed on unparsed, and the file's number in the run then.
+    deferred: Option<u64>,
 }
 
 impl JsonlSource {
@@ -46,6 +49,7 @@ impl JsonlSource {
             done: false,
             seen_record: false,
             fatal: None,
+            deferred: None,
         }
     }
 
@@ -54,8 +58,10 @@ impl JsonlSource {
     }
 }
 
-impl RecordSource for JsonlSource {
-    fn next_record(&mut self) -> Option<Record> {
+impl JsonlSource {
+    /// Reads up to the next line with something in it, into `buf` (its content at `span`): `None`
+    /// at the end, a reject for a line over the limit or a read error.
+    fn next_line(&mut self) -> Option<Result<Range<usize>, Record>> {
         loop {
             if self.done {
                 return None;
@@ -73,38 +79,69 @@ impl RecordSource for JsonlSource {
                         "a line of {n} bytes, over the limit of {} MB (max_record_mb)",
                         self.max_record_bytes >> 20
                     );
-                    return Some(self.reject(None, reason));
+                    return Some(Err(self.reject(None, reason)));
                 }
                 Ok(_) => {}
                 Err(err) => {
                     // A read error (a gzip stream cut short, a failing disk) ends this file; what
                     // follows the error cannot be read, so it is one reject, not a silent stop.
                     self.done = true;
-                    return Some(self.reject(None, format!("read error: {err}")));
+                    return Some(Err(self.reject(None, format!("read error: {err}"))));
                 }
             }
-            // The line is parsed out of the buffer, which is put back for the next.
-            let buf = std::mem::take(&mut self.buf);
-            let mut line = trim_line(&buf);
-            if self.line == 1 {
-                line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+            let mut span = 0..trim_line(&self.buf).len();
+            if self.line == 1 && self.buf[span.clone()].starts_with("\u{feff}".as_bytes()) {
+                span.start = 3;
             }
-            if line.iter().all(u8::is_ascii_whitespace) {
-                self.buf = buf;
-                continue;
+            if !self.buf[span.clone()].iter().all(u8::is_ascii_whitespace) {
+                return Some(Ok(span));
             }
-            let parsed = parse_line(line, self);
-            self.buf = buf;
-            return match parsed {
-                Ok(record) => Some(record),
-                Err(reason) => {
-                    // The first record names no text field: the file's layout, not one bad record.
-                    self.done = true;
-                    self.fatal = Some(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
-                    None
-                }
-            };
         }
+    }
+
+    /// Reads its lines unparsed from now on ([`RecordSource::next_item`] gives [`Line`]s), as
+    /// file number `file_seq` of the run.
+    pub(super) fn deferring(mut self, file_seq: u64) -> JsonlSource {
+        self.deferred = Some(file_seq);
+        self
+    }
+}
+
+impl RecordSource for JsonlSource {
+    fn next_record(&mut self) -> Option<Record> {
+        let span = match self.next_line()? {
+            Ok(span) => span,
+            Err(reject) => return Some(reject),
+        };
+        let cx = LineContext { columns: &self.columns, file: &self.file, line: self.line };
+        let (object, parsed) = parse_line(&self.buf[span], &cx, !self.seen_record);
+        self.seen_record |= object;
+        match parsed {
+            Ok(record) => Some(record),
+            Err(reason) => {
+                // The first record names no text field: the file's layout, not one bad record.
+                self.done = true;
+                self.fatal = Some(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
+                None
+            }
+        }
+    }
+
+    fn next_item(&mut self) -> Option<super::Item> {
+        let Some(file_seq) = self.deferred else {
+            return self.next_record().map(super::Item::Record);
+        };
+        Some(match self.next_line()? {
+            Ok(span) => super::Item::Line(Line {
+                bytes: self.buf[span].to_vec(),
+                line: self.line,
+                file: self.file.clone(),
+                file_seq,
+                columns: self.columns.clone(),
+                max_record_bytes: self.max_record_bytes,
+            }),
+            Err(reject) => super::Item::Record(reject),
+        })
     }
 
     fn take_fatal(&mut self) -> Option<Error> {
@@ -264,8 +301,24 @@ fn text_of(value: Option<(usize, Value)>) -> Option<String> {
 
 /// The record of one line; `Err` with the fatal reason for a first record that has no text
 /// field under any of its names.
-fn parse_line(line: &[u8], source: &mut JsonlSource) -> Result<Record, String> {
-    let seed = RecordSeed { columns: &source.columns, keep_keys: !source.seen_record };
+/// Where a line is from and how its file is read: what [`parse_line`] needs of its source.
+struct LineContext<'a> {
+    columns: &'a Columns,
+    file: &'a Arc<str>,
+    line: u64,
+}
+
+impl LineContext<'_> {
+    fn reject(&self, article_id: Option<String>, reason: String) -> Record {
+        Record::Reject(Reject { origin: Origin { file: self.file.clone(), line: Some(self.line) }, article_id, reason })
+    }
+}
+
+/// What one line is: whether it is a JSON object (its file's first such line is checked for a
+/// text field), and its record; as its file's `first` object, a line without the text field
+/// is an error about the file (`Err`), after it a reject.
+fn parse_line(line: &[u8], cx: &LineContext, first: bool) -> (bool, Result<Record, String>) {
+    let seed = RecordSeed { columns: cx.columns, keep_keys: first };
     let mut deserializer = serde_json::Deserializer::from_slice(line);
     let parsed = seed.deserialize(&mut deserializer).and_then(|found| deserializer.end().map(|()| found));
     let mut found = match parsed {
@@ -276,12 +329,15 @@ fn parse_line(line: &[u8], source: &mut JsonlSource) -> Result<Record, String> {
             } else {
                 format!("invalid JSON: {err}")
             };
-            return Ok(source.reject(salvage_id(line), reason));
+            return (false, Ok(cx.reject(salvage_id(line), reason)));
         }
     };
-    let first = !source.seen_record;
-    source.seen_record = true;
-    let columns = Arc::clone(&source.columns);
+    (true, article_of(&mut found, cx, first))
+}
+
+/// The article of a parsed line (or its reject; `Err` for a first line without its text).
+fn article_of(found: &mut Found, cx: &LineContext, first: bool) -> Result<Record, String> {
+    let columns = cx.columns;
     let mut take = |field: Field| found.values[field as usize].take();
     let id = take(Field::Id);
     let text = take(Field::Text);
@@ -295,32 +351,93 @@ fn parse_line(line: &[u8], source: &mut JsonlSource) -> Result<Record, String> {
     };
     let id = match id.map(|(_, value)| value) {
         Some(Value::Text(id) | Value::Number(id)) if id.trim().is_empty() => {
-            return Ok(source.reject(None, format!("empty `{}`", columns.display(Field::Id))));
+            return Ok(cx.reject(None, format!("empty `{}`", columns.display(Field::Id))));
         }
         Some(Value::Text(id) | Value::Number(id)) => Some(id),
         Some(Value::List(_)) => {
-            return Ok(source.reject(None, format!("`{}` is a list, not an id", columns.display(Field::Id))));
+            return Ok(cx.reject(None, format!("`{}` is a list, not an id", columns.display(Field::Id))));
         }
         Some(Value::Other) | None => None,
     };
     let text_name = columns.display(Field::Text);
     let text = match text.map(|(_, value)| value) {
         Some(Value::Text(text)) if !text.trim().is_empty() => text,
-        Some(Value::Text(_)) => return Ok(source.reject(id, format!("empty `{text_name}`"))),
+        Some(Value::Text(_)) => return Ok(cx.reject(id, format!("empty `{text_name}`"))),
         Some(Value::Other) | None if first => {
             return Err(columns.no_text_reason(&found.keys.take().unwrap_or_default()));
         }
-        Some(Value::Other) | None => return Ok(source.reject(id, format!("missing `{text_name}`"))),
+        Some(Value::Other) | None => return Ok(cx.reject(id, format!("missing `{text_name}`"))),
         Some(Value::Number(_) | Value::List(_)) => {
-            return Ok(source.reject(id, format!("`{text_name}` is not a string")));
+            return Ok(cx.reject(id, format!("`{text_name}` is not a string")));
         }
     };
-    let origin = Origin { file: source.file.clone(), line: Some(source.line) };
+    let origin = Origin { file: cx.file.clone(), line: Some(cx.line) };
     Ok(Record::Article(fields.into_article(id, text, origin)))
 }
 
-/// Best effort at naming the article of a line that does not parse: the value of a leading
-/// `"id": "..."`, when the line has one that is plain text.
+/// A JSON Lines record read but not yet parsed (`Reader::deferring_json`): a worker parses it
+/// ([`Line::parse`]), and the reader's thread only finds where lines end.
+pub struct Line {
+    bytes: Vec<u8>,
+    line: u64,
+    file: Arc<str>,
+    /// Which file it is from, by the order the reader opened them.
+    file_seq: u64,
+    columns: Arc<Columns>,
+    max_record_bytes: usize,
+}
+
+/// A [`Line`] parsed on a worker: its record, and what the first-line check of its file needs,
+/// which is made in input order ([`ParsedLine::check`]).
+pub struct ParsedLine {
+    record: Record,
+    /// Whether the line is a JSON object: the first such line of a file must have the text field.
+    object: bool,
+    /// Had it been its file's first object: why the file has no text field.
+    no_text: Option<String>,
+    file_seq: u64,
+    file: Arc<str>,
+}
+
+impl Line {
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The record of the line, as [`JsonlSource`] would read it (and as `Reader` gives it: with
+    /// its fields' size limits and language tag checked).
+    pub fn parse(self) -> ParsedLine {
+        let cx = LineContext { columns: &self.columns, file: &self.file, line: self.line };
+        let (object, parsed) = parse_line(&self.bytes, &cx, false);
+        let record = parsed.expect("only a first line is an error");
+        // A line without the text field: had it been the file's first, the error it would be
+        // (parsed again keeping its keys; lines without a text are rare).
+        let missing = format!("missing `{}`", self.columns.display(Field::Text));
+        let missing_text = matches!(&record, Record::Reject(r) if r.reason == missing);
+        let no_text = if object && missing_text { parse_line(&self.bytes, &cx, true).1.err() } else { None };
+        let record = super::reject_oversized(record, self.max_record_bytes);
+        ParsedLine { record, object, no_text, file_seq: self.file_seq, file: self.file }
+    }
+}
+
+impl ParsedLine {
+    /// The record, once the lines before it are checked: `seen` holds the files whose first
+    /// object was met. The first object of a file without the text field stops the run, as
+    /// [`JsonlSource`] stops it.
+    pub fn check(self, seen: &mut rustc_hash::FxHashSet<u64>) -> crate::error::Result<Record> {
+        if self.object && seen.insert(self.file_seq) {
+            if let Some(reason) = self.no_text {
+                return Err(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
+            }
+        }
+        Ok(self.record)
+    }
+}
+
 fn salvage_id(line: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(line);
     let at = text.find("\"id\"")?;

@@ -274,8 +274,21 @@ fn open_input(file: &InputFile) -> std::result::Result<Box<dyn BufRead + Send>, 
 }
 
 /// The source of one file's records.
+/// What the reader gives: a record, or a JSON Lines line to be parsed on a worker
+/// ([`Reader::deferring_json`]).
+pub enum Item {
+    Record(Record),
+    Line(jsonl::Line),
+}
+
+pub use jsonl::{Line, ParsedLine};
+
 trait RecordSource {
     fn next_record(&mut self) -> Option<Record>;
+    /// The next record, or line to parse.
+    fn next_item(&mut self) -> Option<Item> {
+        self.next_record().map(Item::Record)
+    }
     /// Why the source ended early, when its file cannot be read as articles at all (a CSV header
     /// with no text column): an error that stops the run, not a reject.
     fn take_fatal(&mut self) -> Option<Error> {
@@ -290,6 +303,9 @@ pub struct Reader {
     columns: Arc<Columns>,
     fatal: Option<Error>,
     max_record_bytes: usize,
+    /// Whether JSON Lines lines are given unparsed ([`Reader::next_item`]), and the files opened.
+    defer_json: bool,
+    opened: u64,
 }
 
 /// The largest record (a JSON line, a CSV record, a text file) and article text read, unless a
@@ -306,6 +322,8 @@ impl Reader {
             columns: Arc::new(columns),
             fatal: None,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            defer_json: false,
+            opened: 0,
         }
     }
 
@@ -316,6 +334,38 @@ impl Reader {
     }
 
     /// The fatal error that ended the reading early, if one did: the run must stop with it.
+    /// Gives JSON Lines lines unparsed from [`Reader::next_item`], for workers to parse
+    /// ([`Line::parse`], then [`ParsedLine::check`] in input order): this thread then only finds
+    /// where lines end. The records are those the iterator gives.
+    pub fn deferring_json(mut self) -> Reader {
+        self.defer_json = true;
+        self
+    }
+
+    /// The next record, or line to parse (see [`Reader::deferring_json`]); records are checked
+    /// as the iterator checks them.
+    pub fn next_item(&mut self) -> Option<Item> {
+        loop {
+            if self.fatal.is_some() {
+                return None;
+            }
+            if let Some(source) = &mut self.current {
+                match source.next_item() {
+                    Some(Item::Record(record)) => {
+                        return Some(Item::Record(reject_oversized(record, self.max_record_bytes)))
+                    }
+                    Some(line) => return Some(line),
+                    None => {}
+                }
+                if let Some(fatal) = source.take_fatal() {
+                    self.fatal = Some(fatal);
+                    return None;
+                }
+            }
+            self.current = Some(self.open_next()?);
+        }
+    }
+
     pub fn take_fatal(&mut self) -> Option<Error> {
         self.fatal.take()
     }
@@ -338,7 +388,13 @@ impl Reader {
         }
         Some(match file.format {
             InputFormat::Jsonl => {
-                Box::new(jsonl::JsonlSource::new(input, name, self.columns.clone(), self.max_record_bytes))
+                let source = jsonl::JsonlSource::new(input, name, self.columns.clone(), self.max_record_bytes);
+                self.opened += 1;
+                if self.defer_json {
+                    Box::new(source.deferring(self.opened))
+                } else {
+                    Box::new(source)
+                }
             }
             InputFormat::Csv => {
                 // (A CSV file is opened again where a quoted field never closes, to read on
@@ -401,7 +457,7 @@ fn oversized_field(article: &Article) -> Option<(&'static str, usize, usize)> {
     fields.into_iter().find_map(|(name, value, max)| value.filter(|v| v.len() > max).map(|v| (name, v.len(), max)))
 }
 
-fn reject_oversized(record: Record, max: usize) -> Record {
+pub(crate) fn reject_oversized(record: Record, max: usize) -> Record {
     let oversized = match &record {
         Record::Article(article) => oversized_field(article),
         Record::Reject(_) => None,
@@ -626,6 +682,72 @@ mod tests {
         assert_eq!(open_regular(&fifo).unwrap_err(), "not a regular file");
         std::fs::write(dir.path().join("b.jsonl"), "{}").unwrap();
         assert!(open_regular(&dir.path().join("b.jsonl")).is_ok());
+    }
+
+    /// JSON Lines lines handed on unparsed and parsed on workers ([`Reader::deferring_json`]),
+    /// then checked in input order, give the records and the stopping error the iterator gives:
+    /// a byte-order mark, blank lines, CR line ends, invalid JSON before a file's first object,
+    /// a later line without its text, field limits and language tags, a file whose first object
+    /// has no text field (after a bad line), and a CSV file beside them.
+    #[test]
+    fn lines_parsed_on_workers_read_as_the_reader_reads_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        let long_title = "t".repeat(MAX_FIELD_BYTES + 1);
+        let cases = [
+            vec![write(
+                "a.jsonl",
+                &format!(
+                    "\u{feff}{{\"id\":1,\"text\":\"a b\"}}\n\n  \n{{bad json\n{{\"id\":2}}\r\n{{\"id\":3,\"text\":\"c\",\"lang\":\"no tag!\"}}\r{{\"id\":4,\"text\":\"d\",\"title\":\"{long_title}\"}}\n{{\"id\":5,\"text\":\"e\",\"lang\":\"de-AT\"}}"
+                ),
+            )],
+            vec![
+                write("b.csv", "id,text\n1,one\n"),
+                write("c.jsonl", "{oops\n\n{\"id\":2,\"zzz\":\"x\"}\n{\"id\":3,\"text\":\"t\"}\n"),
+                write("d.jsonl", "{\"id\":9,\"text\":\"never read\"}\n"),
+            ],
+        ];
+        for paths in cases {
+            let files = || discover(&paths).unwrap();
+            let mut reader = Reader::new(files(), Columns::default());
+            let expected: Vec<Record> = reader.by_ref().collect();
+            let expected_fatal = reader.take_fatal().map(|e| e.to_string());
+
+            let mut deferred = Reader::new(files(), Columns::default()).deferring_json();
+            let items: Vec<Item> = std::iter::from_fn(|| deferred.next_item()).collect();
+            // (parsed all first, as workers parse a batch, then checked in order)
+            let parsed: Vec<(Option<Record>, Option<ParsedLine>)> = items
+                .into_iter()
+                .map(|item| match item {
+                    Item::Record(record) => (Some(record), None),
+                    Item::Line(line) => (None, Some(line.parse())),
+                })
+                .collect();
+            let mut seen = rustc_hash::FxHashSet::default();
+            let (mut records, mut fatal) = (Vec::new(), None);
+            for item in parsed {
+                match item {
+                    (Some(record), _) => records.push(record),
+                    (None, Some(line)) => match line.check(&mut seen) {
+                        Ok(record) => records.push(record),
+                        Err(error) => {
+                            fatal = Some(error.to_string());
+                            break;
+                        }
+                    },
+                    (None, None) => unreachable!(),
+                }
+            }
+            assert_eq!(records, expected, "{paths:?}");
+            assert_eq!(fatal, expected_fatal, "{paths:?}");
+            // (the cases mean something: the second stops at c.jsonl's first object)
+            assert_eq!(expected_fatal.is_some(), paths.len() == 3, "{expected_fatal:?}");
+            assert!(expected.len() >= 2, "{expected:?}");
+        }
     }
 
     #[test]
