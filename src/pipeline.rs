@@ -243,11 +243,15 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         .with_max_record_bytes(max_record_bytes)
         .deferring_json();
     let mut seen_ids = SeenIds::default();
-    let read_batch = |reader: &mut Reader| {
+    // A batch's JSON lines are in one buffer, one of those parsed before when there is one: a
+    // new buffer of a batch's size is mapped afresh, and touching its pages was as costly as the
+    // reading.
+    let read_batch = |reader: &mut Reader, mut lines: Vec<u8>| {
         let mut batch: Vec<Item> = Vec::with_capacity(config.batch_articles);
+        lines.clear();
         let mut batch_bytes = 0;
         while batch.len() < config.batch_articles && batch_bytes < BATCH_BYTES {
-            let Some(item) = reader.next_item() else { break };
+            let Some(item) = reader.next_item(&mut lines) else { break };
             // (a line not yet parsed counts by its bytes, more than its text's)
             batch_bytes += match &item {
                 Item::Record(Record::Article(article)) => article.text.len(),
@@ -256,8 +260,9 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             };
             batch.push(item);
         }
-        batch
+        (batch, lines)
     };
+    let mut spare_lines: Vec<Vec<u8>> = Vec::new();
     // Files whose first JSON object was met, in input order (see `ParsedLine::check`).
     let mut objects_seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
     // A file's layout that stops the run, met by a worker parsing its first line.
@@ -304,14 +309,14 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             let mut in_flight: std::collections::VecDeque<std::sync::mpsc::Receiver<Extracted>> =
                 std::collections::VecDeque::new();
             // Batches read, their JSON lines being parsed on the workers, in input order.
-            let mut parsing: std::collections::VecDeque<std::sync::mpsc::Receiver<Vec<Parsed>>> =
+            let mut parsing: std::collections::VecDeque<std::sync::mpsc::Receiver<(Vec<Parsed>, Vec<u8>)>> =
                 std::collections::VecDeque::new();
             let mut input_left = true;
             loop {
                 // A signal stops the reading; the batches in flight finish.
                 input_left &= !crate::interrupt::interrupted();
                 while input_left && parsing.len() + in_flight.len() < max_in_flight {
-                    let items = read_batch(&mut reader);
+                    let (items, lines) = read_batch(&mut reader, spare_lines.pop().unwrap_or_default());
                     if items.is_empty() {
                         input_left = false;
                         break;
@@ -320,10 +325,10 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     if items.iter().any(|item| matches!(item, Item::Line(_))) {
                         workers.spawn(move |_| {
                             // The receiver is gone only when the run already stopped.
-                            let _ = parsed.send(parse_items(items));
+                            let _ = parsed.send(parse_items(items, lines));
                         });
                     } else {
-                        let _ = parsed.send(parse_items(items));
+                        let _ = parsed.send(parse_items(items, lines));
                     }
                     parsing.push_back(receiver);
                 }
@@ -341,7 +346,8 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                     };
                     parsing.pop_front();
                     // (none only when a worker panicked, which the scope re-raises)
-                    let Some(parsed) = parsed else { break };
+                    let Some((parsed, lines)) = parsed else { break };
+                    spare_lines.push(lines);
                     let (mut batch, fatal) = checked(parsed, &mut objects_seen);
                     if let Some(fatal) = fatal {
                         // The records before it are the run's last; what was read after it is not.
@@ -635,15 +641,17 @@ enum Parsed {
     Line(ParsedLine),
 }
 
-/// Parses a batch's JSON Lines lines (on a worker).
-fn parse_items(items: Vec<Item>) -> Vec<Parsed> {
-    items
+/// Parses a batch's JSON Lines lines, whose bytes are in `lines` (on a worker), and gives the
+/// buffer back for the reader to use again.
+fn parse_items(items: Vec<Item>, lines: Vec<u8>) -> (Vec<Parsed>, Vec<u8>) {
+    let parsed = items
         .into_iter()
         .map(|item| match item {
             Item::Record(record) => Parsed::Record(record),
-            Item::Line(line) => Parsed::Line(line.parse()),
+            Item::Line(line) => Parsed::Line(line.parse(&lines)),
         })
-        .collect()
+        .collect();
+    (parsed, lines)
 }
 
 /// A parsed batch's records, checked in input order; a file without its text field ends the

@@ -127,13 +127,17 @@ impl RecordSource for JsonlSource {
         }
     }
 
-    fn next_item(&mut self) -> Option<super::Item> {
+    fn next_item(&mut self, lines: &mut Vec<u8>) -> Option<super::Item> {
         let Some(file_seq) = self.deferred else {
             return self.next_record().map(super::Item::Record);
         };
         Some(match self.next_line()? {
             Ok(span) => super::Item::Line(Line {
-                bytes: self.buf[span].to_vec(),
+                at: {
+                    let start = lines.len();
+                    lines.extend_from_slice(&self.buf[span]);
+                    start..lines.len()
+                },
                 line: self.line,
                 file: self.file.clone(),
                 file_seq,
@@ -378,7 +382,10 @@ fn article_of(found: &mut Found, cx: &LineContext, first: bool) -> Result<Record
 /// A JSON Lines record read but not yet parsed (`Reader::deferring_json`): a worker parses it
 /// ([`Line::parse`]), and the reader's thread only finds where lines end.
 pub struct Line {
-    bytes: Vec<u8>,
+    /// Where its bytes are in the buffer of lines the reader was given (one for a batch's lines:
+    /// a buffer a line, allocated here and freed on a worker, had made glibc's allocator the
+    /// reader's largest cost).
+    at: Range<usize>,
     line: u64,
     file: Arc<str>,
     /// Which file it is from, by the order the reader opened them.
@@ -401,24 +408,26 @@ pub struct ParsedLine {
 
 impl Line {
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        self.at.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.at.is_empty()
     }
 
     /// The record of the line, as [`JsonlSource`] would read it (and as `Reader` gives it: with
     /// its fields' size limits and language tag checked).
-    pub fn parse(self) -> ParsedLine {
+    /// `lines` is the buffer the reader was given.
+    pub fn parse(self, lines: &[u8]) -> ParsedLine {
+        let bytes = &lines[self.at.clone()];
         let cx = LineContext { columns: &self.columns, file: &self.file, line: self.line };
-        let (object, parsed) = parse_line(&self.bytes, &cx, false);
+        let (object, parsed) = parse_line(bytes, &cx, false);
         let record = parsed.expect("only a first line is an error");
         // A line without the text field: had it been the file's first, the error it would be
         // (parsed again keeping its keys; lines without a text are rare).
         let missing = format!("missing `{}`", self.columns.display(Field::Text));
         let missing_text = matches!(&record, Record::Reject(r) if r.reason == missing);
-        let no_text = if object && missing_text { parse_line(&self.bytes, &cx, true).1.err() } else { None };
+        let no_text = if object && missing_text { parse_line(bytes, &cx, true).1.err() } else { None };
         let record = super::reject_oversized(record, self.max_record_bytes);
         ParsedLine { record, object, no_text, file_seq: self.file_seq, file: self.file }
     }

@@ -285,8 +285,8 @@ pub use jsonl::{Line, ParsedLine};
 
 trait RecordSource {
     fn next_record(&mut self) -> Option<Record>;
-    /// The next record, or line to parse.
-    fn next_item(&mut self) -> Option<Item> {
+    /// The next record, or line to parse, whose bytes are appended to `lines`.
+    fn next_item(&mut self, _lines: &mut Vec<u8>) -> Option<Item> {
         self.next_record().map(Item::Record)
     }
     /// Why the source ended early, when its file cannot be read as articles at all (a CSV header
@@ -342,15 +342,15 @@ impl Reader {
         self
     }
 
-    /// The next record, or line to parse (see [`Reader::deferring_json`]); records are checked
-    /// as the iterator checks them.
-    pub fn next_item(&mut self) -> Option<Item> {
+    /// The next record, or line to parse (see [`Reader::deferring_json`]), its bytes appended to
+    /// `lines`; records are checked as the iterator checks them.
+    pub fn next_item(&mut self, lines: &mut Vec<u8>) -> Option<Item> {
         loop {
             if self.fatal.is_some() {
                 return None;
             }
             if let Some(source) = &mut self.current {
-                match source.next_item() {
+                match source.next_item(lines) {
                     Some(Item::Record(record)) => {
                         return Some(Item::Record(reject_oversized(record, self.max_record_bytes)))
                     }
@@ -718,13 +718,14 @@ mod tests {
             let expected_fatal = reader.take_fatal().map(|e| e.to_string());
 
             let mut deferred = Reader::new(files(), Columns::default()).deferring_json();
-            let items: Vec<Item> = std::iter::from_fn(|| deferred.next_item()).collect();
+            let mut lines = Vec::new();
+            let items: Vec<Item> = std::iter::from_fn(|| deferred.next_item(&mut lines)).collect();
             // (parsed all first, as workers parse a batch, then checked in order)
             let parsed: Vec<(Option<Record>, Option<ParsedLine>)> = items
                 .into_iter()
                 .map(|item| match item {
                     Item::Record(record) => (Some(record), None),
-                    Item::Line(line) => (None, Some(line.parse())),
+                    Item::Line(line) => (None, Some(line.parse(&lines))),
                 })
                 .collect();
             let mut seen = rustc_hash::FxHashSet::default();
