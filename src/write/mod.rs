@@ -38,6 +38,8 @@ pub struct AtomicFile {
     writes: std::collections::VecDeque<std::sync::mpsc::Receiver<std::io::Result<()>>>,
     /// The file, shared with the workers that write pieces of it at their offsets.
     shared: Option<std::sync::Arc<File>>,
+    /// Where writeback of what is written here is started: on a worker, if set.
+    writeback_on: Option<parquet::Spawner>,
 }
 
 /// Pieces of a file being written by workers that the writer goes on past (each a batch's lines
@@ -80,7 +82,21 @@ impl AtomicFile {
             len: 0,
             writes: std::collections::VecDeque::new(),
             shared: None,
+            writeback_on: None,
         })
+    }
+
+    /// Has the writeback of what is written through the buffer started by `spawner`'s jobs.
+    pub fn start_writeback_on(&mut self, spawner: parquet::Spawner) {
+        self.writeback_on = Some(spawner);
+    }
+
+    /// The file shared with the workers.
+    fn shared(&mut self) -> std::io::Result<std::sync::Arc<File>> {
+        match &self.shared {
+            Some(shared) => Ok(shared.clone()),
+            None => Ok(self.shared.insert(std::sync::Arc::new(self.file.get_ref().try_clone()?)).clone()),
+        }
     }
 
     /// Appends `bytes`, written at their place in the file by a job of `spawner` (a worker), so
@@ -91,25 +107,28 @@ impl AtomicFile {
         // What is buffered goes first; the file's own position then moves past the piece, so
         // that a later buffered write follows it.
         self.file.flush()?;
-        let shared = match &self.shared {
-            Some(shared) => shared.clone(),
-            None => self.shared.insert(std::sync::Arc::new(self.file.get_ref().try_clone()?)).clone(),
-        };
+        let shared = self.shared()?;
         let (at, n) = (self.len, bytes.len() as u64);
         self.len += n;
         self.file.seek(SeekFrom::Start(self.len))?;
+        // Writeback is started by the worker too: the kernel submits the pages in the caller's
+        // time, which had been a third of the writer's.
+        self.since_writeback += n;
+        let writeback = self.since_writeback >= WRITEBACK_BYTES;
+        if writeback {
+            self.since_writeback = 0;
+        }
         let (done, outcome) = std::sync::mpsc::sync_channel(1);
         spawner(Box::new(move || {
             use std::os::unix::fs::FileExt;
+            let written = shared.write_all_at(&bytes, at);
+            if writeback && written.is_ok() {
+                start_writeback(&shared);
+            }
             // (the receiver is gone only when the run already stopped on an error)
-            let _ = done.send(shared.write_all_at(&bytes, at));
+            let _ = done.send(written);
         }));
         self.writes.push_back(outcome);
-        self.since_writeback += n;
-        if self.since_writeback >= WRITEBACK_BYTES {
-            self.since_writeback = 0;
-            start_writeback(self.file.get_ref());
-        }
         self.finish_writes(self.writes.len() > WRITES_IN_FLIGHT)
     }
 
@@ -190,7 +209,13 @@ impl Write for AtomicFile {
         self.len += written as u64;
         if self.since_writeback >= WRITEBACK_BYTES {
             self.since_writeback = 0;
-            start_writeback(self.file.get_ref());
+            match self.writeback_on.clone() {
+                Some(spawner) => {
+                    let shared = self.shared()?;
+                    spawner(Box::new(move || start_writeback(&shared)));
+                }
+                None => start_writeback(self.file.get_ref()),
+            }
         }
         Ok(written)
     }

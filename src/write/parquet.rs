@@ -194,6 +194,7 @@ impl<R: TableRow> ParquetSink<R> {
 
     /// Has its pages made and compressed by `spawner`'s jobs from now on: the same bytes.
     pub fn spawn_with(&mut self, spawner: Spawner) {
+        self.file.start_writeback_on(spawner.clone());
         self.spawner = Some(spawner);
     }
 

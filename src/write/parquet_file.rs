@@ -209,6 +209,11 @@ impl ParquetFile {
         })
     }
 
+    /// Has the writeback of the file started on `spawner`'s jobs (see `AtomicFile`).
+    pub fn start_writeback_on(&mut self, spawner: super::parquet::Spawner) {
+        self.out.start_writeback_on(spawner);
+    }
+
     /// Where the file goes.
     pub fn path(&self) -> &std::path::Path {
         &self.path
