@@ -3,7 +3,9 @@
 # article text by repeating the sample corpus's articles with distinct ids (JSON Lines, and the
 # same gzip-compressed), runs `whosaid extract` on it with 1 and 2 threads writing Parquet and CSV,
 # and prints MB/s of article text, articles/s, peak RSS (/usr/bin/time -v) and the 2-thread
-# speed-up; `zcat` on the gzip file is timed alongside. Each configuration runs RUNS times and the
+# speed-up; `zcat` on the gzip file is timed alongside. From each run's own CPU account (run.json
+# `cpu`) it prints the serial share (reading, writing, finishing against the workers' extraction)
+# and Amdahl's projection of the speed-up on 4, 16 and 64 cores (issue 29). Each configuration runs RUNS times and the
 # fastest run counts (the machine is shared and noisy; the fastest is the least disturbed); the
 # median is printed and kept beside it, and the speed-ups are given from both. The
 # configurations take turns within each round, so a slow spell of the VM does not fall on one of them.
