@@ -131,8 +131,9 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct RunFlags {
-    /// Extraction threads, 1 to 1024 (default: every core). Reading and writing run on threads of
-    /// their own.
+    /// Worker threads, 1 to 1024 (default: every core): they parse, extract, and make the tables'
+    /// bytes. Reading the input and appending to the tables in order run on a thread each beside
+    /// them, and take little.
     #[arg(long, value_parser = parse_threads)]
     pub threads: Option<usize>,
     /// No progress bar or log lines.

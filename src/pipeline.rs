@@ -20,7 +20,7 @@ use crate::config::PipelineConfig;
 use crate::error::{Error, Result};
 use crate::model::{Record, Reject};
 use crate::read::columns::Columns;
-use crate::read::{discover, Item, ParsedLine, Reader};
+use crate::read::{discover, Item, Reader};
 use crate::write::incremental::{Session, Verdict};
 use crate::write::owned::TableOutput;
 use crate::write::sink::{EncodedTables, RowSink, StreamSink, TableSink};
@@ -123,12 +123,14 @@ pub struct RunReport {
 /// at most 1 / (s + (1 − s) / N) times as fast as on one (`projected_speedup_16` for N = 16).
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct CpuAccount {
-    /// This thread: finding the inputs, decompressing and parsing them into batches, checking
-    /// their ids, and counting.
+    /// This thread: finding the inputs, decompressing them, finding where records end (and
+    /// parsing CSV, and each JSON Lines file's first object), checking the ids, and counting.
     pub reading: f64,
-    /// The extraction workers together.
+    /// The workers together: parsing JSON lines, extracting, encoding the tables' bytes,
+    /// compressing Parquet pages and writing the lines into their files.
     pub extracting: f64,
-    /// The writer thread: encoding rows into the tables' formats and writing them.
+    /// The writer thread: appending the tables' bytes in input order (Parquet pages to their
+    /// row groups).
     pub writing: f64,
     /// After the last batch: the tables' last pages, footers and syncs.
     pub finishing: f64,
@@ -229,7 +231,15 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     // The writer's own work that need not be in order (Parquet pages made and compressed) goes
     // to the workers as well.
     let spawner_pool = pool.clone();
-    sink.spawn_with(&(Arc::new(move |job| spawner_pool.spawn(job)) as crate::write::sink::Spawner));
+    // A job that panics (a bug) ends without a word, which its waiter reports as an error: a
+    // panic left to rayon's pool would abort the process.
+    sink.spawn_with(
+        &(Arc::new(move |job: Box<dyn FnOnce() + Send>| {
+            spawner_pool.spawn(move || {
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+            })
+        }) as crate::write::sink::Spawner),
+    );
     let encoder = sink.encoder();
     let encoder = encoder.as_ref();
     let tokenizer = crate::tokenize::tokenizer(config.tokenizer);
@@ -263,10 +273,6 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         (batch, lines)
     };
     let mut spare_lines: Vec<Vec<u8>> = Vec::new();
-    // Files whose first JSON object was met, in input order (see `ParsedLine::check`).
-    let mut objects_seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
-    // A file's layout that stops the run, met by a worker parsing its first line.
-    let mut parse_fatal: Option<Error> = None;
     // Four things overlap: the writer thread writes batch N's rows, each worker extracts a
     // batch of its own among N+1 to N+2×threads+1, and this thread reads the next batch
     // meanwhile. Order is kept: extracted batches are taken in the order they were read, and go
@@ -309,7 +315,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
             let mut in_flight: std::collections::VecDeque<std::sync::mpsc::Receiver<Extracted>> =
                 std::collections::VecDeque::new();
             // Batches read, their JSON lines being parsed on the workers, in input order.
-            let mut parsing: std::collections::VecDeque<std::sync::mpsc::Receiver<(Vec<Parsed>, Vec<u8>)>> =
+            let mut parsing: std::collections::VecDeque<std::sync::mpsc::Receiver<(Vec<Record>, Vec<u8>)>> =
                 std::collections::VecDeque::new();
             let mut input_left = true;
             loop {
@@ -335,27 +341,17 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                 // Parsed batches are checked and go to extraction in input order; this thread
                 // waits for one only when no batch is being extracted.
                 while let Some(next) = parsing.front() {
-                    let parsed = if in_flight.is_empty() {
-                        next.recv().ok()
-                    } else {
-                        match next.try_recv() {
-                            Ok(parsed) => Some(parsed),
-                            Err(std::sync::mpsc::TryRecvError::Empty) => break,
-                            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
-                        }
-                    };
+                    let Some(parsed) = crate::write::job_outcome(next, in_flight.is_empty()) else { break };
                     parsing.pop_front();
                     // (none only when a worker panicked, which the scope re-raises)
-                    let Some((parsed, lines)) = parsed else { break };
-                    spare_lines.push(lines);
-                    let (mut batch, fatal) = checked(parsed, &mut objects_seen);
-                    if let Some(fatal) = fatal {
-                        // The records before it are the run's last; what was read after it is not.
-                        parse_fatal = Some(fatal);
+                    let Some((mut batch, lines)) = parsed else {
+                        // A parse job panicked: the run stops (the scope re-raises the panic).
                         (input_left, parsing) = (false, std::collections::VecDeque::new());
-                    }
-                    if batch.is_empty() {
-                        continue;
+                        break;
+                    };
+                    // (a large buffer, of a long line, is not kept)
+                    if lines.capacity() <= 2 * BATCH_BYTES {
+                        spare_lines.push(lines);
                     }
                     let verdicts = check_batch(session.as_mut(), &mut seen_ids, &mut batch);
                     let (extracted, receiver) = std::sync::mpsc::sync_channel(1);
@@ -405,9 +401,8 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         drop(to_writer);
         writer.join().expect("the writer thread does not panic")
     })?;
-    // An input that cannot be read as articles at all stops the run before anything is published
-    // (a worker's finding first: the reader had read past it).
-    if let Some(fatal) = parse_fatal.or_else(|| reader.take_fatal()) {
+    // An input that cannot be read as articles at all stops the run before anything is published.
+    if let Some(fatal) = reader.take_fatal() {
         return Err(fatal);
     }
     // Interrupted: nothing is published, and the unfinished files are removed as they drop.
@@ -635,39 +630,17 @@ fn check_batch(mut session: Option<&mut Session>, seen: &mut SeenIds, batch: &mu
         .collect()
 }
 
-/// A batch's item as a worker made it: a record read as it was, or a line parsed.
-enum Parsed {
-    Record(Record),
-    Line(ParsedLine),
-}
-
 /// Parses a batch's JSON Lines lines, whose bytes are in `lines` (on a worker), and gives the
 /// buffer back for the reader to use again.
-fn parse_items(items: Vec<Item>, lines: Vec<u8>) -> (Vec<Parsed>, Vec<u8>) {
-    let parsed = items
+fn parse_items(items: Vec<Item>, lines: Vec<u8>) -> (Vec<Record>, Vec<u8>) {
+    let records = items
         .into_iter()
         .map(|item| match item {
-            Item::Record(record) => Parsed::Record(record),
-            Item::Line(line) => Parsed::Line(line.parse(&lines)),
+            Item::Record(record) => record,
+            Item::Line(line) => line.parse(&lines),
         })
         .collect();
-    (parsed, lines)
-}
-
-/// A parsed batch's records, checked in input order; a file without its text field ends the
-/// batch at its first line, with the error that stops the run.
-fn checked(parsed: Vec<Parsed>, objects_seen: &mut rustc_hash::FxHashSet<u64>) -> (Vec<Record>, Option<Error>) {
-    let mut batch = Vec::with_capacity(parsed.len());
-    for item in parsed {
-        match item {
-            Parsed::Record(record) => batch.push(record),
-            Parsed::Line(line) => match line.check(objects_seen) {
-                Ok(record) => batch.push(record),
-                Err(fatal) => return (batch, Some(fatal)),
-            },
-        }
-    }
-    (batch, None)
+    (records, lines)
 }
 
 /// Extracts a batch's articles, in input order.

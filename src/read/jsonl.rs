@@ -28,8 +28,8 @@ pub(super) struct JsonlSource {
     /// Whether a record has parsed yet: the first one decides whether the file has a text field.
     seen_record: bool,
     fatal: Option<Error>,
-    /// Whether lines are handed on unparsed, and the file's number in the run then.
-    deferred: Option<u64>,
+    /// Whether lines after the first object are handed on unparsed.
+    deferred: bool,
 }
 
 impl JsonlSource {
@@ -49,7 +49,7 @@ impl JsonlSource {
             done: false,
             seen_record: false,
             fatal: None,
-            deferred: None,
+            deferred: false,
         }
     }
 
@@ -99,10 +99,10 @@ impl JsonlSource {
         }
     }
 
-    /// Reads its lines unparsed from now on ([`RecordSource::next_item`] gives [`Line`]s), as
-    /// file number `file_seq` of the run.
-    pub(super) fn deferring(mut self, file_seq: u64) -> JsonlSource {
-        self.deferred = Some(file_seq);
+    /// Reads its lines after the first JSON object unparsed ([`RecordSource::next_item`] gives
+    /// [`Line`]s).
+    pub(super) fn deferring(mut self) -> JsonlSource {
+        self.deferred = true;
         self
     }
 }
@@ -128,9 +128,11 @@ impl RecordSource for JsonlSource {
     }
 
     fn next_item(&mut self, lines: &mut Vec<u8>) -> Option<super::Item> {
-        let Some(file_seq) = self.deferred else {
+        // Until its first JSON object a file is parsed here: a file without a text field stops
+        // the run at once, as a stream must (it may never end).
+        if !self.deferred || !self.seen_record {
             return self.next_record().map(super::Item::Record);
-        };
+        }
         Some(match self.next_line()? {
             Ok(span) => super::Item::Line(Line {
                 at: {
@@ -140,7 +142,6 @@ impl RecordSource for JsonlSource {
                 },
                 line: self.line,
                 file: self.file.clone(),
-                file_seq,
                 columns: self.columns.clone(),
                 max_record_bytes: self.max_record_bytes,
             }),
@@ -379,8 +380,9 @@ fn article_of(found: &mut Found, cx: &LineContext, first: bool) -> Result<Record
     Ok(Record::Article(fields.into_article(id, text, origin)))
 }
 
-/// A JSON Lines record read but not yet parsed (`Reader::deferring_json`): a worker parses it
-/// ([`Line::parse`]), and the reader's thread only finds where lines end.
+/// A JSON Lines record read but not yet parsed (`Reader::deferring_json`): a line after its
+/// file's first object, which a worker parses ([`Line::parse`]), while the reader's thread only
+/// finds where lines end.
 pub struct Line {
     /// Where its bytes are in the buffer of lines the reader was given (one for a batch's lines:
     /// a buffer a line, allocated here and freed on a worker, had made glibc's allocator the
@@ -388,22 +390,8 @@ pub struct Line {
     at: Range<usize>,
     line: u64,
     file: Arc<str>,
-    /// Which file it is from, by the order the reader opened them.
-    file_seq: u64,
     columns: Arc<Columns>,
     max_record_bytes: usize,
-}
-
-/// A [`Line`] parsed on a worker: its record, and what the first-line check of its file needs,
-/// which is made in input order ([`ParsedLine::check`]).
-pub struct ParsedLine {
-    record: Record,
-    /// Whether the line is a JSON object: the first such line of a file must have the text field.
-    object: bool,
-    /// Had it been its file's first object: why the file has no text field.
-    no_text: Option<String>,
-    file_seq: u64,
-    file: Arc<str>,
 }
 
 impl Line {
@@ -416,34 +404,12 @@ impl Line {
     }
 
     /// The record of the line, as [`JsonlSource`] would read it (and as `Reader` gives it: with
-    /// its fields' size limits and language tag checked).
-    /// `lines` is the buffer the reader was given.
-    pub fn parse(self, lines: &[u8]) -> ParsedLine {
-        let bytes = &lines[self.at.clone()];
+    /// its fields' size limits and language tag checked); `lines` is the buffer the reader was
+    /// given.
+    pub fn parse(self, lines: &[u8]) -> Record {
         let cx = LineContext { columns: &self.columns, file: &self.file, line: self.line };
-        let (object, parsed) = parse_line(bytes, &cx, false);
-        let record = parsed.expect("only a first line is an error");
-        // A line without the text field: had it been the file's first, the error it would be
-        // (parsed again keeping its keys; lines without a text are rare).
-        let missing = format!("missing `{}`", self.columns.display(Field::Text));
-        let missing_text = matches!(&record, Record::Reject(r) if r.reason == missing);
-        let no_text = if object && missing_text { parse_line(bytes, &cx, true).1.err() } else { None };
-        let record = super::reject_oversized(record, self.max_record_bytes);
-        ParsedLine { record, object, no_text, file_seq: self.file_seq, file: self.file }
-    }
-}
-
-impl ParsedLine {
-    /// The record, once the lines before it are checked: `seen` holds the files whose first
-    /// object was met. The first object of a file without the text field stops the run, as
-    /// [`JsonlSource`] stops it.
-    pub fn check(self, seen: &mut rustc_hash::FxHashSet<u64>) -> crate::error::Result<Record> {
-        if self.object && seen.insert(self.file_seq) {
-            if let Some(reason) = self.no_text {
-                return Err(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
-            }
-        }
-        Ok(self.record)
+        let (_, parsed) = parse_line(&lines[self.at.clone()], &cx, false);
+        super::reject_oversized(parsed.expect("only a file's first object is an error"), self.max_record_bytes)
     }
 }
 

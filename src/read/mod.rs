@@ -281,7 +281,7 @@ pub enum Item {
     Line(jsonl::Line),
 }
 
-pub use jsonl::{Line, ParsedLine};
+pub use jsonl::Line;
 
 trait RecordSource {
     fn next_record(&mut self) -> Option<Record>;
@@ -303,9 +303,8 @@ pub struct Reader {
     columns: Arc<Columns>,
     fatal: Option<Error>,
     max_record_bytes: usize,
-    /// Whether JSON Lines lines are given unparsed ([`Reader::next_item`]), and the files opened.
+    /// Whether JSON Lines lines are given unparsed ([`Reader::next_item`]).
     defer_json: bool,
-    opened: u64,
 }
 
 /// The largest record (a JSON line, a CSV record, a text file) and article text read, unless a
@@ -323,7 +322,6 @@ impl Reader {
             fatal: None,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
             defer_json: false,
-            opened: 0,
         }
     }
 
@@ -334,8 +332,8 @@ impl Reader {
     }
 
     /// The fatal error that ended the reading early, if one did: the run must stop with it.
-    /// Gives JSON Lines lines unparsed from [`Reader::next_item`], for workers to parse
-    /// ([`Line::parse`], then [`ParsedLine::check`] in input order): this thread then only finds
+    /// Gives JSON Lines lines after each file's first object unparsed from
+    /// [`Reader::next_item`], for workers to parse ([`Line::parse`]): this thread then only finds
     /// where lines end. The records are those the iterator gives.
     pub fn deferring_json(mut self) -> Reader {
         self.defer_json = true;
@@ -389,9 +387,8 @@ impl Reader {
         Some(match file.format {
             InputFormat::Jsonl => {
                 let source = jsonl::JsonlSource::new(input, name, self.columns.clone(), self.max_record_bytes);
-                self.opened += 1;
                 if self.defer_json {
-                    Box::new(source.deferring(self.opened))
+                    Box::new(source.deferring())
                 } else {
                     Box::new(source)
                 }
@@ -684,8 +681,8 @@ mod tests {
         assert!(open_regular(&dir.path().join("b.jsonl")).is_ok());
     }
 
-    /// JSON Lines lines handed on unparsed and parsed on workers ([`Reader::deferring_json`]),
-    /// then checked in input order, give the records and the stopping error the iterator gives:
+    /// JSON Lines lines handed on unparsed and parsed on workers ([`Reader::deferring_json`])
+    /// give the records and the stopping error the iterator gives:
     /// a byte-order mark, blank lines, CR line ends, invalid JSON before a file's first object,
     /// a later line without its text, field limits and language tags, a file whose first object
     /// has no text field (after a bad line), and a CSV file beside them.
@@ -720,29 +717,15 @@ mod tests {
             let mut deferred = Reader::new(files(), Columns::default()).deferring_json();
             let mut lines = Vec::new();
             let items: Vec<Item> = std::iter::from_fn(|| deferred.next_item(&mut lines)).collect();
-            // (parsed all first, as workers parse a batch, then checked in order)
-            let parsed: Vec<(Option<Record>, Option<ParsedLine>)> = items
+            // (the lines parsed as a worker parses them)
+            let records: Vec<Record> = items
                 .into_iter()
                 .map(|item| match item {
-                    Item::Record(record) => (Some(record), None),
-                    Item::Line(line) => (None, Some(line.parse(&lines))),
+                    Item::Record(record) => record,
+                    Item::Line(line) => line.parse(&lines),
                 })
                 .collect();
-            let mut seen = rustc_hash::FxHashSet::default();
-            let (mut records, mut fatal) = (Vec::new(), None);
-            for item in parsed {
-                match item {
-                    (Some(record), _) => records.push(record),
-                    (None, Some(line)) => match line.check(&mut seen) {
-                        Ok(record) => records.push(record),
-                        Err(error) => {
-                            fatal = Some(error.to_string());
-                            break;
-                        }
-                    },
-                    (None, None) => unreachable!(),
-                }
-            }
+            let fatal = deferred.take_fatal().map(|e| e.to_string());
             assert_eq!(records, expected, "{paths:?}");
             assert_eq!(fatal, expected_fatal, "{paths:?}");
             // (the cases mean something: the second stops at c.jsonl's first object)

@@ -34,8 +34,10 @@ pub struct AtomicFile {
     /// The file's bytes so far: where the next byte goes.
     len: u64,
     /// Writes of whole pieces being made by workers ([`AtomicFile::write_on`]), in the order they
-    /// were handed out, each with its outcome when done.
-    writes: std::collections::VecDeque<std::sync::mpsc::Receiver<std::io::Result<()>>>,
+    /// were handed out, each with its outcome when done and its size.
+    writes: std::collections::VecDeque<(std::sync::mpsc::Receiver<std::io::Result<()>>, u64)>,
+    /// The bytes of the pieces in `writes`.
+    writing: u64,
     /// The file, shared with the workers that write pieces of it at their offsets.
     shared: Option<std::sync::Arc<File>>,
     /// Where writeback of what is written here is started: on a worker, if set.
@@ -43,8 +45,10 @@ pub struct AtomicFile {
 }
 
 /// Pieces of a file being written by workers that the writer goes on past (each a batch's lines
-/// of one table, about a megabyte).
+/// of one table: about a megabyte of news quotes, more for long articles), and the bytes they may
+/// hold together; the writer waits for the oldest beyond either.
 const WRITES_IN_FLIGHT: usize = 8;
+const WRITE_BYTES_IN_FLIGHT: u64 = 16 << 20;
 
 /// Writeback of a file being written is started every this many bytes, so that the sync at its
 /// commit waits for the last few MB only: with a 200 MB corpus, it had waited 150 ms for all of
@@ -81,6 +85,7 @@ impl AtomicFile {
             since_writeback: 0,
             len: 0,
             writes: std::collections::VecDeque::new(),
+            writing: 0,
             shared: None,
             writeback_on: None,
         })
@@ -128,26 +133,21 @@ impl AtomicFile {
             // (the receiver is gone only when the run already stopped on an error)
             let _ = done.send(written);
         }));
-        self.writes.push_back(outcome);
-        self.finish_writes(self.writes.len() > WRITES_IN_FLIGHT)
+        self.writes.push_back((outcome, n));
+        self.writing += n;
+        self.finish_writes(false)
     }
 
-    /// Takes the outcomes of the workers' writes that are done, or, with `wait`, waits for the
-    /// oldest one and then takes those done.
-    fn finish_writes(&mut self, mut wait: bool) -> std::io::Result<()> {
-        while let Some(outcome) = self.writes.front() {
-            let done = if wait {
-                outcome.recv().ok()
-            } else {
-                match outcome.try_recv() {
-                    Ok(done) => Some(done),
-                    Err(std::sync::mpsc::TryRecvError::Empty) => return Ok(()),
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
-                }
-            };
+    /// Takes the outcomes of the workers' writes that are done, waiting for the oldest while
+    /// more than [`WRITES_IN_FLIGHT`] pieces or [`WRITE_BYTES_IN_FLIGHT`] bytes are out, or, with
+    /// `all`, until none is.
+    fn finish_writes(&mut self, all: bool) -> std::io::Result<()> {
+        while let Some((outcome, n)) = self.writes.front() {
+            let wait = all || self.writes.len() > WRITES_IN_FLIGHT || self.writing > WRITE_BYTES_IN_FLIGHT;
+            let Some(done) = job_outcome(outcome, wait) else { return Ok(()) };
             done.unwrap_or_else(|| Err(std::io::Error::other("a worker failed to write its piece")))?;
+            self.writing -= n;
             self.writes.pop_front();
-            wait = false;
         }
         Ok(())
     }
@@ -160,9 +160,7 @@ impl AtomicFile {
 
     /// Writes out what is buffered and syncs the file to disk, still under its temporary name.
     pub fn sync(&mut self) -> Result<()> {
-        while !self.writes.is_empty() {
-            self.finish_writes(true).map_err(|e| Error::output(&self.tmp, e))?;
-        }
+        self.finish_writes(true).map_err(|e| Error::output(&self.tmp, e))?;
         self.file.flush().map_err(|e| Error::output(&self.tmp, e))?;
         self.file.get_ref().sync_all().map_err(|e| Error::output(&self.tmp, e))
     }
@@ -184,6 +182,19 @@ impl Drop for AtomicFile {
     }
 }
 
+/// What a job on the workers sent back on `outcome`: with `wait`, once it has; else `None` while
+/// it has not. `Some(None)`: the job ended without a word (it panicked, or the run stopped).
+pub(crate) fn job_outcome<T>(outcome: &std::sync::mpsc::Receiver<T>, wait: bool) -> Option<Option<T>> {
+    if wait {
+        return Some(outcome.recv().ok());
+    }
+    match outcome.try_recv() {
+        Ok(done) => Some(Some(done)),
+        Err(std::sync::mpsc::TryRecvError::Empty) => None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
+    }
+}
+
 /// A table's rows, as every format needs them.
 pub trait TableRow: Serialize + Sized + Clone {
     /// The table's Parquet columns, in order, and how each is read from a row.
@@ -196,8 +207,7 @@ pub trait TableRow: Serialize + Sized + Clone {
 }
 
 enum Sink<R: TableRow> {
-    /// The file, and a buffer each batch's lines are written into before they go to it.
-    Csv(AtomicFile, Vec<u8>),
+    Csv(AtomicFile),
     Jsonl(AtomicFile),
     Parquet(Box<parquet::ParquetSink<R>>),
 }
@@ -230,8 +240,9 @@ pub struct TableWriter<R: TableRow> {
     rows: u64,
     /// Where the lines of CSV and JSON Lines are written into their files: on the workers.
     spawner: Option<parquet::Spawner>,
-    /// Whether CSV text that reads as a formula is written as it is (see `csv_row`).
-    keep_formulas: bool,
+    /// The table's formats and whether CSV text that reads as a formula is written as it is
+    /// (see `csv_row`): how its rows are encoded.
+    encoder: Encoder,
 }
 
 impl<R: TableRow> TableWriter<R> {
@@ -252,13 +263,13 @@ impl<R: TableRow> TableWriter<R> {
                     let mut lines = Vec::new();
                     csv_row::write_header(&mut lines, &R::columns());
                     file.write_all(&lines).map_err(|e| Error::output(&file.path, e))?;
-                    Sink::Csv(file, lines)
+                    Sink::Csv(file)
                 }
                 Format::Jsonl => Sink::Jsonl(AtomicFile::create(path)?),
                 Format::Parquet => Sink::Parquet(Box::new(parquet::ParquetSink::create(path)?)),
             });
         }
-        Ok(TableWriter { sinks, rows: 0, keep_formulas, spawner: None })
+        Ok(TableWriter { sinks, rows: 0, encoder: Encoder::new(formats, keep_formulas), spawner: None })
     }
 
     /// The rows written so far.
@@ -266,28 +277,10 @@ impl<R: TableRow> TableWriter<R> {
         self.rows
     }
 
+    /// Adds rows: [`TableWriter::write_encoded`] of their encoding.
     pub fn write(&mut self, rows: &[R]) -> Result<()> {
-        self.rows += rows.len() as u64;
-        for sink in &mut self.sinks {
-            match sink {
-                Sink::Csv(file, lines) => {
-                    lines.clear();
-                    for row in rows {
-                        csv_row::write_row(lines, row, self.keep_formulas)
-                            .map_err(|e| Error::output(&file.path, std::io::Error::other(e)))?;
-                    }
-                    file.write_all(lines).map_err(|e| Error::output(&file.path, e))?;
-                }
-                Sink::Jsonl(file) => {
-                    for row in rows {
-                        serde_json::to_writer(&mut *file, row).map_err(|e| Error::output(&file.path, e.into()))?;
-                        file.write_all(b"\n").map_err(|e| Error::output(&file.path, e))?;
-                    }
-                }
-                Sink::Parquet(sink) => sink.write(rows)?,
-            }
-        }
-        Ok(())
+        let encoded = self.encoder.encode(rows);
+        self.write_encoded(encoded)
     }
 
     /// Appends a batch's rows that a worker encoded ([`Encoder::encode`]): the same bytes as
@@ -301,11 +294,13 @@ impl<R: TableRow> TableWriter<R> {
         );
         for (sink, piece) in self.sinks.iter_mut().zip(encoded.pieces) {
             match (sink, piece) {
-                (Sink::Csv(file, _) | Sink::Jsonl(file), Piece::Lines(Ok(lines))) => match &self.spawner {
+                // (an empty piece, of a batch without rows for the table, is not handed out)
+                (Sink::Csv(_) | Sink::Jsonl(_), Piece::Lines(Ok(lines))) if lines.is_empty() => {}
+                (Sink::Csv(file) | Sink::Jsonl(file), Piece::Lines(Ok(lines))) => match &self.spawner {
                     Some(spawner) => file.write_on(spawner, lines).map_err(|e| Error::output(&file.path, e))?,
                     None => file.write_all(&lines).map_err(|e| Error::output(&file.path, e))?,
                 },
-                (Sink::Csv(file, _) | Sink::Jsonl(file), Piece::Lines(Err(e))) => {
+                (Sink::Csv(file) | Sink::Jsonl(file), Piece::Lines(Err(e))) => {
                     return Err(Error::output(&file.path, std::io::Error::other(e)))
                 }
                 (Sink::Parquet(sink), Piece::Parquet(chunk)) => sink.write_chunk(chunk)?,
@@ -331,7 +326,7 @@ impl<R: TableRow> TableWriter<R> {
         self.sinks
             .into_iter()
             .map(|sink| match sink {
-                Sink::Csv(mut file, _) | Sink::Jsonl(mut file) => file.sync().map(|()| file),
+                Sink::Csv(mut file) | Sink::Jsonl(mut file) => file.sync().map(|()| file),
                 Sink::Parquet(sink) => sink.finish(),
             })
             .collect()

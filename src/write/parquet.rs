@@ -109,7 +109,7 @@ pub struct ParquetSink<R: TableRow> {
     file: ParquetFile,
     columns: Vec<ParquetColumn<R>>,
     /// Each column's values not yet in a page, in parts: a batch's chunk is one, moved in whole
-    /// (the page's maker joins them), and rows written here are pushed onto the last.
+    /// (the page's maker joins them).
     pending: Vec<Vec<PageValues>>,
     /// The bytes of `pending`, counted as values and one a row.
     pending_bytes: usize,
@@ -228,29 +228,10 @@ impl<R: TableRow> ParquetSink<R> {
         self.end_push()
     }
 
-    pub fn write(&mut self, mut rows: &[R]) -> Result<()> {
-        // A batch that would overfill the row group is split at its end.
-        while !rows.is_empty() {
-            let room = ROW_GROUP_ROWS - self.group_rows - self.pending_rows;
-            let (now, rest) = rows.split_at(room.min(rows.len()));
-            self.push(now)?;
-            rows = rest;
-        }
-        Ok(())
-    }
-
-    fn push(&mut self, rows: &[R]) -> Result<()> {
-        for (column, parts) in self.columns.iter().zip(&mut self.pending) {
-            if parts.is_empty() {
-                parts.push(PageValues::default());
-            }
-            let values = parts.last_mut().expect("a part was pushed");
-            let before = values.bytes();
-            values.push_rows(column, rows);
-            self.pending_bytes += values.bytes() - before;
-        }
-        self.pending_rows += rows.len();
-        self.end_push()
+    /// Adds rows: [`ParquetSink::write_chunk`] of their [`Chunk`].
+    #[cfg(test)]
+    pub fn write(&mut self, rows: &[R]) -> Result<()> {
+        self.write_chunk(Chunk::encode(rows))
     }
 
     /// After a batch's rows are pending: a page of each column once they hold
@@ -280,8 +261,7 @@ impl<R: TableRow> ParquetSink<R> {
             for (i, (column, parts)) in self.columns.iter().zip(&mut self.pending).enumerate() {
                 let header = page(parts, column.width(), &mut self.body);
                 self.file.add_page(i, header, &self.body, rows)?;
-                parts.truncate(1);
-                parts.iter_mut().for_each(PageValues::clear);
+                parts.clear();
             }
             return Ok(());
         };
@@ -305,15 +285,8 @@ impl<R: TableRow> ParquetSink<R> {
             match *queued {
                 Queued::EndGroup(rows) => self.file.end_group(rows)?,
                 Queued::Pages(ref pages_made, rows) => {
-                    let made = if wait || self.queued_pages > PAGES_IN_FLIGHT {
-                        pages_made.recv().ok()
-                    } else {
-                        match pages_made.try_recv() {
-                            Ok(made) => Some(made),
-                            Err(std::sync::mpsc::TryRecvError::Empty) => return Ok(()),
-                            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
-                        }
-                    };
+                    let waiting = wait || self.queued_pages > PAGES_IN_FLIGHT;
+                    let Some(made) = super::job_outcome(pages_made, waiting) else { return Ok(()) };
                     let output = |e| Error::output(self.file.path(), e);
                     let made = made.ok_or_else(|| output(std::io::Error::other("a worker failed to make a page")))?;
                     let pages = made.map_err(output)?;
@@ -354,12 +327,14 @@ fn make_pages(pages: Vec<(Vec<PageValues>, usize)>) -> std::io::Result<Vec<Compr
             Some(zstd) => zstd,
             None => zstd.insert(zstd::bulk::Compressor::new(ZSTD_LEVEL)?),
         };
-        let (mut body, mut scratch) = (Vec::new(), Vec::new());
+        let mut body = Vec::new();
         pages
             .into_iter()
             .map(|(parts, width)| {
                 let header = page(&parts, width, &mut body);
-                let compressed = compress(zstd, &body, &mut scratch)?.to_vec();
+                // (compressed into its own buffer, which goes to the writer as it is)
+                let mut compressed = Vec::new();
+                compress(zstd, &body, &mut compressed)?;
                 Ok(CompressedPage { header, compressed, uncompressed: body.len() })
             })
             .collect()
@@ -478,13 +453,6 @@ impl PageValues {
             Bounds::Int(min, max) => Bounds::Int(min.min(value), max.max(value)),
             _ => Bounds::Int(value, value),
         };
-    }
-
-    fn clear(&mut self) {
-        self.values.clear();
-        self.valid.clear();
-        self.nulls = 0;
-        self.bounds = Bounds::None;
     }
 }
 
@@ -880,12 +848,11 @@ mod tests {
         assert!(pages_seen > 2 * 13);
     }
 
-    /// A batch's rows encoded on a worker ([`Chunk`]), their pages made and compressed on a pool
-    /// (the `Spawner`), give the file writing the rows here gives, byte for byte: batches of 7
-    /// and of 1,000 rows (one split where a row group ends), integers, dates, nulls and strings
-    /// whose bounds change from batch to batch.
+    /// Pages made and compressed on a pool (the `Spawner`) give the file made here, byte for
+    /// byte: batches of 7 and of 1,000 rows (one split where a row group ends), integers, dates,
+    /// nulls and strings whose bounds change from batch to batch, a page of many parts.
     #[test]
-    fn rows_encoded_and_compressed_on_workers_make_the_same_file() {
+    fn pages_made_on_workers_make_the_same_file() {
         let n = ROW_GROUP_ROWS + 4_464;
         let mut rows: Vec<ArticleRow> = (0..n).map(article).collect();
         // (the least and the greatest title come late, and a negative date, so that each bound
@@ -897,20 +864,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for batch in [7, 1_000] {
             let here = std::fs::read(write_rows(dir.path(), &rows, batch)).unwrap();
-            for spawned in [false, true] {
-                let path = dir.path().join("chunks.parquet");
-                let mut sink = ParquetSink::<ArticleRow>::create(path.clone()).unwrap();
-                if spawned {
-                    let pool = pool.clone();
-                    sink.spawn_with(std::sync::Arc::new(move |job| pool.spawn(job)));
-                }
-                for rows in rows.chunks(batch) {
-                    sink.write_chunk(Chunk::encode(rows)).unwrap();
-                }
-                sink.finish().unwrap().publish().unwrap();
-                let chunked = std::fs::read(&path).unwrap();
-                assert!(here == chunked, "batches of {batch}, pages made on workers: {spawned}");
+            let path = dir.path().join("spawned.parquet");
+            let mut sink = ParquetSink::<ArticleRow>::create(path.clone()).unwrap();
+            let pool = pool.clone();
+            sink.spawn_with(std::sync::Arc::new(move |job| pool.spawn(job)));
+            for rows in rows.chunks(batch) {
+                sink.write_chunk(Chunk::encode(rows)).unwrap();
             }
+            sink.finish().unwrap().publish().unwrap();
+            assert!(here == std::fs::read(&path).unwrap(), "batches of {batch}");
         }
     }
 
