@@ -59,16 +59,17 @@ impl JsonlSource {
 }
 
 impl JsonlSource {
-    /// Reads up to the next line with something in it, into `buf` (its content at `span`): `None`
-    /// at the end, a reject for a line over the limit or a read error.
-    fn next_line(&mut self) -> Option<Result<Range<usize>, Record>> {
+    /// Reads up to the next line with something in it, appended to `buf` (its content at the
+    /// range returned): `None` at the end, a reject for a line over the limit or a read error.
+    fn next_line(&mut self, buf: &mut Vec<u8>) -> Option<Result<Range<usize>, Record>> {
+        let start = buf.len();
         loop {
+            buf.truncate(start);
             if self.done {
                 return None;
             }
-            self.buf.clear();
             self.line += 1;
-            match super::read_line(&mut *self.input, &mut self.buf, self.max_record_bytes) {
+            match super::read_line(&mut *self.input, buf, self.max_record_bytes) {
                 Ok(0) => {
                     self.done = true;
                     return None;
@@ -79,6 +80,7 @@ impl JsonlSource {
                         "a line of {n} bytes, over the limit of {} MB (max_record_mb)",
                         self.max_record_bytes >> 20
                     );
+                    buf.truncate(start);
                     return Some(Err(self.reject(None, reason)));
                 }
                 Ok(_) => {}
@@ -86,14 +88,15 @@ impl JsonlSource {
                     // A read error (a gzip stream cut short, a failing disk) ends this file; what
                     // follows the error cannot be read, so it is one reject, not a silent stop.
                     self.done = true;
+                    buf.truncate(start);
                     return Some(Err(self.reject(None, format!("read error: {err}"))));
                 }
             }
-            let mut span = 0..trim_line(&self.buf).len();
-            if self.line == 1 && self.buf[span.clone()].starts_with("\u{feff}".as_bytes()) {
-                span.start = 3;
+            let mut span = start..start + trim_line(&buf[start..]).len();
+            if self.line == 1 && buf[span.clone()].starts_with("\u{feff}".as_bytes()) {
+                span.start += 3;
             }
-            if !self.buf[span.clone()].iter().all(u8::is_ascii_whitespace) {
+            if !buf[span.clone()].iter().all(u8::is_ascii_whitespace) {
                 return Some(Ok(span));
             }
         }
@@ -109,13 +112,25 @@ impl JsonlSource {
 
 impl RecordSource for JsonlSource {
     fn next_record(&mut self) -> Option<Record> {
-        let span = match self.next_line()? {
-            Ok(span) => span,
-            Err(reject) => return Some(reject),
+        // (read into the source's own buffer, put back for the next line)
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let next = self.next_line(&mut buf);
+        let span = match next {
+            Some(Ok(span)) => span,
+            Some(Err(reject)) => {
+                self.buf = buf;
+                return Some(reject);
+            }
+            None => {
+                self.buf = buf;
+                return None;
+            }
         };
         let cx = LineContext { columns: &self.columns, file: &self.file, line: self.line };
-        let (object, parsed) = parse_line(&self.buf[span], &cx, !self.seen_record);
+        let (object, parsed) = parse_line(&buf[span], &cx, !self.seen_record);
         self.seen_record |= object;
+        self.buf = buf;
         match parsed {
             Ok(record) => Some(record),
             Err(reason) => {
@@ -133,13 +148,10 @@ impl RecordSource for JsonlSource {
         if !self.deferred || !self.seen_record {
             return self.next_record().map(super::Item::Record);
         }
-        Some(match self.next_line()? {
+        // (read straight into the batch's buffer of lines)
+        Some(match self.next_line(lines)? {
             Ok(span) => super::Item::Line(Line {
-                at: {
-                    let start = lines.len();
-                    lines.extend_from_slice(&self.buf[span]);
-                    start..lines.len()
-                },
+                at: span,
                 line: self.line,
                 file: self.file.clone(),
                 columns: self.columns.clone(),

@@ -355,7 +355,12 @@ impl Chunk {
             .iter()
             .map(|column| {
                 let mut values = PageValues::default();
-                values.push_rows(column, rows);
+                // (room for the rows as the first one's size, a fifth more, so that the values are
+                // not copied over and over as they grow)
+                values.valid.reserve(rows.len());
+                values.push_rows(column, &rows[..rows.len().min(1)]);
+                values.values.reserve(values.values.len() * rows.len().saturating_sub(1) * 5 / 4);
+                values.push_rows(column, &rows[rows.len().min(1)..]);
                 values
             })
             .collect();
