@@ -228,8 +228,8 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         )?),
     };
     let pool = Arc::new(worker_pool(threads));
-    // The writer's own work that need not be in order (Parquet pages made and compressed) goes
-    // to the workers as well.
+    // The writer's own work that need not be in order (Parquet pages made and compressed, lines
+    // written at their offsets, writeback started) goes to the workers as well.
     let spawner_pool = pool.clone();
     // A job that panics (a bug) ends without a word, which its waiter reports as an error: a
     // panic left to rayon's pool would abort the process.
@@ -343,7 +343,6 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                 while let Some(next) = parsing.front() {
                     let Some(parsed) = crate::write::job_outcome(next, in_flight.is_empty()) else { break };
                     parsing.pop_front();
-                    // (none only when a worker panicked, which the scope re-raises)
                     let Some((mut batch, lines)) = parsed else {
                         // A parse job panicked: the run stops (the scope re-raises the panic).
                         (input_left, parsing) = (false, std::collections::VecDeque::new());

@@ -26,6 +26,7 @@ pub struct EnglishWords {
     by_name: Vec<&'static str>,
     /// Pronouns of a person of one gender ("he", "her").
     pub gendered_pronouns: Vec<&'static str>,
+    /// Determiners of a noun phrase ("the", "its").
     pub determiners: Vec<&'static str>,
     /// Quantifiers that open a nominal speaker ("many commentators said").
     pub quantifiers: Vec<&'static str>,

@@ -322,20 +322,20 @@ const CAPITALIZED: u32 = WORD << 1;
 const DIGIT: u32 = CAPITALIZED << 1;
 /// A word a temporal expression can start with, besides a number (a month's name, "yesterday").
 const DATE_START: u32 = DIGIT << 1;
-/// Words of the attribution rules' lists (`speakers::DETERMINERS`, `QUANTIFIERS`,
-/// `SUBORDINATORS`, `DOCUMENTS`), in any case: a bit test, where a capitalized token was lowered
+/// Words of the attribution rules' lists (`en/words.txt`: determiners, quantifiers,
+/// subordinators, documents), in any case: a bit test, where a capitalized token was lowered
 /// into a new string to be looked for in the list.
 const DETERMINER: u32 = DATE_START << 1;
 const QUANTIFIER: u32 = DETERMINER << 1;
 const SUBORDINATOR: u32 = QUANTIFIER << 1;
 const DOCUMENT: u32 = SUBORDINATOR << 1;
-/// A cue form whose lemma is in `indirect::REPORTING`, `THOUGHT` or `STANCE`, and one whose
-/// lemma is in `speakers::INVERTIBLE`: set where the cues are parsed, so that the rules test a
+/// A cue form whose lemma is in `en/words.txt`'s reporting, thought or stance lists, and one
+/// whose lemma is in its invertible list: set where the cues are parsed, so that the rules test a
 /// bit where they looked the lemma up and compared it with each lemma of a list.
 const REPORTS: u32 = DOCUMENT << 1;
 const INVERTIBLE: u32 = REPORTS << 1;
 /// A cue form whose lemma `indirect::is_reporting` asks about by name ("agree", "call", and
-/// those that report with a particle only: `indirect::asked_by_name`): for any other, its bits
+/// those that report with a particle only: `EnglishWords::asked_by_name`): for any other, its bits
 /// answer and its lemma is not looked up.
 const PARTICULAR: u32 = INVERTIBLE << 1;
 const _: () = assert!(PARTICULAR < EXACT, "the entry bits and EXACT do not overlap");
@@ -460,36 +460,36 @@ impl Entry {
     pub fn is_media_head(self) -> bool {
         self.has(Section::MediaHeads)
     }
-    /// A determiner: "the", "a", "its" … (`speakers::DETERMINERS`).
+    /// A determiner: "the", "a", "its" … (`en/words.txt`).
     pub fn is_determiner(self) -> bool {
         self.0 & DETERMINER != 0
     }
-    /// A quantifier: "many", "some", "two" … (`speakers::QUANTIFIERS`).
+    /// A quantifier: "many", "some", "two" … (`en/words.txt`).
     pub fn is_quantifier(self) -> bool {
         self.0 & QUANTIFIER != 0
     }
     /// A word that opens a subordinate clause: "when", "after", "because" …
-    /// (`speakers::SUBORDINATORS`).
+    /// (`en/words.txt`).
     pub fn is_subordinator(self) -> bool {
         self.0 & SUBORDINATOR != 0
     }
     /// A document that speaks for its author: "statement", "report", "letter" …
-    /// (`speakers::DOCUMENTS`).
+    /// (`en/words.txt`).
     pub fn is_document(self) -> bool {
         self.0 & DOCUMENT != 0
     }
     /// A cue form whose lemma reports speech, a thought or a stance ("said", "believes",
-    /// "criticized": `indirect::REPORTING`, `THOUGHT`, `STANCE`), in any case.
+    /// "criticized": the reporting, thought and stance lists of `en/words.txt`), in any case.
     pub fn reports(self) -> bool {
         self.0 & REPORTS != 0
     }
     /// A cue form whose lemma takes its subject after it ("“…,” said Lavrov":
-    /// `speakers::INVERTIBLE`), in any case.
+    /// the invertible list), in any case.
     pub fn is_invertible(self) -> bool {
         self.0 & INVERTIBLE != 0
     }
     /// A cue form whose lemma is one `indirect::is_reporting` asks about by name
-    /// (`indirect::asked_by_name`), in any case.
+    /// (`EnglishWords::asked_by_name`), in any case.
     pub fn is_particular(self) -> bool {
         self.0 & PARTICULAR != 0
     }

@@ -12,9 +12,10 @@
 //! - `according-to`: According to X, CLAUSE. / CLAUSE, according to X.
 //! - `asked`: (When) asked whether/why/… CLAUSE, X … — the question put, to its clause's end.
 //!
-//! Cues: speech (`REPORTING`: say, tell, warn, call for, describe … as), belief, intention and
-//! evidence (`THOUGHT`: think, want, expect, show, find) and positions taken (`STANCE`: criticize,
-//! endorse, oppose, blame); some report only with a particle ("spoke about", "pointed to").
+//! Cues, by the lists of `src/lang/en/words.txt`: speech (reporting: say, tell, warn, call for,
+//! describe … as), belief, intention and evidence (thought: think, want, expect, show, find) and
+//! positions taken (stance: criticize, endorse, oppose, blame); some report only with a particle
+//! ("spoke about", "pointed to").
 //! Not a report: a cue inside quote marks ("as I said") or inside a statement already found, a
 //! passive ("was questioned about"), a gerund after "of"/"without" ("short of endorsing"). A
 //! statement never overlaps another.

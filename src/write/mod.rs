@@ -41,7 +41,7 @@ pub struct AtomicFile {
     /// The file, shared with the workers that write pieces of it at their offsets.
     shared: Option<std::sync::Arc<File>>,
     /// Where writeback of what is written here is started: on a worker, if set.
-    writeback_on: Option<parquet::Spawner>,
+    writeback_on: Option<Spawner>,
 }
 
 /// Pieces of a file being written by workers that the writer goes on past (each a batch's lines
@@ -92,7 +92,7 @@ impl AtomicFile {
     }
 
     /// Has the writeback of what is written through the buffer started by `spawner`'s jobs.
-    pub fn start_writeback_on(&mut self, spawner: parquet::Spawner) {
+    pub fn start_writeback_on(&mut self, spawner: Spawner) {
         self.writeback_on = Some(spawner);
     }
 
@@ -107,7 +107,7 @@ impl AtomicFile {
     /// Appends `bytes`, written at their place in the file by a job of `spawner` (a worker), so
     /// that the kernel's copy of them is not this thread's: the file's bytes are the same as
     /// [`Write::write_all`]'s. Errors of earlier such writes are returned here or at the sync.
-    pub fn write_on(&mut self, spawner: &parquet::Spawner, bytes: Vec<u8>) -> std::io::Result<()> {
+    pub fn write_on(&mut self, spawner: &Spawner, bytes: Vec<u8>) -> std::io::Result<()> {
         use std::io::{Seek, SeekFrom};
         // What is buffered goes first; the file's own position then moves past the piece, so
         // that a later buffered write follows it.
@@ -182,6 +182,11 @@ impl Drop for AtomicFile {
     }
 }
 
+/// Runs a job on the run's workers (its rayon pool): how the writer has the work that need not
+/// be done in order (Parquet pages made and compressed, lines written at their offsets, writeback
+/// started) done off its own thread, the serial one.
+pub type Spawner = std::sync::Arc<dyn Fn(Box<dyn FnOnce() + Send>) + Send + Sync>;
+
 /// What a job on the workers sent back on `outcome`: with `wait`, once it has; else `None` while
 /// it has not. `Some(None)`: the job ended without a word (it panicked, or the run stopped).
 pub(crate) fn job_outcome<T>(outcome: &std::sync::mpsc::Receiver<T>, wait: bool) -> Option<Option<T>> {
@@ -239,7 +244,7 @@ pub struct TableWriter<R: TableRow> {
     sinks: Vec<Sink<R>>,
     rows: u64,
     /// Where the lines of CSV and JSON Lines are written into their files: on the workers.
-    spawner: Option<parquet::Spawner>,
+    spawner: Option<Spawner>,
     /// The table's formats and whether CSV text that reads as a formula is written as it is
     /// (see `csv_row`): how its rows are encoded.
     encoder: Encoder,
@@ -312,7 +317,7 @@ impl<R: TableRow> TableWriter<R> {
 
     /// Has the Parquet file's pages made and compressed, and the CSV and JSON Lines lines written
     /// into their files, by `spawner`'s jobs (the run's workers).
-    pub fn spawn_with(&mut self, spawner: &parquet::Spawner) {
+    pub fn spawn_with(&mut self, spawner: &Spawner) {
         self.spawner = Some(spawner.clone());
         for sink in &mut self.sinks {
             if let Sink::Parquet(sink) = sink {
@@ -605,7 +610,7 @@ mod tests {
     #[test]
     fn pieces_written_by_workers_land_in_order() {
         let pool = std::sync::Arc::new(rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap());
-        let spawner: parquet::Spawner = std::sync::Arc::new(move |job| pool.spawn(job));
+        let spawner: Spawner = std::sync::Arc::new(move |job| pool.spawn(job));
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lines.csv");
         let mut file = AtomicFile::create(path.clone()).unwrap();

@@ -20,7 +20,7 @@ use polars_parquet_format::{DataPageHeader, Encoding, Statistics, Type};
 
 use super::parquet_file::{compress, ParquetFile, ZSTD_LEVEL};
 use super::rows::{ArticleRow, QuoteRow, SpeakerRow};
-use super::{AtomicFile, TableRow};
+use super::{AtomicFile, Spawner, TableRow};
 use crate::error::{Error, Result};
 
 const ROW_GROUP_ROWS: usize = 65_536;
@@ -127,10 +127,6 @@ pub struct ParquetSink<R: TableRow> {
     /// The page sets in `queue`.
     queued_pages: usize,
 }
-
-/// Runs a job on the run's workers (its rayon pool): how the Parquet writer has its pages made and
-/// compressed off its own thread, the serial one.
-pub type Spawner = std::sync::Arc<dyn Fn(Box<dyn FnOnce() + Send>) + Send + Sync>;
 
 enum Queued {
     /// A page of each column being made on a worker (or why it could not be), of this many rows.

@@ -210,7 +210,7 @@ impl ParquetFile {
     }
 
     /// Has the writeback of the file started on `spawner`'s jobs (see `AtomicFile`).
-    pub fn start_writeback_on(&mut self, spawner: super::parquet::Spawner) {
+    pub fn start_writeback_on(&mut self, spawner: super::Spawner) {
         self.out.start_writeback_on(spawner);
     }
 

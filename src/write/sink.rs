@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub use super::parquet::Spawner;
+pub use super::Spawner;
 use super::{ArticleRow, AtomicFile, Encoded, Encoder, QuoteRow, RejectRow, RejectWriter, SpeakerRow, TableWriter};
 use crate::error::{Error, Result};
 use crate::model::Format;
