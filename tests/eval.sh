@@ -32,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 # set -> floors (score.py --min keys)
 declare -A floors=(
   [seed]="quote_f1@0.3=1.0,quote_f1@0.8=1.0,speaker_acc=1.0,e2e_f1=1.0"
-  [wikinews-names]="quote_f1@0.3=0.90,speaker_acc=1.0,e2e_f1=0.90"
+  [wikinews-names]="quote_f1@0.3=0.92,speaker_acc=1.0,e2e_f1=0.92"
   [polnear-dev]="quote_f1@0.3=0.72,quote_f1@0.8=0.655,speaker_acc=0.86,e2e_f1=0.625"
   [polnear-train]="quote_f1@0.3=0.68,quote_f1@0.8=0.605,speaker_acc=0.87,e2e_f1=0.595"
   [german-dev]="quote_f1@0.3=0.75,quote_f1@0.8=0.715,speaker_acc=0.77,e2e_f1=0.58,recall_indirect=0.63"

@@ -14,8 +14,9 @@ pub struct EnglishWords {
     /// Lemmas of belief, intention and evidence ("believe", "want", "show"): reported content
     /// when a clause or an object follows them, which the cue rules check.
     pub thought: Vec<&'static str>,
-    /// Lemmas of judgement whose object is the position taken ("criticized the ruling",
-    /// "defended his record", "touted his wins").
+    /// Lemmas of judgement ("criticize", "oppose", "defend"): reported content with a clause,
+    /// or with an object and the reason for the position ("criticized the court for …"); a plain
+    /// object ("opposed the withdrawal") is only what was judged.
     pub stance: Vec<&'static str>,
     /// Cues whose subject may follow them ("said Trump", "wrote McGurk"); after the others
     /// ("called the pact “insanity”", "told Fox News") a name is the object.

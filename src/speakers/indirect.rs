@@ -14,7 +14,8 @@
 //!
 //! Cues, by the lists of `src/lang/en/words.txt`: speech (reporting: say, tell, warn, call for,
 //! describe … as), belief, intention and evidence (thought: think, want, expect, show, find) and
-//! positions taken (stance: criticize, endorse, oppose, blame); some report only with a particle
+//! positions taken (stance: criticize, endorse, oppose, blame; with a plain object only when
+//! the reason is given: "criticized the court for …"); some report only with a particle
 //! ("spoke about", "pointed to").
 //! Not a report: a cue inside quote marks ("as I said") or inside a statement already found, a
 //! passive ("was questioned about"), a gerund after "of"/"without" ("short of endorsing"). A
@@ -651,10 +652,16 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         return None;
     }
     // "he posted footage on Twitter", "the team confirmed their conclusion": a cue of saying or
-    // finding with a plain object, no clause, reports nothing.
+    // finding with a plain object, no clause, reports nothing. Nor does a position taken on a
+    // plain object ("opposed the withdrawal", "questioned the President's power"): it names
+    // what was judged, not what was said, unless it gives the reason ("criticized the court for
+    // ignoring the law").
     // (A position held is one stated: "maintains his innocence", "reaffirmed its position".)
     let position = doc.tok_in(stop, &["innocence", "position", "stance", "view", "views", "claim", "claims", "denial"]);
-    if lemma.is_some_and(|l| NEEDS_CLAUSE.contains(&l)) && is_plain_object(doc, start, stop) && !position {
+    let needs_clause = lemma.is_some_and(|l| {
+        NEEDS_CLAUSE.contains(&l) || (ENGLISH.stance.contains(&l) && !(start + 1..stop).any(|i| doc.tok_is(i, "for")))
+    });
+    if needs_clause && is_plain_object(doc, start, stop) && !position {
         return None;
     }
     // "Mears would not confirm …", "he never said …", "did not respond to requests for comment":
