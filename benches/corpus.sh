@@ -21,6 +21,7 @@
 #   WHOSAID_BIN=/tmp/whosaid-before SIZE_MB=30 benches/corpus.sh   # another build, same corpus
 #   SIZE_MB=2000 RUNS=1 INPUTS=jsonl THREADS=1 benches/corpus.sh   # peak RSS on 2 GB, one config
 #   CORPUS_LANG=de SIZE_MB=40 benches/corpus.sh                     # German news (../shared needed)
+#   INPUTS="jsonl csv" benches/corpus.sh                            # the same records as CSV too
 #
 # The sample corpus is Wikinews text (CC BY 2.5, see sample_corpus/LICENSE-wikinews.md).
 set -euo pipefail
@@ -89,6 +90,20 @@ inputs="${INPUTS:-jsonl gzip}"
 threads_list="${THREADS:-1 2}"
 if [[ " $inputs " == *" gzip "* ]] && [ ! -s "$corpus.gz" ]; then
     gzip -6 -k -c "$corpus" > "$corpus.gz"
+fi
+# INPUTS=csv: the same records as one CSV file (its text fields quoted, with their quote marks
+# doubled and their line ends kept).
+csv_corpus="${corpus%.jsonl}.csv"
+if [[ " $inputs " == *" csv "* ]] && [ ! -s "$csv_corpus" ]; then
+    python3 - "$corpus" "$csv_corpus" <<'EOF2'
+import csv, json, sys
+fields = ("id", "text", "published", "title", "url")
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8", newline="") as out:
+    writer = csv.DictWriter(out, fields, extrasaction="ignore")
+    writer.writeheader()
+    for line in src:
+        writer.writerow(json.loads(line))
+EOF2
 fi
 
 # Article text in the corpus (MB = 10^6 bytes of the `text` fields, the unit of the targets).
@@ -165,7 +180,7 @@ echo "corpus: $corpus ($(awk "BEGIN {printf \"%.0f\", $text_bytes / 1e6}") MB of
 # differed by up to 30% on the same binary); the fastest run of each counts.
 declare -a labels commands
 for input in $inputs; do
-    file="$corpus"; [ "$input" = gzip ] && file="$corpus.gz"
+    file="$corpus"; [ "$input" = gzip ] && file="$corpus.gz"; [ "$input" = csv ] && file="$csv_corpus"
     for threads in $threads_list; do
         labels+=("$input $threads")
         commands+=("$bin extract $file --out $work/out --format parquet,csv -q --threads $threads")

@@ -248,10 +248,10 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
     let mut text_bytes = 0u64;
     let mut reporter = Reporter::new(progress);
     let max_record_bytes = (config.max_record_mb << 20).min(crate::read::MAX_ARTICLE_BYTES);
-    // JSON Lines lines are parsed on the workers: this thread only finds where they end.
-    let mut reader = Reader::new(files, Columns::new(&config.column_names()))
-        .with_max_record_bytes(max_record_bytes)
-        .deferring_json();
+    // JSON Lines lines and CSV records are made records on the workers: this thread only finds
+    // where they end.
+    let mut reader =
+        Reader::new(files, Columns::new(&config.column_names())).with_max_record_bytes(max_record_bytes).deferring();
     let mut seen_ids = SeenIds::default();
     // A batch's JSON lines are in one buffer, one of those parsed before when there is one: a
     // new buffer of a batch's size is mapped afresh, and touching its pages was as costly as the
@@ -263,11 +263,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
         while batch.len() < config.batch_articles && batch_bytes < BATCH_BYTES {
             let Some(item) = reader.next_item(&mut lines) else { break };
             // (a line not yet parsed counts by its bytes, more than its text's)
-            batch_bytes += match &item {
-                Item::Record(Record::Article(article)) => article.text.len(),
-                Item::Line(line) => line.len(),
-                Item::Record(Record::Reject(_)) => 0,
-            };
+            batch_bytes += item.bytes();
             batch.push(item);
         }
         (batch, lines)
@@ -328,7 +324,7 @@ pub fn run(config: &PipelineConfig, threads: usize, progress: ProgressMode, full
                         break;
                     }
                     let (parsed, receiver) = std::sync::mpsc::sync_channel(1);
-                    if items.iter().any(|item| matches!(item, Item::Line(_))) {
+                    if !items.iter().all(Item::is_record) {
                         workers.spawn(move |_| {
                             // The receiver is gone only when the run already stopped.
                             let _ = parsed.send(parse_items(items, lines));
@@ -629,16 +625,10 @@ fn check_batch(mut session: Option<&mut Session>, seen: &mut SeenIds, batch: &mu
         .collect()
 }
 
-/// Parses a batch's JSON Lines lines, whose bytes are in `lines` (on a worker), and gives the
-/// buffer back for the reader to use again.
+/// Makes records of a batch's JSON Lines lines and CSV rows, whose bytes are in `lines` (on a
+/// worker), and gives the buffer back for the reader to use again.
 fn parse_items(items: Vec<Item>, lines: Vec<u8>) -> (Vec<Record>, Vec<u8>) {
-    let records = items
-        .into_iter()
-        .map(|item| match item {
-            Item::Record(record) => record,
-            Item::Line(line) => line.parse(&lines),
-        })
-        .collect();
+    let records = items.into_iter().map(|item| item.parse(&lines)).collect();
     (records, lines)
 }
 

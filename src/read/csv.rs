@@ -3,10 +3,11 @@
 //! lists the columns it has.
 
 use std::io::{BufRead, Read};
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::columns::{Columns, Field};
-use super::{ArticleFields, RecordSource};
+use super::{ArticleFields, Item, RecordSource};
 use crate::error::Error;
 use crate::model::{Origin, Record, Reject};
 
@@ -38,6 +39,8 @@ pub(super) struct CsvSource {
     reopen: Reopen,
     done: bool,
     fatal: Option<Error>,
+    /// Whether records are given as [`Row`]s, made articles on a worker.
+    deferred: bool,
 }
 
 /// The quote marks (`"`) and line ends the reader's bytes held up to each of the last line
@@ -238,7 +241,15 @@ impl CsvSource {
             reopen,
             done: false,
             fatal: None,
+            deferred: false,
         }
+    }
+
+    /// Gives its records as [`Row`]s ([`RecordSource::next_item`]): their fields' bytes copied
+    /// into the batch's buffer, made articles on a worker.
+    pub(super) fn deferring(mut self) -> CsvSource {
+        self.deferred = true;
+        self
     }
 
     /// Where the next record starts: the reader may read a record's bytes that far past it.
@@ -384,22 +395,43 @@ fn csv_reader(input: Box<dyn BufRead + Send>, quotes: &Arc<std::sync::Mutex<Quot
 
 impl RecordSource for CsvSource {
     fn next_record(&mut self) -> Option<Record> {
+        self.next_with(None).map(|item| item.parse(&[]))
+    }
+
+    fn next_item(&mut self, lines: &mut Vec<u8>) -> Option<Item> {
+        if self.deferred {
+            self.next_with(Some(lines))
+        } else {
+            self.next_record().map(Item::Record)
+        }
+    }
+
+    fn take_fatal(&mut self) -> Option<Error> {
+        self.fatal.take()
+    }
+}
+
+impl CsvSource {
+    /// The next record: made an article here, or (with `lines`) a [`Row`] whose fields are
+    /// copied into `lines`.
+    fn next_with(&mut self, lines: Option<&mut Vec<u8>>) -> Option<Item> {
+        let reject = Item::Record;
         if let Some(error) = self.error.take() {
-            return Some(error);
+            return Some(reject(error));
         }
         if self.done {
             return None;
         }
         if self.indices.is_none() {
-            if let Some(reject) = self.read_header() {
-                return Some(reject);
+            if let Some(header_reject) = self.read_header() {
+                return Some(reject(header_reject));
             }
             if self.done {
                 return None;
             }
         }
         if let Some(err) = self.broken.take() {
-            return Some(self.read_error(&err));
+            return Some(reject(self.read_error(&err)));
         }
         if !self.has_record {
             match self.reader.read_byte_record(&mut self.record) {
@@ -407,7 +439,7 @@ impl RecordSource for CsvSource {
                     self.done = true;
                     return None;
                 }
-                Err(err) => return Some(self.read_error(&err)),
+                Err(err) => return Some(reject(self.read_error(&err))),
                 Ok(true) => {
                     self.mark_record_start();
                     self.has_record = true;
@@ -420,7 +452,7 @@ impl RecordSource for CsvSource {
         }
         match read {
             Ok(true) => {
-                let record = self.build();
+                let record = self.give(lines);
                 std::mem::swap(&mut self.record, &mut self.ahead);
                 Some(record)
             }
@@ -438,70 +470,140 @@ impl RecordSource for CsvSource {
                     if open {
                         // (the record's first field, past the line ends before it)
                         let first = (position + blank_bytes, 0, lines_before + blank_lines);
-                        return Some(self.restart_after(first, |line| {
+                        return Some(reject(self.restart_after(first, |line| {
                             format!("a quoted field opened on line {line} never closes")
-                        }));
+                        })));
                     }
                 }
                 self.has_record = false;
                 self.done = true;
-                Some(self.build())
+                Some(self.give(lines))
             }
             Err(err) => {
                 self.broken = Some(err);
                 self.has_record = false;
-                Some(self.build())
+                Some(self.give(lines))
             }
         }
-    }
-
-    fn take_fatal(&mut self) -> Option<Error> {
-        self.fatal.take()
     }
 }
 
 impl CsvSource {
-    fn build(&self) -> Record {
-        let line = self.line_of(&self.record);
+    /// The record read: an article made here, or a [`Row`] of its fields copied into `lines`.
+    fn give(&self, lines: Option<&mut Vec<u8>>) -> Item {
         let indices = self.indices.as_ref().expect("header read before rows");
-        let name = |field: Field| self.columns.display(field).to_string();
-        // A field's text, `None` when the column is absent or the cell blank.
-        let field = |field: Field| -> Result<Option<String>, String> {
-            let Some(bytes) = indices[field as usize].and_then(|i| self.record.get(i)) else { return Ok(None) };
-            match std::str::from_utf8(bytes) {
-                Ok(text) => Ok(Some(text.to_string()).filter(|t| !t.trim().is_empty())),
-                Err(err) => Err(format!("`{}`: invalid UTF-8 at byte {}", name(field), err.valid_up_to())),
-            }
-        };
-        let id = match field(Field::Id) {
-            Ok(Some(id)) => Some(id),
-            Ok(None) if indices[Field::Id as usize].is_none() => None,
-            Ok(None) => return self.reject(line, None, format!("empty `{}`", name(Field::Id))),
-            Err(reason) => return self.reject(line, None, reason),
-        };
-        if self.record.len() != self.n_fields {
-            let reason =
-                format!("wrong number of fields: {} where the header has {}", self.record.len(), self.n_fields);
-            return self.reject(line, id, reason);
-        }
-        let read = || -> Result<(String, ArticleFields), String> {
-            let text = field(Field::Text)?.ok_or_else(|| format!("empty `{}`", name(Field::Text)))?;
-            let fields = ArticleFields {
-                published: field(Field::Published)?,
-                title: field(Field::Title)?,
-                outlet: field(Field::Outlet)?,
-                url: field(Field::Url)?,
-                author: field(Field::Author)?,
-                lang: field(Field::Lang)?,
+        let line = self.line_of(&self.record);
+        let Some(lines) = lines else {
+            let cells = indices.map(|index| index.and_then(|i| self.record.get(i)));
+            let shape = Shape {
+                id_column: indices[Field::Id as usize].is_some(),
+                len: self.record.len(),
+                n_fields: self.n_fields,
             };
-            Ok((text, fields))
+            return Item::Record(article_of(cells, shape, &self.columns, Origin { file: self.file.clone(), line }));
         };
-        match read() {
-            Ok((text, fields)) => {
-                Record::Article(fields.into_article(id, text, Origin { file: self.file.clone(), line }))
-            }
-            Err(reason) => self.reject(line, id, reason),
+        let cells = indices.map(|index| {
+            let bytes = index.and_then(|i| self.record.get(i))?;
+            let start = lines.len();
+            lines.extend_from_slice(bytes);
+            Some(start..lines.len())
+        });
+        Item::Row(Row {
+            cells,
+            shape: Shape {
+                id_column: indices[Field::Id as usize].is_some(),
+                len: self.record.len(),
+                n_fields: self.n_fields,
+            },
+            line,
+            file: self.file.clone(),
+            columns: self.columns.clone(),
+            max_record_bytes: self.quotes.lock().expect("the counter is never poisoned").max as usize,
+        })
+    }
+}
+
+/// What an article's fields are checked against: whether the header has an id column, and the
+/// fields of the record and of the header.
+#[derive(Clone, Copy)]
+struct Shape {
+    id_column: bool,
+    len: usize,
+    n_fields: usize,
+}
+
+/// The article of a record whose fields whosaid reads are `cells` (by [`Field`]; none where the
+/// column is absent or the record short), or the reject that says why there is none.
+fn article_of(cells: [Option<&[u8]>; Field::ALL.len()], shape: Shape, columns: &Columns, origin: Origin) -> Record {
+    let reject = |article_id: Option<String>, reason: String| {
+        Record::Reject(Reject { origin: origin.clone(), article_id, reason })
+    };
+    let name = |field: Field| columns.display(field).to_string();
+    // A field's text, `None` when the column is absent or the cell blank.
+    let field = |field: Field| -> Result<Option<String>, String> {
+        let Some(bytes) = cells[field as usize] else { return Ok(None) };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(Some(text.to_string()).filter(|t| !t.trim().is_empty())),
+            Err(err) => Err(format!("`{}`: invalid UTF-8 at byte {}", name(field), err.valid_up_to())),
         }
+    };
+    let id = match field(Field::Id) {
+        Ok(Some(id)) => Some(id),
+        Ok(None) if !shape.id_column => None,
+        Ok(None) => return reject(None, format!("empty `{}`", name(Field::Id))),
+        Err(reason) => return reject(None, reason),
+    };
+    if shape.len != shape.n_fields {
+        let reason = format!("wrong number of fields: {} where the header has {}", shape.len, shape.n_fields);
+        return reject(id, reason);
+    }
+    let read = || -> Result<(String, ArticleFields), String> {
+        let text = field(Field::Text)?.ok_or_else(|| format!("empty `{}`", name(Field::Text)))?;
+        let fields = ArticleFields {
+            published: field(Field::Published)?,
+            title: field(Field::Title)?,
+            outlet: field(Field::Outlet)?,
+            url: field(Field::Url)?,
+            author: field(Field::Author)?,
+            lang: field(Field::Lang)?,
+        };
+        Ok((text, fields))
+    };
+    match read() {
+        Ok((text, fields)) => Record::Article(fields.into_article(id, text, origin)),
+        Err(reason) => reject(id, reason),
+    }
+}
+
+/// A CSV record read but not yet made an article ([`super::Reader::deferring`]): the bytes of
+/// the fields whosaid reads, in the buffer of the batch's records, made an article on a worker
+/// (the text's copy, its UTF-8 check and its allocation were most of the reading thread's work).
+pub struct Row {
+    /// Where each field's bytes are in that buffer.
+    cells: [Option<Range<usize>>; Field::ALL.len()],
+    shape: Shape,
+    line: Option<u64>,
+    file: Arc<str>,
+    columns: Arc<Columns>,
+    max_record_bytes: usize,
+}
+
+impl Row {
+    /// The bytes of its fields.
+    pub fn len(&self) -> usize {
+        self.cells.iter().flatten().map(Range::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The record of the row, as [`CsvSource`] would give it (and as `Reader` gives it: with its
+    /// fields' size limits and language tag checked); `lines` is the buffer the reader was given.
+    pub fn parse(self, lines: &[u8]) -> Record {
+        let cells = self.cells.map(|cell| cell.map(|at| &lines[at]));
+        let record = article_of(cells, self.shape, &self.columns, Origin { file: self.file, line: self.line });
+        super::reject_oversized(record, self.max_record_bytes)
     }
 }
 

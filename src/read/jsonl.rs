@@ -392,7 +392,7 @@ fn article_of(found: &mut Found, cx: &LineContext, first: bool) -> Result<Record
     Ok(Record::Article(fields.into_article(id, text, origin)))
 }
 
-/// A JSON Lines record read but not yet parsed (`Reader::deferring_json`): a line after its
+/// A JSON Lines record read but not yet parsed (`Reader::deferring`): a line after its
 /// file's first object, which a worker parses ([`Line::parse`]), while the reader's thread only
 /// finds where lines end.
 pub struct Line {

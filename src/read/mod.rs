@@ -273,19 +273,47 @@ fn open_input(file: &InputFile) -> std::result::Result<Box<dyn BufRead + Send>, 
     Ok(Box::new(BufReader::with_capacity(1 << 16, input)))
 }
 
-/// The source of one file's records.
-/// What the reader gives: a record, or a JSON Lines line to be parsed on a worker
-/// ([`Reader::deferring_json`]).
+/// What the reader gives: a record, or a JSON Lines line or a CSV record to be made one on a
+/// worker ([`Reader::deferring`]).
 pub enum Item {
     Record(Record),
     Line(jsonl::Line),
+    Row(csv::Row),
 }
 
+pub use csv::Row;
 pub use jsonl::Line;
 
+impl Item {
+    /// Whether it is a record already, with nothing left to parse.
+    pub fn is_record(&self) -> bool {
+        matches!(self, Item::Record(_))
+    }
+
+    /// The bytes it holds: an article's text, or the bytes of a line or a row still to parse.
+    pub fn bytes(&self) -> usize {
+        match self {
+            Item::Record(Record::Article(article)) => article.text.len(),
+            Item::Record(Record::Reject(_)) => 0,
+            Item::Line(line) => line.len(),
+            Item::Row(row) => row.len(),
+        }
+    }
+
+    /// Its record; `lines` is the buffer of the batch's lines and rows the reader was given.
+    pub fn parse(self, lines: &[u8]) -> Record {
+        match self {
+            Item::Record(record) => record,
+            Item::Line(line) => line.parse(lines),
+            Item::Row(row) => row.parse(lines),
+        }
+    }
+}
+
+/// The source of one file's records.
 trait RecordSource {
     fn next_record(&mut self) -> Option<Record>;
-    /// The next record, or line to parse, whose bytes are appended to `lines`.
+    /// The next record, or line or row to parse, whose bytes are appended to `lines`.
     fn next_item(&mut self, _lines: &mut Vec<u8>) -> Option<Item> {
         self.next_record().map(Item::Record)
     }
@@ -303,8 +331,8 @@ pub struct Reader {
     columns: Arc<Columns>,
     fatal: Option<Error>,
     max_record_bytes: usize,
-    /// Whether JSON Lines lines are given unparsed ([`Reader::next_item`]).
-    defer_json: bool,
+    /// Whether JSON Lines lines and CSV records are given unparsed ([`Reader::next_item`]).
+    deferred: bool,
 }
 
 /// The largest record (a JSON line, a CSV record, a text file) and article text read, unless a
@@ -321,7 +349,7 @@ impl Reader {
             columns: Arc::new(columns),
             fatal: None,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
-            defer_json: false,
+            deferred: false,
         }
     }
 
@@ -333,15 +361,16 @@ impl Reader {
 
     /// The fatal error that ended the reading early, if one did: the run must stop with it.
     /// Gives JSON Lines lines after each file's first object unparsed from
-    /// [`Reader::next_item`], for workers to parse ([`Line::parse`]): this thread then only finds
-    /// where lines end. The records are those the iterator gives.
-    pub fn deferring_json(mut self) -> Reader {
-        self.defer_json = true;
+    /// [`Reader::next_item`], and CSV records after the header as the bytes of their fields, for
+    /// workers to make records of ([`Item::parse`]): this thread then only finds where lines and
+    /// records end. The records are those the iterator gives.
+    pub fn deferring(mut self) -> Reader {
+        self.deferred = true;
         self
     }
 
-    /// The next record, or line to parse (see [`Reader::deferring_json`]), its bytes appended to
-    /// `lines`; records are checked as the iterator checks them.
+    /// The next record, or line or row to parse (see [`Reader::deferring`]), its bytes appended
+    /// to `lines`; records are checked as the iterator checks them.
     pub fn next_item(&mut self, lines: &mut Vec<u8>) -> Option<Item> {
         loop {
             if self.fatal.is_some() {
@@ -387,7 +416,7 @@ impl Reader {
         Some(match file.format {
             InputFormat::Jsonl => {
                 let source = jsonl::JsonlSource::new(input, name, self.columns.clone(), self.max_record_bytes);
-                if self.defer_json {
+                if self.deferred {
                     Box::new(source.deferring())
                 } else {
                     Box::new(source)
@@ -397,13 +426,13 @@ impl Reader {
                 // (A CSV file is opened again where a quoted field never closes, to read on
                 // after the line it opened on.)
                 let reopen = move || open_input(&file);
-                Box::new(csv::CsvSource::new(
-                    input,
-                    name,
-                    self.columns.clone(),
-                    Box::new(reopen),
-                    self.max_record_bytes,
-                ))
+                let source =
+                    csv::CsvSource::new(input, name, self.columns.clone(), Box::new(reopen), self.max_record_bytes);
+                if self.deferred {
+                    Box::new(source.deferring())
+                } else {
+                    Box::new(source)
+                }
             }
             InputFormat::Txt => Box::new(Single(Some(read_txt(input, name, stem(&file.path), self.max_record_bytes)))),
         })
@@ -681,17 +710,21 @@ mod tests {
         assert!(open_regular(&dir.path().join("b.jsonl")).is_ok());
     }
 
-    /// JSON Lines lines handed on unparsed and parsed on workers ([`Reader::deferring_json`])
+    /// JSON Lines lines and CSV rows handed on unparsed and parsed on workers ([`Reader::deferring`])
     /// give the records and the stopping error the iterator gives:
     /// a byte-order mark, blank lines, CR line ends, invalid JSON before a file's first object,
     /// a later line without its text, field limits and language tags, a file whose first object
-    /// has no text field (after a bad line), and a CSV file beside them.
+    /// has no text field (after a bad line), and a CSV file beside them; in CSV, a wrong number
+    /// of fields, an empty id or text, invalid UTF-8, a title over its limit, a bad language tag,
+    /// CRLF and blank lines, and a quoted field that never closes.
     #[test]
     fn lines_parsed_on_workers_read_as_the_reader_reads_them() {
         let dir = tempfile::tempdir().unwrap();
+        // ("\u{1}" stands for a byte that is not UTF-8)
         let write = |name: &str, text: &str| {
             let path = dir.path().join(name);
-            std::fs::write(&path, text).unwrap();
+            std::fs::write(&path, text.as_bytes().iter().map(|&b| if b == 1 { 0xff } else { b }).collect::<Vec<u8>>())
+                .unwrap();
             path
         };
         let long_title = "t".repeat(MAX_FIELD_BYTES + 1);
@@ -700,6 +733,12 @@ mod tests {
                 "a.jsonl",
                 &format!(
                     "\u{feff}{{\"id\":1,\"text\":\"a b\"}}\n\n  \n{{bad json\n{{\"id\":2}}\r\n{{\"id\":3,\"text\":\"c\",\"lang\":\"no tag!\"}}\r{{\"id\":4,\"text\":\"d\",\"title\":\"{long_title}\"}}\n{{\"id\":5,\"text\":\"e\",\"lang\":\"de-AT\"}}"
+                ),
+            )],
+            vec![write(
+                "e.csv",
+                &format!(
+                    "id,text,title,lang\r\n1,one,,en\r\n\r\n2,two\n,empty id,,\n4,,t,\n5,\"a, \"\"b\"\"\nc\",t,de\n6,x,{long_title},\n7,y,t,no tag!\n8,\u{1},,\n9,z,t,en,extra\n10,\"never closes,t,en\n11,after,t,en\n"
                 ),
             )],
             vec![
@@ -714,17 +753,11 @@ mod tests {
             let expected: Vec<Record> = reader.by_ref().collect();
             let expected_fatal = reader.take_fatal().map(|e| e.to_string());
 
-            let mut deferred = Reader::new(files(), Columns::default()).deferring_json();
+            let mut deferred = Reader::new(files(), Columns::default()).deferring();
             let mut lines = Vec::new();
             let items: Vec<Item> = std::iter::from_fn(|| deferred.next_item(&mut lines)).collect();
             // (the lines parsed as a worker parses them)
-            let records: Vec<Record> = items
-                .into_iter()
-                .map(|item| match item {
-                    Item::Record(record) => record,
-                    Item::Line(line) => line.parse(&lines),
-                })
-                .collect();
+            let records: Vec<Record> = items.into_iter().map(|item| item.parse(&lines)).collect();
             let fatal = deferred.take_fatal().map(|e| e.to_string());
             assert_eq!(records, expected, "{paths:?}");
             assert_eq!(fatal, expected_fatal, "{paths:?}");
