@@ -1,8 +1,17 @@
 //! CSV with a header row. Each field is read from the column the user named for it or from its
 //! usual names (see [`super::columns`]); a header with no text column is a fatal error that
 //! lists the columns it has.
+//!
+//! The reading thread only finds where records end ([`Scanner`]: a quoted field runs to its
+//! closing quote, a doubled quote inside it is one quote, a quote inside an unquoted field is a
+//! character, blank lines are skipped, as the csv crate reads them) and hands each record's
+//! bytes on; the csv crate splits them into fields on a worker ([`Row::parse`]). A record's line
+//! is the one its first field starts on, in LF, CRLF and CR files alike. A quoted field that
+//! never closes, or not within `max_record_mb`, is a reject for the line it opened on, and the
+//! reading goes on from the line after (one stray quote in row 2 of 1,000 would otherwise make
+//! rows 3 to 1,000 its text).
 
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -11,207 +20,288 @@ use super::{ArticleFields, Item, RecordSource};
 use crate::error::Error;
 use crate::model::{Origin, Record, Reject};
 
-/// Opens the file again from its start, decompressed.
-pub(super) type Reopen = Box<dyn Fn() -> Result<Box<dyn BufRead + Send>, String> + Send>;
+/// The most times one file's reading starts again after a quoted field that never closes.
+const MAX_RESTARTS: usize = 10;
 
 pub(super) struct CsvSource {
-    reader: csv::Reader<QuoteCounter>,
+    scanner: Scanner,
     file: Arc<str>,
     columns: Arc<Columns>,
-    /// The column index of each field, once the header is read.
-    indices: Option<[Option<usize>; Field::ALL.len()]>,
-    n_fields: usize,
-    /// The record to give next, read ahead: whether it is the file's last is known only once the
-    /// one after it is read.
-    record: csv::ByteRecord,
-    ahead: csv::ByteRecord,
-    has_record: bool,
-    /// A reject to give next: a read error met reading ahead, given after the record before it.
+    /// Where whosaid's fields are, once the header is read.
+    header: Option<Header>,
+    max: usize,
+    /// A record's bytes when it is made an article here, not on a worker.
+    scratch: Vec<u8>,
+    /// A reject to give next.
     error: Option<Record>,
-    /// A read error met reading ahead, handled after the record before it is given.
-    broken: Option<csv::Error>,
     /// Times the reading started again after a quoted field that never closes.
     restarts: usize,
-    /// Where the reader's bytes start in the file (it starts again after a quote that never
-    /// closes): bytes and lines before.
-    base: (u64, u64),
-    quotes: Arc<std::sync::Mutex<Quotes>>,
-    reopen: Reopen,
     done: bool,
     fatal: Option<Error>,
     /// Whether records are given as [`Row`]s, made articles on a worker.
     deferred: bool,
 }
 
-/// The quote marks (`"`) and line ends the reader's bytes held up to each of the last line
-/// starts: what tells a last record whose quoted field may never have closed (an odd count from
-/// its start to the end), and where the line after a record starts. The csv crate reads a field
-/// still open at the end of the file as ending there, so one stray quote made every row after it
-/// one article's text.
-#[derive(Default)]
-struct Quotes {
-    /// Where the record being read starts, and the most bytes a record may have: a longer one is
-    /// a read error, not a field held whole (a file of zeros with no line end).
-    record_start: u64,
-    max: u64,
-    total: u64,
+/// The column of each of whosaid's fields, and how many fields a record must have.
+#[derive(Clone, Copy, Debug)]
+struct Header {
+    indices: [Option<usize>; Field::ALL.len()],
+    n_fields: usize,
+}
+
+/// Where the scanner is in the CSV text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum At {
+    /// Between records: a line end here ends a blank line, skipped.
+    StartRecord,
+    StartField,
+    /// In a field that did not open with a quote (a quote in it is a character).
+    InField,
+    InQuoted,
+    /// Right after a quote inside a quoted field: a second quote is one in the text, anything
+    /// else closes the quotes.
+    QuoteInQuoted,
+    /// Reading past the rest of a line (of a record over the limit).
+    SkipLine,
+}
+
+/// What [`Scanner::next_raw`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Raw {
+    /// A record, its first field on line `line`.
+    Record {
+        line: u64,
+    },
+    End,
+    /// The end of the file inside a quoted field of the record starting on `line`.
+    OpenAtEnd {
+        line: u64,
+    },
+    /// A record starting on `line` ran over the limit; `quoted` when inside a quoted field.
+    OverLimit {
+        line: u64,
+        quoted: bool,
+    },
+    Error(String),
+}
+
+/// How far one [`Cursor::scan`] went.
+enum Step {
+    More,
+    /// A record ended (its line end read).
+    Ended,
+    /// The record's bytes ran over the limit.
+    Over,
+}
+
+/// The scanner's place: its state, the line ends read between records and at their ends (those
+/// inside a record are counted when it ends), and whether the last of those was a "\r".
+struct Cursor {
+    at: At,
     lines: u64,
-    /// (byte offset of a line start, quote marks before it, line ends before it), the last
-    /// [`LINE_STARTS`]. A line ends at "\n", "\r\n" or a lone "\r".
-    line_starts: std::collections::VecDeque<(u64, u64, u64)>,
-    offset: u64,
-    /// Whether the last byte read was a "\r" (its "\n" may come in the next read).
     after_cr: bool,
 }
 
-/// Line starts kept: a record that opened before them spans more lines than any article has.
-const LINE_STARTS: usize = 1 << 16;
+impl Cursor {
+    /// A line end outside any record's bytes ("\r\n" is one).
+    fn line_end(&mut self, byte: u8) {
+        if !(byte == b'\n' && self.after_cr) {
+            self.lines += 1;
+        }
+        self.after_cr = byte == b'\r';
+    }
 
-/// The most times one file's reading starts again after a quoted field that never closes.
-const MAX_RESTARTS: usize = 10;
+    /// Scans `chunk`, the bytes of the record starting at `out[start..]` appended to `out`:
+    /// the bytes used, and whether a record ended or ran over `max` bytes. `line` becomes the
+    /// line a record's first field starts on.
+    fn scan(&mut self, chunk: &[u8], out: &mut Vec<u8>, start: usize, max: usize, line: &mut u64) -> (usize, Step) {
+        let mut i = 0;
+        while i < chunk.len() {
+            let byte = chunk[i];
+            // (a field is searched no further than the limit: its state there is the record's)
+            let end = chunk.len().min(i + (max + 1).saturating_sub(out.len() - start));
+            match self.at {
+                At::StartRecord => {
+                    if matches!(byte, b'\n' | b'\r') {
+                        self.line_end(byte);
+                        i += 1;
+                        continue;
+                    }
+                    self.after_cr = false;
+                    *line = self.lines + 1;
+                    self.at = At::StartField;
+                }
+                // (after a quote in quotes, a second one is one in the text: quoted still)
+                At::StartField | At::QuoteInQuoted => {
+                    match byte {
+                        b'"' => self.at = At::InQuoted,
+                        b',' => self.at = At::StartField,
+                        b'\n' | b'\r' => {
+                            self.at = At::StartRecord;
+                            self.line_end(byte);
+                            return (i + 1, Step::Ended);
+                        }
+                        _ => {
+                            self.at = At::InField;
+                            continue;
+                        }
+                    }
+                    out.push(byte);
+                    i += 1;
+                }
+                At::InField => match memchr::memchr3(b',', b'\n', b'\r', &chunk[i..end]) {
+                    None => {
+                        out.extend_from_slice(&chunk[i..end]);
+                        i = end;
+                    }
+                    Some(n) => {
+                        out.extend_from_slice(&chunk[i..i + n]);
+                        i += n;
+                        if chunk[i] == b',' {
+                            out.push(b',');
+                            i += 1;
+                            self.at = At::StartField;
+                        } else {
+                            self.at = At::StartRecord;
+                            self.line_end(chunk[i]);
+                            return (i + 1, Step::Ended);
+                        }
+                    }
+                },
+                At::InQuoted => match memchr::memchr(b'"', &chunk[i..end]) {
+                    None => {
+                        out.extend_from_slice(&chunk[i..end]);
+                        i = end;
+                    }
+                    Some(n) => {
+                        out.extend_from_slice(&chunk[i..=i + n]);
+                        i += n + 1;
+                        self.at = At::QuoteInQuoted;
+                    }
+                },
+                At::SkipLine => match memchr::memchr2(b'\n', b'\r', &chunk[i..]) {
+                    None => i = chunk.len(),
+                    Some(n) => {
+                        i += n;
+                        self.at = At::StartRecord;
+                        self.after_cr = false;
+                        self.line_end(chunk[i]);
+                        i += 1;
+                    }
+                },
+            }
+            if out.len() - start > max {
+                return (i, Step::Over);
+            }
+        }
+        (i, Step::More)
+    }
+}
 
-/// The reader's bytes, counted into [`Quotes`] as they pass.
-struct QuoteCounter {
+/// The line ends inside a record's bytes ("\r\n" is one).
+fn count_lines(bytes: &[u8]) -> u64 {
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter(|&i| bytes[i] == b'\r' || i == 0 || bytes[i - 1] != b'\r').count()
+        as u64
+}
+
+/// Finds where CSV records end in its input, copying their bytes out as they pass.
+struct Scanner {
     input: Box<dyn BufRead + Send>,
-    quotes: Arc<std::sync::Mutex<Quotes>>,
+    /// Bytes to read again before the input (after a quoted field that never closes).
+    pushback: Vec<u8>,
+    pushed: usize,
+    cursor: Cursor,
+    /// Whether the input's first bytes were read (a UTF-8 byte-order mark there is skipped).
+    started: bool,
 }
 
-/// The message of the read error a record over the limit makes.
-const OVER_LIMIT: &str = "over the limit of max_record_mb";
-
-impl std::io::Read for QuoteCounter {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        {
-            let quotes = self.quotes.lock().expect("the counter is never poisoned");
-            if quotes.offset - quotes.record_start.min(quotes.offset) > quotes.max {
-                let limit = quotes.max >> 20;
-                return Err(std::io::Error::other(format!("a record of more than {limit} MB, {OVER_LIMIT}")));
-            }
-        }
-        let n = self.input.read(buf)?;
-        let mut quotes = self.quotes.lock().expect("the counter is never poisoned");
-        let base = quotes.offset;
-        // A lone "\r" that ended the last read's bytes.
-        if quotes.after_cr && n > 0 && buf[0] != b'\n' {
-            quotes.lines += 1;
-            let entry = (base, quotes.total, quotes.lines);
-            if quotes.line_starts.len() == LINE_STARTS {
-                quotes.line_starts.pop_front();
-            }
-            quotes.line_starts.push_back(entry);
-        }
-        for at in memchr::memchr3_iter(b'"', b'\n', b'\r', &buf[..n]) {
-            let byte = buf[at];
-            if byte == b'"' {
-                quotes.total += 1;
-                continue;
-            }
-            // ("\r\n" is one line end: its "\r" makes none.)
-            let crlf = byte == b'\r' && buf.get(at + 1).is_none_or(|&next| next == b'\n');
-            if crlf {
-                continue;
-            }
-            quotes.lines += 1;
-            let entry = (base + at as u64 + 1, quotes.total, quotes.lines);
-            if quotes.line_starts.len() == LINE_STARTS {
-                quotes.line_starts.pop_front();
-            }
-            quotes.line_starts.push_back(entry);
-        }
-        quotes.after_cr = n > 0 && buf[n - 1] == b'\r';
-        quotes.offset += n as u64;
-        Ok(n)
-    }
-}
-
-impl Quotes {
-    /// The line start a record whose position is `byte` starts at (a CRLF record's position is
-    /// the "\n" before it, and blank lines may come first): the first at or after `byte`.
-    fn line_start(&self, byte: u64) -> Option<(u64, u64, u64)> {
-        if byte == 0 {
-            return Some((0, 0, 0));
-        }
-        let at = self.line_starts.partition_point(|&(start, _, _)| start < byte);
-        self.line_starts.get(at).copied()
-    }
-
-    /// Whether the bytes from the line start `start` to the end hold an odd number of quote
-    /// marks: a quoted field may have opened there and never closed. True for a start older
-    /// than the line starts kept.
-    fn odd_from(&self, start: Option<(u64, u64, u64)>) -> bool {
-        start.is_none_or(|(_, before, _)| (self.total - before) % 2 == 1)
-    }
-
-    /// The start of the line that holds byte `byte`, with its quote marks and line ends before it
-    /// (a record's position may be the "\n" that ends the line before it, in a CRLF file); none
-    /// for a line older than the line starts kept.
-    fn containing(&self, byte: u64) -> Option<(u64, u64, u64)> {
-        let at = self.line_starts.partition_point(|&(start, _, _)| start <= byte);
-        match at {
-            0 if self.line_starts.front().is_none_or(|&(start, _, _)| start > byte)
-                && self.lines < LINE_STARTS as u64 =>
-            {
-                Some((0, 0, 0))
-            }
-            0 => None,
-            _ => self.line_starts.get(at - 1).copied(),
+impl Scanner {
+    fn new(input: Box<dyn BufRead + Send>) -> Scanner {
+        Scanner {
+            input,
+            pushback: Vec::new(),
+            pushed: 0,
+            cursor: Cursor { at: At::StartRecord, lines: 0, after_cr: false },
+            started: false,
         }
     }
 
-    /// The start of the line after the one that starts at `start`.
-    fn next_line(&self, start: u64) -> Option<u64> {
-        let at = self.line_starts.partition_point(|&(s, _, _)| s <= start);
-        self.line_starts.get(at).map(|&(s, _, _)| s)
-    }
-}
-
-/// Whether CSV text ends inside a quoted field, read as the csv crate reads it: a field that
-/// starts with a quote is quoted to its closing quote, a doubled quote inside is one quote, and a
-/// quote inside an unquoted field ("a 6" screen") is a character.
-/// Also the blank lines before the first field: their bytes and their number (a record's
-/// position is that of the blank lines before it).
-fn ends_in_quotes(input: &mut dyn Read) -> std::io::Result<(bool, u64, u64)> {
-    let (mut quoted, mut after_quote, mut field_start) = (false, false, true);
-    let (mut leading, mut lead_bytes, mut lead_lines, mut last) = (true, 0u64, 0u64, 0u8);
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = match input.read(&mut buf) {
-            Ok(0) => return Ok((quoted, lead_bytes, lead_lines)),
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        for &byte in &buf[..n] {
-            if leading {
-                if matches!(byte, b'\n' | b'\r') {
-                    lead_bytes += 1;
-                    lead_lines += u64::from(!(byte == b'\n' && last == b'\r'));
-                    last = byte;
-                    continue;
+    /// Reads the next record, its bytes (without its line end) appended to `out`, at most
+    /// `max` of them and a read's more.
+    fn next_raw(&mut self, out: &mut Vec<u8>, max: usize) -> Raw {
+        let start = out.len();
+        let mut line = self.cursor.lines + 1;
+        loop {
+            let from_pushback = self.pushed < self.pushback.len();
+            let chunk = if from_pushback {
+                &self.pushback[self.pushed..]
+            } else {
+                match self.input.fill_buf() {
+                    Ok(chunk) => chunk,
+                    Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(err) => return Raw::Error(err.to_string()),
                 }
-                leading = false;
+            };
+            if chunk.is_empty() {
+                return match std::mem::replace(&mut self.cursor.at, At::StartRecord) {
+                    At::StartRecord | At::SkipLine => Raw::End,
+                    At::InQuoted => Raw::OpenAtEnd { line },
+                    At::StartField | At::InField | At::QuoteInQuoted => {
+                        self.cursor.lines += count_lines(&out[start..]);
+                        Raw::Record { line }
+                    }
+                };
             }
-            if quoted {
-                if byte == b'"' {
-                    quoted = false;
-                    after_quote = true;
+            let bom = if !self.started && chunk.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+            self.started = true;
+            let (used, step) = self.cursor.scan(&chunk[bom..], out, start, max, &mut line);
+            if from_pushback {
+                self.pushed += bom + used;
+            } else {
+                self.input.consume(bom + used);
+            }
+            match step {
+                Step::More => {}
+                Step::Ended => {
+                    self.cursor.lines += count_lines(&out[start..]);
+                    return Raw::Record { line };
                 }
-                continue;
+                Step::Over => return Raw::OverLimit { line, quoted: self.cursor.at == At::InQuoted },
             }
-            if after_quote && byte == b'"' {
-                // A doubled quote: still inside.
-                quoted = true;
-                after_quote = false;
-                continue;
-            }
-            after_quote = false;
-            if field_start && byte == b'"' {
-                quoted = true;
-                field_start = false;
-                continue;
-            }
-            field_start = matches!(byte, b',' | b'\n' | b'\r');
         }
+    }
+
+    /// After a record starting on `line` whose bytes so far are `out[start..]` (taken out): reads
+    /// on from the line after `line`, those bytes read again.
+    fn restart_after_first_line(&mut self, out: &mut Vec<u8>, start: usize, line: u64) {
+        let record = &out[start..];
+        self.cursor.at = At::StartRecord;
+        self.cursor.lines = line;
+        match memchr::memchr2(b'\n', b'\r', record) {
+            Some(end) => {
+                let crlf = record[end] == b'\r' && record.get(end + 1) == Some(&b'\n');
+                let next = end + 1 + usize::from(crlf);
+                self.cursor.after_cr = record[end] == b'\r' && !crlf;
+                let mut again = record[next..].to_vec();
+                again.extend_from_slice(&self.pushback[self.pushed..]);
+                self.pushback = again;
+                self.pushed = 0;
+            }
+            None => {
+                // (the line runs on past the bytes read: read past the rest of it)
+                self.cursor.lines = line - 1;
+                self.cursor.at = At::SkipLine;
+            }
+        }
+        out.truncate(start);
+    }
+
+    /// After a record over the limit outside quotes, whose bytes so far are `out[start..]`
+    /// (taken out): reads past the rest of its line.
+    fn skip_rest(&mut self, out: &mut Vec<u8>, start: usize) {
+        self.cursor.lines += count_lines(&out[start..]);
+        self.cursor.at = At::SkipLine;
+        out.truncate(start);
     }
 }
 
@@ -220,177 +310,152 @@ impl CsvSource {
         input: Box<dyn BufRead + Send>,
         file: Arc<str>,
         columns: Arc<Columns>,
-        reopen: Reopen,
         max_record_bytes: usize,
     ) -> CsvSource {
-        let quotes = Arc::new(std::sync::Mutex::new(Quotes { max: max_record_bytes as u64, ..Quotes::default() }));
         CsvSource {
-            reader: csv_reader(input, &quotes),
+            scanner: Scanner::new(input),
             file,
             columns,
-            indices: None,
-            n_fields: 0,
-            record: csv::ByteRecord::new(),
-            ahead: csv::ByteRecord::new(),
-            has_record: false,
+            header: None,
+            max: max_record_bytes,
+            scratch: Vec::new(),
             error: None,
-            broken: None,
             restarts: 0,
-            base: (0, 0),
-            quotes,
-            reopen,
             done: false,
             fatal: None,
             deferred: false,
         }
     }
 
-    /// Gives its records as [`Row`]s ([`RecordSource::next_item`]): their fields' bytes copied
-    /// into the batch's buffer, made articles on a worker.
+    /// Gives its records as [`Row`]s ([`RecordSource::next_item`]): their bytes copied into the
+    /// batch's buffer, split into fields and made articles on a worker.
     pub(super) fn deferring(mut self) -> CsvSource {
         self.deferred = true;
         self
-    }
-
-    /// Where the next record starts: the reader may read a record's bytes that far past it.
-    fn mark_record_start(&self) {
-        self.quotes.lock().expect("the counter is never poisoned").record_start = self.reader.position().byte();
-    }
-
-    /// A record's first line in the file.
-    fn line_of(&self, record: &csv::ByteRecord) -> Option<u64> {
-        record.position().map(|p| self.base.1 + p.line())
-    }
-
-    /// A reject for the record whose first line starts at `start` (a line start of the reader's
-    /// bytes, with its quote marks and line ends before it), its reason made from its line; and
-    /// the reader started again on the line after that, the file opened again and read past it.
-    fn restart_after(&mut self, start: (u64, u64, u64), reason: impl FnOnce(u64) -> String) -> Record {
-        let line = self.base.1 + start.2 + 1;
-        let reject = self.reject(Some(line), None, reason(line));
-        self.has_record = false;
-        self.restarts += 1;
-        let next = {
-            let quotes = self.quotes.lock().expect("the counter is never poisoned");
-            quotes.next_line(start.0).map(|at| (at, quotes.line_starts.iter().find(|e| e.0 == at).map_or(0, |e| e.2)))
-        };
-        let Some((next, lines_before)) = next else {
-            self.done = true;
-            return reject;
-        };
-        if self.restarts > MAX_RESTARTS {
-            self.done = true;
-            let reason =
-                format!("more than {MAX_RESTARTS} quoted fields that never close: the rest of the file is not read");
-            self.error = Some(self.reject(Some(self.base.1 + lines_before + 1), None, reason));
-            return reject;
-        }
-        match (self.reopen)().and_then(|mut input| {
-            let skip = self.base.0 + next;
-            std::io::copy(&mut input.by_ref().take(skip), &mut std::io::sink()).map_err(|e| e.to_string())?;
-            Ok(input)
-        }) {
-            Ok(input) => {
-                let max = self.quotes.lock().expect("the counter is never poisoned").max;
-                self.quotes = Arc::new(std::sync::Mutex::new(Quotes { max, ..Quotes::default() }));
-                self.reader = csv_reader(input, &self.quotes);
-                self.base = (self.base.0 + next, self.base.1 + lines_before);
-            }
-            Err(reason) => {
-                self.done = true;
-                self.error =
-                    Some(self.reject(Some(self.base.1 + lines_before + 1), None, format!("cannot read on: {reason}")));
-            }
-        }
-        reject
-    }
-
-    /// Whether the reader's bytes from the line start `start` to the end of the file end inside a
-    /// quoted field, read again from the file (asked only where the quote marks after `start`
-    /// are odd in number).
-    /// With the blank lines before the record's first field: their bytes and number.
-    fn ends_open(&self, start: u64) -> (bool, u64, u64) {
-        let scan = (self.reopen)().and_then(|mut input| {
-            let skip = self.base.0 + start;
-            std::io::copy(&mut input.by_ref().take(skip), &mut std::io::sink()).map_err(|e| e.to_string())?;
-            ends_in_quotes(&mut input).map_err(|e| e.to_string())
-        });
-        scan.unwrap_or((true, 0, 0))
-    }
-
-    /// After a read error: a record over the limit is a reject, and where a quote opened in it
-    /// may never have closed, the reading starts again on the line after its first; any other
-    /// error ends the file.
-    fn read_error(&mut self, err: &csv::Error) -> Record {
-        let over = err.to_string().contains(OVER_LIMIT);
-        let start = {
-            let quotes = self.quotes.lock().expect("the counter is never poisoned");
-            let start = quotes.line_start(quotes.record_start);
-            (over && quotes.odd_from(start)).then_some(start).flatten()
-        };
-        match start {
-            Some(start) => self.restart_after(start, |line| {
-                format!("a quoted field opened on line {line} does not close within the limit of max_record_mb")
-            }),
-            None => {
-                self.done = true;
-                self.has_record = false;
-                let line = err.position().map(|p| self.base.1 + p.line()).or_else(|| {
-                    let quotes = self.quotes.lock().expect("the counter is never poisoned");
-                    quotes.line_start(quotes.record_start).map(|s| self.base.1 + s.2 + 1)
-                });
-                self.reject(line, None, format!("read error: {err}"))
-            }
-        }
     }
 
     fn reject(&self, line: Option<u64>, article_id: Option<String>, reason: String) -> Record {
         Record::Reject(Reject { origin: Origin { file: self.file.clone(), line }, article_id, reason })
     }
 
+    /// The message of a record over the limit.
+    fn over_limit(&self) -> String {
+        format!("a record of more than {} MB, over the limit of max_record_mb", self.max >> 20)
+    }
+
     /// Reads the header: `Some` reject when there is none to read.
     fn read_header(&mut self) -> Option<Record> {
-        match self.reader.read_byte_record(&mut self.record) {
-            Ok(false) => {
-                self.done = true;
-                Some(self.reject(Some(1), None, "empty CSV file: no header row".to_string()))
-            }
-            Err(err) => {
-                self.done = true;
-                Some(self.reject(Some(1), None, format!("cannot read CSV header: {err}")))
-            }
-            Ok(true) => {
-                self.mark_record_start();
-                let mut indices: [Option<(usize, usize)>; Field::ALL.len()] = [None; Field::ALL.len()];
-                let header: Vec<String> =
-                    self.record.iter().map(|name| String::from_utf8_lossy(name).into_owned()).collect();
-                for (idx, name) in header.iter().enumerate() {
-                    if let Some((field, rank)) = self.columns.field_of(name) {
-                        let slot = &mut indices[field as usize];
-                        if slot.is_none_or(|(best, _)| rank < best) {
-                            *slot = Some((rank, idx));
-                        }
-                    }
+        let mut bytes = Vec::new();
+        let reason = match self.scanner.next_raw(&mut bytes, self.max) {
+            Raw::Record { .. } | Raw::OpenAtEnd { .. } => None,
+            Raw::End => Some("empty CSV file: no header row".to_string()),
+            Raw::OverLimit { .. } => Some(format!("cannot read CSV header: {}", self.over_limit())),
+            Raw::Error(err) => Some(format!("cannot read CSV header: {err}")),
+        };
+        if let Some(reason) = reason {
+            self.done = true;
+            return Some(self.reject(Some(1), None, reason));
+        }
+        let record = split_fields(&bytes);
+        let mut indices: [Option<(usize, usize)>; Field::ALL.len()] = [None; Field::ALL.len()];
+        let header: Vec<String> = record.iter().map(|name| String::from_utf8_lossy(name).into_owned()).collect();
+        for (idx, name) in header.iter().enumerate() {
+            if let Some((field, rank)) = self.columns.field_of(name) {
+                let slot = &mut indices[field as usize];
+                if slot.is_none_or(|(best, _)| rank < best) {
+                    *slot = Some((rank, idx));
                 }
-                self.n_fields = self.record.len();
-                if indices[Field::Text as usize].is_none() {
-                    self.done = true;
-                    let reason = self.columns.no_text_reason(&header);
-                    self.fatal = Some(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
-                    return None;
-                }
-                self.indices = Some(indices.map(|slot| slot.map(|(_, idx)| idx)));
-                None
             }
         }
+        if indices[Field::Text as usize].is_none() {
+            self.done = true;
+            let reason = self.columns.no_text_reason(&header);
+            self.fatal = Some(Error::UnsupportedInput { path: self.file.to_string().into(), reason });
+            return None;
+        }
+        self.header = Some(Header { indices: indices.map(|slot| slot.map(|(_, idx)| idx)), n_fields: record.len() });
+        None
     }
-}
 
-fn csv_reader(input: Box<dyn BufRead + Send>, quotes: &Arc<std::sync::Mutex<Quotes>>) -> csv::Reader<QuoteCounter> {
-    csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(QuoteCounter { input, quotes: quotes.clone() })
+    /// A reject for the quoted field opened in the record starting on `line`, whose bytes so far
+    /// are `out[start..]`; the reading starts again on the line after.
+    fn restart(&mut self, out: &mut Vec<u8>, start: usize, line: u64, reason: String) -> Record {
+        let reject = self.reject(Some(line), None, reason);
+        self.restarts += 1;
+        if self.restarts > MAX_RESTARTS {
+            self.done = true;
+            out.truncate(start);
+            let reason =
+                format!("more than {MAX_RESTARTS} quoted fields that never close: the rest of the file is not read");
+            self.error = Some(self.reject(Some(line + 1), None, reason));
+        } else {
+            self.scanner.restart_after_first_line(out, start, line);
+        }
+        reject
+    }
+
+    /// The next record: made an article here, or (with `lines`) a [`Row`] whose bytes are
+    /// copied into `lines`.
+    fn next_with(&mut self, lines: Option<&mut Vec<u8>>) -> Option<Item> {
+        if let Some(error) = self.error.take() {
+            return Some(Item::Record(error));
+        }
+        if self.done {
+            return None;
+        }
+        if self.header.is_none() {
+            if let Some(reject) = self.read_header() {
+                return Some(Item::Record(reject));
+            }
+            if self.done {
+                return None;
+            }
+        }
+        let header = self.header.expect("the header is read");
+        let deferred = lines.is_some();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let out = lines.unwrap_or(&mut scratch);
+        let start = out.len();
+        let item = match self.scanner.next_raw(out, self.max) {
+            Raw::Record { line } => {
+                let row = Row {
+                    at: start..out.len(),
+                    line,
+                    header,
+                    file: self.file.clone(),
+                    columns: self.columns.clone(),
+                    max_record_bytes: self.max,
+                };
+                Some(if deferred { Item::Row(row) } else { Item::Record(row.parse(out)) })
+            }
+            Raw::End => {
+                self.done = true;
+                None
+            }
+            Raw::OpenAtEnd { line } => {
+                let reason = format!("a quoted field opened on line {line} never closes");
+                Some(Item::Record(self.restart(out, start, line, reason)))
+            }
+            Raw::OverLimit { line, quoted: true } => {
+                let reason =
+                    format!("a quoted field opened on line {line} does not close within the limit of max_record_mb");
+                Some(Item::Record(self.restart(out, start, line, reason)))
+            }
+            Raw::OverLimit { line, quoted: false } => {
+                self.scanner.skip_rest(out, start);
+                Some(Item::Record(self.reject(Some(line), None, self.over_limit())))
+            }
+            Raw::Error(err) => {
+                self.done = true;
+                out.truncate(start);
+                let line = self.scanner.cursor.lines + 1;
+                Some(Item::Record(self.reject(Some(line), None, format!("read error: {err}"))))
+            }
+        };
+        self.scratch = scratch;
+        item
+    }
 }
 
 impl RecordSource for CsvSource {
@@ -411,116 +476,61 @@ impl RecordSource for CsvSource {
     }
 }
 
-impl CsvSource {
-    /// The next record: made an article here, or (with `lines`) a [`Row`] whose fields are
-    /// copied into `lines`.
-    fn next_with(&mut self, lines: Option<&mut Vec<u8>>) -> Option<Item> {
-        let reject = Item::Record;
-        if let Some(error) = self.error.take() {
-            return Some(reject(error));
-        }
-        if self.done {
-            return None;
-        }
-        if self.indices.is_none() {
-            if let Some(header_reject) = self.read_header() {
-                return Some(reject(header_reject));
-            }
-            if self.done {
-                return None;
-            }
-        }
-        if let Some(err) = self.broken.take() {
-            return Some(reject(self.read_error(&err)));
-        }
-        if !self.has_record {
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(false) => {
-                    self.done = true;
-                    return None;
-                }
-                Err(err) => return Some(reject(self.read_error(&err))),
-                Ok(true) => {
-                    self.mark_record_start();
-                    self.has_record = true;
-                }
-            }
-        }
-        let read = self.reader.read_byte_record(&mut self.ahead);
-        if read.is_ok() {
-            self.mark_record_start();
-        }
-        match read {
-            Ok(true) => {
-                let record = self.give(lines);
-                std::mem::swap(&mut self.record, &mut self.ahead);
-                Some(record)
-            }
-            Ok(false) => {
-                // The last record: a quote opened in it may run to the end of the file.
-                let position = self.record.position().map_or(0, |p| p.byte());
-                let start = {
-                    let quotes = self.quotes.lock().expect("the counter is never poisoned");
-                    let line = quotes.containing(position);
-                    quotes.odd_from(line).then_some(line)
-                };
-                if let Some(start) = start {
-                    let lines_before = start.map_or(0, |s| s.2);
-                    let (open, blank_bytes, blank_lines) = self.ends_open(position);
-                    if open {
-                        // (the record's first field, past the line ends before it)
-                        let first = (position + blank_bytes, 0, lines_before + blank_lines);
-                        return Some(reject(self.restart_after(first, |line| {
-                            format!("a quoted field opened on line {line} never closes")
-                        })));
-                    }
-                }
-                self.has_record = false;
-                self.done = true;
-                Some(self.give(lines))
-            }
-            Err(err) => {
-                self.broken = Some(err);
-                self.has_record = false;
-                Some(self.give(lines))
-            }
-        }
+/// A record's fields, as the csv crate splits its bytes: their bytes one after another, and
+/// where each ends. (Like the csv crate reading a file, csv_core skips a UTF-8 byte-order mark at
+/// the start of what it is given: here of every record, not only the file's first.)
+struct Fields {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Fields {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.bytes[start..end])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).filter_map(|i| self.get(i))
     }
 }
 
-impl CsvSource {
-    /// The record read: an article made here, or a [`Row`] of its fields copied into `lines`.
-    fn give(&self, lines: Option<&mut Vec<u8>>) -> Item {
-        let indices = self.indices.as_ref().expect("header read before rows");
-        let line = self.line_of(&self.record);
-        let Some(lines) = lines else {
-            let cells = indices.map(|index| index.and_then(|i| self.record.get(i)));
-            let shape = Shape {
-                id_column: indices[Field::Id as usize].is_some(),
-                len: self.record.len(),
-                n_fields: self.n_fields,
-            };
-            return Item::Record(article_of(cells, shape, &self.columns, Origin { file: self.file.clone(), line }));
-        };
-        let cells = indices.map(|index| {
-            let bytes = index.and_then(|i| self.record.get(i))?;
-            let start = lines.len();
-            lines.extend_from_slice(bytes);
-            Some(start..lines.len())
-        });
-        Item::Row(Row {
-            cells,
-            shape: Shape {
-                id_column: indices[Field::Id as usize].is_some(),
-                len: self.record.len(),
-                n_fields: self.n_fields,
-            },
-            line,
-            file: self.file.clone(),
-            columns: self.columns.clone(),
-            max_record_bytes: self.quotes.lock().expect("the counter is never poisoned").max as usize,
-        })
-    }
+thread_local! {
+    /// Each thread's parser: building one (its transition table) cost more than a record's
+    /// parse.
+    static SPLITTER: std::cell::RefCell<csv_core::Reader> = std::cell::RefCell::new(csv_core::Reader::new());
+}
+
+fn split_fields(record: &[u8]) -> Fields {
+    // (a field's bytes are never more than the record's; a comma ends each field but the last)
+    let mut fields =
+        Fields { bytes: vec![0; record.len()], ends: vec![0; memchr::memchr_iter(b',', record).count() + 1] };
+    SPLITTER.with_borrow_mut(|reader| {
+        reader.reset();
+        let (mut input, mut nout, mut nend) = (record, 0, 0);
+        loop {
+            let (result, nin, written, ended) =
+                reader.read_record(input, &mut fields.bytes[nout..], &mut fields.ends[nend..]);
+            input = &input[nin..];
+            nout += written;
+            nend += ended;
+            match result {
+                // (an empty input after the record's bytes ends its last field)
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => fields.bytes.resize(fields.bytes.len() * 2 + 1, 0),
+                csv_core::ReadRecordResult::OutputEndsFull => fields.ends.resize(fields.ends.len() * 2 + 1, 0),
+                csv_core::ReadRecordResult::Record | csv_core::ReadRecordResult::End => break,
+            }
+        }
+        fields.bytes.truncate(nout);
+        fields.ends.truncate(nend);
+    });
+    fields
 }
 
 /// What an article's fields are checked against: whether the header has an id column, and the
@@ -575,35 +585,41 @@ fn article_of(cells: [Option<&[u8]>; Field::ALL.len()], shape: Shape, columns: &
     }
 }
 
-/// A CSV record read but not yet made an article ([`super::Reader::deferring`]): the bytes of
-/// the fields whosaid reads, in the buffer of the batch's records, made an article on a worker
-/// (the text's copy, its UTF-8 check and its allocation were most of the reading thread's work).
+/// A CSV record read but not yet made an article ([`super::Reader::deferring`]): its bytes, in
+/// the buffer of the batch's records, split into fields and made an article on a worker.
 pub struct Row {
-    /// Where each field's bytes are in that buffer.
-    cells: [Option<Range<usize>>; Field::ALL.len()],
-    shape: Shape,
-    line: Option<u64>,
+    /// Where its bytes are in that buffer.
+    at: Range<usize>,
+    line: u64,
+    header: Header,
     file: Arc<str>,
     columns: Arc<Columns>,
     max_record_bytes: usize,
 }
 
 impl Row {
-    /// The bytes of its fields.
+    /// Its bytes.
     pub fn len(&self) -> usize {
-        self.cells.iter().flatten().map(Range::len).sum()
+        self.at.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.at.is_empty()
     }
 
-    /// The record of the row, as [`CsvSource`] would give it (and as `Reader` gives it: with its
-    /// fields' size limits and language tag checked); `lines` is the buffer the reader was given.
+    /// The record of the row, as the reader's iterator gives it (its fields' size limits and
+    /// language tag checked); `lines` is the buffer the reader was given.
     pub fn parse(self, lines: &[u8]) -> Record {
-        let cells = self.cells.map(|cell| cell.map(|at| &lines[at]));
-        let record = article_of(cells, self.shape, &self.columns, Origin { file: self.file, line: self.line });
-        super::reject_oversized(record, self.max_record_bytes)
+        let origin = Origin { file: self.file, line: Some(self.line) };
+        let record = split_fields(&lines[self.at]);
+        let indices = self.header.indices;
+        let cells = indices.map(|index| index.and_then(|i| record.get(i)));
+        let shape = Shape {
+            id_column: indices[Field::Id as usize].is_some(),
+            len: record.len(),
+            n_fields: self.header.n_fields,
+        };
+        super::reject_oversized(article_of(cells, shape, &self.columns, origin), self.max_record_bytes)
     }
 }
 
@@ -614,9 +630,7 @@ mod tests {
 
     fn source(input: &str, columns: Columns) -> CsvSource {
         let bytes = input.as_bytes().to_vec();
-        let open =
-            move || -> Result<Box<dyn BufRead + Send>, String> { Ok(Box::new(std::io::Cursor::new(bytes.clone()))) };
-        CsvSource::new(open().unwrap(), "f.csv".into(), Arc::new(columns), Box::new(open), 1 << 20)
+        CsvSource::new(Box::new(std::io::Cursor::new(bytes)), "f.csv".into(), Arc::new(columns), 1 << 20)
     }
 
     fn read(input: &str) -> Vec<Record> {
@@ -714,6 +728,142 @@ mod tests {
                 "{end:?}"
             );
         }
+    }
+
+    fn summary(input: &str, max: usize) -> Vec<String> {
+        let bytes = input.as_bytes().to_vec();
+        let mut source =
+            CsvSource::new(Box::new(std::io::Cursor::new(bytes)), "f.csv".into(), Arc::new(Columns::default()), max);
+        std::iter::from_fn(|| source.next_record())
+            .map(|r| match r {
+                Record::Article(a) => format!("{:?} {}: {}", a.origin.line, a.id, a.text),
+                Record::Reject(r) => format!("{:?}: {}", r.origin.line, r.reason),
+            })
+            .collect()
+    }
+
+    /// A record's line is the one its first field starts on, after blank lines and in CRLF
+    /// and CR files too (the csv crate counted "\n" only, from the end of the record before).
+    #[test]
+    fn a_records_line_is_where_it_starts_whatever_the_line_ends() {
+        for end in ["\n", "\r\n", "\r"] {
+            let file = ["id,text", "", "a,\"One,", "two.\"", "b,x,y", "", "", "c,Three.", ""].join(end);
+            assert_eq!(
+                summary(&file, 1 << 20),
+                [
+                    format!("Some(3) a: One,{end}two."),
+                    "Some(5): wrong number of fields: 3 where the header has 2".to_string(),
+                    "Some(8) c: Three.".to_string(),
+                ],
+                "{end:?}"
+            );
+        }
+    }
+
+    /// A byte-order mark before a quoted header is no part of it; quotes inside quoted fields,
+    /// fields of quotes only and a last record with no line end read as the csv crate reads them.
+    #[test]
+    fn a_byte_order_mark_and_quotes_read_as_the_csv_crate_reads_them() {
+        let file = "\u{feff}\"id\",\"te,xt\"\na,\"\"\"Hi\"\", she said.\"\nb,\"\"\nc,\"x\"y\"z\"";
+        let columns = Columns::new(&ColumnNames { text: Some("te,xt".into()), ..ColumnNames::default() });
+        let mut source = source(file, columns);
+        let records: Vec<Record> = std::iter::from_fn(|| source.next_record()).collect();
+        let texts: Vec<String> = records
+            .iter()
+            .map(|r| match r {
+                Record::Article(a) => a.text.clone(),
+                Record::Reject(r) => r.reason.clone(),
+            })
+            .collect();
+        assert_eq!(texts, ["\"Hi\", she said.", "empty `te,xt`", "xy\"z\""]);
+    }
+
+    /// A record over the limit is a reject, and the reading goes on: after an unquoted one, from
+    /// its end; after a quoted
+    /// field still open at the limit, from the line after the one it opened on; after more than
+    /// ten quoted fields that never close, not at all.
+    #[test]
+    fn records_over_the_limit_are_rejected_and_the_reading_goes_on() {
+        let long = "word ".repeat(300);
+        let file = format!("id,text\na,{long}\nb,\"{long}\nc,Fine.\nd,Fine too.\n");
+        assert_eq!(
+            summary(&file, 1000),
+            [
+                "Some(2): a record of more than 0 MB, over the limit of max_record_mb",
+                "Some(3): a quoted field opened on line 3 does not close within the limit of max_record_mb",
+                "Some(4) c: Fine.",
+                "Some(5) d: Fine too.",
+            ]
+        );
+        let file = format!("id,text\n{}z,Last.\n", format!("x,\"{long}\n").repeat(12));
+        let rows = summary(&file, 1000);
+        assert_eq!(rows.len(), 12, "{rows:?}");
+        assert_eq!(
+            rows[0],
+            "Some(2): a quoted field opened on line 2 does not close within the limit of max_record_mb"
+        );
+        assert_eq!(rows[11], "Some(13): more than 10 quoted fields that never close: the rest of the file is not read");
+        // (read a few bytes at a time, as from a slow stream)
+        let reader =
+            std::io::BufReader::with_capacity(16, std::io::Cursor::new(format!("id,text\na,{long}\nc,Fine.\n")));
+        let mut source = CsvSource::new(Box::new(reader), "f.csv".into(), Arc::new(Columns::default()), 1000);
+        let rows: Vec<Record> = std::iter::from_fn(|| source.next_record()).collect();
+        assert!(
+            matches!(&rows[0], Record::Reject(r) if r.reason.contains("a record of more than 0 MB") && r.origin.line == Some(2)),
+            "{rows:?}"
+        );
+        assert!(matches!(&rows[1], Record::Article(a) if a.id == "c" && a.origin.line == Some(3)), "{rows:?}");
+    }
+
+    /// The scanner ends records where the csv crate ends them: on 20,000 random texts of
+    /// commas, quotes, line ends, spaces and letters, the records it finds, split into fields,
+    /// are the csv crate's, wherever no quoted field is open at the end.
+    #[test]
+    fn the_scanner_splits_records_as_the_csv_crate_does() {
+        let alphabet = b"a,\"\n\r ";
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut compared = 0;
+        for _ in 0..20_000 {
+            let len = (seed % 24) as usize;
+            let text: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let expected: Vec<csv::ByteRecord> = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(&text[..])
+                .byte_records()
+                .map(Result::unwrap)
+                .collect();
+            let mut scanner = Scanner::new(Box::new(std::io::Cursor::new(text.clone())));
+            let mut found = Vec::new();
+            loop {
+                let mut bytes = Vec::new();
+                match scanner.next_raw(&mut bytes, 1 << 20) {
+                    Raw::Record { .. } => {
+                        let fields = split_fields(&bytes);
+                        found.push(csv::ByteRecord::from(fields.iter().collect::<Vec<_>>()));
+                    }
+                    Raw::End => break,
+                    Raw::OpenAtEnd { .. } => {
+                        found.clear();
+                        break;
+                    }
+                    other => panic!("{other:?}"),
+                }
+            }
+            if found.is_empty() && !expected.is_empty() {
+                continue;
+            }
+            compared += 1;
+            assert_eq!(found, expected, "{:?}", String::from_utf8_lossy(&text));
+        }
+        assert!(compared > 10_000, "{compared}");
     }
 
     #[test]

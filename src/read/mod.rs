@@ -423,11 +423,7 @@ impl Reader {
                 }
             }
             InputFormat::Csv => {
-                // (A CSV file is opened again where a quoted field never closes, to read on
-                // after the line it opened on.)
-                let reopen = move || open_input(&file);
-                let source =
-                    csv::CsvSource::new(input, name, self.columns.clone(), Box::new(reopen), self.max_record_bytes);
+                let source = csv::CsvSource::new(input, name, self.columns.clone(), self.max_record_bytes);
                 if self.deferred {
                     Box::new(source.deferring())
                 } else {
