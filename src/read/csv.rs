@@ -61,7 +61,8 @@ enum At {
     /// Right after a quote inside a quoted field: a second quote is one in the text, anything
     /// else closes the quotes.
     QuoteInQuoted,
-    /// Reading past the rest of a line (of a record over the limit).
+    /// Reading past the rest of a line (the first of a record whose quoted field did not close
+    /// within the limit).
     SkipLine,
 }
 
@@ -77,10 +78,15 @@ enum Raw {
     OpenAtEnd {
         line: u64,
     },
-    /// A record starting on `line` ran over the limit; `quoted` when inside a quoted field.
+    /// A record starting on `line` ran over the limit inside a quoted field, its bytes so far
+    /// read.
+    OpenAtLimit {
+        line: u64,
+    },
+    /// A record starting on `line` ran over the limit outside quotes, and was read past to its
+    /// end.
     OverLimit {
         line: u64,
-        quoted: bool,
     },
     Error(String),
 }
@@ -119,7 +125,7 @@ impl Cursor {
         while i < chunk.len() {
             let byte = chunk[i];
             // (a field is searched no further than the limit: its state there is the record's)
-            let end = chunk.len().min(i + (max + 1).saturating_sub(out.len() - start));
+            let end = chunk.len().min(i.saturating_add((max.saturating_add(1)).saturating_sub(out.len() - start)));
             match self.at {
                 At::StartRecord => {
                     if matches!(byte, b'\n' | b'\r') {
@@ -226,11 +232,59 @@ impl Scanner {
         }
     }
 
-    /// Reads the next record, its bytes (without its line end) appended to `out`, at most
-    /// `max` of them and a read's more.
+    /// Reads the next record, its bytes (without its line end) appended to `out`; a record over
+    /// `max` bytes is read past to its end, its bytes dropped.
     fn next_raw(&mut self, out: &mut Vec<u8>, max: usize) -> Raw {
         let start = out.len();
         let mut line = self.cursor.lines + 1;
+        match self.advance(out, start, max, &mut line, None) {
+            Err(err) => Raw::Error(err),
+            Ok(Step::Ended) => {
+                self.cursor.lines += count_lines(&out[start..]);
+                Raw::Record { line }
+            }
+            Ok(Step::More) => match std::mem::replace(&mut self.cursor.at, At::StartRecord) {
+                // (the end of the input)
+                At::StartRecord | At::SkipLine => Raw::End,
+                At::InQuoted => Raw::OpenAtEnd { line },
+                At::StartField | At::InField | At::QuoteInQuoted => {
+                    self.cursor.lines += count_lines(&out[start..]);
+                    Raw::Record { line }
+                }
+            },
+            // (right after a quote in quotes the field may be closing: one byte more tells, and
+            // a quote that ends a field at the limit is taken as open)
+            Ok(Step::Over) if matches!(self.cursor.at, At::InQuoted | At::QuoteInQuoted) => Raw::OpenAtLimit { line },
+            Ok(Step::Over) => {
+                // Read past to the record's end, its bytes counted for their line ends and dropped.
+                self.cursor.lines += count_lines(&out[start..]);
+                let last = out.last().copied().filter(|_| out.len() > start);
+                out.truncate(start);
+                match self.advance(out, start, usize::MAX, &mut line, Some(last)) {
+                    Err(err) => Raw::Error(err),
+                    Ok(_) => {
+                        if self.cursor.at != At::StartRecord {
+                            // (the input ended inside it)
+                            self.cursor.at = At::StartRecord;
+                        }
+                        Raw::OverLimit { line }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Scans on until a record ends, runs over `max` bytes or the input ends (`Step::More`).
+    /// With `dropping` (the last byte dropped before, if any), the record's bytes are counted
+    /// for their line ends and dropped as they pass: a record over the limit read past.
+    fn advance(
+        &mut self,
+        out: &mut Vec<u8>,
+        start: usize,
+        max: usize,
+        line: &mut u64,
+        mut dropping: Option<Option<u8>>,
+    ) -> Result<Step, String> {
         loop {
             let from_pushback = self.pushed < self.pushback.len();
             let chunk = if from_pushback {
@@ -239,40 +293,42 @@ impl Scanner {
                 match self.input.fill_buf() {
                     Ok(chunk) => chunk,
                     Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(err) => return Raw::Error(err.to_string()),
+                    Err(err) => return Err(err.to_string()),
                 }
             };
             if chunk.is_empty() {
-                return match std::mem::replace(&mut self.cursor.at, At::StartRecord) {
-                    At::StartRecord | At::SkipLine => Raw::End,
-                    At::InQuoted => Raw::OpenAtEnd { line },
-                    At::StartField | At::InField | At::QuoteInQuoted => {
-                        self.cursor.lines += count_lines(&out[start..]);
-                        Raw::Record { line }
-                    }
-                };
+                return Ok(Step::More);
             }
             let bom = if !self.started && chunk.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
             self.started = true;
-            let (used, step) = self.cursor.scan(&chunk[bom..], out, start, max, &mut line);
+            let (used, step) = self.cursor.scan(&chunk[bom..], out, start, max, line);
             if from_pushback {
                 self.pushed += bom + used;
+                if self.pushed == self.pushback.len() {
+                    // (read again, and freed: it may be a record's worth)
+                    self.pushback = Vec::new();
+                    self.pushed = 0;
+                }
             } else {
                 self.input.consume(bom + used);
             }
-            match step {
-                Step::More => {}
-                Step::Ended => {
-                    self.cursor.lines += count_lines(&out[start..]);
-                    return Raw::Record { line };
-                }
-                Step::Over => return Raw::OverLimit { line, quoted: self.cursor.at == At::InQuoted },
+            if let Some(before) = dropping {
+                // ("\r\n" may be split between two reads: one line end)
+                let dropped = &out[start..];
+                let split = before == Some(b'\r') && dropped.first() == Some(&b'\n');
+                self.cursor.lines += count_lines(dropped) - u64::from(split);
+                dropping = Some(dropped.last().copied().or(before));
+                out.truncate(start);
+            }
+            if !matches!(step, Step::More) {
+                return Ok(step);
             }
         }
     }
 
-    /// After a record starting on `line` whose bytes so far are `out[start..]` (taken out): reads
-    /// on from the line after `line`, those bytes read again.
+    /// After a record starting on `line` whose bytes so far are `out[start..]` (taken out):
+    /// reads on from the line after `line`, those bytes read again (or, where that line runs
+    /// on past them, after reading past the rest of it).
     fn restart_after_first_line(&mut self, out: &mut Vec<u8>, start: usize, line: u64) {
         let record = &out[start..];
         self.cursor.at = At::StartRecord;
@@ -288,19 +344,10 @@ impl Scanner {
                 self.pushed = 0;
             }
             None => {
-                // (the line runs on past the bytes read: read past the rest of it)
                 self.cursor.lines = line - 1;
                 self.cursor.at = At::SkipLine;
             }
         }
-        out.truncate(start);
-    }
-
-    /// After a record over the limit outside quotes, whose bytes so far are `out[start..]`
-    /// (taken out): reads past the rest of its line.
-    fn skip_rest(&mut self, out: &mut Vec<u8>, start: usize) {
-        self.cursor.lines += count_lines(&out[start..]);
-        self.cursor.at = At::SkipLine;
         out.truncate(start);
     }
 }
@@ -349,7 +396,9 @@ impl CsvSource {
         let reason = match self.scanner.next_raw(&mut bytes, self.max) {
             Raw::Record { .. } | Raw::OpenAtEnd { .. } => None,
             Raw::End => Some("empty CSV file: no header row".to_string()),
-            Raw::OverLimit { .. } => Some(format!("cannot read CSV header: {}", self.over_limit())),
+            Raw::OverLimit { .. } | Raw::OpenAtLimit { .. } => {
+                Some(format!("cannot read CSV header: {}", self.over_limit()))
+            }
             Raw::Error(err) => Some(format!("cannot read CSV header: {err}")),
         };
         if let Some(reason) = reason {
@@ -437,15 +486,12 @@ impl CsvSource {
                 let reason = format!("a quoted field opened on line {line} never closes");
                 Some(Item::Record(self.restart(out, start, line, reason)))
             }
-            Raw::OverLimit { line, quoted: true } => {
+            Raw::OpenAtLimit { line } => {
                 let reason =
                     format!("a quoted field opened on line {line} does not close within the limit of max_record_mb");
                 Some(Item::Record(self.restart(out, start, line, reason)))
             }
-            Raw::OverLimit { line, quoted: false } => {
-                self.scanner.skip_rest(out, start);
-                Some(Item::Record(self.reject(Some(line), None, self.over_limit())))
-            }
+            Raw::OverLimit { line } => Some(Item::Record(self.reject(Some(line), None, self.over_limit()))),
             Raw::Error(err) => {
                 self.done = true;
                 out.truncate(start);
@@ -477,8 +523,7 @@ impl RecordSource for CsvSource {
 }
 
 /// A record's fields, as the csv crate splits its bytes: their bytes one after another, and
-/// where each ends. (Like the csv crate reading a file, csv_core skips a UTF-8 byte-order mark at
-/// the start of what it is given: here of every record, not only the file's first.)
+/// where each ends.
 struct Fields {
     bytes: Vec<u8>,
     ends: Vec<usize>,
@@ -512,7 +557,10 @@ fn split_fields(record: &[u8]) -> Fields {
         Fields { bytes: vec![0; record.len()], ends: vec![0; memchr::memchr_iter(b',', record).count() + 1] };
     SPLITTER.with_borrow_mut(|reader| {
         reader.reset();
-        let (mut input, mut nout, mut nend) = (record, 0, 0);
+        // (its first byte alone first: csv_core skips a byte-order mark at the start of its
+        // first input, which here is a record's, whose bytes are text)
+        let first = record.len().min(1);
+        let (mut input, mut rest, mut nout, mut nend) = (&record[..first], &record[first..], 0, 0);
         loop {
             let (result, nin, written, ended) =
                 reader.read_record(input, &mut fields.bytes[nout..], &mut fields.ends[nend..]);
@@ -520,8 +568,8 @@ fn split_fields(record: &[u8]) -> Fields {
             nout += written;
             nend += ended;
             match result {
-                // (an empty input after the record's bytes ends its last field)
-                csv_core::ReadRecordResult::InputEmpty => {}
+                // (then the rest; an empty input after it ends the last field)
+                csv_core::ReadRecordResult::InputEmpty => input = std::mem::take(&mut rest),
                 csv_core::ReadRecordResult::OutputFull => fields.bytes.resize(fields.bytes.len() * 2 + 1, 0),
                 csv_core::ReadRecordResult::OutputEndsFull => fields.ends.resize(fields.ends.len() * 2 + 1, 0),
                 csv_core::ReadRecordResult::Record | csv_core::ReadRecordResult::End => break,
@@ -776,6 +824,11 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["\"Hi\", she said.", "empty `te,xt`", "xy\"z\""]);
+        // A byte-order mark later in the file is text, and the quote after it a character.
+        let records = read("id,text\n\u{feff}\"a,\"b,c\nd\"\nz,after\n");
+        let Record::Article(article) = &records[0] else { panic!("{records:?}") };
+        assert_eq!((article.id.as_str(), article.text.as_str()), ("\u{feff}\"a", "b,c\nd"));
+        assert!(matches!(&records[1], Record::Article(a) if a.id == "z"), "{records:?}");
     }
 
     /// A record over the limit is a reject, and the reading goes on: after an unquoted one, from
@@ -803,6 +856,13 @@ mod tests {
             "Some(2): a quoted field opened on line 2 does not close within the limit of max_record_mb"
         );
         assert_eq!(rows[11], "Some(13): more than 10 quoted fields that never close: the rest of the file is not read");
+        // After an unquoted record over the limit the reading goes on at its end, past a quoted
+        // field with a line end in it.
+        let file = format!("id,text,title\na,{long},\"t1\nx,y,z\"\nc,after,t\n");
+        assert_eq!(
+            summary(&file, 1000),
+            ["Some(2): a record of more than 0 MB, over the limit of max_record_mb", "Some(4) c: after"]
+        );
         // (read a few bytes at a time, as from a slow stream)
         let reader =
             std::io::BufReader::with_capacity(16, std::io::Cursor::new(format!("id,text\na,{long}\nc,Fine.\n")));
