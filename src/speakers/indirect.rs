@@ -322,7 +322,21 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         if opens_sentence {
             // According to X, CLAUSE.
             let comma = (source.last + 1..end).find(|&i| doc.tok(i) == ",")?;
-            let start = after_appositive_name(doc, &source, comma + 1, end);
+            let mut start = after_appositive_name(doc, &source, comma + 1, end);
+            // "According to a report by UpGuard, a cybersecurity firm, two databases …": what
+            // the source is, set off after its name, is not what it said ("According to the
+            // ruling, a host, such as Facebook, must …": after a noun, it is).
+            if start == comma + 1 && doc.is_capitalized(source.last) && doc.tok_in(start, &["a", "an"]) {
+                let set_off = (start + 1..end.min(start + 8)).find(|&i| doc.tok(i) == ",");
+                let described = set_off.filter(|&c| {
+                    (start + 1..c).all(|i| {
+                        doc.is_word(i) && !doc.lex(i).is_cue() && !crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i))
+                    })
+                });
+                if let Some(c) = described {
+                    start = c + 1;
+                }
+            }
             return (start < last && word_count(start, last) >= 3)
                 .then(|| one(doc.span_of(start, last), source, None, "according-to"));
         }
@@ -402,7 +416,14 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                     let parts = vec![doc.span_of(first, comma - 1), doc.span_of(resumes, last)];
                     return Some((content, speaker, apposition, "interrupted", parts));
                 }
-                if (ends_after(cue.1 + 1) || doc.tok_is(cue.1 + 1, ",")) && !relative && word_count(first, comma) >= 3 {
+                // ("Like the previous, the debate concluded with …": a phrase, no clause)
+                let phrase =
+                    (doc.lex(first).is_preposition() || doc.tok_is(first, "like")) && !has_verb(doc, first, comma);
+                if (ends_after(cue.1 + 1) || doc.tok_is(cue.1 + 1, ","))
+                    && !relative
+                    && !phrase
+                    && word_count(first, comma) >= 3
+                {
                     let content = doc.span_of(first, comma - 1);
                     return Some(one(content, speaker, apposition, "clause-cue"));
                 }
@@ -624,6 +645,27 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     if let Some(and) = next_statement_or_act(doc, start, stop) {
         stop = if matches!(doc.tok(and - 1), "," | "-" | "–" | "—") { and - 2 } else { and - 1 };
     }
+    // "While La Riva attacked war as a tool of the ruling class, Blankenship wanted …": a
+    // clause opened by "while" or "although" ends at its comma, where the main clause begins.
+    if speaker.first > first
+        && (first..speaker.first).all(|i| !doc.is_word(i) || doc.tok_in(i, &["while", "whereas", "although", "though"]))
+        && (first..speaker.first).any(|i| doc.is_word(i))
+    {
+        // (not the comma of a number: "2,400")
+        let in_number = |i: usize| doc.touches_next(i - 1) && doc.touches_next(i) && doc.lex(i + 1).starts_with_digit();
+        if let Some(comma) = (start + 1..stop).find(|&i| doc.tok(i) == "," && !in_number(i)) {
+            stop = comma - 1;
+        }
+    }
+    // "… the federal minimum wage in his announcement.": where it was said, at the end, is the
+    // narration's.
+    if stop >= start + 4
+        && doc.tok_in(stop - 2, &["in", "during"])
+        && doc.tok_in(stop - 1, &["his", "her", "their", "its", "a", "the"])
+        && doc.tok_in(stop, MEDIA_OF_SAYING)
+    {
+        stop -= 3;
+    }
     // "Ted Cruz endorses Trump, who says he is honored": a position taken on someone ends before
     // the relative clause about them, which is a statement of its own (and the one they are may
     // be one word).
@@ -648,6 +690,29 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         && cue_at(doc, stop).is_some_and(|inner| inner.1 == stop && inner.0 > start)
         && !doc.is_possessive_s(stop - 1)
         && mention_right(doc, start, stop).is_some_and(|m| m.last + 1 == stop && after_clause(m))
+    {
+        return None;
+    }
+    // "The video showed a police officer surrounded by protesters": a picture shows what it
+    // depicts; what it shows to be so follows "that".
+    if lemma == Some("show")
+        && doc.tok_in(
+            speaker.last,
+            &[
+                "video",
+                "videos",
+                "footage",
+                "photo",
+                "photos",
+                "image",
+                "images",
+                "picture",
+                "pictures",
+                "photograph",
+                "photographs",
+            ],
+        )
+        && !doc.tok_is(start, "that")
     {
         return None;
     }
@@ -711,6 +776,33 @@ fn next_statement_or_act(doc: &Doc, start: usize, stop: usize) -> Option<usize> 
     })
 }
 
+/// Nouns of where something was said ("in his announcement", "during the interview").
+const MEDIA_OF_SAYING: &[&str] = &[
+    "announcement",
+    "statement",
+    "speech",
+    "interview",
+    "remarks",
+    "address",
+    "tweet",
+    "post",
+    "letter",
+    "filing",
+    "livestream",
+    "broadcast",
+];
+
+/// Whether tokens `a..=b` hold a verb: a finite form, a cue, or a past tense.
+fn has_verb(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..=b).any(|i| {
+        doc.is_word(i)
+            && (crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i))
+                || doc.lex(i).is_cue()
+                || doc.tok_in(i, super::BE_FORMS)
+                || (doc.tok(i).ends_with("ed") && !doc.is_capitalized(i)))
+    })
+}
+
 /// Whether token `idx` opens an infinitive ("to shut down …"), not a phrase ("to reporters").
 fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
     doc.tok_is(idx, "to")
@@ -726,7 +818,7 @@ fn infinitive_at(doc: &Doc, idx: usize, last: usize) -> bool {
 const NEEDS_CLAUSE: &[&str] = &[
     "say", "add", "note", "write", "post", "tweet", "confirm", "announce", "report", "reveal", "show", "find", "talk",
     "speak", "indicate", "declare", "respond", "reply", "state", "explain", "describe", "reaffirm", "observe", "point",
-    "maintain", "recall",
+    "maintain", "recall", "testify", "conclude",
 ];
 
 /// Whether the cue at token `cue` is a participle that describes the noun before it, the
@@ -871,7 +963,12 @@ fn is_plain_object(doc: &Doc, start: usize, stop: usize) -> bool {
     // determiner, an adjective ("the proposed law").
     let verb_from = if opener { start + 2 } else { start + 1 };
     // "announced the cause of death as a cardiac arrest": what it was called is reported.
-    let clause_word = |i: usize| doc.tok_in(i, &["that", "who", "which", "whether", "if", "to", "as"]);
+    // ("to" before a number ends a range, "49.7 percent to 43.1 percent"; in "head-to-head" it is
+    // a word's part)
+    let clause_word = |i: usize| {
+        doc.tok_in(i, &["that", "who", "which", "whether", "if", "as"])
+            || (doc.tok_is(i, "to") && !(i < stop && (doc.lex(i + 1).starts_with_digit() || doc.tok_is(i + 1, "-"))))
+    };
     !(start..=stop).any(|i| {
         doc.is_word(i)
             && (words.is_finite_verb(doc.tok(i))

@@ -2653,3 +2653,64 @@ fn they_after_researchers_from_bodies_are_the_bodies() {
         &["indirect/subject-cue | that the light weakened | They | -"],
     );
 }
+
+/// "According to X by UpGuard, a cybersecurity firm, CLAUSE": what a named source is, set off
+/// after its name, is not what it said; after a noun the words set off are the clause's.
+#[test]
+fn a_description_set_off_after_a_named_source_is_not_what_it_said() {
+    check(
+        "According to a report on Wednesday by UpGuard, a cybersecurity firm, two databases were found on public servers.",
+        &["indirect/according-to | two databases were found on public servers | UpGuard | UpGuard"],
+    );
+    check(
+        "According to the ruling, a host, such as Facebook, must remove the original post.",
+        &["indirect/according-to | a host, such as Facebook, must remove the original post | the ruling | -"],
+    );
+}
+
+/// A phrase with no verb before "…, X concluded" is no clause that was said; nor is what a
+/// cue of concluding or testifying takes as a plain object.
+#[test]
+fn a_phrase_before_a_cue_and_a_plain_object_of_concluding_are_no_statements() {
+    check("Like the previous, the debate concluded with final statements from the candidates.", &[]);
+    check("In her Facebook video, Jorgensen confirmed this course of treatment.", &[]);
+    check("He testified at the impeachment hearings.", &[]);
+    check(
+        "He testified that he had not seen the letter.",
+        &["indirect/subject-cue | that he had not seen the letter | He | -"],
+    );
+}
+
+/// "While X said A, Y said B": a clause opened by "while" or "although" ends at its comma
+/// (not at a number's), where the main clause and its own statement begin.
+#[test]
+fn a_while_clause_ends_at_its_comma() {
+    check(
+        "While Smith said the plan would work, Jones said it would fail.",
+        &[
+            "indirect/subject-cue | the plan would work | Smith | Smith",
+            "indirect/subject-cue | it would fail | Jones | Jones",
+        ],
+    );
+    check(
+        "Although Smith said there are 2,400 of them, Jones was not sure.",
+        &["indirect/subject-cue | there are 2,400 of them | Smith | Smith"],
+    );
+}
+
+/// Where a statement was made, at its end ("in his announcement"), is the narration's; a
+/// picture shows what it depicts (what it shows to be so follows "that"); a range of numbers
+/// ("49.7 percent to 43.1 percent") and a hyphenated "head-to-head" open no clause.
+#[test]
+fn the_medium_a_depiction_and_a_range_are_not_what_was_said() {
+    check(
+        "She said the minimum wage should rise to USD15 an hour in her announcement.",
+        &["indirect/subject-cue | the minimum wage should rise to USD15 an hour | She | -"],
+    );
+    check("The video showed a police officer surrounded by protesters.", &[]);
+    check(
+        "The video showed that police had fired first.",
+        &["indirect/subject-cue | that police had fired first | The video | -"],
+    );
+    check("Biden maintained his lead in the head-to-head average, 49.7 percent to 43.1 percent.", &[]);
+}
