@@ -2683,7 +2683,13 @@ fn resolve_mention(
                             (name(first).zip(name(second)).map(|(a, b)| format!("{a} and {b}")), None)
                         }
                         Some((run, None)) => (name(run), None),
-                        None => (None, None),
+                        // "The team collected samples …. They found": a research team the
+                        // article names by its lead.
+                        None => {
+                            let floor = names::salient_floor_of(doc, mention.first, 2);
+                            let team = (floor..mention.first).any(|i| doc.tok_in(i, RESEARCH_TEAMS));
+                            (team.then(|| lead_author(doc, names)).flatten(), None)
+                        }
                     };
                 }
                 _ => return (None, None),
@@ -3046,6 +3052,11 @@ fn resolve_mention(
                 if let Some(author) = work_author(doc, names, work_head, mention.first) {
                     return (Some(author), apposition);
                 }
+                if work_head == "study" {
+                    if let Some(lead) = lead_author(doc, names) {
+                        return (Some(lead), apposition);
+                    }
+                }
                 // "Zero Hedge asked, “…” The website noted …", "The State Department Refugee
                 // Processing Center said …. According to the data, …": the organisation that spoke
                 // in this sentence or the one before.
@@ -3134,11 +3145,58 @@ fn resolve_mention(
             });
             match body {
                 Some(run) if doc.tok_in(mention.first, RESEARCHERS) => (Some(names.name_text(doc, run)), apposition),
+                // "the researchers concluded", "the team found": a research team the article
+                // names by its lead.
+                None if mention.first == mention.last && doc.tok_in(mention.last, RESEARCH_TEAMS) => {
+                    (lead_author(doc, names), apposition)
+                }
                 _ => (None, apposition),
             }
         }
     }
 }
+
+/// The one the article names as a study's lead ("lead author Sally Wasef", "a team led by
+/// Björn Benneke", "Naomi Martisius and colleagues", "Maninder Thind, the study's lead author"),
+/// where it names one, and only one: the name a research team's findings go under.
+fn lead_author(doc: &Doc, names: &NameIndex) -> Option<String> {
+    let person = |at: usize| {
+        names.run_at(at).filter(|r| r.kind == EntityKind::Person || (r.kind == EntityKind::Unknown && r.last > r.first))
+    };
+    let mut leads = names.runs.iter().filter_map(|run| {
+        if !matches!(run.kind, EntityKind::Person | EntityKind::Unknown) {
+            return None;
+        }
+        let before = |back: usize| run.first.checked_sub(back);
+        let lead_word = |i: usize| doc.tok_in(i, &["lead", "first", "senior", "principal"]);
+        let role = |i: usize| doc.tok_in(i, &["author", "researcher", "investigator", "scientist"]);
+        // "Lead author Sally Wasef", "lead researcher, Dr. X" (the run holds a title it carries)
+        let titled = (run.first..run.name_first).any(&lead_word)
+            || before(1).is_some_and(|i| role(i) && i >= 1 && lead_word(i - 1))
+            || before(2).is_some_and(|i| doc.tok_is(i + 1, ",") && role(i) && i >= 1 && lead_word(i - 1));
+        // "led by X"
+        let led = before(2).is_some_and(|i| doc.tok_is(i, "led") && doc.tok_is(i + 1, "by"));
+        // "X and colleagues", "X and her colleagues" (not "X and his team": a campaign's too)
+        let and = run.last + 1;
+        let colleagues = doc.tok_is(and, "and")
+            && (doc.tok_in(and + 1, &["colleagues", "co-authors", "coauthors"])
+                || (doc.tok_in(and + 1, &["his", "her", "their"]) && doc.tok_is(and + 2, "colleagues")));
+        // "X, the study's lead author", "X, lead author of the study"
+        let apposed = doc.tok_is(run.last + 1, ",")
+            && (run.last + 2..doc.tokens().len().min(run.last + 7)).any(|i| lead_word(i) && role(i + 1));
+        (titled || led || colleagues || apposed).then(|| person(run.last)).flatten()
+    });
+    let first = leads.next()?;
+    let name = names.speaker_name_of(doc, first)?;
+    // (two leads named: no one of them is the team's)
+    match leads.find_map(|run| names.speaker_name_of(doc, run)) {
+        Some(other) if other != name => None,
+        _ => Some(name),
+    }
+}
+
+/// Words of a research team, which a study's lead speaks for.
+const RESEARCH_TEAMS: &[&str] = &["scientists", "researchers", "astronomers", "team", "authors"];
 
 /// People whose findings speak for the body they are of.
 pub(crate) const RESEARCHERS: &[&str] = &["scientists", "researchers", "experts", "astronomers", "engineers", "team"];

@@ -2646,11 +2646,12 @@ fn they_after_researchers_from_bodies_are_the_bodies() {
         "The team met scientists from Oxford University. They said the plan was good.",
         &["indirect/subject-cue | the plan was good | They | -"],
     );
-    // (another team's sentence between: "they" are no longer the first researchers)
+    // (another team's sentence between: "they" are no longer the first researchers, but the
+    // team its lead names)
     check(
         "Scientists from Oxford University published a study. The Montreal team, led by Björn Benneke, used \
          data from Hubble. They found that the light weakened.",
-        &["indirect/subject-cue | that the light weakened | They | -"],
+        &["indirect/subject-cue | that the light weakened | They | Björn Benneke"],
     );
 }
 
@@ -2713,4 +2714,34 @@ fn the_medium_a_depiction_and_a_range_are_not_what_was_said() {
         &["indirect/subject-cue | that police had fired first | The video | -"],
     );
     check("Biden maintained his lead in the head-to-head average, 49.7 percent to 43.1 percent.", &[]);
+}
+
+/// A research team's findings ("They found", "The researchers concluded", "The study found") go
+/// under the lead the article names ("Lead author X", "led by X", "X and colleagues", "X, the
+/// study's lead author"); with no lead named, or two, under no one.
+#[test]
+fn a_research_teams_findings_go_under_its_named_lead() {
+    check(
+        "An international team of scientists studied ibises. Lead author Sally Wasef of Griffith University explained \
+         the work. The team collected DNA samples. They found the DNA sequences to be diverse.",
+        &["indirect/subject-cue | the DNA sequences to be diverse | They | Sally Wasef"],
+    );
+    check(
+        "A study led by Björn Benneke of the University of Montreal was published. The researchers concluded there \
+         was water vapour in the atmosphere.",
+        &["indirect/subject-cue | there was water vapour in the atmosphere | The researchers | Björn Benneke"],
+    );
+    check(
+        "Naomi Martisius and colleagues studied bone tools. The study found that Neanderthals made them.",
+        &["indirect/subject-cue | that Neanderthals made them | The study | Naomi Martisius"],
+    );
+    check(
+        "Scientists studied the sharks. They found that sevengills moved in.",
+        &["indirect/subject-cue | that sevengills moved in | They | -"],
+    );
+    // (a campaign's team is no research team)
+    check(
+        "A letter went to Joe Biden and his team. The team said the transition would begin.",
+        &["indirect/subject-cue | the transition would begin | The team | -"],
+    );
 }
