@@ -1593,6 +1593,22 @@ fn passive_agent(doc: &Doc, cue: (usize, usize), floor: usize, limit: usize) -> 
 /// The subject of a participle cue from the words before it: "with many marchers chanting",
 /// or the subject of an earlier cue in the sentence ("…, Spicer said, adding, “…”").
 pub(crate) fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -> Option<(Mention, Option<String>)> {
+    // "The BBC cited Budi Gunawan, head of the agency, as saying …", "Reuters quoted a police
+    // spokesman as saying …": the one quoted says it, not the one quoting.
+    if cue.0 > floor + 2 && doc.tok_is(cue.0 - 1, "as") {
+        let quoting = (floor.max(cue.0.saturating_sub(14))..cue.0 - 1)
+            .rev()
+            .find(|&i| doc.tok_in(i, &["quoted", "cited", "quoting", "citing", "quotes", "cites"]));
+        if let Some(verb) = quoting {
+            if let Some(quoted) = mention_right(doc, verb + 1, cue.0 - 1) {
+                // (an apposition after the name, "Budi Gunawan, head of …, as saying", is its title)
+                let apposition =
+                    (doc.tok_is(quoted.last + 1, ",") && doc.tok_is(cue.0 - 2, ",") && quoted.last + 2 < cue.0 - 2)
+                        .then(|| text_of(doc, quoted.last + 2, cue.0 - 3));
+                return Some((quoted, apposition));
+            }
+        }
+    }
     if cue.0 > floor + 1 {
         if let Some((mention, _)) = mention_left(doc, cue.0 - 1, floor) {
             if mention.first > floor && doc.tok_is(mention.first - 1, "with") {

@@ -2745,3 +2745,17 @@ fn a_research_teams_findings_go_under_its_named_lead() {
         &["indirect/subject-cue | the transition would begin | The team | -"],
     );
 }
+
+/// "X cited Y as saying …", "X quoted Y as saying …": the one quoted said it, with the title set
+/// off after the name.
+#[test]
+fn the_one_quoted_as_saying_is_the_speaker() {
+    check(
+        "The BBC also cited Budi Gunawan, head of the State Intelligence Agency, as saying the attacker was part of a network.",
+        &["indirect/subject-cue | the attacker was part of a network | Budi Gunawan | Budi Gunawan"],
+    );
+    check(
+        "Reuters quoted a police spokesman as saying that two people had been arrested.",
+        &["indirect/subject-cue | that two people had been arrested | a police spokesman | -"],
+    );
+}
