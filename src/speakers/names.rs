@@ -466,6 +466,41 @@ impl<'a> NameIndex<'a> {
                 }
             }
         }
+        // "Ricardo Rosselló Nevares", "Hillary Rodham Clinton": the first of two family names
+        // names the person alone too ("Rosselló said"), where it is no other person's family
+        // name (not a given name, not an initial).
+        for run in &self.runs {
+            let words = (run.name_first..=run.last).filter(|&i| doc.is_word(i)).count();
+            let first_family = run.last.saturating_sub(1);
+            // (a given name and two names, nothing else: no "Salma Hayek Described", no "Missing
+            // EgyptAir Flight")
+            let plain = (run.name_first..=run.last).all(|i| {
+                doc.is_word(i)
+                    && !doc.lex(i).is_cue()
+                    && !doc.lex(i).is_not_name()
+                    && !doc.lex(i).is_org_word()
+                    && doc.is_capitalized(i)
+            });
+            // ("The Rachel Maddow Show": a name after "the" is a title's)
+            let titled = run.first > 0 && doc.tok(run.first - 1).eq_ignore_ascii_case("the");
+            let double = run.kind == EntityKind::Person
+                && words == 3
+                && plain
+                && !titled
+                && NAME_WORDS.is_given_name(doc.tok(run.name_first))
+                && first_family > run.name_first
+                && doc.is_word(first_family)
+                && !doc.touches_next(first_family)
+                && doc.tok(first_family).chars().count() > 2
+                && doc.is_capitalized(first_family)
+                && !NAME_WORDS.is_given_name(doc.tok(first_family))
+                && !NAME_SUFFIXES.contains(&doc.tok(run.last));
+            if double && !self.persons.contains_key(doc.tok(first_family)) {
+                if let Some(&person) = self.persons.get(doc.tok(run.last)) {
+                    self.persons.insert(doc.tok(first_family), person);
+                }
+            }
+        }
         // (Only the family names another writing may miss: a diacritic, or a lower-case particle
         // that opens a sentence in capitals.)
         for &family in self.persons.keys() {

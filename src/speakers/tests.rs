@@ -2759,3 +2759,22 @@ fn the_one_quoted_as_saying_is_the_speaker() {
         &["indirect/subject-cue | that two people had been arrested | a police spokesman | -"],
     );
 }
+
+/// "Ricardo Rosselló Nevares …. Rosselló said": the first of two family names names the person
+/// alone too; not an initial ("John F. Kennedy"), not a show's title after "the", and a person
+/// whose own family name it is keeps it.
+#[test]
+fn the_first_of_two_family_names_names_the_person() {
+    check(
+        "Ricardo Rosselló Nevares resigned on Wednesday. Rosselló said he would leave office on Friday.",
+        &["indirect/subject-cue | he would leave office on Friday | Rosselló | Ricardo Rosselló Nevares"],
+    );
+    check(
+        "Pedro Rosselló was governor. His son Ricardo Rosselló Nevares resigned. Rosselló said he was sorry.",
+        &["indirect/subject-cue | he was sorry | Rosselló | Pedro Rosselló"],
+    );
+    check(
+        "She hosts The Rachel Maddow Show. Maddow said the race was close.",
+        &["indirect/subject-cue | the race was close | Maddow | Maddow"],
+    );
+}
