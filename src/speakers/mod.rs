@@ -2595,6 +2595,16 @@ fn resolve_mention(
     apposition: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let apposition = apposition.map(str::to_string);
+    // "Time magazine said", "the Guardian newspaper": the outlet, by its name (not "State
+    // media", "Local media": words of no name).
+    if let Some(at) = outlet_of_kind(doc, &mention) {
+        let run = names.run_at(mention.last - 1).filter(|r| r.first == at && r.last + 1 == mention.last);
+        // (nor one word of a body's kind: "State media")
+        let common = |r: &names::NameRun| r.first == r.last && doc.lex(r.first).is_org_word();
+        if let Some(run) = run.filter(|r| !opening_word(doc, r) && !common(r)) {
+            return (Some(names.name_text(doc, run)), apposition);
+        }
+    }
     // "Chris Wright, the Chief Technological Officer of Red Hat said": the description of
     // a role set after the name, its closing comma left out (not "Asked about Clinton,
     // the senator said": a name after a preposition or a cue is another's).
@@ -3209,6 +3219,19 @@ fn lead_author(doc: &Doc, names: &NameIndex) -> Option<String> {
         Some(other) if other != name => None,
         _ => Some(name),
     }
+}
+
+/// "Time magazine", "the Guardian newspaper": a mention of capitalized words and then the
+/// kind of outlet they name, in lower case; where the outlet's name starts.
+fn outlet_of_kind(doc: &Doc, mention: &Mention) -> Option<usize> {
+    let from = mention.first + usize::from(doc.lex(mention.first).is_determiner());
+    let kind = mention.last;
+    (mention.kind != MentionKind::Pronoun
+        && from < kind
+        && !doc.is_capitalized(kind)
+        && doc.lex(kind).is_media_head()
+        && (from..kind).all(|i| doc.is_word(i) && doc.is_capitalized(i)))
+    .then_some(from)
 }
 
 /// Words of a research team, which a study's lead speaks for.

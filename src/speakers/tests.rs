@@ -2778,3 +2778,17 @@ fn the_first_of_two_family_names_names_the_person() {
         &["indirect/subject-cue | the race was close | Maddow | Maddow"],
     );
 }
+
+/// "the Guardian newspaper said", "The New York Times newspaper reported": an outlet named
+/// before its kind is that name; "State media" or a sentence's opening word is no name.
+#[test]
+fn an_outlet_named_before_its_kind_is_its_name() {
+    check(
+        "The Guardian newspaper reported that the minister had resigned.",
+        &["indirect/subject-cue | that the minister had resigned | The Guardian newspaper | Guardian"],
+    );
+    check(
+        "On Friday, State media reported that the plane had crashed.",
+        &["indirect/subject-cue | that the plane had crashed | State media | -"],
+    );
+}
