@@ -328,10 +328,23 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
             // ruling, a host, such as Facebook, must …": after a noun, it is).
             if start == comma + 1 && doc.is_capitalized(source.last) && doc.tok_in(start, &["a", "an"]) {
                 let set_off = (start + 1..end.min(start + 8)).find(|&i| doc.tok(i) == ",");
+                // (then a clause's subject, no list: "a soldier, two police officers and a
+                // civilian were killed", "a person, even if vaccinated, can …")
+                let subject_opens = |k: usize| {
+                    k <= last
+                        && (doc.lex(k).is_determiner()
+                            || doc.lex(k).is_quantifier()
+                            || doc.is_capitalized(k)
+                            || doc.lex(k).is_pronoun()
+                            || doc.lex(k).starts_with_digit())
+                        && !(k..=last.min(k + 8))
+                            .take_while(|&i| !has_verb(doc, i, i))
+                            .any(|i| doc.tok_in(i, &["and", "or"]) || doc.tok(i) == ",")
+                };
                 let described = set_off.filter(|&c| {
                     (start + 1..c).all(|i| {
                         doc.is_word(i) && !doc.lex(i).is_cue() && !crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i))
-                    })
+                    }) && subject_opens(c + 1)
                 });
                 if let Some(c) = described {
                     start = c + 1;
@@ -417,8 +430,10 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
                     return Some((content, speaker, apposition, "interrupted", parts));
                 }
                 // ("Like the previous, the debate concluded with …": a phrase, no clause)
-                let phrase =
-                    (doc.lex(first).is_preposition() || doc.tok_is(first, "like")) && !has_verb(doc, first, comma);
+                // (a comma inside opens a clause after the phrase: "In the south, floods swept …")
+                let phrase = (doc.lex(first).is_preposition() || doc.tok_is(first, "like"))
+                    && !has_verb(doc, first, comma)
+                    && !(first..comma).any(|i| doc.tok(i) == ",");
                 if (ends_after(cue.1 + 1) || doc.tok_is(cue.1 + 1, ","))
                     && !relative
                     && !phrase
@@ -651,9 +666,16 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         && (first..speaker.first).all(|i| !doc.is_word(i) || doc.tok_in(i, &["while", "whereas", "although", "though"]))
         && (first..speaker.first).any(|i| doc.is_word(i))
     {
-        // (not the comma of a number: "2,400")
-        let in_number = |i: usize| doc.touches_next(i - 1) && doc.touches_next(i) && doc.lex(i + 1).starts_with_digit();
-        if let Some(comma) = (start + 1..stop).find(|&i| doc.tok(i) == "," && !in_number(i)) {
+        // The main clause starts after a comma with its subject and verb ("…, Jones disagreed"),
+        // not after one inside what was said ("the plan, which was drafted in May, would
+        // work", "Ohio, Texas and Florida", "2,400").
+        let main_clause = |i: usize| {
+            doc.tok(i) == ","
+                && mention_right(doc, i + 1, stop + 1)
+                    .is_some_and(|m| m.last < stop && has_verb(doc, m.last + 1, m.last + 1))
+        };
+        // (the last such comma: "said that, in her view, the plan was sound, the council …")
+        if let Some(comma) = (start + 1..stop).rev().find(|&i| main_clause(i)) {
             stop = comma - 1;
         }
     }
@@ -661,7 +683,7 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // narration's.
     if stop >= start + 4
         && doc.tok_in(stop - 2, &["in", "during"])
-        && doc.tok_in(stop - 1, &["his", "her", "their", "its", "a", "the"])
+        && doc.tok_in(stop - 1, &["his", "her", "their", "its"])
         && doc.tok_in(stop, MEDIA_OF_SAYING)
     {
         stop -= 3;
@@ -694,25 +716,14 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
         return None;
     }
     // "The video showed a police officer surrounded by protesters": a picture shows what it
-    // depicts; what it shows to be so follows "that".
+    // depicts; what it shows to be so is a clause ("showed that …", "showed police had fired").
+    let finite = |i: usize| {
+        doc.is_word(i) && (crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i)) || doc.tok_in(i, super::BE_FORMS))
+    };
     if lemma == Some("show")
-        && doc.tok_in(
-            speaker.last,
-            &[
-                "video",
-                "videos",
-                "footage",
-                "photo",
-                "photos",
-                "image",
-                "images",
-                "picture",
-                "pictures",
-                "photograph",
-                "photographs",
-            ],
-        )
+        && doc.tok_in(speaker.last, PICTURES)
         && !doc.tok_is(start, "that")
+        && !(start..=stop).any(finite)
     {
         return None;
     }
@@ -723,9 +734,10 @@ fn match_cue(doc: &Doc, cue: (usize, usize), first: usize, end: usize, last: usi
     // ignoring the law").
     // (A position held is one stated: "maintains his innocence", "reaffirmed its position".)
     let position = doc.tok_in(stop, &["innocence", "position", "stance", "view", "views", "claim", "claims", "denial"]);
-    let needs_clause = lemma.is_some_and(|l| {
-        NEEDS_CLAUSE.contains(&l) || (ENGLISH.stance.contains(&l) && !(start + 1..stop).any(|i| doc.tok_is(i, "for")))
-    });
+    // ("blamed the fire on faulty wiring": for blame, "on" gives the reason too)
+    let reason = |i: usize| doc.tok_is(i, "for") || (lemma == Some("blame") && doc.tok_is(i, "on"));
+    let needs_clause = lemma
+        .is_some_and(|l| NEEDS_CLAUSE.contains(&l) || (ENGLISH.stance.contains(&l) && !(start + 1..stop).any(reason)));
     if needs_clause && is_plain_object(doc, start, stop) && !position {
         return None;
     }
@@ -776,7 +788,22 @@ fn next_statement_or_act(doc: &Doc, start: usize, stop: usize) -> Option<usize> 
     })
 }
 
-/// Nouns of where something was said ("in his announcement", "during the interview").
+/// Pictures, which show what they depict.
+const PICTURES: &[&str] = &[
+    "video",
+    "videos",
+    "footage",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "photograph",
+    "photographs",
+];
+
+/// Nouns of where something was said ("in his announcement", "during her interview").
 const MEDIA_OF_SAYING: &[&str] = &[
     "announcement",
     "statement",

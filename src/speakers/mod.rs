@@ -1596,17 +1596,8 @@ pub(crate) fn participle_subject(doc: &Doc, cue: (usize, usize), floor: usize) -
     // "The BBC cited Budi Gunawan, head of the agency, as saying …", "Reuters quoted a police
     // spokesman as saying …": the one quoted says it, not the one quoting.
     if cue.0 > floor + 2 && doc.tok_is(cue.0 - 1, "as") {
-        let quoting = (floor.max(cue.0.saturating_sub(14))..cue.0 - 1)
-            .rev()
-            .find(|&i| doc.tok_in(i, &["quoted", "cited", "quoting", "citing", "quotes", "cites"]));
-        if let Some(verb) = quoting {
-            if let Some(quoted) = mention_right(doc, verb + 1, cue.0 - 1) {
-                // (an apposition after the name, "Budi Gunawan, head of …, as saying", is its title)
-                let apposition =
-                    (doc.tok_is(quoted.last + 1, ",") && doc.tok_is(cue.0 - 2, ",") && quoted.last + 2 < cue.0 - 2)
-                        .then(|| text_of(doc, quoted.last + 2, cue.0 - 3));
-                return Some((quoted, apposition));
-            }
+        if let Some(quoted) = quoted_as_saying(doc, cue.0 - 1, floor) {
+            return Some(quoted);
         }
     }
     if cue.0 > floor + 1 {
@@ -2599,9 +2590,20 @@ fn resolve_mention(
     // media", "Local media": words of no name).
     if let Some(at) = outlet_of_kind(doc, &mention) {
         let run = names.run_at(mention.last - 1).filter(|r| r.first == at && r.last + 1 == mention.last);
-        // (nor one word of a body's kind: "State media")
+        // (nor one word of a body's kind, "State media", nor a people, a place or a person:
+        // "The British newspaper", "Russian media", "the Hong Kong newspaper", "the Murdoch
+        // newspaper")
         let common = |r: &names::NameRun| r.first == r.last && doc.lex(r.first).is_org_word();
-        if let Some(run) = run.filter(|r| !opening_word(doc, r) && !common(r)) {
+        let other_kind = |r: &names::NameRun| {
+            r.kind == EntityKind::Person
+                || (r.first..=r.last).any(|i| {
+                    let word = doc.tok(i);
+                    is_adjective_of_people(word)
+                        || crate::lang::NAME_WORDS.is_place(word)
+                        || crate::lang::NAME_WORDS.is_demonym(word)
+                })
+        };
+        if let Some(run) = run.filter(|r| !opening_word(doc, r) && !common(r) && !other_kind(r)) {
             return (Some(names.name_text(doc, run)), apposition);
         }
     }
@@ -3182,43 +3184,106 @@ fn resolve_mention(
     }
 }
 
-/// The one the article names as a study's lead ("lead author Sally Wasef", "a team led by
+/// The one quoted in "X quoted/cited Y as saying" (`as` is the token of "as"), with the title
+/// set off beside the name: "Budi Gunawan, head of the agency,", "the ministry's spokeswoman,
+/// Maria Zakharova,", "Foreign Ministry spokeswoman Maria Zakharova". None where a verb stands
+/// between ("Jones, who was quoting a colleague, was heard … as saying") or a document is
+/// quoted ("cited a statement from the ministry as saying": its maker speaks).
+fn quoted_as_saying(doc: &Doc, as_: usize, floor: usize) -> Option<(Mention, Option<String>)> {
+    let verb = (floor.max(as_.saturating_sub(14))..as_)
+        .rev()
+        .find(|&i| doc.tok_in(i, &["quoted", "cited", "quoting", "citing", "quotes", "cites"]))?;
+    let finite = |i: usize| doc.tok_in(i, BE_FORMS) || crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i));
+    if verb + 1 >= as_ || (verb + 1..as_).any(finite) {
+        return None;
+    }
+    let document = |m: &Mention| m.kind == MentionKind::Nominal && doc.lex(m.last).is_document();
+    // A mention, then words set off by commas before "as".
+    let comma = (verb + 1..as_.saturating_sub(1)).find(|&i| doc.tok(i) == ",");
+    let quoted = match comma {
+        Some(comma) if doc.tok_is(as_ - 1, ",") && comma + 1 < as_ - 1 => {
+            let first = mention_right(doc, verb + 1, comma).filter(|m| m.last + 1 == comma)?;
+            let second = mention_right(doc, comma + 1, as_ - 1).filter(|m| m.last + 2 == as_);
+            match second {
+                // (a description, then the name: the name speaks, the description is its title)
+                Some(name) if first.kind != MentionKind::Name && name.kind == MentionKind::Name => {
+                    (name, Some(text_of(doc, first.first, first.last)))
+                }
+                _ => (first, Some(text_of(doc, comma + 1, as_ - 2))),
+            }
+        }
+        _ => mention_left(doc, as_ - 1, verb + 1)?,
+    };
+    (!document(&quoted.0)).then_some(quoted)
+}
+
+/// The one the article names as a study's lead ("lead author Sally Wasef", "a study led by
 /// Björn Benneke", "Naomi Martisius and colleagues", "Maninder Thind, the study's lead author"),
-/// where it names one, and only one: the name a research team's findings go under.
+/// in a sentence about research, where it names one, and only one: the name a research team's
+/// findings go under.
 fn lead_author(doc: &Doc, names: &NameIndex) -> Option<String> {
     let person = |at: usize| {
         names.run_at(at).filter(|r| r.kind == EntityKind::Person || (r.kind == EntityKind::Unknown && r.last > r.first))
     };
-    let mut leads = names.runs.iter().filter_map(|run| {
+    // (a lead word before a role: "lead author", not "First Lady" or "Senior Minister")
+    let lead_role = |i: usize| {
+        (doc.tok(i).eq_ignore_ascii_case("lead") || doc.tok_in(i, &["first", "senior", "principal"]))
+            && doc.tok_in(i + 1, &["author", "researcher", "investigator", "scientist"])
+    };
+    let research = |at: usize| {
+        let Some(sentence) = doc.segments.sentence_of(doc.tokens()[at].start()) else { return false };
+        let span = doc.segments.sentences[sentence].clone();
+        let (first, last) = (doc.token_at_or_after(span.start), doc.token_at_or_after(span.end));
+        (first..last).any(|i| {
+            doc.tok_in(
+                i,
+                &[
+                    "study",
+                    "studies",
+                    "studied",
+                    "research",
+                    "researchers",
+                    "paper",
+                    "journal",
+                    "published",
+                    "findings",
+                    "scientists",
+                    "author",
+                ],
+            )
+        })
+    };
+    let leads = names.runs.iter().filter_map(|run| {
         if !matches!(run.kind, EntityKind::Person | EntityKind::Unknown) {
             return None;
         }
         let before = |back: usize| run.first.checked_sub(back);
-        let lead_word = |i: usize| doc.tok_in(i, &["lead", "first", "senior", "principal"]);
-        let role = |i: usize| doc.tok_in(i, &["author", "researcher", "investigator", "scientist"]);
-        // "Lead author Sally Wasef", "lead researcher, Dr. X" (the run holds a title it carries)
-        let titled = (run.first..run.name_first).any(&lead_word)
-            || before(1).is_some_and(|i| role(i) && i >= 1 && lead_word(i - 1))
-            || before(2).is_some_and(|i| doc.tok_is(i + 1, ",") && role(i) && i >= 1 && lead_word(i - 1));
+        // "Lead author Sally Wasef", "lead researcher, Dr. X" (the run may hold the words)
+        let titled = (run.first..run.name_first).any(&lead_role)
+            || before(2).is_some_and(&lead_role)
+            || before(3).is_some_and(|i| doc.tok_is(i + 2, ",") && lead_role(i));
         // "led by X"
         let led = before(2).is_some_and(|i| doc.tok_is(i, "led") && doc.tok_is(i + 1, "by"));
-        // "X and colleagues", "X and her colleagues" (not "X and his team": a campaign's too)
+        // "X and colleagues", "X and her colleagues"
         let and = run.last + 1;
         let colleagues = doc.tok_is(and, "and")
             && (doc.tok_in(and + 1, &["colleagues", "co-authors", "coauthors"])
                 || (doc.tok_in(and + 1, &["his", "her", "their"]) && doc.tok_is(and + 2, "colleagues")));
         // "X, the study's lead author", "X, lead author of the study"
-        let apposed = doc.tok_is(run.last + 1, ",")
-            && (run.last + 2..doc.tokens().len().min(run.last + 7)).any(|i| lead_word(i) && role(i + 1));
-        (titled || led || colleagues || apposed).then(|| person(run.last)).flatten()
+        let apposed =
+            doc.tok_is(run.last + 1, ",") && (run.last + 2..doc.tokens().len().min(run.last + 6)).any(&lead_role);
+        ((titled || led || colleagues || apposed) && research(run.first)).then(|| person(run.last)).flatten()
     });
-    let first = leads.next()?;
-    let name = names.speaker_name_of(doc, first)?;
     // (two leads named: no one of them is the team's)
-    match leads.find_map(|run| names.speaker_name_of(doc, run)) {
-        Some(other) if other != name => None,
-        _ => Some(name),
+    let mut name = None;
+    for run in leads {
+        let lead = names.speaker_name_of(doc, run)?;
+        if name.as_ref().is_some_and(|n| *n != lead) {
+            return None;
+        }
+        name = Some(lead);
     }
+    name
 }
 
 /// "Time magazine", "the Guardian newspaper": a mention of capitalized words and then the
