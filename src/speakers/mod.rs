@@ -2586,6 +2586,22 @@ fn resolve_mention(
     apposition: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let apposition = apposition.map(str::to_string);
+    // "Antoine Quirin and Nicolas Redouane …. Both officers said", "the two men said": the two
+    // the article has just named as a subject.
+    let both = doc.tok(mention.first).eq_ignore_ascii_case("both")
+        || (doc.tok_is(mention.first, "two")
+            && mention.first > 0
+            && doc.tok(mention.first - 1).eq_ignore_ascii_case("the"));
+    if both && mention.kind != MentionKind::Pronoun && mention.first + 1 == mention.last {
+        if let Some((first, Some(second))) = names.plural_before(doc, mention.first) {
+            let name = |run: &names::NameRun| {
+                (run.kind == EntityKind::Person).then(|| names.speaker_name_of(doc, run)).flatten()
+            };
+            if let (Some(a), Some(b)) = (name(first), name(second)) {
+                return (Some(format!("{a} and {b}")), apposition);
+            }
+        }
+    }
     // "Time magazine said", "the Guardian newspaper": the outlet, by its name (not "State
     // media", "Local media": words of no name).
     if let Some(at) = outlet_of_kind(doc, &mention) {
@@ -2740,6 +2756,16 @@ fn resolve_mention(
             // ("Department of Health and Human Services" is one), each named as it resolves.
             if let Some(joint) = joint_name(doc, names, mention) {
                 return (Some(joint), None);
+            }
+            // "Biden-Harris released a statement": two persons' family names joined by a hyphen
+            // are the two (the article names each in full).
+            if mention.first + 2 == mention.last && doc.tok_is(mention.first + 1, "-") {
+                let full = |i: usize| names.person(doc.tok(i)).map(|(name, _)| name).filter(|n| n.contains(' '));
+                if let (Some(a), Some(b)) = (full(mention.first), full(mention.last)) {
+                    if a != b {
+                        return (Some(format!("{a} and {b}")), None);
+                    }
+                }
             }
             // "Associates of Navalny", "Supporters of Trump": people of a person, named by a
             // plural, are no one named.

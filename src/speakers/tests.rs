@@ -2836,3 +2836,25 @@ fn the_rules_keep_what_was_said_and_name_no_one_wrongly() {
         &["indirect/subject-cue | that the minister had resigned | The British newspaper | -"],
     );
 }
+
+/// "Biden-Harris released a statement": two persons' family names joined by a hyphen are the
+/// two; "Both officers", "the two men" after two persons named as a subject are those two.
+#[test]
+fn joint_speakers_by_hyphen_or_by_both_are_the_two() {
+    check(
+        "Joe Biden and Kamala Harris campaigned. Biden-Harris released a statement saying the election was fair.",
+        &["indirect/subject-cue | the election was fair | Biden-Harris | Joe Biden and Kamala Harris"],
+    );
+    check(
+        "Antoine Quirin and Nicolas Redouane were sentenced. Both officers indicated they would appeal.",
+        &["indirect/subject-cue | they would appeal | Both officers | Antoine Quirin and Nicolas Redouane"],
+    );
+    check(
+        "Antoine Quirin was sentenced. Both officers said they would appeal.",
+        &["indirect/subject-cue | they would appeal | Both officers | -"],
+    );
+    check(
+        "Smith-Jones said the plan would work.",
+        &["indirect/subject-cue | the plan would work | Smith-Jones | Smith-Jones"],
+    );
+}
