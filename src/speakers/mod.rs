@@ -1133,6 +1133,34 @@ fn apposition_left(doc: &Doc, comma: usize, floor: usize) -> Option<(Mention, Op
         let title = before.map(|(m, _)| text_of(doc, m.first, m.last));
         return Some((Mention { first: inside_first, last: inside_last, kind: MentionKind::Name }, title));
     }
+    // "One of the study's authors, herpetologist David Blackburn, told": role words, then the
+    // name, set off after a description: the name speaks, its role words its title.
+    let name_at = (inside_first..=inside_last).find(|&i| doc.is_capitalized(i));
+    if let Some(k) = name_at.filter(|&k| k > inside_first) {
+        // (a role the lists know, or a noun of one before a full name: "herpetologist")
+        let full_name = inside_last > k;
+        let role = |i: usize| {
+            let entry = doc.lex(i);
+            let noun = !(entry.is_preposition()
+                || entry.is_determiner()
+                || entry.is_pronoun()
+                || entry.is_cue()
+                || entry.is_not_name()
+                || crate::lang::NAME_WORDS.is_finite_verb(doc.tok(i))
+                || doc.tok(i).ends_with("ed")
+                || doc.tok(i).ends_with("ing"));
+            doc.is_word(i)
+                && !doc.is_capitalized(i)
+                && (names::is_person_role(&lower(doc, i)) || entry.is_title() || (full_name && noun))
+        };
+        let name = !doc.lex(k).is_not_name() && (k..=inside_last).all(|i| doc.is_capitalized(i) || doc.tok(i) == ".");
+        if name && (inside_first..k).all(role) && before.as_ref().is_none_or(|(m, _)| m.kind != MentionKind::Name) {
+            return Some((
+                Mention { first: k, last: inside_last, kind: MentionKind::Name },
+                Some(text_of(doc, inside_first, k - 1)),
+            ));
+        }
+    }
     // "One of these groups, the Syrian Democratic Forces (SDF), opposed …": a description, then
     // the name it is (with "the", and its acronym in brackets): the name speaks. (Not after a
     // name: "Smith, the President, said" is Smith's.)
@@ -1497,9 +1525,16 @@ fn after_pattern(doc: &Doc, quote: &Candidate, limit_at: usize) -> Option<Attrib
             at = end + 1;
         }
         let mut at = skip_adverbs_right(doc, at, limit);
-        // "a Democratic staffer in the room wondered": a short phrase between speaker and cue.
+        // "a Democratic staffer in the room wondered", "Crystal C'Bearing of the Northern
+        // Arapaho tribal historic preservation office told": a phrase of words between speaker
+        // and cue (four words, or nine after "of" a name's affiliation).
         if at < limit && doc.lex(at).is_preposition() && cue_at(doc, at).is_none() {
-            at = (at + 1..limit.min(at + 5)).find(|&i| cue_at(doc, i).is_some())?;
+            let reach = if doc.tok_is(at, "of") && speaker.kind == MentionKind::Name { 10 } else { 5 };
+            let cue = (at + 1..limit.min(at + reach)).find(|&i| cue_at(doc, i).is_some())?;
+            if !(at..cue).all(|i| doc.is_word(i)) {
+                return None;
+            }
+            at = cue;
         }
         if at >= limit {
             return None;

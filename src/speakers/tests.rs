@@ -2858,3 +2858,20 @@ fn joint_speakers_by_hyphen_or_by_both_are_the_two() {
         &["indirect/subject-cue | the plan would work | Smith-Jones | Smith-Jones"],
     );
 }
+
+/// "One of the study's authors, herpetologist Jane Blackburn, said:": role words and a full name
+/// set off after a description are the speaker and their title; "“…,” Crystal C'Bearing of the
+/// tribal historic preservation office told those gathered": a name's affiliation between the
+/// name and the cue after a quote.
+#[test]
+fn a_name_set_off_after_a_description_or_before_its_affiliation_speaks() {
+    check(
+        "One of the study's authors, herpetologist Jane Blackburn, said: \"Somehow, these frogs are turning on machinery.\"",
+        &["direct/before | \"Somehow, these frogs are turning on machinery.\" | Jane Blackburn | Jane Blackburn"],
+    );
+    check(
+        "\"Bringing the buffalo back here is going to heal us,\" Crystal C'Bearing of the Northern Arapaho tribal historic \
+         preservation office told those gathered.",
+        &["direct/after | \"Bringing the buffalo back here is going to heal us,\" | Crystal C'Bearing | Crystal C'Bearing"],
+    );
+}
