@@ -2989,6 +2989,23 @@ fn resolve_mention(
             if of_country {
                 return (Some(text_of(doc, country, mention.last)), apposition);
             }
+            // "the government of Samoa executed …. The government said": the state's institution
+            // the article named with its country, nearest before.
+            let institution = matches!(&*head, "government" | "military" | "army" | "navy" | "parliament");
+            if institution && mention.first + 1 == mention.last && doc.lex(mention.first).is_determiner() {
+                let named = (mention.first.saturating_sub(400)..mention.first.saturating_sub(2)).rev().find_map(|i| {
+                    let run = names.run_at(i + 2).filter(|r| r.first == i + 2)?;
+                    let place = (run.first..=run.last).any(|j| crate::lang::NAME_WORDS.is_place(doc.tok(j)));
+                    (doc.tok(i).eq_ignore_ascii_case(&head) && doc.tok_is(i + 1, "of") && place).then_some((i, run))
+                });
+                if let Some((at, run)) = named {
+                    let mut name = text_of(doc, at, run.last);
+                    if let Some(first) = name.get(..1) {
+                        name = first.to_uppercase() + &name[1..];
+                    }
+                    return (Some(name), apposition);
+                }
+            }
             // "Donald Trump's campaign", "the Trump team": the candidate's campaign.
             if let Some(campaign) = campaign_in(doc, names, mention.first, mention.last) {
                 return (Some(campaign), apposition);

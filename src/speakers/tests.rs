@@ -2875,3 +2875,14 @@ fn a_name_set_off_after_a_description_or_before_its_affiliation_speaks() {
         &["direct/after | \"Bringing the buffalo back here is going to heal us,\" | Crystal C'Bearing | Crystal C'Bearing"],
     );
 }
+
+/// "the government of Samoa executed …. The government said": the state's institution the
+/// article named with its country; with none named, no one.
+#[test]
+fn the_government_is_the_one_the_article_named_with_its_country() {
+    check(
+        "On December 5, the government of Samoa shut down public services. The government said 128 teams took part.",
+        &["indirect/subject-cue | 128 teams took part | The government | Government of Samoa"],
+    );
+    check("The government said the plan was good.", &["indirect/subject-cue | the plan was good | The government | -"]);
+}
