@@ -1284,7 +1284,25 @@ pub(crate) fn cue_subject(
                     left = skip_adverbs_left(doc, left - 2, floor).unwrap_or(left);
                 }
             }
-            if let Some(found) = mention_left(doc, left, floor) {
+            if let Some(mut found) = mention_left(doc, left, floor) {
+                // "The ruling Democratic Rally in Cyprus said": a name, then where it is, is the
+                // name's (a place alone after "in" is no subject: "Officials in Cyprus" are the
+                // officials).
+                let m = found.0;
+                let place = m.kind == MentionKind::Name
+                    && (m.first..=m.last).all(|i| !doc.is_word(i) || crate::lang::NAME_WORDS.is_place(doc.tok(i)));
+                if place && m.first >= floor + 2 && doc.tok_in(m.first - 1, &["in", "from"]) {
+                    match mention_left(doc, m.first - 2, floor) {
+                        // ("Officials from Iran": a group keeps where it is from in its words)
+                        Some((owner, title)) if owner.kind == MentionKind::Group => {
+                            found = (Mention { last: m.last, ..owner }, title);
+                        }
+                        Some(owner) if matches!(owner.0.kind, MentionKind::Name | MentionKind::Nominal) => {
+                            found = owner
+                        }
+                        _ => {}
+                    }
+                }
                 if let Some(named) = named_before_title(doc, found.0, floor) {
                     return Some(named);
                 }

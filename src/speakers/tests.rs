@@ -2886,3 +2886,17 @@ fn the_government_is_the_one_the_article_named_with_its_country() {
     );
     check("The government said the plan was good.", &["indirect/subject-cue | the plan was good | The government | -"]);
 }
+
+/// "The ruling Democratic Rally in Cyprus said": a name, then where it is, is the name's; a
+/// place after "in" is no speaker.
+#[test]
+fn a_name_in_a_place_is_the_names() {
+    check(
+        "The ruling Democratic Rally in Cyprus said the deal was historic.",
+        &["indirect/subject-cue | the deal was historic | Democratic Rally | Democratic Rally"],
+    );
+    check(
+        "Officials in Cyprus said the deal was historic.",
+        &["indirect/subject-cue | the deal was historic | Officials in Cyprus | -"],
+    );
+}
