@@ -3269,7 +3269,7 @@ fn resolve_mention(
             });
             match body {
                 Some(run) if doc.tok_in(mention.first, RESEARCHERS) => (Some(names.name_text(doc, run)), apposition),
-                // "the researchers concluded", "the team found": a research team the article
+                // "the researchers concluded", "scientists found": a research team the article
                 // names by its lead.
                 None if mention.first == mention.last && doc.tok_in(mention.last, RESEARCH_TEAMS) => {
                     (lead_author(doc, names), apposition)
@@ -3395,7 +3395,8 @@ fn outlet_of_kind(doc: &Doc, mention: &Mention) -> Option<usize> {
     .then_some(from)
 }
 
-/// Words of a research team, which a study's lead speaks for.
+/// Words of a research team, which a study's lead speaks for: [`RESEARCHERS`] but experts and
+/// engineers (no study's team), and with a study's authors.
 const RESEARCH_TEAMS: &[&str] = &["scientists", "researchers", "astronomers", "team", "authors"];
 
 /// People whose findings speak for the body they are of.
